@@ -1,0 +1,91 @@
+package com.byninja.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * One frame's content: the JSON object {@code {"tag": ..., "message": ..., "timestamp": ..., ...}}.
+ *
+ * <p>{@code tag}, {@code message} and {@code timestamp} are required; the other fields are optional and are
+ * {@code null} when absent. {@code data}, when present, is owned by this message: callers must not change it after
+ * construction.
+ *
+ * @param tag       the kind of frame
+ * @param message   human-readable content or the command name; never null, may be empty
+ * @param timestamp Unix epoch seconds at which the frame was created
+ * @param id        correlation id: a {@code reply} carries the {@code id} of its {@code command}
+ * @param symbol    market symbol such as {@code BTC/USDT}, for symbol-specific commands and events
+ * @param bot       the trading bot's name
+ * @param level     log level on {@code log} frames, such as {@code WARN}
+ * @param data      structured content
+ */
+public record Message(
+        Tag tag,
+        String message,
+        long timestamp,
+        String id,
+        String symbol,
+        String bot,
+        String level,
+        ObjectNode data) {
+
+    public Message {
+        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** @return a message with only the required fields, stamped with the current time. */
+    public static Message of(Tag tag, String message) {
+        return new Message(tag, message, nowSeconds(), null, null, null, null, null);
+    }
+
+    /**
+     * @param id      the correlation id the reply will carry
+     * @param command the command
+     * @param symbol  the symbol it applies to, or null for a global command
+     * @return a {@code command} frame
+     */
+    public static Message command(String id, Command command, String symbol) {
+        return new Message(Tag.COMMAND, command.wireName(), nowSeconds(), id, symbol, null, null, null);
+    }
+
+    /** @return a {@code reply} to {@code command}, carrying its id and symbol. */
+    public static Message replyTo(Message command, String text, ObjectNode data) {
+        return new Message(Tag.REPLY, text, nowSeconds(), command.id(), command.symbol(), null, null, data);
+    }
+
+    /** @return an {@code alert} frame. */
+    public static Message alert(String text, String symbol, ObjectNode data) {
+        return new Message(Tag.ALERT, text, nowSeconds(), null, symbol, null, null, data);
+    }
+
+    /** @return a {@code log} frame at the given level, such as {@code WARN}. */
+    public static Message log(String level, String text) {
+        return new Message(Tag.LOG, text, nowSeconds(), null, null, null, level, null);
+    }
+
+    /** @return a copy of this message with {@code id} set. */
+    public Message withId(String newId) {
+        return new Message(tag, message, timestamp, newId, symbol, bot, level, data);
+    }
+
+    /** @return a copy of this message with {@code symbol} set. */
+    public Message withSymbol(String newSymbol) {
+        return new Message(tag, message, timestamp, id, newSymbol, bot, level, data);
+    }
+
+    /** @return a copy of this message with {@code bot} set. */
+    public Message withBot(String newBot) {
+        return new Message(tag, message, timestamp, id, symbol, newBot, level, data);
+    }
+
+    /** @return a copy of this message with {@code data} set. */
+    public Message withData(ObjectNode newData) {
+        return new Message(tag, message, timestamp, id, symbol, bot, level, newData);
+    }
+
+    /** @return the current time in Unix epoch seconds, the unit of {@link #timestamp()}. */
+    public static long nowSeconds() {
+        return System.currentTimeMillis() / 1000L;
+    }
+}
