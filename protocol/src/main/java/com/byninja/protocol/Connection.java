@@ -1,0 +1,393 @@
+package com.byninja.protocol;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One TCP connection of the link, on either side: synchronous frame I/O for the handshake, then a reader loop on the
+ * owner's thread and a writer thread draining a bounded queue, with heartbeats both ways.
+ *
+ * <p>The queue admits {@code log} frames only while it is less than three quarters full, so the last quarter is kept
+ * for frames that may not be dropped. A frame that may not be dropped and still finds the queue full means the peer
+ * has stopped reading: the connection is closed and its unsent frames can be taken back with {@link #drainUnsent()}.
+ */
+final class Connection implements LinkSession {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final int MAX_CONSECUTIVE_BAD_FRAMES = 10;
+    private static final int WRITE_BATCH = 256;
+
+    private final Socket socket;
+    private final LinkConfig config;
+    private final MessageCodec codec;
+    private final Counters counters;
+    private final String remoteAddress;
+    private final FrameReader reader;
+    private final OutputStream rawOut;
+    private final LinkedBlockingQueue<Message> queue;
+    private final int droppableLimit;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private volatile String peerName = "?";
+    private volatile Instant connectedAt;
+    private volatile Thread writer;
+    private volatile boolean open;
+    private volatile boolean aborted;
+    private volatile String closeReason;
+    private volatile long lastReceivedNanos = System.nanoTime();
+    private long lastSentNanos = System.nanoTime();
+
+    Connection(Socket socket, LinkConfig config, Counters counters) throws IOException {
+        this.socket = socket;
+        this.config = config;
+        this.codec = new MessageCodec(config.maxFrameBytes());
+        this.counters = counters;
+        this.remoteAddress = describe(socket);
+        socket.setTcpNoDelay(true);
+        this.reader = new FrameReader(socket.getInputStream(), config.maxFrameBytes());
+        this.rawOut = socket.getOutputStream();
+        this.queue = new LinkedBlockingQueue<>(config.sendQueueCapacity());
+        this.droppableLimit = config.sendQueueCapacity() * 3 / 4;
+    }
+
+    private static String describe(Socket socket) {
+        if (socket.getRemoteSocketAddress() instanceof InetSocketAddress a) {
+            return a.getAddress().getHostAddress() + ":" + a.getPort();
+        }
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    // ---- handshake phase: synchronous I/O on the owner's thread, before start() ----
+
+    void writeNow(Message m) throws IOException {
+        rawOut.write(codec.encode(m));
+        rawOut.flush();
+        counters.framesSent.increment();
+    }
+
+    /** Reads one message before {@code deadlineNanos}; any fault, the deadline included, is a ProtocolException. */
+    Message readNow(long deadlineNanos, String awaited) throws IOException {
+        long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (remainingMs <= 0) {
+            throw new ProtocolException("handshake not finished within " + config.handshakeTimeoutMs() + " ms");
+        }
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMs));
+        byte[] body;
+        try {
+            body = reader.next();
+        } catch (SocketTimeoutException e) {
+            throw new ProtocolException("no " + awaited + " within " + config.handshakeTimeoutMs() + " ms");
+        }
+        counters.framesReceived.increment();
+        lastReceivedNanos = System.nanoTime();
+        return codec.decode(body);
+    }
+
+    /** Ends the handshake phase: the session opens and its writer thread starts. */
+    void start(String authenticatedPeer) {
+        this.peerName = authenticatedPeer;
+        this.connectedAt = Instant.now();
+        this.open = true;
+        Thread t = new Thread(this::writeLoop, "link-writer-" + authenticatedPeer);
+        t.setDaemon(true);
+        writer = t;
+        t.start();
+    }
+
+    // ---- session ----
+
+    @Override
+    public String peerName() {
+        return peerName;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public boolean send(Message message) {
+        if (offer(message)) {
+            return true;
+        }
+        counters.dropped(message.tag());
+        return false;
+    }
+
+    /**
+     * Queues without counting a refusal, for owners that keep what was refused. A refused frame that may not be
+     * dropped closes the connection: its peer has stopped reading.
+     */
+    boolean offer(Message message) {
+        if (!open) {
+            return false;
+        }
+        if (message.tag().isDroppable()) {
+            return queue.size() < droppableLimit && queue.offer(message);
+        }
+        if (queue.offer(message)) {
+            return true;
+        }
+        log.warn("link: send queue to {} ({}) is full with {} frames; the peer is not reading, closing",
+                peerName, remoteAddress, queue.size());
+        abort("send queue full: the peer is not reading");
+        return false;
+    }
+
+    /** @return the frames still queued; call after the connection closed. */
+    List<Message> drainUnsent() {
+        List<Message> unsent = new ArrayList<>(queue.size());
+        queue.drainTo(unsent);
+        return unsent;
+    }
+
+    // ---- reader ----
+
+    /**
+     * Reads and dispatches frames on the calling thread until the connection closes.
+     *
+     * @return why it closed
+     */
+    String readLoop(MessageRouter router) {
+        int consecutiveBad = 0;
+        try {
+            socket.setSoTimeout((int) Math.max(10, config.heartbeatIntervalMs() / 2));
+        } catch (IOException e) {
+            abort("cannot set the read timeout: " + e.getMessage());
+        }
+        while (!closed.get()) {
+            byte[] body;
+            try {
+                body = reader.next();
+            } catch (SocketTimeoutException e) {
+                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastReceivedNanos);
+                if (silentMs >= config.deadPeerTimeoutMs()) {
+                    log.warn("link: {} ({}) sent nothing for {} ms; declaring it dead", peerName, remoteAddress,
+                            silentMs);
+                    abort("peer silent for " + silentMs + " ms (heartbeat timeout)");
+                }
+                continue;
+            } catch (ProtocolException e) {
+                counters.badFrames.increment();
+                log.warn("link: closing the connection to {} ({}): {}", peerName, remoteAddress, e.getMessage());
+                abort("bad framing: " + e.getMessage());
+                break;
+            } catch (IOException e) {
+                abort(closed.get() ? closeReason : "connection lost: " + e.getMessage());
+                break;
+            }
+            counters.framesReceived.increment();
+            lastReceivedNanos = System.nanoTime();
+            Message m;
+            try {
+                m = codec.decode(body);
+            } catch (MalformedMessageException e) {
+                counters.badFrames.increment();
+                log.warn("link: bad frame from {} ({}): {}", peerName, remoteAddress, e.getMessage());
+                send(Message.of(Tag.ERROR, "bad frame: " + e.getMessage()));
+                if (++consecutiveBad >= MAX_CONSECUTIVE_BAD_FRAMES) {
+                    close(consecutiveBad + " bad frames in a row");
+                }
+                continue;
+            }
+            consecutiveBad = 0;
+            handle(router, m);
+        }
+        return closeReason;
+    }
+
+    private void handle(MessageRouter router, Message m) {
+        switch (m.tag()) {
+            case PING -> send(Message.of(Tag.PONG, ""));
+            case PONG -> {
+                // its arrival already proved the peer alive
+            }
+            case CHALLENGE, HELLO, WELCOME -> {
+                counters.badFrames.increment();
+                log.warn("link: {} ({}) sent {} after the handshake", peerName, remoteAddress, m.tag().wireName());
+                send(Message.of(Tag.ERROR, "unexpected " + m.tag().wireName() + " after the handshake"));
+            }
+            default -> {
+                try {
+                    router.dispatch(this, m);
+                } catch (RuntimeException e) {
+                    log.error("link: the handler of a {} frame from {} failed", m.tag().wireName(), peerName, e);
+                }
+            }
+        }
+    }
+
+    // ---- writer ----
+
+    private void writeLoop() {
+        BufferedOutputStream out = new BufferedOutputStream(rawOut, 64 * 1024);
+        boolean interrupted = false;
+        try {
+            while (!aborted) {
+                Message m;
+                try {
+                    m = queue.poll(config.heartbeatIntervalMs(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (!aborted) {
+                        flushRemaining(out);
+                    }
+                    break;
+                }
+                if (m == null) {
+                    if (!open) {
+                        break;
+                    }
+                    if (System.nanoTime() - lastSentNanos >= TimeUnit.MILLISECONDS.toNanos(
+                            config.heartbeatIntervalMs())) {
+                        write(out, Message.of(Tag.PING, ""));
+                        out.flush();
+                    }
+                    continue;
+                }
+                int batch = 0;
+                do {
+                    write(out, m);
+                } while (++batch < WRITE_BATCH && !aborted && (m = queue.poll()) != null);
+                out.flush();
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                log.debug("link: writing to {} ({}) failed: {}", peerName, remoteAddress, e.getMessage());
+            }
+            abort(closed.get() ? closeReason : "write failed: " + e.getMessage());
+        } finally {
+            closeSocket();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void flushRemaining(BufferedOutputStream out) throws IOException {
+        Message m;
+        while (!aborted && (m = queue.poll()) != null) {
+            write(out, m);
+        }
+        out.flush();
+    }
+
+    private void write(OutputStream out, Message m) throws IOException {
+        byte[] frame;
+        try {
+            frame = codec.encode(m);
+        } catch (IllegalArgumentException e) {
+            counters.dropped(m.tag());
+            log.warn("link: not sending to {}: {}", peerName, e.getMessage());
+            return;
+        }
+        out.write(frame);
+        counters.framesSent.increment();
+        lastSentNanos = System.nanoTime();
+    }
+
+    // ---- closing ----
+
+    @Override
+    public void close(String reason) {
+        if (!beginClose(reason)) {
+            return;
+        }
+        awaitWriter(config.closeTimeoutMs());
+        Thread w = writer;
+        if (w != null && w.isAlive() && w != Thread.currentThread()) {
+            abort(reason);
+            awaitWriter(config.closeTimeoutMs());
+        }
+    }
+
+    /**
+     * Starts a graceful close without waiting: the writer writes what is queued, then closes the socket.
+     *
+     * @return whether there is a writer to wait for
+     */
+    boolean beginClose(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        closeReason = reason;
+        open = false;
+        Thread w = writer;
+        if (w == null) {
+            closeSocket();
+            return false;
+        }
+        w.interrupt();
+        return true;
+    }
+
+    /** Closes at once, discarding nothing: what was not written stays for {@link #drainUnsent()}. */
+    void abort(String reason) {
+        if (closed.compareAndSet(false, true)) {
+            closeReason = reason;
+        }
+        open = false;
+        aborted = true;
+        closeSocket();
+        Thread w = writer;
+        if (w != null && w != Thread.currentThread()) {
+            w.interrupt();
+        }
+    }
+
+    /** Waits up to {@code timeoutMs} for the writer thread to end; restores the interrupt flag if interrupted. */
+    void awaitWriter(long timeoutMs) {
+        Thread w = writer;
+        if (w == null || w == Thread.currentThread()) {
+            return;
+        }
+        try {
+            w.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("link: closing the socket to {} failed: {}", remoteAddress, e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return peerName + "@" + remoteAddress;
+    }
+}

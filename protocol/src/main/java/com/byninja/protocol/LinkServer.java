@@ -1,0 +1,371 @@
+package com.byninja.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server end of the link: accepts trading bots on a {@link ServerSocket}, authenticates each with the mutual
+ * handshake, and serves each on its own reader and writer threads, so a misbehaving client affects nobody else.
+ *
+ * <p>Sessions are known by the bot's name; a new connection under a name already connected replaces the old one.
+ * Frames queued on a connection that closes are discarded: commands are never delivered late.
+ *
+ * <p>Threads: {@code link-acceptor}, and per connection {@code link-reader-<bot>} and {@code link-writer-<bot>}. All
+ * end on {@link #close()}.
+ */
+public final class LinkServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LinkServer.class);
+
+    /** Told about sessions as they open and close, on the session's reader thread. Must not block. */
+    public interface Listener {
+        /** A bot completed the handshake. */
+        default void onConnected(LinkSession session) {
+        }
+
+        /** A connected session closed; called once per session passed to {@link #onConnected}. */
+        default void onDisconnected(LinkSession session, String reason) {
+        }
+    }
+
+    private final LinkSecret secret;
+    private final String name;
+    private final LinkConfig config;
+    private final MessageRouter router;
+    private final Listener listener;
+    private final ServerSocket serverSocket;
+    private final Counters counters = new Counters();
+    private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private LinkServer(Builder b) throws IOException {
+        this.secret = Objects.requireNonNull(b.secret, "secret");
+        this.name = b.name;
+        this.config = b.config;
+        this.router = b.router;
+        this.listener = b.listener;
+        this.serverSocket = new ServerSocket();
+        serverSocket.setReuseAddress(true);
+        try {
+            serverSocket.bind(new InetSocketAddress(InetAddress.getByName(b.bindAddress), b.port), 50);
+        } catch (IOException e) {
+            serverSocket.close();
+            throw new IOException("cannot listen on " + b.bindAddress + ":" + b.port + ": " + e.getMessage(), e);
+        }
+        this.acceptor = new Thread(this::acceptLoop, "link-acceptor");
+        acceptor.setDaemon(true);
+    }
+
+    /** @return a builder for a server that authenticates clients with {@code secret}. */
+    public static Builder builder(LinkSecret secret) {
+        return new Builder(secret);
+    }
+
+    /** @return the port the server listens on, useful when it was built with port 0. */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** @return the open session of the bot of that name. */
+    public Optional<LinkSession> session(String botName) {
+        Connection c = byName.get(botName);
+        return c == null || !c.isOpen() ? Optional.empty() : Optional.of(c);
+    }
+
+    /** @return the authenticated, open sessions. */
+    public Collection<LinkSession> sessions() {
+        List<LinkSession> open = new ArrayList<>();
+        for (Connection c : byName.values()) {
+            if (c.isOpen()) {
+                open.add(c);
+            }
+        }
+        return open;
+    }
+
+    /** @return counters over every connection since the server started. */
+    public LinkStats stats() {
+        return counters.snapshot();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.error("link: accepting connections failed: {}", e.getMessage());
+                }
+                return;
+            }
+            if (connections.size() >= config.maxConnections()) {
+                log.warn("link: refusing {}: already {} connections", socket.getRemoteSocketAddress(),
+                        connections.size());
+                closeQuietly(socket);
+                continue;
+            }
+            Connection c;
+            try {
+                c = new Connection(socket, config, counters);
+            } catch (IOException e) {
+                log.warn("link: cannot set up {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                closeQuietly(socket);
+                continue;
+            }
+            connections.add(c);
+            Thread reader = new Thread(() -> serve(c), "link-reader-" + c.remoteAddress());
+            reader.setDaemon(true);
+            readers.add(reader);
+            reader.start();
+        }
+    }
+
+    private void serve(Connection c) {
+        try {
+            String bot = authenticate(c);
+            if (bot == null) {
+                return;
+            }
+            Thread.currentThread().setName("link-reader-" + bot);
+            counters.reconnects.increment();
+            Connection previous = byName.put(bot, c);
+            if (previous != null) {
+                log.info("link: bot '{}' reconnected from {}; closing its previous connection from {}", bot,
+                        c.remoteAddress(), previous.remoteAddress());
+                previous.abort("replaced by a new connection from " + c.remoteAddress());
+            }
+            log.info("link: bot '{}' connected from {}", bot, c.remoteAddress());
+            notifyConnected(c);
+            String reason = c.readLoop(router);
+            c.close(reason);
+            byName.remove(bot, c);
+            int discarded = c.drainUnsent().size();
+            if (discarded > 0) {
+                counters.othersDropped.add(discarded);
+            }
+            log.info("link: bot '{}' ({}) disconnected: {}{}", bot, c.remoteAddress(), reason,
+                    discarded > 0 ? "; " + discarded + " queued frames discarded" : "");
+            notifyDisconnected(c, reason);
+        } finally {
+            c.abort("server closing the connection");
+            connections.remove(c);
+            readers.remove(Thread.currentThread());
+        }
+    }
+
+    /** @return the authenticated bot's name, or null when the handshake failed (the connection is then closed). */
+    private String authenticate(Connection c) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMs());
+        String serverNonce = Handshake.nonce();
+        String bot = null;
+        try {
+            c.writeNow(Message.of(Tag.CHALLENGE, serverNonce));
+            Message hello = c.readNow(deadline, "hello");
+            if (hello.tag() != Tag.HELLO) {
+                throw new ProtocolException("expected hello, got " + hello.tag().wireName());
+            }
+            bot = hello.message();
+            if (!Handshake.isValidName(bot)) {
+                throw new ProtocolException("invalid bot name in hello (1 to " + Handshake.MAX_NAME_LENGTH
+                        + " letters, digits, '.', '-' or '_')");
+            }
+            ObjectNode data = hello.data();
+            int version = data == null ? -1 : data.path(Handshake.PROTOCOL_FIELD).asInt(-1);
+            if (version != Handshake.PROTOCOL_VERSION) {
+                throw new ProtocolException("unsupported protocol version " + version + "; this server speaks "
+                        + Handshake.PROTOCOL_VERSION);
+            }
+            String clientNonce = text(data, Handshake.NONCE_FIELD);
+            if (!Handshake.isNonce(clientNonce)) {
+                throw new ProtocolException("hello has no valid nonce (64 lowercase hex digits)");
+            }
+            String expected = Handshake.clientProof(secret, serverNonce, clientNonce, bot);
+            if (!Handshake.proofMatches(expected, text(data, Handshake.PROOF_FIELD))) {
+                counters.badFrames.increment();
+                log.warn("link: authentication failed for bot '{}' from {}: wrong proof (is the link secret the "
+                        + "same on both sides?)", bot, c.remoteAddress());
+                refuse(c, "authentication failed");
+                return null;
+            }
+            ObjectNode welcomeData = MessageCodec.mapper().createObjectNode()
+                    .put(Handshake.PROOF_FIELD, Handshake.serverProof(secret, clientNonce, serverNonce));
+            c.writeNow(Message.of(Tag.WELCOME, name).withData(welcomeData));
+            c.start(bot);
+            return bot;
+        } catch (ProtocolException e) {
+            counters.badFrames.increment();
+            log.warn("link: handshake with {}{} failed: {}", c.remoteAddress(),
+                    bot == null ? "" : " (bot '" + bot + "')", e.getMessage());
+            refuse(c, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            log.info("link: {} left during the handshake: {}", c.remoteAddress(), e.getMessage());
+            c.abort("handshake aborted");
+            return null;
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        if (data == null) {
+            return null;
+        }
+        JsonNode n = data.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    private static void refuse(Connection c, String reason) {
+        try {
+            c.writeNow(Message.of(Tag.ERROR, reason));
+        } catch (IOException | RuntimeException e) {
+            log.debug("link: could not tell {} why it was refused: {}", c.remoteAddress(), e.getMessage());
+        }
+        c.abort(reason);
+    }
+
+    private void notifyConnected(LinkSession s) {
+        try {
+            listener.onConnected(s);
+        } catch (RuntimeException e) {
+            log.error("link: the connect listener failed for bot '{}'", s.peerName(), e);
+        }
+    }
+
+    private void notifyDisconnected(LinkSession s, String reason) {
+        try {
+            listener.onDisconnected(s, reason);
+        } catch (RuntimeException e) {
+            log.error("link: the disconnect listener failed for bot '{}'", s.peerName(), e);
+        }
+    }
+
+    /**
+     * Stops accepting, closes every session after writing what it has queued (within the close timeout), and waits
+     * for every thread of this server to end.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            log.debug("link: closing the server socket failed: {}", e.getMessage());
+        }
+        join(acceptor, config.closeTimeoutMs());
+        for (Connection c : connections) {
+            c.beginClose("server shutting down");
+        }
+        long deadline = System.currentTimeMillis() + config.closeTimeoutMs();
+        for (Connection c : connections) {
+            c.awaitWriter(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        for (Connection c : connections) {
+            c.abort("server shut down");
+        }
+        deadline = System.currentTimeMillis() + config.closeTimeoutMs();
+        for (Thread t : List.copyOf(readers)) {
+            join(t, Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        log.info("link: server '{}' on port {} closed", name, serverSocket.getLocalPort());
+    }
+
+    private static void join(Thread t, long timeoutMs) {
+        try {
+            t.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing more to do for a refused socket
+        }
+    }
+
+    /** Builds and starts a {@link LinkServer}. */
+    public static final class Builder {
+        private final LinkSecret secret;
+        private String bindAddress = "127.0.0.1";
+        private int port = 7070;
+        private String name = "telegram-server";
+        private LinkConfig config = LinkConfig.defaults();
+        private MessageRouter router = new MessageRouter();
+        private Listener listener = new Listener() {
+        };
+
+        private Builder(LinkSecret secret) {
+            this.secret = secret;
+        }
+
+        /** @param address the address to listen on; default {@code 127.0.0.1}, {@code 0.0.0.0} for all */
+        public Builder bindAddress(String address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** @param port the port to listen on; default 7070, 0 for any free port */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param serverName the name this server gives in its welcome; default {@code telegram-server} */
+        public Builder name(String serverName) {
+            this.name = Objects.requireNonNull(serverName, "serverName");
+            return this;
+        }
+
+        public Builder config(LinkConfig linkConfig) {
+            this.config = Objects.requireNonNull(linkConfig, "linkConfig");
+            return this;
+        }
+
+        public Builder router(MessageRouter messageRouter) {
+            this.router = Objects.requireNonNull(messageRouter, "messageRouter");
+            return this;
+        }
+
+        public Builder listener(Listener sessionListener) {
+            this.listener = Objects.requireNonNull(sessionListener, "sessionListener");
+            return this;
+        }
+
+        /**
+         * Binds the socket and starts accepting.
+         *
+         * @throws IOException when the address cannot be bound; the message names it
+         */
+        public LinkServer start() throws IOException {
+            LinkServer server = new LinkServer(this);
+            server.acceptor.start();
+            log.info("link: server '{}' listening on {}:{}", server.name, bindAddress, server.port());
+            return server;
+        }
+    }
+}

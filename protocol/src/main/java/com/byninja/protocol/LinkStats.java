@@ -1,0 +1,23 @@
+package com.byninja.protocol;
+
+/**
+ * Counters of one end of the link since it started, for {@code status} replies and monitoring.
+ *
+ * @param framesSent      frames written to sockets
+ * @param framesReceived  frames read from sockets
+ * @param logsDropped     {@code log} frames dropped because a queue was full or the link was down
+ * @param alertsDropped   {@code alert} frames dropped because the pending buffer of a disconnected client was full
+ * @param othersDropped   other frames not delivered: replies and status while disconnected, frames left in the queue
+ *                        of a connection that closed, frames too large to send
+ * @param badFrames       frames received that broke the format, and failed handshakes
+ * @param reconnects      successful handshakes after the first (client) or connections accepted (server)
+ */
+public record LinkStats(
+        long framesSent,
+        long framesReceived,
+        long logsDropped,
+        long alertsDropped,
+        long othersDropped,
+        long badFrames,
+        long reconnects) {
+}
