@@ -1,0 +1,174 @@
+package com.byninja.telegram;
+
+import com.byninja.protocol.LinkSecret;
+import com.byninja.telegram.config.ConfigException;
+import com.byninja.telegram.config.ConfigLoader;
+import com.byninja.telegram.config.TelegramServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar telegram-server.jar [--config FILE] [--console]}: loads the configuration, starts the
+ * {@link TelegramServer} and runs until SIGTERM or SIGINT (or, with {@code --console}, the end of standard input).
+ * Exit codes: 0 after a clean stop, 1 when start-up failed, 2 for bad arguments or configuration.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar telegram-server.jar [--config FILE] [--console]
+
+            The ByNinja control server: Telegram long polling, owner-only commands, and the link server the trading
+            bots connect to.
+
+              --config FILE  read the configuration from FILE (default: config/telegram-server.yml when it exists,
+                             else the built-in defaults)
+              --console      read commands from standard input and print replies, alerts and logs to standard
+                             output, instead of using Telegram; needs no token
+              --help         print this text
+
+            Environment: BYNINJA_TELEGRAM_TOKEN, BYNINJA_TELEGRAM_ALLOWED_CHATS, BYNINJA_TELEGRAM_API_URL,
+            BYNINJA_LINK_BIND, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET, BYNINJA_LOG_DIR.
+            """;
+    static final String ENV_LINK_SECRET = "BYNINJA_LINK_SECRET";
+    private static final long SHUTDOWN_WAIT_MS = 4_500;
+
+    private static volatile int exitCode;
+
+    private Main() {
+    }
+
+    /** The parsed command line. */
+    record Arguments(Optional<Path> config, boolean console, boolean help) {
+        static Arguments parse(String[] args) {
+            Optional<Path> config = Optional.empty();
+            boolean console = false;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--config" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("--config needs a file name");
+                        }
+                        config = Optional.of(Path.of(args[++i]));
+                    }
+                    case "--console" -> console = true;
+                    case "--help", "-h" -> help = true;
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            return new Arguments(config, console, help);
+        }
+    }
+
+    public static void main(String[] args) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("telegram-server: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (arguments.help()) {
+            System.out.print(USAGE);
+            return;
+        }
+        configureLogging(arguments.console());
+        Optional<Launch> launch = prepare(arguments, System.getenv(), System.err);
+        if (launch.isEmpty()) {
+            System.exit(2);
+            return;
+        }
+        exitCode = run(launch.get(), System.in, System.out);
+        System.exit(exitCode);
+    }
+
+    /** Everything checked before start: the configuration and the link secret. */
+    record Launch(TelegramServerConfig config, LinkSecret secret, boolean console) {
+    }
+
+    /** @return what to start, or empty after printing on {@code err} why it cannot start */
+    static Optional<Launch> prepare(Arguments arguments, Map<String, String> env, PrintStream err) {
+        TelegramServerConfig config;
+        try {
+            config = new ConfigLoader(env).load(arguments.config(), arguments.console());
+        } catch (ConfigException e) {
+            err.println("telegram-server: cannot start, the configuration has problems:");
+            e.problems().forEach(problem -> err.println("  - " + problem));
+            return Optional.empty();
+        }
+        try {
+            LinkSecret secret = LinkSecret.resolve(env.get(ENV_LINK_SECRET), Path.of(config.link().secretFile()));
+            return Optional.of(new Launch(config, secret, arguments.console()));
+        } catch (IOException | RuntimeException e) {
+            err.println("telegram-server: cannot start, no usable link secret: " + e.getMessage()
+                    + " (set " + ENV_LINK_SECRET + " to 16 or more characters, or fix link.secretFile "
+                    + config.link().secretFile() + ")");
+            return Optional.empty();
+        }
+    }
+
+    private static int run(Launch launch, InputStream in, PrintStream out) {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopLogging();
+            // A JVM stopped by a signal exits with 128 + signal; a clean stop on SIGTERM is an exit 0.
+            Runtime.getRuntime().halt(exitCode);
+        }, "shutdown"));
+        TelegramServer.Console console = launch.console()
+                ? new TelegramServer.Console(in, out, stopRequested::countDown) : null;
+        try (TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console)) {
+            stopRequested.await();
+            return 0;
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", e.getMessage());
+            System.err.println("telegram-server: cannot start: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Points logback at config/logback-telegram-server.xml when it exists, else at the copy in the jar, unless
+     * {@code logback.configurationFile} is set already. Runs before the first logger is created.
+     */
+    static void configureLogging(boolean console) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            Path file = Path.of("config", "logback-telegram-server.xml");
+            System.setProperty("logback.configurationFile",
+                    Files.isRegularFile(file) ? file.toString() : "logback-telegram-server.xml");
+        }
+        if (console) {
+            // Replies go to stdout; the console only gets warnings and errors, on stderr. The file gets everything.
+            System.setProperty("byninja.console.target", "System.err");
+            System.setProperty("byninja.console.level", "WARN");
+        }
+    }
+
+    private static void stopLogging() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (factory instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.stop();
+        }
+    }
+}

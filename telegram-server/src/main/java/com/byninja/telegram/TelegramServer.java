@@ -1,0 +1,221 @@
+package com.byninja.telegram;
+
+import com.byninja.protocol.LinkConfig;
+import com.byninja.protocol.LinkSecret;
+import com.byninja.protocol.LinkServer;
+import com.byninja.protocol.LinkSession;
+import com.byninja.protocol.MessageRouter;
+import com.byninja.protocol.Tag;
+import com.byninja.telegram.commands.Usage;
+import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.console.ConsolePrinter;
+import com.byninja.telegram.console.ConsoleReader;
+import com.byninja.telegram.routing.BotEvents;
+import com.byninja.telegram.routing.CommandRouter;
+import com.byninja.telegram.routing.LinkBots;
+import com.byninja.telegram.routing.LogRelay;
+import com.byninja.telegram.routing.PendingCommands;
+import com.byninja.telegram.telegram.AllowedChats;
+import com.byninja.telegram.telegram.BotApiMessages;
+import com.byninja.telegram.telegram.ChatSenders;
+import com.byninja.telegram.telegram.HttpClients;
+import com.byninja.telegram.telegram.TelegramPoller;
+import com.byninja.telegram.telegram.TokenScrubber;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Wires the daemon and owns its lifecycle: the chat senders, the link server the bots connect to, command routing,
+ * and either Telegram long polling or the console. {@link #close()} stops them in reverse order; no thread of ours
+ * outlives it.
+ */
+public final class TelegramServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramServer.class);
+    /** The chat id the console stands for. */
+    public static final long CONSOLE_CHAT = 0L;
+    private static final long CONSOLE_DRAIN_MS = 2_000;
+
+    /**
+     * Console mode's streams.
+     *
+     * @param in    where commands are read from, one per line
+     * @param out   where replies, alerts and logs are printed
+     * @param onEnd called once the input has ended and the last answers were printed
+     */
+    public record Console(InputStream in, PrintStream out, Runnable onEnd) {
+    }
+
+    private final TelegramServerConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final ChatSenders output;
+    private final PendingCommands pending;
+    private final BotEvents events;
+    private final CommandRouter router;
+    private final LinkBots bots = new LinkBots();
+    private final LinkServer link;
+    private final TokenScrubber scrubber;
+    private OkHttpTelegramClient telegramClient;
+    private AllowedChats allowedChats;
+
+    private TelegramServer(TelegramServerConfig config, LinkSecret secret, Console console) throws IOException {
+        this.config = config;
+        this.scrubber = new TokenScrubber(config.telegram().token());
+        try {
+            TelegramServerConfig.Sending sending = config.sending();
+            HttpClients http = null;
+            if (console == null) {
+                http = own(new HttpClients(config.telegram().pollTimeoutSeconds(), sending.requestTimeoutMs()));
+                telegramClient = new OkHttpTelegramClient(http.sending(), config.telegram().token(),
+                        HttpClients.telegramUrl(config.telegram().apiUrl()));
+                output = own(new ChatSenders(config.telegram().allowedChats(),
+                        new BotApiMessages(telegramClient, sending.requestTimeoutMs(), scrubber), sending, scrubber));
+            } else {
+                // The console takes output as fast as it comes: no pacing.
+                TelegramServerConfig.Sending unpaced = new TelegramServerConfig.Sending(sending.queueCapacity(), 0,
+                        1_000, sending.retryMinDelayMs(), sending.retryMaxDelayMs(), sending.requestTimeoutMs());
+                output = own(new ChatSenders(List.of(CONSOLE_CHAT), new ConsolePrinter(console.out()), unpaced,
+                        scrubber));
+            }
+            output.start();
+
+            LogRelay logs = own(new LogRelay(output, config.logs()));
+            logs.start();
+            long replyTimeoutMs = config.routing().replyTimeoutMs();
+            pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout));
+            router = new CommandRouter(bots, output, pending);
+            events = new BotEvents(output, pending, router, logs, replyTimeoutMs);
+
+            link = own(LinkServer.builder(secret)
+                    .bindAddress(config.link().bind())
+                    .port(config.link().port())
+                    .name("telegram-server")
+                    .config(LinkConfig.defaults().withHeartbeatIntervalMs(config.link().heartbeatIntervalMs()))
+                    .router(new MessageRouter()
+                            .on(Tag.REPLY, (from, message) -> events.reply(from.peerName(), message))
+                            .on(Tag.ALERT, (from, message) -> events.alert(from.peerName(), message))
+                            .on(Tag.LOG, (from, message) -> events.log(from.peerName(), message))
+                            .on(Tag.STATUS, (from, message) -> LOG.debug("Status from {}", from.peerName())))
+                    .listener(new LinkServer.Listener() {
+                        @Override
+                        public void onConnected(LinkSession session) {
+                            events.connected(LinkBots.of(session));
+                        }
+
+                        @Override
+                        public void onDisconnected(LinkSession session, String reason) {
+                            events.disconnected(LinkBots.of(session), reason, bots.isReplaced(session));
+                        }
+                    })
+                    .start());
+            bots.attach(link);
+            LOG.info("Link server listening on {}:{}", config.link().bind(), link.port());
+
+            if (console == null) {
+                allowedChats = new AllowedChats(config.telegram().allowedChats());
+                TelegramPoller poller = own(new TelegramPoller(config.telegram().token(), config.telegram().apiUrl(), http,
+                        config.telegram().pollTimeoutSeconds(), config.telegram().pollBackoffMaxMs(), scrubber,
+                        this::onUpdate, this::registerMenu));
+                poller.start();
+            } else {
+                ConsoleReader reader = own(new ConsoleReader(console.in(),
+                        line -> router.handle(CONSOLE_CHAT, line), () -> consoleEnded(console)));
+                output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to " + config.link().bind() + ":"
+                        + link.port() + ". Type /help for the commands.");
+                reader.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts everything; on failure, what had started is stopped again.
+     *
+     * @param console the console's streams, or null to use Telegram
+     */
+    public static TelegramServer start(TelegramServerConfig config, LinkSecret secret, Console console)
+            throws IOException {
+        LOG.info("Starting telegram-server{} with {}", console == null ? "" : " in console mode", config);
+        return new TelegramServer(config, secret, console);
+    }
+
+    /** @return the port the link server listens on */
+    public int linkPort() {
+        return link.port();
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private void onUpdate(Update update) {
+        Message message = update.getMessage();
+        if (message == null || !message.hasText()) {
+            LOG.debug("Ignoring update {} without a text message", update.getUpdateId());
+            return;
+        }
+        long chatId = message.getChatId();
+        String who = message.getFrom() == null ? "?"
+                : message.getFrom().getUserName() != null ? "@" + message.getFrom().getUserName()
+                                                          : "user " + message.getFrom().getId();
+        if (allowedChats.admit(chatId, who)) {
+            router.handle(chatId, message.getText());
+        }
+    }
+
+    private void onTimeout(PendingCommands.Pending command) {
+        events.timedOut(command);
+    }
+
+    private void registerMenu() {
+        try {
+            telegramClient.executeAsync(new SetMyCommands(Usage.menu())).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.warn("Could not register the command menu: {}", scrubber.describe(error));
+                } else {
+                    LOG.info("Command menu registered");
+                }
+            });
+        } catch (TelegramApiException e) {
+            LOG.warn("Could not register the command menu: {}", scrubber.describe(e));
+        }
+    }
+
+    private void consoleEnded(Console console) {
+        try {
+            pending.awaitNone(config.routing().replyTimeoutMs() + CONSOLE_DRAIN_MS);
+            output.awaitIdle(CONSOLE_DRAIN_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        console.onEnd().run();
+    }
+
+    /** Stops polling or the console, then the link server, relays, timeouts and senders, in that order. */
+    @Override
+    public void close() {
+        LOG.info("Stopping telegram-server");
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", resource.getClass().getSimpleName(), scrubber.describe(e));
+            }
+        }
+        LOG.info("telegram-server stopped");
+    }
+}

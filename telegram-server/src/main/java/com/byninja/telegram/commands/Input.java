@@ -1,0 +1,38 @@
+package com.byninja.telegram.commands;
+
+import com.byninja.protocol.Command;
+import java.math.BigDecimal;
+
+/** What a chat message asks for, as parsed by {@link CommandParser}. */
+public sealed interface Input {
+
+    /**
+     * A command for a trading bot, its arguments checked.
+     *
+     * @param command the command
+     * @param symbol  the symbol, such as {@code BTC/USDT} or {@code all} for {@code forcesell}; null when global
+     * @param amount  the quote amount of a {@code forcebuy}, or null
+     */
+    record ForBot(Command command, String symbol, BigDecimal amount) implements Input {
+    }
+
+    /** {@code /help} or {@code /start}. */
+    record Help() implements Input {
+    }
+
+    /** {@code /bots}. */
+    record ListBots() implements Input {
+    }
+
+    /** {@code /use NAME}, {@code /use all}, or {@code /use} alone (target null) to show the current target. */
+    record Use(String target) implements Input {
+    }
+
+    /** An unknown command or wrong arguments: {@code message} says what is wrong and how to write it. */
+    record Invalid(String message) implements Input {
+    }
+
+    /** Text that is not a command. */
+    record NotACommand() implements Input {
+    }
+}

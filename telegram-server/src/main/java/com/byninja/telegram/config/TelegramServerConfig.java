@@ -1,0 +1,70 @@
+package com.byninja.telegram.config;
+
+import java.util.List;
+
+/**
+ * The whole, validated configuration of the daemon. Built by {@link ConfigLoader}; {@link #toString()} masks the token.
+ *
+ * @param telegram the Bot API side
+ * @param link     the link server the trading bots connect to
+ * @param routing  command routing
+ * @param sending  outgoing message pacing and retries
+ * @param logs     relaying of the bots' log lines
+ */
+public record TelegramServerConfig(
+        Telegram telegram, Link link, Routing routing, Sending sending, Logs logs) {
+
+    /**
+     * @param token              the bot token, empty when not set
+     * @param allowedChats       chat ids allowed to command the bots
+     * @param apiUrl             base URL of the Bot API, such as {@code https://api.telegram.org}
+     * @param pollTimeoutSeconds long poll duration of one {@code getUpdates}
+     * @param pollBackoffMaxMs   cap of the polling retry backoff
+     */
+    public record Telegram(String token, List<Long> allowedChats, String apiUrl, int pollTimeoutSeconds,
+                           long pollBackoffMaxMs) {
+        public Telegram {
+            allowedChats = List.copyOf(allowedChats);
+        }
+
+        @Override
+        public String toString() {
+            return "Telegram[token=" + (token == null || token.isEmpty() ? "<none>" : "***")
+                    + ", allowedChats=" + allowedChats + ", apiUrl=" + apiUrl
+                    + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", pollBackoffMaxMs=" + pollBackoffMaxMs + "]";
+        }
+    }
+
+    /**
+     * @param bind                address the link server listens on
+     * @param port                its TCP port, 0 for an ephemeral one
+     * @param secretFile          file holding the shared secret, used when BYNINJA_LINK_SECRET is not set
+     * @param heartbeatIntervalMs link heartbeat interval
+     */
+    public record Link(String bind, int port, String secretFile, long heartbeatIntervalMs) {
+    }
+
+    /** @param replyTimeoutMs how long to wait for a command's reply */
+    public record Routing(long replyTimeoutMs) {
+    }
+
+    /**
+     * @param queueCapacity    messages waiting per chat, at most
+     * @param intervalMs       pacing: one message per interval per chat
+     * @param burst            messages that may go out at once after a quiet spell
+     * @param retryMinDelayMs  first retry delay after a network error
+     * @param retryMaxDelayMs  cap of the retry delay
+     * @param requestTimeoutMs longest time of one send call
+     */
+    public record Sending(int queueCapacity, long intervalMs, int burst, long retryMinDelayMs, long retryMaxDelayMs,
+                          long requestTimeoutMs) {
+    }
+
+    /**
+     * @param level           lowest relayed log level (TRACE, DEBUG, INFO, WARN, ERROR, OFF)
+     * @param flushIntervalMs how often gathered log lines are sent
+     * @param bufferLines     log lines kept per chat before the oldest are dropped
+     */
+    public record Logs(String level, long flushIntervalMs, int bufferLines) {
+    }
+}

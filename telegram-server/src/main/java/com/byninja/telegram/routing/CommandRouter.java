@@ -1,0 +1,199 @@
+package com.byninja.telegram.routing;
+
+import com.byninja.protocol.Command;
+import com.byninja.protocol.Message;
+import com.byninja.telegram.commands.CommandParser;
+import com.byninja.telegram.commands.Input;
+import com.byninja.telegram.commands.Usage;
+import com.byninja.telegram.telegram.ChatOutput;
+import com.byninja.telegram.telegram.Html;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Acts on a chat's message: answers help, {@code /bots} and {@code /use} itself, and sends trading bot commands to the
+ * chat's target with a fresh id, registering them with {@link PendingCommands}. Never blocks, never queues a command
+ * for a bot that is not connected.
+ */
+public final class CommandRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+    /** The {@code /use} target meaning every bot, for {@code /status} and {@code /stats}. */
+    static final String ALL = "all";
+    private static final Set<Command> FAN_OUT = Set.of(Command.STATUS, Command.STATS);
+
+    private final Bots bots;
+    private final ChatOutput output;
+    private final PendingCommands pending;
+    private final Map<Long, String> targets = new ConcurrentHashMap<>();
+    private final Set<String> knownBots = new ConcurrentSkipListSet<>();
+
+    public CommandRouter(Bots bots, ChatOutput output, PendingCommands pending) {
+        this.bots = bots;
+        this.output = output;
+        this.pending = pending;
+    }
+
+    /** Remembers a bot's name, so that a chat can be told it is offline later. */
+    public void botSeen(String name) {
+        knownBots.add(name);
+    }
+
+    /** Handles one message from an allowed chat. */
+    public void handle(long chatId, String text) {
+        Input input = CommandParser.parse(text);
+        LOG.debug("Chat {}: {}", chatId, input);
+        if (input instanceof Input.ForBot command) {
+            route(chatId, command);
+        } else if (input instanceof Input.Help) {
+            output.send(chatId, Html.escape(Usage.helpText()));
+        } else if (input instanceof Input.ListBots) {
+            output.send(chatId, listBots(chatId));
+        } else if (input instanceof Input.Use use) {
+            output.send(chatId, use(chatId, use.target()));
+        } else if (input instanceof Input.Invalid invalid) {
+            output.send(chatId, Html.escape(invalid.message()));
+        } else {
+            output.send(chatId, "Send /help for the list of commands.");
+        }
+    }
+
+    private void route(long chatId, Input.ForBot command) {
+        String target = targets.get(chatId);
+        List<BotConnection> connected = bots.connected();
+        if (ALL.equals(target)) {
+            if (!FAN_OUT.contains(command.command())) {
+                output.send(chatId, "/use all only sends /status and /stats. Pick one bot with /use NAME for "
+                        + Html.escape(label(command)) + ".");
+            } else if (connected.isEmpty()) {
+                output.send(chatId, noBotConnected());
+            } else {
+                connected.forEach(bot -> send(chatId, bot, command));
+            }
+        } else if (target != null) {
+            Optional<BotConnection> bot = bots.find(target);
+            if (bot.isPresent()) {
+                send(chatId, bot.get(), command);
+            } else {
+                output.send(chatId, Html.bold(target) + " is offline.");
+            }
+        } else if (connected.size() == 1) {
+            send(chatId, connected.get(0), command);
+        } else if (connected.isEmpty()) {
+            output.send(chatId, noBotConnected());
+        } else {
+            output.send(chatId, "Several bots are connected: " + names(connected) + ". Pick one with /use NAME, or "
+                    + "/use all for /status and /stats.");
+        }
+    }
+
+    private String noBotConnected() {
+        List<String> known = List.copyOf(knownBots);
+        if (known.size() == 1) {
+            return Html.bold(known.get(0)) + " is offline.";
+        }
+        if (known.isEmpty()) {
+            return "No trading bot is connected.";
+        }
+        return "No trading bot is connected (known: "
+                + known.stream().map(Html::bold).collect(Collectors.joining(", ")) + ").";
+    }
+
+    private void send(long chatId, BotConnection bot, Input.ForBot command) {
+        String id = pending.nextId();
+        Message frame = Message.command(id, command.command(), command.symbol());
+        if (command.amount() != null) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.put(Command.AMOUNT_FIELD, command.amount().toPlainString());
+            frame = frame.withData(data);
+        }
+        // Registered before sending: the reply can arrive before send() returns.
+        pending.register(new PendingCommands.Pending(id, chatId, bot.name(), bot, label(command)));
+        if (!bot.send(frame)) {
+            pending.cancel(id);
+            output.send(chatId, Html.bold(bot.name()) + " is offline.");
+            return;
+        }
+        LOG.info("Chat {}: sent {} to {} as {}", chatId, label(command), bot.name(), id);
+    }
+
+    private String use(long chatId, String target) {
+        List<BotConnection> connected = bots.connected();
+        if (target == null) {
+            String current = targets.get(chatId);
+            String now = current == null ? "No bot picked: commands go to the only connected bot."
+                                         : ALL.equals(current) ? "/status and /stats go to every bot."
+                                                               : "Commands go to " + Html.bold(current) + ".";
+            return now + " Connected: " + (connected.isEmpty() ? "none" : names(connected)) + ".";
+        }
+        if (target.equalsIgnoreCase(ALL)) {
+            targets.put(chatId, ALL);
+            return "/status and /stats now go to every bot"
+                    + (connected.isEmpty() ? " (none connected now)." : ": " + names(connected) + ".");
+        }
+        Optional<BotConnection> bot = connected.stream().filter(b -> b.name().equalsIgnoreCase(target)).findFirst();
+        if (bot.isEmpty()) {
+            return Html.bold(target) + " is not connected. Connected: "
+                    + (connected.isEmpty() ? "none" : names(connected)) + ".";
+        }
+        targets.put(chatId, bot.get().name());
+        return "Commands now go to " + Html.bold(bot.get().name()) + ".";
+    }
+
+    private String listBots(long chatId) {
+        List<BotConnection> connected = bots.connected();
+        if (connected.isEmpty()) {
+            return noBotConnected();
+        }
+        String target = targets.get(chatId);
+        Instant now = Instant.now();
+        StringBuilder out = new StringBuilder("Connected trading bots:");
+        for (BotConnection bot : connected) {
+            out.append('\n').append(Html.bold(bot.name())).append(" at ").append(Html.code(bot.address()))
+                    .append(", up ").append(uptime(Duration.between(bot.connectedAt(), now)));
+            if (bot.name().equals(target)) {
+                out.append(" (your target)");
+            }
+        }
+        return out.toString();
+    }
+
+    static String uptime(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        if (days > 0) {
+            return days + "d " + hours + "h " + minutes + "m";
+        }
+        if (hours > 0) {
+            return hours + "h " + minutes + "m";
+        }
+        return minutes > 0 ? minutes + "m " + seconds % 60 + "s" : seconds + "s";
+    }
+
+    private static String names(List<BotConnection> bots) {
+        return bots.stream().map(bot -> Html.bold(bot.name())).collect(Collectors.joining(", "));
+    }
+
+    static String label(Input.ForBot command) {
+        StringBuilder label = new StringBuilder("/").append(command.command().wireName());
+        if (command.symbol() != null) {
+            label.append(' ').append(command.symbol());
+        }
+        if (command.amount() != null) {
+            label.append(' ').append(command.amount().toPlainString());
+        }
+        return label.toString();
+    }
+}

@@ -1,0 +1,322 @@
+package com.byninja.telegram.telegram;
+
+import com.byninja.telegram.config.TelegramServerConfig;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outgoing queue of one chat and its thread, {@code chat-sender-<chatId>}: sends in order, paced by a token bucket,
+ * waits out HTTP 429 for the {@code retry_after} Telegram asks, and retries network errors with capped exponential
+ * backoff. The queue is bounded: when it is full the oldest log message is dropped first. {@link #offer} never blocks,
+ * so callers on the link's reader thread are never held up by Telegram.
+ */
+public final class ChatSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
+    private static final long CLOSE_WAIT_MS = 1_000;
+
+    /** What a queued message is, which decides what is dropped first when the queue is full. */
+    public enum Kind {
+        /** Replies, alerts and announcements. */
+        NORMAL,
+        /** Relayed log lines: dropped first. */
+        LOG
+    }
+
+    private record Outgoing(String html, Kind kind) {
+    }
+
+    private final long chatId;
+    private final MessageApi api;
+    private final TelegramServerConfig.Sending settings;
+    private final TokenScrubber scrubber;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private final Thread thread;
+    private int queuedLogs;
+    private boolean logInFlight;
+    private boolean inFlight;
+    private long droppedMessages;
+    private long sentMessages;
+    private boolean closed;
+
+    public ChatSender(long chatId, MessageApi api, TelegramServerConfig.Sending settings, TokenScrubber scrubber) {
+        this.chatId = chatId;
+        this.api = api;
+        this.settings = settings;
+        this.scrubber = scrubber;
+        this.thread = new Thread(this::run, "chat-sender-" + chatId);
+    }
+
+    /** Starts the sending thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** @return the chat this sender writes to */
+    public long chatId() {
+        return chatId;
+    }
+
+    /**
+     * Queues {@code html}, split into parts Telegram accepts. Never blocks.
+     *
+     * @return false when the message was not queued: the sender is closed, or it is a log message and the queue is full
+     */
+    public boolean offer(String html, Kind kind) {
+        List<String> parts = TextSplitter.split(html, TextSplitter.TELEGRAM_LIMIT);
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            for (String part : parts) {
+                if (queue.size() >= settings.queueCapacity() && !makeRoom(kind)) {
+                    return false;
+                }
+                queue.addLast(new Outgoing(part, kind));
+                if (kind == Kind.LOG) {
+                    queuedLogs++;
+                }
+            }
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether a log message is queued or being sent, so that the next one should wait and gather more lines */
+    public boolean hasPendingLog() {
+        lock.lock();
+        try {
+            return queuedLogs > 0 || logInFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return messages dropped because the queue was full */
+    public long droppedMessages() {
+        lock.lock();
+        try {
+            return droppedMessages;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return messages Telegram accepted */
+    public long sentMessages() {
+        lock.lock();
+        try {
+            return sentMessages;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held and the queue full: evicts the oldest log message, or the oldest message at all. */
+    private boolean makeRoom(Kind incoming) {
+        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+            if (it.next().kind() == Kind.LOG) {
+                it.remove();
+                queuedLogs--;
+                droppedMessages++;
+                return true;
+            }
+        }
+        if (incoming == Kind.LOG) {
+            droppedMessages++;
+            return false;
+        }
+        queue.removeFirst();
+        droppedMessages++;
+        LOG.warn("Chat {}: outgoing queue full ({} messages), dropped the oldest message", chatId,
+                settings.queueCapacity());
+        return true;
+    }
+
+    private void run() {
+        RateLimiter limiter = new RateLimiter(TimeUnit.MILLISECONDS.toNanos(settings.intervalMs()), settings.burst(),
+                System.nanoTime());
+        try {
+            while (true) {
+                Outgoing next = take();
+                if (next == null) {
+                    return;
+                }
+                try {
+                    long delay;
+                    while ((delay = limiter.delayNanos(System.nanoTime())) > 0) {
+                        if (!pause(delay)) {
+                            return;
+                        }
+                    }
+                    limiter.acquire(System.nanoTime());
+                    if (!deliver(next, limiter)) {
+                        return;
+                    }
+                } finally {
+                    finished(next);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Chat {}: sender stopped by an unexpected error: {}", chatId, scrubber.describe(e));
+        }
+    }
+
+    /** @return the next message, or null once closed */
+    private Outgoing take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed) {
+                changed.await();
+            }
+            if (closed) {
+                return null;
+            }
+            Outgoing next = queue.removeFirst();
+            inFlight = true;
+            if (next.kind() == Kind.LOG) {
+                queuedLogs--;
+                logInFlight = true;
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finished(Outgoing message) {
+        lock.lock();
+        try {
+            inFlight = false;
+            if (message.kind() == Kind.LOG) {
+                logInFlight = false;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until everything queued has been sent (or dropped).
+     *
+     * @return whether the queue is empty, false when the time ran out or the sender closed
+     */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            while ((inFlight || !queue.isEmpty()) && !closed && remaining > 0) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return !inFlight && queue.isEmpty() && !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return false once closed */
+    private boolean deliver(Outgoing message, RateLimiter limiter) throws InterruptedException {
+        long backoffMs = settings.retryMinDelayMs();
+        boolean html = true;
+        String text = message.html();
+        while (true) {
+            MessageApi.SendResult result = api.send(chatId, text, html);
+            if (result instanceof MessageApi.SendResult.Sent) {
+                lock.lock();
+                try {
+                    sentMessages++;
+                } finally {
+                    lock.unlock();
+                }
+                return true;
+            } else if (result instanceof MessageApi.SendResult.RetryAfter retry) {
+                LOG.warn("Chat {}: Telegram asks to slow down, waiting {} ms", chatId, retry.retryAfterMs());
+                limiter.drain(System.nanoTime());
+                if (!pause(TimeUnit.MILLISECONDS.toNanos(retry.retryAfterMs()))) {
+                    return false;
+                }
+            } else if (result instanceof MessageApi.SendResult.Transient failure) {
+                LOG.warn("Chat {}: sending failed ({}), retrying in {} ms", chatId, scrubber.scrub(failure.reason()),
+                        backoffMs);
+                if (!pause(TimeUnit.MILLISECONDS.toNanos(backoffMs))) {
+                    return false;
+                }
+                backoffMs = Math.min(settings.retryMaxDelayMs(), backoffMs * 2);
+            } else if (result instanceof MessageApi.SendResult.Rejected rejected) {
+                if (html && rejected.errorCode() == 400) {
+                    // A markup mistake must not cost the message: send it once more as plain text.
+                    LOG.warn("Chat {}: Telegram refused the HTML ({}), sending as plain text", chatId,
+                            scrubber.scrub(rejected.reason()));
+                    html = false;
+                    text = Html.toPlain(text);
+                } else {
+                    LOG.warn("Chat {}: Telegram refused a message with {} ({}); dropped", chatId,
+                            rejected.errorCode(), scrubber.scrub(rejected.reason()));
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** Waits {@code nanos}, or less when closed. @return false when closed */
+    private boolean pause(long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long remaining = nanos;
+            while (remaining > 0 && !closed) {
+                remaining = changed.awaitNanos(remaining);
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the thread, discarding what is still queued; waits a bounded time, then interrupts. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (!queue.isEmpty()) {
+                LOG.info("Chat {}: {} unsent messages discarded at shutdown", chatId, queue.size());
+            }
+            queue.clear();
+            queuedLogs = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            boolean interrupted = false;
+            try {
+                thread.join(CLOSE_WAIT_MS);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(CLOSE_WAIT_MS);
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.byninja.telegram.telegram;
+
+import com.byninja.telegram.config.TelegramServerConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link ChatOutput} with one {@link ChatSender}, and so one queue and one thread, per allowed chat. */
+public final class ChatSenders implements ChatOutput, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSenders.class);
+
+    private final Map<Long, ChatSender> senders = new LinkedHashMap<>();
+    private final List<Long> chats;
+
+    public ChatSenders(List<Long> chats, MessageApi api, TelegramServerConfig.Sending settings,
+                       TokenScrubber scrubber) {
+        for (long chat : chats) {
+            senders.putIfAbsent(chat, new ChatSender(chat, api, settings, scrubber));
+        }
+        this.chats = List.copyOf(senders.keySet());
+    }
+
+    /** Starts every sender thread. */
+    public void start() {
+        senders.values().forEach(ChatSender::start);
+    }
+
+    @Override
+    public void send(long chatId, String html) {
+        ChatSender sender = senders.get(chatId);
+        if (sender == null) {
+            LOG.warn("Not sending to chat {}: it is not an allowed chat", chatId);
+        } else if (!sender.offer(html, ChatSender.Kind.NORMAL)) {
+            LOG.debug("Chat {}: message not queued (closed)", chatId);
+        }
+    }
+
+    @Override
+    public boolean sendLog(long chatId, String html) {
+        ChatSender sender = senders.get(chatId);
+        return sender != null && sender.offer(html, ChatSender.Kind.LOG);
+    }
+
+    @Override
+    public boolean logPending(long chatId) {
+        ChatSender sender = senders.get(chatId);
+        return sender != null && sender.hasPendingLog();
+    }
+
+    @Override
+    public List<Long> chats() {
+        return chats;
+    }
+
+    /** Waits until every chat's queue has been sent; false when {@code timeoutMs} ran out first. */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (ChatSender sender : senders.values()) {
+            long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!sender.awaitIdle(Math.max(0, left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        senders.values().forEach(ChatSender::close);
+    }
+}

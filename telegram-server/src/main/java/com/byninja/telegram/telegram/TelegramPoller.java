@@ -1,0 +1,159 @@
+package com.byninja.telegram.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultLongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Long polling with TelegramBots, on a daemon thread named {@code telegram-poller}.
+ *
+ * <p>Registration calls {@code deleteWebhook} first, which fails while Telegram is unreachable; it is retried with
+ * backoff on the {@code telegram-connect} thread, so a Telegram outage at start-up holds up neither the link nor the
+ * bots. Each update is handed to {@code onUpdate} on the consumer's own thread; nothing thrown there reaches
+ * TelegramBots, whose poller would otherwise stop silently.
+ */
+public final class TelegramPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramPoller.class);
+    private static final long CLOSE_WAIT_MS = 1_000;
+
+    private final String token;
+    private final TelegramUrl url;
+    private final int pollTimeoutSeconds;
+    private final long backoffMaxMs;
+    private final TokenScrubber scrubber;
+    private final ScheduledExecutorService pollerThread;
+    private final TelegramBotsLongPollingApplication application;
+    private final UpdateConsumer consumer;
+    private final Runnable onRegistered;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Thread connectThread;
+
+    /**
+     * @param onUpdate     called for each update, on the update consumer's thread
+     * @param onRegistered called once polling has started, on the {@code telegram-connect} thread
+     */
+    public TelegramPoller(String token, String apiUrl, HttpClients http, int pollTimeoutSeconds, long backoffMaxMs,
+                          TokenScrubber scrubber, Consumer<Update> onUpdate, Runnable onRegistered) {
+        this.token = token;
+        this.url = HttpClients.telegramUrl(apiUrl);
+        this.pollTimeoutSeconds = pollTimeoutSeconds;
+        this.backoffMaxMs = backoffMaxMs;
+        this.scrubber = scrubber;
+        this.onRegistered = onRegistered;
+        this.pollerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "telegram-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::polling,
+                () -> pollerThread, () -> new CappedBackOff(backoffMaxMs));
+        this.consumer = new UpdateConsumer(onUpdate, scrubber);
+        this.connectThread = new Thread(this::connect, "telegram-connect");
+    }
+
+    /** Starts registering in the background; returns at once. */
+    public void start() {
+        connectThread.start();
+    }
+
+    private void connect() {
+        CappedBackOff backOff = new CappedBackOff(backoffMaxMs);
+        try {
+            while (closing.getCount() > 0) {
+                try {
+                    application.registerBot(token, () -> url, this::getUpdates, consumer);
+                    LOG.info("Polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+                    onRegistered.run();
+                    return;
+                } catch (TelegramApiException | RuntimeException e) {
+                    long delay = backOff.nextBackOffMillis();
+                    LOG.warn("Cannot start polling Telegram ({}); retrying in {} ms", scrubber.describe(e), delay);
+                    unregisterQuietly();
+                    if (closing.await(delay, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private GetUpdates getUpdates(Integer lastReceivedUpdate) {
+        return GetUpdates.builder()
+                .offset(lastReceivedUpdate + 1)
+                .limit(100)
+                .timeout(pollTimeoutSeconds)
+                .allowedUpdates(List.of("message"))
+                .build();
+    }
+
+    private void unregisterQuietly() {
+        try {
+            application.unregisterBot(token);
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.debug("Nothing to unregister: {}", scrubber.describe(e));
+        }
+    }
+
+    /** Stops polling and ends the poller, connect and consumer threads. Calls in flight are cancelled by HttpClients. */
+    @Override
+    public void close() {
+        closing.countDown();
+        boolean interrupted = false;
+        try {
+            connectThread.join(CLOSE_WAIT_MS);
+            if (connectThread.isAlive()) {
+                connectThread.interrupt();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        try {
+            application.close();
+        } catch (Exception e) {
+            LOG.warn("Closing TelegramBots: {}", scrubber.describe(e));
+        }
+        consumer.close();
+        pollerThread.shutdownNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the poller thread to end, after {@link #close} and the HTTP calls were cancelled. */
+    public boolean awaitTermination(long timeoutMs) throws InterruptedException {
+        return pollerThread.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    private static final class UpdateConsumer extends DefaultLongPollingUpdateConsumer {
+        private final Consumer<Update> onUpdate;
+        private final TokenScrubber scrubber;
+
+        UpdateConsumer(Consumer<Update> onUpdate, TokenScrubber scrubber) {
+            this.onUpdate = onUpdate;
+            this.scrubber = scrubber;
+        }
+
+        @Override
+        public void consume(Update update) {
+            try {
+                onUpdate.accept(update);
+            } catch (RuntimeException e) {
+                LOG.error("Update {} failed: {}", update.getUpdateId(), scrubber.describe(e), e);
+            }
+        }
+    }
+}
