@@ -1,6 +1,6 @@
 package com.byninja.protocol;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,6 +27,7 @@ final class Connection implements LinkSession {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     private static final int MAX_CONSECUTIVE_BAD_FRAMES = 10;
     private static final int WRITE_BATCH = 256;
+    private static final int BATCH_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final LinkConfig config;
@@ -38,7 +39,11 @@ final class Connection implements LinkSession {
     private final LinkedBlockingQueue<Message> queue;
     private final int droppableLimit;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Writer thread only, and its owner after the writer ended: the frames of the batch being written. */
+    private final List<Message> inFlight = new ArrayList<>();
+    private final ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES);
 
+    private volatile Runnable afterWrite = () -> { };
     private volatile String peerName = "?";
     private volatile Instant connectedAt;
     private volatile Thread writer;
@@ -141,14 +146,11 @@ final class Connection implements LinkSession {
      * dropped closes the connection: its peer has stopped reading.
      */
     boolean offer(Message message) {
-        if (!open) {
-            return false;
-        }
-        if (message.tag().isDroppable()) {
-            return queue.size() < droppableLimit && queue.offer(message);
-        }
-        if (queue.offer(message)) {
+        if (tryOffer(message)) {
             return true;
+        }
+        if (!open || message.tag().isDroppable()) {
+            return false;
         }
         log.warn("link: send queue to {} ({}) is full with {} frames; the peer is not reading, closing",
                 peerName, remoteAddress, queue.size());
@@ -156,9 +158,30 @@ final class Connection implements LinkSession {
         return false;
     }
 
-    /** @return the frames still queued; call after the connection closed. */
+    /** Queues if there is room, and never closes the connection. */
+    boolean tryOffer(Message message) {
+        if (!open) {
+            return false;
+        }
+        if (message.tag().isDroppable()) {
+            return queue.size() < droppableLimit && queue.offer(message);
+        }
+        return queue.offer(message);
+    }
+
+    /** @param action run by the writer thread after each write, for an owner that keeps frames waiting for room */
+    void onWritten(Runnable action) {
+        this.afterWrite = action;
+    }
+
+    /**
+     * @return the frames not known to be written, oldest first: the batch whose write failed, then the queue. Call
+     *     after the writer has ended.
+     */
     List<Message> drainUnsent() {
-        List<Message> unsent = new ArrayList<>(queue.size());
+        List<Message> unsent = new ArrayList<>(inFlight.size() + queue.size());
+        unsent.addAll(inFlight);
+        inFlight.clear();
         queue.drainTo(unsent);
         return unsent;
     }
@@ -168,9 +191,10 @@ final class Connection implements LinkSession {
     /**
      * Reads and dispatches frames on the calling thread until the connection closes.
      *
+     * @param seenAlerts where the server remembers alert ids, to drop copies sent again; null on a client
      * @return why it closed
      */
-    String readLoop(MessageRouter router) {
+    String readLoop(MessageRouter router, RecentIds seenAlerts) {
         int consecutiveBad = 0;
         try {
             socket.setSoTimeout((int) Math.max(10, config.heartbeatIntervalMs() / 2));
@@ -213,6 +237,10 @@ final class Connection implements LinkSession {
                 continue;
             }
             consecutiveBad = 0;
+            if (seenAlerts != null && m.tag() == Tag.ALERT && m.id() != null && !seenAlerts.firstTime(m.id())) {
+                log.debug("link: ignoring a second copy of alert {} from {}", m.id(), peerName);
+                continue;
+            }
             handle(router, m);
         }
         return closeReason;
@@ -242,7 +270,6 @@ final class Connection implements LinkSession {
     // ---- writer ----
 
     private void writeLoop() {
-        BufferedOutputStream out = new BufferedOutputStream(rawOut, 64 * 1024);
         boolean interrupted = false;
         try {
             while (!aborted) {
@@ -252,7 +279,7 @@ final class Connection implements LinkSession {
                 } catch (InterruptedException e) {
                     interrupted = true;
                     if (!aborted) {
-                        flushRemaining(out);
+                        flushRemaining();
                     }
                     break;
                 }
@@ -262,16 +289,15 @@ final class Connection implements LinkSession {
                     }
                     if (System.nanoTime() - lastSentNanos >= TimeUnit.MILLISECONDS.toNanos(
                             config.heartbeatIntervalMs())) {
-                        write(out, Message.of(Tag.PING, ""));
-                        out.flush();
+                        append(Message.of(Tag.PING, ""));
+                        writeBatch();
                     }
                     continue;
                 }
-                int batch = 0;
                 do {
-                    write(out, m);
-                } while (++batch < WRITE_BATCH && !aborted && (m = queue.poll()) != null);
-                out.flush();
+                    append(m);
+                } while (inFlight.size() < WRITE_BATCH && batch.size() < BATCH_BYTES && (m = queue.poll()) != null);
+                writeBatch();
             }
         } catch (IOException e) {
             if (!closed.get()) {
@@ -286,15 +312,18 @@ final class Connection implements LinkSession {
         }
     }
 
-    private void flushRemaining(BufferedOutputStream out) throws IOException {
+    private void flushRemaining() throws IOException {
         Message m;
         while (!aborted && (m = queue.poll()) != null) {
-            write(out, m);
+            append(m);
+            if (inFlight.size() >= WRITE_BATCH || batch.size() >= BATCH_BYTES) {
+                writeBatch();
+            }
         }
-        out.flush();
+        writeBatch();
     }
 
-    private void write(OutputStream out, Message m) throws IOException {
+    private void append(Message m) {
         byte[] frame;
         try {
             frame = codec.encode(m);
@@ -303,9 +332,25 @@ final class Connection implements LinkSession {
             log.warn("link: not sending to {}: {}", peerName, e.getMessage());
             return;
         }
-        out.write(frame);
-        counters.framesSent.increment();
+        batch.writeBytes(frame);
+        inFlight.add(m);
+    }
+
+    /**
+     * Writes the batch in one call, whole frames only. If the write fails, the batch stays in {@link #inFlight}, so
+     * its frames count as unsent: the owner may send them again on a new connection.
+     */
+    private void writeBatch() throws IOException {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        batch.writeTo(rawOut);
+        rawOut.flush();
+        counters.framesSent.add(inFlight.size());
+        inFlight.clear();
+        batch.reset();
         lastSentNanos = System.nanoTime();
+        afterWrite.run();
     }
 
     // ---- closing ----

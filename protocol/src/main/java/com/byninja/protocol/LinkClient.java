@@ -61,6 +61,9 @@ public final class LinkClient implements AutoCloseable {
     private final Object lock = new Object();
     private final ArrayDeque<Message> pendingAlerts = new ArrayDeque<>();
     private final AtomicLong alertsDroppedWhileDown = new AtomicLong();
+    /** Alerts get ids so that the server can drop the copy of one sent again after a failed write. */
+    private final String alertIdPrefix = Handshake.nonce().substring(0, 12) + "-";
+    private final AtomicLong alertSequence = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread reader;
 
@@ -97,10 +100,20 @@ public final class LinkClient implements AutoCloseable {
      * @return whether it was queued on a live connection
      */
     public boolean send(Message message) {
+        if (message.tag() == Tag.ALERT && message.id() == null) {
+            message = message.withId(alertIdPrefix + alertSequence.incrementAndGet());
+        }
         synchronized (lock) {
             Connection c = current;
-            if (c != null && flushPending(c) && c.offer(message)) {
-                return true;
+            if (c != null) {
+                if (!flushPending(c) && message.tag() == Tag.ALERT) {
+                    // Older alerts are still waiting for room in this connection's queue: keep the order.
+                    keep(message);
+                    return true;
+                }
+                if (c.offer(message)) {
+                    return true;
+                }
             }
             if (message.tag() == Tag.ALERT && !closed) {
                 keep(message);
@@ -111,15 +124,28 @@ public final class LinkClient implements AutoCloseable {
         }
     }
 
-    /** Moves pending alerts, oldest first, to the connection's queue. Holds {@link #lock}. @return whether all fit */
+    /**
+     * Moves pending alerts, oldest first, to the connection's queue, as far as there is room. Holds {@link #lock}.
+     *
+     * @return whether none is left waiting
+     */
     private boolean flushPending(Connection c) {
         while (!pendingAlerts.isEmpty()) {
-            if (!c.offer(pendingAlerts.peekFirst())) {
+            if (!c.tryOffer(pendingAlerts.peekFirst())) {
                 return false;
             }
             pendingAlerts.pollFirst();
         }
         return true;
+    }
+
+    /** Called by the writer after each write: alerts that waited for room go on. */
+    private void refill(Connection c) {
+        synchronized (lock) {
+            if (current == c && !pendingAlerts.isEmpty()) {
+                flushPending(c);
+            }
+        }
     }
 
     /** Adds an alert to the pending buffer, dropping the oldest when it is full. Holds {@link #lock}. */
@@ -164,7 +190,7 @@ public final class LinkClient implements AutoCloseable {
                         log.info("link: reconnected to {}:{} after {} failed attempts", host, port, failures);
                     }
                     failures = 0;
-                    reason = c.readLoop(router);
+                    reason = c.readLoop(router, null);
                     log.warn("link: disconnected from {} ({}): {}", c.peerName(), c.remoteAddress(), reason);
                 } else {
                     reason = "closed";
@@ -230,10 +256,11 @@ public final class LinkClient implements AutoCloseable {
                 c.abort("client closed");
                 return null;
             }
+            c.onWritten(() -> refill(c));
             c.start(serverName);
             long dropped = alertsDroppedWhileDown.getAndSet(0);
             if (dropped > 0) {
-                c.offer(Message.alert(dropped + " alerts were dropped while the link was down", null, null));
+                c.tryOffer(Message.alert(dropped + " alerts were dropped while the link was down", null, null));
             }
             flushPending(c);
             current = c;

@@ -52,6 +52,7 @@ public final class LinkServer implements AutoCloseable {
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, RecentIds> seenAlerts = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -154,7 +155,7 @@ public final class LinkServer implements AutoCloseable {
             }
             log.info("link: bot '{}' connected from {}", bot, c.remoteAddress());
             notifyConnected(c);
-            String reason = c.readLoop(router);
+            String reason = c.readLoop(router, seenAlerts.computeIfAbsent(bot, b -> new RecentIds(4096)));
             c.close(reason);
             byName.remove(bot, c);
             int discarded = c.drainUnsent().size();
