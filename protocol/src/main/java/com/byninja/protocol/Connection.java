@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +44,10 @@ final class Connection implements LinkSession {
     private final List<Message> inFlight = new ArrayList<>();
     private final ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES);
 
+    private final CountDownLatch readerEnded = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean readerRunning;
+    private volatile Thread readerThread;
     private volatile Runnable afterWrite = () -> { };
     private volatile String peerName = "?";
     private volatile Instant connectedAt;
@@ -195,13 +200,23 @@ final class Connection implements LinkSession {
      * @return why it closed
      */
     String readLoop(MessageRouter router, RecentIds seenAlerts) {
-        int consecutiveBad = 0;
         try {
             socket.setSoTimeout((int) Math.max(10, config.heartbeatIntervalMs() / 2));
         } catch (IOException e) {
             abort("cannot set the read timeout: " + e.getMessage());
         }
-        while (!closed.get()) {
+        readerThread = Thread.currentThread();
+        readerRunning = true;
+        try {
+            return readUntilClosed(router, seenAlerts);
+        } finally {
+            readerEnded.countDown();
+        }
+    }
+
+    private String readUntilClosed(MessageRouter router, RecentIds seenAlerts) {
+        int consecutiveBad = 0;
+        while (!aborted) {
             byte[] body;
             try {
                 body = reader.next();
@@ -224,6 +239,10 @@ final class Connection implements LinkSession {
             }
             counters.framesReceived.increment();
             lastReceivedNanos = System.nanoTime();
+            if (closed.get()) {
+                // Closing: read on until the peer's end of stream, so that closing never resets unread data.
+                continue;
+            }
             Message m;
             try {
                 m = codec.decode(body);
@@ -305,7 +324,11 @@ final class Connection implements LinkSession {
             }
             abort(closed.get() ? closeReason : "write failed: " + e.getMessage());
         } finally {
-            closeSocket();
+            if (aborted || !readerRunning) {
+                closeSocket();
+            } else {
+                shutdownOutput();
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -355,16 +378,30 @@ final class Connection implements LinkSession {
 
     // ---- closing ----
 
+    /**
+     * Closes gracefully: the writer writes what is queued and ends our half of the stream, the reader reads until the
+     * peer ends its half; past the close timeout the socket is closed regardless.
+     */
     @Override
     public void close(String reason) {
         if (!beginClose(reason)) {
             return;
         }
         awaitWriter(config.closeTimeoutMs());
-        Thread w = writer;
-        if (w != null && w.isAlive() && w != Thread.currentThread()) {
-            abort(reason);
-            awaitWriter(config.closeTimeoutMs());
+        awaitReader(config.closeTimeoutMs());
+        abort(reason);
+        awaitWriter(config.closeTimeoutMs());
+    }
+
+    /** Waits up to {@code timeoutMs} for the read loop to end, unless called from it. */
+    void awaitReader(long timeoutMs) {
+        if (!readerRunning || readerEnded.getCount() == 0 || Thread.currentThread() == readerThread) {
+            return;
+        }
+        try {
+            readerEnded.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -415,12 +452,35 @@ final class Connection implements LinkSession {
         }
     }
 
+    /** Marks that the owner has finished with this connection, its disconnect announced. */
+    void release() {
+        released.countDown();
+    }
+
+    /** Waits up to {@code timeoutMs} for {@link #release()}; restores the interrupt flag if interrupted. */
+    void awaitRelease(long timeoutMs) {
+        try {
+            released.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean isClosed() {
         return closed.get();
     }
 
     String closeReason() {
         return closeReason;
+    }
+
+    /** Sends our end of stream after the last frame; the reader closes the socket when the peer's arrives. */
+    private void shutdownOutput() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            closeSocket();
+        }
     }
 
     private void closeSocket() {

@@ -152,6 +152,8 @@ public final class LinkServer implements AutoCloseable {
                 log.info("link: bot '{}' reconnected from {}; closing its previous connection from {}", bot,
                         c.remoteAddress(), previous.remoteAddress());
                 previous.abort("replaced by a new connection from " + c.remoteAddress());
+                // Its disconnection is told before this connection is, so that listeners see them in order.
+                previous.awaitRelease(config.closeTimeoutMs());
             }
             log.info("link: bot '{}' connected from {}", bot, c.remoteAddress());
             notifyConnected(c);
@@ -167,6 +169,7 @@ public final class LinkServer implements AutoCloseable {
             notifyDisconnected(c, reason);
         } finally {
             c.abort("server closing the connection");
+            c.release();
             connections.remove(c);
             readers.remove(Thread.currentThread());
         }
@@ -279,6 +282,9 @@ public final class LinkServer implements AutoCloseable {
         long deadline = System.currentTimeMillis() + config.closeTimeoutMs();
         for (Connection c : connections) {
             c.awaitWriter(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        for (Connection c : connections) {
+            c.awaitReader(Math.max(1, deadline - System.currentTimeMillis()));
         }
         for (Connection c : connections) {
             c.abort("server shut down");

@@ -283,7 +283,10 @@ class LinkTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 3);
             assertThat(server.sessions()).hasSize(1);
             assertThat(server.session("alpha").orElseThrow().remoteAddress()).isNotEqualTo(staleAddress);
-            assertThat(events.get(2)).startsWith("disconnected alpha: replaced by a new connection from");
+            assertThat(events.get(0)).isEqualTo("connected alpha");
+            assertThat(events.get(1)).as("the stale session is told gone before the new one is told connected")
+                    .startsWith("disconnected alpha: replaced by a new connection from 127.0.0.1:");
+            assertThat(events.get(2)).isEqualTo("connected alpha");
         }
     }
 
