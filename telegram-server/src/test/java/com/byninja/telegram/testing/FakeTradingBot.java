@@ -1,0 +1,74 @@
+package com.byninja.telegram.testing;
+
+import com.byninja.protocol.LinkClient;
+import com.byninja.protocol.LinkConfig;
+import com.byninja.protocol.LinkSecret;
+import com.byninja.protocol.Message;
+import com.byninja.protocol.MessageRouter;
+import com.byninja.protocol.Tag;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A trading bot for tests: the real {@link LinkClient}, answering each command with what {@code answers} returns for
+ * it, or not at all when that is null. {@link #didIt} answers {@code "<name> did <command> <symbol> <amount>"}.
+ */
+public final class FakeTradingBot implements AutoCloseable {
+    private final String name;
+    private final LinkClient client;
+    private final List<Message> commands = new CopyOnWriteArrayList<>();
+
+    public FakeTradingBot(String name, int port, LinkSecret secret, Function<Message, String> answers) {
+        this.name = name;
+        this.client = LinkClient.builder(secret)
+                .host("127.0.0.1")
+                .port(port)
+                .name(name)
+                .config(LinkConfig.defaults().withReconnectMinDelayMs(50).withReconnectMaxDelayMs(200))
+                .router(new MessageRouter().on(Tag.COMMAND, (session, command) -> {
+                    commands.add(command);
+                    String answer = answers.apply(command);
+                    if (answer != null) {
+                        session.send(Message.replyTo(command, answer, null));
+                    }
+                }))
+                .start();
+    }
+
+    public FakeTradingBot(String name, int port, LinkSecret secret) {
+        this(name, port, secret, command -> didIt(name, command));
+    }
+
+    /** @return {@code "<name> did <command> <symbol> <amount>"} */
+    public static String didIt(String name, Message command) {
+        StringBuilder text = new StringBuilder(name).append(" did ").append(command.message());
+        if (command.symbol() != null) {
+            text.append(' ').append(command.symbol());
+        }
+        if (command.data() != null && command.data().has("amount")) {
+            text.append(' ').append(command.data().get("amount").asText());
+        }
+        return text.toString();
+    }
+
+    /** @return whether the link is up */
+    public boolean isConnected() {
+        return client.state() == LinkClient.State.CONNECTED;
+    }
+
+    /** @return every command received, in order */
+    public List<Message> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** Sends a frame to the server, such as an alert or a log line. */
+    public boolean send(Message message) {
+        return client.send(message);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

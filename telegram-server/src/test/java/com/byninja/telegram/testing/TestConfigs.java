@@ -1,0 +1,31 @@
+package com.byninja.telegram.testing;
+
+import com.byninja.telegram.config.TelegramServerConfig;
+import java.util.List;
+
+/** Configurations for tests: an ephemeral link port, fast timeouts and pacing. */
+public final class TestConfigs {
+    /** Shaped like a real token, so that scrubbing by shape is exercised too. */
+    public static final String TOKEN = "123456789:AAtestTOKENabcdefghijklmnopqrstuvwxyz12";
+
+    private TestConfigs() {
+    }
+
+    public static TelegramServerConfig forApi(String apiUrl, List<Long> allowedChats) {
+        return new TelegramServerConfig(
+                new TelegramServerConfig.Telegram(TOKEN, allowedChats, apiUrl, 2, 1_000),
+                new TelegramServerConfig.Link("127.0.0.1", 0, "unused", 5_000),
+                new TelegramServerConfig.Routing(1_000),
+                new TelegramServerConfig.Sending(50, 100, 3, 50, 200, 5_000),
+                new TelegramServerConfig.Logs("WARN", 100, 20));
+    }
+
+    public static TelegramServerConfig withReplyTimeout(TelegramServerConfig config, long ms) {
+        return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms),
+                config.sending(), config.logs());
+    }
+
+    public static TelegramServerConfig withSending(TelegramServerConfig config, TelegramServerConfig.Sending sending) {
+        return new TelegramServerConfig(config.telegram(), config.link(), config.routing(), sending, config.logs());
+    }
+}
