@@ -21,10 +21,15 @@ import org.slf4j.LoggerFactory;
  * and reconnects for ever with capped exponential backoff and jitter (about 0.5 s doubling up to 10 s, reset after a
  * successful handshake).
  *
- * <p>{@link #send} never blocks. While connected, frames go to the connection's bounded queue. While disconnected,
- * alerts are kept in a bounded buffer (when it is full the oldest is dropped and counted) and are delivered in order
- * after the next handshake, preceded by an alert saying how many were dropped; logs, replies and status frames are
- * dropped and counted. Commands received are never kept across a disconnect: they arrive only on a live connection.
+ * <p>{@link #send} never blocks. While connected, frames go to the connection's bounded queue; when it is full, log
+ * frames are dropped and counted, and any other frame closes the stuck connection (its alerts are kept). While
+ * disconnected, alerts are kept in a bounded buffer (when it is full the oldest is dropped and counted) and are
+ * delivered in order after the next handshake, preceded by an alert saying how many were dropped; logs, replies and
+ * status frames are dropped and counted. Commands are never kept across a disconnect: they arrive only on a live
+ * connection.
+ *
+ * <p>Alerts are delivered at least once: each gets an {@code id} when it has none, the alerts of a write that failed
+ * are sent again on the next connection, and the server drops a second copy by its id.
  *
  * <p>Threads: {@code link-reader} (connects, handshakes and reads) and {@code link-writer-<server>} per connection.
  * Both end on {@link #close()}.

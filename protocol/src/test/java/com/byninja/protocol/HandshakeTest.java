@@ -185,4 +185,15 @@ class HandshakeTest {
                 .hasMessage("the link secret must be at least 16 characters, got 7")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void shouldComputeTheProofsOfTheDocumentedTestVector() {
+        // docs/protocol.md gives these values, computed independently, for implementers in other languages.
+        String serverNonce = "00".repeat(32);
+        String clientNonce = "11".repeat(32);
+        assertThat(Handshake.clientProof(TestLinks.SECRET, serverNonce, clientNonce, "alpha"))
+                .isEqualTo("f03e4b144d52c8bc92ece1d74005d8f29d9a277a2b7f0cbbfac5d54c58adef46");
+        assertThat(Handshake.serverProof(TestLinks.SECRET, clientNonce, serverNonce))
+                .isEqualTo("16ebc2d2e13fd0b434493d9c989303977363e02c98300d9ca829a4adf0dc0453");
+    }
 }

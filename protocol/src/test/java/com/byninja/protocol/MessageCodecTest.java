@@ -28,6 +28,12 @@ class MessageCodecTest {
     }
 
     @Test
+    void shouldProduceTheDocumentedPingFrameByteForByte() {
+        byte[] frame = codec.encode(new Message(Tag.PING, "", 1750000000L, null, null, null, null, null));
+        assertThat(frame).hasSize(54).startsWith(0x00, 0x00, 0x00, 0x32);
+    }
+
+    @Test
     void shouldRoundTripEveryField() throws Exception {
         ObjectNode data = MessageCodec.mapper().createObjectNode().put("amount", "25.50").put("n", 3);
         data.putArray("list").add("ü").add(1.5);
