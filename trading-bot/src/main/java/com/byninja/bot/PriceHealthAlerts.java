@@ -1,0 +1,38 @@
+package com.byninja.bot;
+
+import com.byninja.bot.engine.Money;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.link.Alerts;
+import com.byninja.bot.marketdata.MarketMonitor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Turns a market monitor's persistent price failures, and their end, into alerts. */
+final class PriceHealthAlerts implements MarketMonitor.HealthListener {
+
+    private final Alerts alerts;
+
+    PriceHealthAlerts(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void onPricesFailing(Symbol symbol, int consecutiveErrors, String lastError) {
+        ObjectNode data = Money.object();
+        data.put("event", "exchange_errors");
+        data.put("symbol", symbol.toString());
+        data.put("consecutiveFailures", consecutiveErrors);
+        data.put("error", lastError);
+        alerts.alert("No prices for " + symbol + ": " + consecutiveErrors + " requests in a row failed (" + lastError
+                + "); no new positions until prices return", symbol.toString(), data);
+    }
+
+    @Override
+    public void onPricesRecovered(Symbol symbol, int failedPolls) {
+        ObjectNode data = Money.object();
+        data.put("event", "exchange_recovered");
+        data.put("symbol", symbol.toString());
+        data.put("failedRequests", failedPolls);
+        alerts.alert("Prices for " + symbol + " are back after " + failedPolls + " failed requests",
+                symbol.toString(), data);
+    }
+}

@@ -1,0 +1,222 @@
+package com.byninja.bot;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.Durations;
+import com.byninja.bot.control.SymbolResolver;
+import com.byninja.bot.engine.Money;
+import com.byninja.bot.engine.Trader;
+import com.byninja.bot.engine.TradingEngine;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.exchange.simulated.SimulatedExchange;
+import com.byninja.bot.link.BotInfo;
+import com.byninja.bot.link.BotLink;
+import com.byninja.bot.link.CommandHandler;
+import com.byninja.bot.link.LogForwardingAppender;
+import com.byninja.bot.link.StatusReport;
+import com.byninja.bot.marketdata.MarketMonitor;
+import com.byninja.bot.orders.ClientOrderIds;
+import com.byninja.bot.orders.OrderExecutor;
+import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.store.Database;
+import com.byninja.bot.store.TradingStore;
+import com.byninja.bot.strategy.Strategies;
+import com.byninja.bot.strategy.TradingStrategy;
+import com.byninja.protocol.Message;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the bot and owns its lifecycle. Threads: {@code trading-engine} (every decision), one
+ * {@code market-monitor-BASE/QUOTE} per symbol, {@code order-executor} (exchange calls), {@code log-forwarder}, and
+ * the link's reader and writer. {@link #close()} stops them in reverse order of start: first no new decisions, then
+ * the exchange calls, then what remains is saved, and last the link, so that the final alerts still go out.
+ */
+public final class TradingBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingBot.class);
+
+    private final BotConfig config;
+    private final Database db;
+    private final SimulatedExchange exchange;
+    private final OrderExecutor executor;
+    private final Map<Symbol, MarketMonitor> monitors = new LinkedHashMap<>();
+    private final Trader trader;
+    private final TradingEngine engine;
+    private final BotLink link;
+    private final CommandHandler commands;
+    private LogForwardingAppender logForwarder;
+
+    private TradingBot(BotConfig config, Clock clock) throws Exception {
+        this.config = config;
+        this.db = Database.open(config.databaseFile());
+        try {
+            TradingStore store = new TradingStore(db);
+            this.exchange = new SimulatedExchange(config.simulator(), config.symbols(), config.quoteCurrency(), db,
+                    clock);
+            this.executor = new OrderExecutor(exchange, config.engine().orderQueueCapacity(),
+                    config.engine().balanceRefreshMs());
+            this.link = new BotLink(config.link(), config.name(), this::onCommand);
+            TradingStrategy strategy = Strategies.create(config.strategy());
+            OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock);
+            this.trader = new Trader(config, clock, strategy,
+                    new RiskManager(config.risk(), config.quoteCurrency()), orders, store, link, this::lastPrice,
+                    exchange.balances());
+            this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
+                    config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
+            MarketMonitor.HealthListener health = new PriceHealthAlerts(link);
+            for (Symbol s : config.symbols()) {
+                monitors.put(s, new MarketMonitor(s, exchange, config.timeframe(),
+                        config.marketData().pollIntervalMs(), config.marketData().warmupBars(),
+                        config.marketData().errorAlertAfter(), engine, health, clock));
+            }
+            BotInfo info = new BotInfo(config.name(), version(), exchange.exchangeName(), config.exchange().mode(),
+                    Durations.format(config.timeframe()), clock.instant());
+            this.commands = new CommandHandler(trader, new SymbolResolver(config.symbols()),
+                    new StatusReport(info, trader, clock, link::status, this::counters), link);
+        } catch (Exception | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database, restores state and starts every thread.
+     *
+     * @param config a validated configuration
+     * @param clock  the bot's time
+     * @return the running bot; close it to stop
+     * @throws Exception when the bot cannot start (database, secret file); nothing is left running then
+     */
+    public static TradingBot start(BotConfig config, Clock clock) throws Exception {
+        TradingBot bot = new TradingBot(config, clock);
+        try {
+            bot.startThreads();
+        } catch (Exception | Error e) {
+            bot.close();
+            throw e;
+        }
+        return bot;
+    }
+
+    private void startThreads() throws Exception {
+        link.start();
+        executor.start();
+        engine.start();
+        monitors.values().forEach(MarketMonitor::start);
+        attachLogForwarder();
+        ObjectNode data = Money.object();
+        data.put("event", "bot_started");
+        data.put("trading", trader.control().global().trading());
+        data.put("openPositions", trader.positions().openCount());
+        link.alert("Bot " + config.name() + " started on " + exchange.exchangeName() + " (" + config.exchange().mode()
+                + "): trading " + (trader.control().global().trading() ? "on" : "off") + ", "
+                + trader.positions().openCount() + " open position(s)", null, data);
+        LOG.info("{} trading {} on {} candles with {} ({}); database {}", config.name(), config.symbols(),
+                Durations.format(config.timeframe()), trader.strategy().name(), trader.strategy().description(),
+                db.file());
+    }
+
+    /** On the link's reader thread: hand the command to the trading thread, which replies. */
+    private void onCommand(Message command) {
+        boolean queued = engine.submit(() -> link.send(commands.handle(command)));
+        if (!queued) {
+            ObjectNode data = Money.object();
+            data.put("error", "busy");
+            link.send(Message.replyTo(command, "The bot is busy or stopping; command '" + command.message()
+                    + "' was not run. Try again.", data));
+        }
+    }
+
+    private Optional<Ticker> lastPrice(Symbol s) {
+        MarketMonitor m = monitors.get(s);
+        return m == null ? Optional.empty() : m.lastTicker();
+    }
+
+    private ObjectNode counters() {
+        ObjectNode n = Money.object();
+        n.put("marketEventsDropped", engine.eventsDropped());
+        n.put("commandsRefused", engine.tasksRefused());
+        n.put("engineErrors", engine.errors());
+        n.put("orderTasksRefused", executor.rejectedTasks());
+        n.put("priceErrors", monitors.values().stream().mapToLong(MarketMonitor::errorCount).sum());
+        LogForwardingAppender f = logForwarder;
+        n.put("logLinesDropped", f == null ? 0 : f.dropped());
+        return n;
+    }
+
+    private void attachLogForwarder() {
+        if (!config.link().enabled() || "OFF".equals(config.link().forwardLogLevel())
+                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        logForwarder = new LogForwardingAppender(Level.toLevel(config.link().forwardLogLevel()),
+                config.link().logQueueCapacity(), link::send);
+        logForwarder.setContext(context);
+        logForwarder.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(logForwarder);
+    }
+
+    private void detachLogForwarder() {
+        LogForwardingAppender f = logForwarder;
+        if (f != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(f);
+            f.stop();
+        }
+    }
+
+    /** @return the trading thread's engine, for tests and diagnostics. */
+    public TradingEngine engine() {
+        return engine;
+    }
+
+    /** @return the link, for tests and diagnostics. */
+    public BotLink link() {
+        return link;
+    }
+
+    /** @return the configuration the bot runs with. */
+    public BotConfig config() {
+        return config;
+    }
+
+    static String version() {
+        String v = TradingBot.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Stops deciding, stops the threads, saves what remains, then closes the link and the database. */
+    @Override
+    public void close() {
+        monitors.values().forEach(MarketMonitor::close);
+        engine.close();
+        executor.close();
+        try {
+            exchange.savePrices();
+        } catch (Exception e) {
+            LOG.warn("could not save the simulator's prices: {}", e.getMessage());
+        }
+        ObjectNode data = Money.object();
+        data.put("event", "bot_stopped");
+        data.put("openPositions", trader.positions().openCount());
+        link.alert("Bot " + config.name() + " stopped; " + trader.positions().openCount()
+                + " open position(s) kept", null, data);
+        detachLogForwarder();
+        link.close();
+        try {
+            db.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the database failed: {}", e.getMessage());
+        }
+        LOG.info("{} stopped", config.name());
+    }
+}

@@ -1,0 +1,535 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.control.ControlState;
+import com.byninja.bot.control.Flag;
+import com.byninja.bot.control.Flags;
+import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.OrderRequest.Side;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.link.Alerts;
+import com.byninja.bot.marketdata.CandleSeries;
+import com.byninja.bot.orders.GatewayResult;
+import com.byninja.bot.orders.Order;
+import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.orders.OrderStatus;
+import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.orders.Submission;
+import com.byninja.bot.positions.ClosedTrade;
+import com.byninja.bot.positions.Position;
+import com.byninja.bot.positions.PositionBook;
+import com.byninja.bot.positions.PositionBook.FillOutcome;
+import com.byninja.bot.risk.RejectReason;
+import com.byninja.bot.risk.Rejection;
+import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.store.TradingStore;
+import com.byninja.bot.strategy.Signal;
+import com.byninja.bot.strategy.TradingStrategy;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ta4j.core.Strategy;
+
+/**
+ * The trading decisions, on the trading thread: strategy signals on closed candles, protective exits on prices,
+ * forced orders from commands, and the bookkeeping of fills. Not thread-safe: {@link TradingEngine} is its only
+ * caller, and that is what makes it free of locks.
+ */
+public final class Trader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
+    private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
+    private static final int UNKNOWN_ORDERS_ALERT_AFTER = 3;
+
+    /** Last prices, as the market monitors see them. */
+    @FunctionalInterface
+    public interface PriceSource {
+        Optional<Ticker> last(Symbol symbol);
+    }
+
+    /** One symbol's candles and the strategy reading them. */
+    private record Market(CandleSeries candles, Strategy strategy) {
+    }
+
+    private final BotConfig config;
+    private final Clock clock;
+    private final TradingStrategy strategy;
+    private final RiskManager risk;
+    private final OrderManager orders;
+    private final PositionBook positions = new PositionBook();
+    private final ControlState control;
+    private final TradingStore store;
+    private final Alerts alerts;
+    private final PriceSource prices;
+    private final Map<Symbol, Market> markets = new LinkedHashMap<>();
+    private final Map<String, Instant> lastRiskAlert = new HashMap<>();
+    private final Map<String, BigDecimal> balances = new HashMap<>();
+    private LocalDate today;
+    private BigDecimal realisedToday = BigDecimal.ZERO;
+    private boolean dailyLimitAlerted;
+    private boolean unknownOrdersAlerted;
+    private long candles;
+    private long signals;
+
+    /**
+     * Loads positions, switches and today's PnL from the store and takes over unfinished orders.
+     *
+     * @throws SQLException when the store cannot be read
+     */
+    public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
+                  TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances)
+            throws SQLException {
+        this.config = config;
+        this.clock = clock;
+        this.strategy = strategy;
+        this.risk = risk;
+        this.orders = orders;
+        this.store = store;
+        this.alerts = alerts;
+        this.prices = prices;
+        this.balances.putAll(balances);
+        for (Symbol s : config.symbols()) {
+            CandleSeries series = new CandleSeries(s, config.marketData().maxBars());
+            markets.put(s, new Market(series, strategy.build(series.series())));
+        }
+        positions.restore(store.loadPositions().stream().filter(p -> markets.containsKey(p.symbol())).toList());
+        Map<String, Flags> saved = store.loadFlags();
+        Map<Symbol, Flags> perSymbol = new HashMap<>();
+        config.symbols().forEach(s -> {
+            if (saved.containsKey(s.toString())) {
+                perSymbol.put(s, saved.get(s.toString()));
+            }
+        });
+        Flags global = saved.getOrDefault(TradingStore.GLOBAL_SCOPE,
+                new Flags(config.control().tradingOnFirstStart(), true, true));
+        this.control = new ControlState(global, perSymbol, config.symbols());
+        if (saved.isEmpty()) {
+            store.saveFlags(TradingStore.GLOBAL_SCOPE, global);
+        }
+        this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        this.realisedToday = sum(store.closedTrades(null, startOfToday()));
+        this.dailyLimitAlerted = risk.dailyLossLimitReached(realisedToday);
+        int recovering = orders.recover();
+        if (recovering > 0) {
+            LOG.warn("{} order(s) left unfinished by the previous run; asking the exchange what became of them",
+                    recovering);
+        }
+    }
+
+    // ---- market events -------------------------------------------------------------------------------------
+
+    /** Adds history without trading on it. */
+    public void onHistory(Symbol symbol, List<Candle> history) {
+        Market m = markets.get(symbol);
+        if (m != null) {
+            int added = m.candles().addAll(history);
+            LOG.debug("{}: {} candles of history", symbol, added);
+        }
+    }
+
+    /** A candle closed: ask the strategy, and act on its signal where the switches and the risk rules allow. */
+    public void onCandle(Candle candle) {
+        Market m = markets.get(candle.symbol());
+        if (m == null || !m.candles().add(candle)) {
+            return;
+        }
+        candles++;
+        Signal signal = TradingStrategy.signalAt(m.strategy(), m.candles().series());
+        Symbol s = candle.symbol();
+        LOG.debug("{} candle closed at {}: {}", s, Money.exact(candle.close()), signal);
+        if (signal == Signal.HOLD) {
+            return;
+        }
+        signals++;
+        if (!control.allows(s, Flag.TRADING)) {
+            LOG.info("{} {} signal ignored: trading is stopped", s, signal);
+            return;
+        }
+        if (signal == Signal.BUY) {
+            strategyBuy(s, candle);
+        } else if (positions.get(s).isPresent()) {
+            sell(s, Purpose.EXIT, false);
+        }
+    }
+
+    private void strategyBuy(Symbol s, Candle candle) {
+        if (!control.allows(s, Flag.BUY)) {
+            LOG.info("{} buy signal ignored: buying is disabled", s);
+            return;
+        }
+        if (positions.get(s).isPresent()) {
+            LOG.debug("{} buy signal: position already open", s);
+            return;
+        }
+        Optional<Rejection> refused = risk.checkBuy(buyCheck(s, risk.stakeAmount(), false));
+        if (refused.isPresent()) {
+            Rejection r = refused.get();
+            LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
+            if (r.reason() == RejectReason.INSUFFICIENT_BALANCE) {
+                riskAlert(s, r);
+            }
+            return;
+        }
+        submit(s, Purpose.ENTRY, risk.stakeAmount());
+    }
+
+    /** Checks stop-loss, take-profit and the trailing stop against the last prices; rolls the day over. */
+    public void checkExits() {
+        LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (!now.equals(today)) {
+            today = now;
+            realisedToday = BigDecimal.ZERO;
+            dailyLimitAlerted = false;
+        }
+        orders.lookUpDue();
+        for (Position p : List.copyOf(positions.all().values())) {
+            Optional<Ticker> last = freshPrice(p.symbol());
+            if (last.isEmpty()) {
+                continue;
+            }
+            BigDecimal price = last.get().price();
+            if (positions.markPrice(p.symbol(), price) && config.risk().trailingStopPct().signum() > 0) {
+                savePosition(positions.get(p.symbol()).orElseThrow());
+            }
+            Optional<Purpose> exit = risk.exitFor(positions.get(p.symbol()).orElseThrow(), price);
+            if (exit.isEmpty() || orders.inFlight(p.symbol()).isPresent()) {
+                continue;
+            }
+            if (!control.allows(p.symbol(), Flag.TRADING) || !control.allows(p.symbol(), Flag.SELL)) {
+                continue;
+            }
+            Purpose why = exit.get();
+            ObjectNode data = event(why == Purpose.STOP_LOSS ? "stop_loss_hit"
+                    : why == Purpose.TAKE_PROFIT ? "take_profit_hit" : "trailing_stop_hit", p.symbol());
+            data.put("price", Money.exact(price));
+            data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
+            String label = why == Purpose.STOP_LOSS ? "Stop-loss" : why == Purpose.TAKE_PROFIT ? "Take-profit"
+                    : "Trailing stop";
+            alerts.alert(label + " hit on " + p.symbol() + " at " + Money.exact(price) + " (entry "
+                    + Money.exact(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol()
+                    .toString(), data);
+            sell(p.symbol(), why, false);
+        }
+    }
+
+    // ---- commands -------------------------------------------------------------------------------------------
+
+    /**
+     * A {@code forcebuy}: no strategy, no buy switches, but the hard limits (balance, maximum stake, minimum size).
+     *
+     * @param amount the quote amount, or null for the configured stake
+     */
+    public Submission forceBuy(Symbol s, BigDecimal amount) {
+        BigDecimal stake = amount == null ? risk.stakeAmount() : amount;
+        Optional<Rejection> refused = risk.checkBuy(buyCheck(s, stake, true));
+        return refused.<Submission>map(Submission.Refused::new).orElseGet(() -> submit(s, Purpose.FORCE_BUY, stake));
+    }
+
+    /** A {@code forcesell}: closes the position at market, whatever the switches say. */
+    public Submission forceSell(Symbol s) {
+        return sell(s, Purpose.FORCE_SELL, true);
+    }
+
+    /**
+     * Sets a switch, persisted before this returns.
+     *
+     * @param symbol the symbol, or null for the global switch
+     * @throws SQLException when it could not be saved; the switch is then unchanged
+     */
+    public void setFlag(Symbol symbol, Flag flag, boolean value) throws SQLException {
+        if (symbol == null) {
+            Flags next = control.global().with(flag, value);
+            store.saveFlags(TradingStore.GLOBAL_SCOPE, next);
+            control.setGlobal(flag, value);
+        } else {
+            Flags next = control.of(symbol).with(flag, value);
+            store.saveFlags(symbol.toString(), next);
+            control.set(symbol, flag, value);
+        }
+        LOG.info("{} {} {}", symbol == null ? "global" : symbol, flag.label(), value ? "on" : "off");
+    }
+
+    // ---- orders ---------------------------------------------------------------------------------------------
+
+    private Submission sell(Symbol s, Purpose purpose, boolean forced) {
+        Optional<Position> p = positions.get(s);
+        if (p.isEmpty()) {
+            return new Submission.Refused(Rejection.of(RejectReason.NO_POSITION, "no open position in " + s));
+        }
+        if (!forced && !control.allows(s, Flag.SELL)) {
+            LOG.info("{} {} not placed: selling is disabled", s, purpose.label());
+            return new Submission.Refused(Rejection.of(RejectReason.SELL_DISABLED, "selling is disabled for " + s));
+        }
+        return submit(s, purpose, p.get().quantity());
+    }
+
+    private Submission submit(Symbol s, Purpose purpose, BigDecimal amount) {
+        Submission result = orders.submit(s, purpose, amount);
+        if (result instanceof Submission.Sent sent) {
+            Order o = sent.order();
+            LOG.info("{} {} {} {} ({})", o.clientOrderId(), o.side(), s,
+                    o.side() == Side.BUY ? Money.quote(amount) + " " + s.quote() : Money.exact(amount),
+                    purpose.label());
+        } else if (result instanceof Submission.Refused refused) {
+            LOG.info("{} {} not placed: {}", s, purpose.label(), refused.rejection());
+        }
+        return result;
+    }
+
+    /** Applies a result from the order executor. */
+    public void onResult(GatewayResult result) {
+        if (result instanceof GatewayResult.Balances b) {
+            balances.clear();
+            balances.putAll(b.free());
+            return;
+        }
+        Optional<Order> done = orders.onResult(result);
+        if (done.isEmpty()) {
+            if (orders.consecutiveUnknown() >= UNKNOWN_ORDERS_ALERT_AFTER && !unknownOrdersAlerted) {
+                unknownOrdersAlerted = true;
+                ObjectNode data = event("exchange_errors", null);
+                data.put("consecutiveFailures", orders.consecutiveUnknown());
+                alerts.alert("The exchange is failing: " + orders.consecutiveUnknown()
+                        + " order requests in a row got no answer; their outcome is being checked", null, data);
+            }
+            return;
+        }
+        unknownOrdersAlerted = false;
+        Order order = done.get();
+        if (!order.hasFill()) {
+            orders.persist(order);
+            LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), order.symbol(),
+                    order.purpose().label(), order.status().label(), order.reason());
+            if (order.status() == OrderStatus.REJECTED) {
+                ObjectNode data = event("order_rejected", order.symbol());
+                data.put("orderId", order.clientOrderId());
+                data.put("side", order.side().name().toLowerCase(java.util.Locale.ROOT));
+                data.put("reason", String.valueOf(order.reason()));
+                alerts.alert("The exchange rejected " + order.side().name().toLowerCase(java.util.Locale.ROOT)
+                        + " order " + order.clientOrderId() + " for " + order.symbol() + ": " + order.reason(),
+                        order.symbol().toString(), data);
+            }
+            return;
+        }
+        applyFill(order);
+    }
+
+    private void applyFill(Order order) {
+        FillOutcome outcome = positions.apply(order);
+        try {
+            store.recordFill(order, outcome);
+        } catch (SQLException e) {
+            // The exchange has executed it, so the book keeps it; the order stays NEW in the store and is
+            // looked up again at the next start, which records it then.
+            LOG.error("could not record the fill of {}; it will be recorded at the next start", order.clientOrderId(), e);
+        }
+        adjustBalances(order);
+        Symbol s = order.symbol();
+        if (order.side() == Side.BUY) {
+            Position p = outcome.after();
+            ObjectNode data = event(outcome.opened() ? "position_opened" : "position_increased", s);
+            data.put("orderId", order.clientOrderId());
+            data.put("purpose", order.purpose().label());
+            data.put("quantity", Money.exact(order.filledQuantity()));
+            data.put("price", Money.exact(order.averagePrice()));
+            data.put("cost", Money.exact(order.filledValue()));
+            data.put("fee", Money.exact(order.fee()));
+            data.put("positionQuantity", Money.exact(p.quantity()));
+            data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
+            alerts.alert((outcome.opened() ? "Opened " : "Added to ") + s + ": bought "
+                    + Money.exact(order.filledQuantity()) + " at " + Money.exact(order.averagePrice()) + " for "
+                    + Money.quote(order.filledValue()) + " " + s.quote() + ", fee " + Money.quote(order.fee()) + " ("
+                    + order.purpose().label() + ")", s.toString(), data);
+            return;
+        }
+        ClosedTrade t = outcome.closedTrade();
+        realisedToday = realisedToday.add(t.realisedPnl());
+        BigDecimal basis = t.entryCost().add(t.entryFees());
+        BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
+                : t.realisedPnl().multiply(BigDecimal.valueOf(100)).divide(basis, 2, RoundingMode.HALF_EVEN);
+        ObjectNode data = event(outcome.closed() ? "position_closed" : "position_reduced", s);
+        data.put("orderId", order.clientOrderId());
+        data.put("purpose", order.purpose().label());
+        data.put("quantity", Money.exact(t.quantity()));
+        data.put("price", Money.exact(t.exitPrice()));
+        data.put("realisedPnl", Money.exact(t.realisedPnl()));
+        data.put("realisedPnlPct", pct.toPlainString());
+        data.put("fees", Money.exact(t.fees()));
+        alerts.alert((outcome.closed() ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
+                + Money.exact(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
+                + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
+                + s.quote() + " fees (" + order.purpose().label() + ")", s.toString(), data);
+        if (!dailyLimitAlerted && risk.dailyLossLimitReached(realisedToday)) {
+            dailyLimitAlerted = true;
+            ObjectNode limit = event("daily_loss_limit", null);
+            limit.put("realisedToday", Money.exact(realisedToday));
+            limit.put("limit", Money.exact(risk.dailyLossLimit()));
+            alerts.alert("Daily loss limit reached: " + Money.signed(realisedToday) + " " + config.quoteCurrency()
+                    + " realised today (limit " + Money.quote(risk.dailyLossLimit()) + "); buying stops until 00:00 "
+                    + "UTC", null, limit);
+        }
+    }
+
+    /** Moves the cached balances by a fill at once; the executor's next refresh brings the exchange's figures. */
+    private void adjustBalances(Order o) {
+        String base = o.symbol().base();
+        String quote = o.symbol().quote();
+        BigDecimal feeQuote = quote.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
+        BigDecimal feeBase = base.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
+        if (o.side() == Side.BUY) {
+            balances.merge(quote, o.filledValue().add(feeQuote).negate(), BigDecimal::add);
+            balances.merge(base, o.filledQuantity().subtract(feeBase), BigDecimal::add);
+        } else {
+            balances.merge(quote, o.filledValue().subtract(feeQuote), BigDecimal::add);
+            balances.merge(base, o.filledQuantity().add(feeBase).negate(), BigDecimal::add);
+        }
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------
+
+    private RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
+        return new RiskManager.BuyCheck(s, amount, forced, freeQuote(), positions.openCount(),
+                positions.get(s).isPresent(), realisedToday, freshPrice(s).isPresent());
+    }
+
+    /** @return the free quote balance, less what buys waiting for the exchange will spend. */
+    public BigDecimal freeQuote() {
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (Order o : orders.inFlight()) {
+            if (o.side() == Side.BUY) {
+                reserved = reserved.add(o.quoteAmount());
+            }
+        }
+        return balances.getOrDefault(config.quoteCurrency(), BigDecimal.ZERO).subtract(reserved);
+    }
+
+    /** @return the price of {@code s} if it is recent enough to trade on. */
+    public Optional<Ticker> freshPrice(Symbol s) {
+        return prices.last(s).filter(t -> Duration.between(t.time(), clock.instant()).toMillis()
+                <= config.marketData().staleAfterMs());
+    }
+
+    /** @return the last price of {@code s}, however old. */
+    public Optional<Ticker> lastPrice(Symbol s) {
+        return prices.last(s);
+    }
+
+    private void savePosition(Position p) {
+        try {
+            store.savePosition(p);
+        } catch (SQLException e) {
+            LOG.error("could not save the {} position's high-water mark", p.symbol(), e);
+        }
+    }
+
+    private void riskAlert(Symbol s, Rejection r) {
+        String key = s + "/" + r.reason();
+        Instant now = clock.instant();
+        Instant last = lastRiskAlert.get(key);
+        if (last != null && Duration.between(last, now).compareTo(RISK_ALERT_INTERVAL) < 0) {
+            return;
+        }
+        lastRiskAlert.put(key, now);
+        ObjectNode data = event("risk_limit", s);
+        data.put("reason", r.reason().name());
+        alerts.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
+    }
+
+    private static ObjectNode event(String name, Symbol s) {
+        ObjectNode data = Money.object();
+        data.put("event", name);
+        if (s != null) {
+            data.put("symbol", s.toString());
+        }
+        return data;
+    }
+
+    private Instant startOfToday() {
+        return today.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static BigDecimal sum(List<ClosedTrade> trades) {
+        return trades.stream().map(ClosedTrade::realisedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** @return the switches. */
+    public ControlState control() {
+        return control;
+    }
+
+    /** @return the open positions. */
+    public PositionBook positions() {
+        return positions;
+    }
+
+    /** @return the order manager, for in-flight orders. */
+    public OrderManager orders() {
+        return orders;
+    }
+
+    /** @return cached free balances by currency. */
+    public Map<String, BigDecimal> balances() {
+        return Map.copyOf(balances);
+    }
+
+    /** @return realised PnL since midnight UTC. */
+    public BigDecimal realisedToday() {
+        return realisedToday;
+    }
+
+    /** @return when today (UTC) began. */
+    public Instant todayStart() {
+        return startOfToday();
+    }
+
+    /** @return whether the daily loss limit stops buying now. */
+    public boolean dailyLossLimitReached() {
+        return risk.dailyLossLimitReached(realisedToday);
+    }
+
+    /** @return candles the strategy has read since start. */
+    public long candlesProcessed() {
+        return candles;
+    }
+
+    /** @return buy or sell signals since start. */
+    public long signals() {
+        return signals;
+    }
+
+    /** @return candles held for {@code s}. */
+    public int barCount(Symbol s) {
+        Market m = markets.get(s);
+        return m == null ? 0 : m.candles().size();
+    }
+
+    /** @return the strategy. */
+    public TradingStrategy strategy() {
+        return strategy;
+    }
+
+    /** @return the configured symbols. */
+    public List<Symbol> symbols() {
+        return new ArrayList<>(markets.keySet());
+    }
+
+    /** @return the store, for statistics. */
+    public TradingStore store() {
+        return store;
+    }
+}

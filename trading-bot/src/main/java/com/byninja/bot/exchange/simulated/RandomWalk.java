@@ -1,0 +1,118 @@
+package com.byninja.bot.exchange.simulated;
+
+import com.byninja.bot.config.BotConfig.MarketSettings;
+import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.Symbol;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated market's price: a geometric Brownian motion stepped once per tick of a wall-clock grid. The price is
+ * advanced lazily to the tick of the time it is asked for, so no thread drives it, and the same seed and the same
+ * number of steps give the same prices.
+ */
+final class RandomWalk {
+
+    private static final double MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
+    /** After a long pause (a restart after days) the walk resumes from where it stopped instead of replaying. */
+    private static final long MAX_CATCH_UP_STEPS = 200_000;
+
+    private final Symbol symbol;
+    private final long tickMs;
+    private final int decimals;
+    private final double driftTerm;
+    private final double shockScale;
+    private final long seed;
+    private final SplittableRandom random;
+    private double price;
+    private long tick;
+
+    /**
+     * @param symbol     the market
+     * @param market     start price, drift, volatility and decimals
+     * @param tickMs     time between two steps
+     * @param seed       the random seed
+     * @param startPrice the price at {@code startTick}
+     * @param startTick  the tick index (epoch milliseconds divided by {@code tickMs}) the walk starts at
+     */
+    RandomWalk(Symbol symbol, MarketSettings market, long tickMs, long seed, double startPrice, long startTick) {
+        this.symbol = symbol;
+        this.tickMs = tickMs;
+        this.decimals = market.priceDecimals();
+        double dt = tickMs / MS_PER_YEAR;
+        double mu = market.driftPct().doubleValue() / 100;
+        double sigma = market.volatilityPct().doubleValue() / 100;
+        this.driftTerm = (mu - sigma * sigma / 2) * dt;
+        this.shockScale = sigma * Math.sqrt(dt);
+        this.seed = seed ^ (symbol.toString().hashCode() * 0x9E3779B97F4A7C15L);
+        this.random = new SplittableRandom(this.seed + startTick);
+        this.price = startPrice;
+        this.tick = startTick;
+    }
+
+    /** @return the price at {@code epochMs}, stepping the walk forward to it. */
+    synchronized BigDecimal priceAt(long epochMs) {
+        long target = Math.floorDiv(epochMs, tickMs);
+        if (target > tick) {
+            long steps = Math.min(target - tick, MAX_CATCH_UP_STEPS);
+            for (long i = 0; i < steps; i++) {
+                price = step(price, random);
+            }
+            tick = target;
+        }
+        return rounded(price);
+    }
+
+    /** @return the current tick index, for persistence. */
+    synchronized long tick() {
+        return tick;
+    }
+
+    /** @return the current unrounded price, for persistence. */
+    synchronized double rawPrice() {
+        return price;
+    }
+
+    /**
+     * Candles before the one in progress at {@code epochMs}, walking backwards from the current price, so the history
+     * joins the live prices without a jump. Deterministic for a seed and a time.
+     */
+    synchronized List<Candle> history(Duration timeframe, int count, long epochMs) {
+        long frameMs = timeframe.toMillis();
+        int ticksPerCandle = (int) Math.max(1, frameMs / tickMs);
+        long currentStart = Math.floorDiv(epochMs, frameMs) * frameMs;
+        SplittableRandom backwards = new SplittableRandom(seed ^ currentStart);
+        double p = price;
+        List<Candle> candles = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            double close = p;
+            double high = p;
+            double low = p;
+            for (int t = 0; t < ticksPerCandle; t++) {
+                p = p / Math.exp(driftTerm + shockScale * backwards.nextGaussian());
+                high = Math.max(high, p);
+                low = Math.min(low, p);
+            }
+            Instant start = Instant.ofEpochMilli(currentStart - (long) (c + 1) * frameMs);
+            candles.add(new Candle(symbol, start, timeframe, rounded(p), rounded(high), rounded(low), rounded(close),
+                    BigDecimal.ZERO));
+        }
+        java.util.Collections.reverse(candles);
+        return candles;
+    }
+
+    private double step(double p, SplittableRandom r) {
+        return p * Math.exp(driftTerm + shockScale * r.nextGaussian());
+    }
+
+    private BigDecimal rounded(double p) {
+        BigDecimal value = BigDecimal.valueOf(p).setScale(decimals, RoundingMode.HALF_UP);
+        // A price never rounds down to nothing: the smallest representable price stands in.
+        return value.signum() > 0 ? value : BigDecimal.ONE.movePointLeft(decimals);
+    }
+}

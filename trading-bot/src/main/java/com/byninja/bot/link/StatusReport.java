@@ -1,0 +1,257 @@
+package com.byninja.bot.link;
+
+import com.byninja.bot.control.Flag;
+import com.byninja.bot.control.Flags;
+import com.byninja.bot.engine.Money;
+import com.byninja.bot.engine.Trader;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.positions.ClosedTrade;
+import com.byninja.bot.positions.Position;
+import com.byninja.bot.positions.TradeStats;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The answers of {@code status} and {@code stats}, as text and as data. Runs on the trading thread. */
+public final class StatusReport {
+
+    /** A reply's text and data. */
+    public record Report(String text, ObjectNode data) {
+    }
+
+    private final BotInfo info;
+    private final Trader trader;
+    private final Clock clock;
+    private final Supplier<ObjectNode> link;
+    private final Supplier<ObjectNode> counters;
+
+    /**
+     * @param info     who the bot is
+     * @param trader   its state
+     * @param clock    for uptime and price ages
+     * @param link     the link's state and counters ({@code state} plus numbers)
+     * @param counters drop and error counters of the bot's own queues and threads
+     */
+    public StatusReport(BotInfo info, Trader trader, Clock clock, Supplier<ObjectNode> link,
+                        Supplier<ObjectNode> counters) {
+        this.info = info;
+        this.trader = trader;
+        this.clock = clock;
+        this.link = link;
+        this.counters = counters;
+    }
+
+    /** @return the {@code status} answer. */
+    public Report status() {
+        Instant now = clock.instant();
+        String quote = trader.symbols().get(0).quote();
+        ObjectNode data = Money.object();
+        data.put("name", info.name());
+        data.put("version", info.version());
+        data.put("exchange", info.exchange());
+        data.put("mode", info.mode());
+        data.put("timeframe", info.timeframe());
+        data.put("strategy", trader.strategy().name());
+        long uptime = Duration.between(info.startedAt(), now).toSeconds();
+        data.put("uptimeSeconds", uptime);
+        StringBuilder t = new StringBuilder();
+        t.append(info.name()).append(' ').append(info.version()).append(" - ").append(info.exchange()).append(" (")
+                .append(info.mode()).append("), up ").append(uptime(uptime)).append('\n');
+        t.append("Strategy: ").append(trader.strategy().name()).append(" (").append(trader.strategy().description())
+                .append(") on ").append(info.timeframe()).append(" candles\n");
+
+        Flags g = trader.control().global();
+        data.set("global", flags(g));
+        t.append("Global: ").append(flagsText(g)).append('\n');
+        ObjectNode symbols = data.putObject("symbols");
+        for (Symbol s : trader.symbols()) {
+            ObjectNode sd = symbols.putObject(s.toString());
+            Flags own = trader.control().of(s);
+            sd.set("flags", flags(own));
+            ObjectNode eff = sd.putObject("effective");
+            for (Flag f : Flag.values()) {
+                eff.put(f.label(), trader.control().allows(s, f));
+            }
+            Optional<Ticker> last = trader.lastPrice(s);
+            t.append(s).append(": ").append(flagsText(own));
+            if (last.isPresent()) {
+                long ageMs = Math.max(0, Duration.between(last.get().time(), now).toMillis());
+                sd.put("lastPrice", Money.exact(last.get().price()));
+                sd.put("priceAgeMs", ageMs);
+                sd.put("stale", trader.freshPrice(s).isEmpty());
+                t.append(", last ").append(Money.exact(last.get().price())).append(" (").append(age(ageMs))
+                        .append(" ago").append(trader.freshPrice(s).isEmpty() ? ", STALE" : "").append(')');
+            } else {
+                sd.putNull("lastPrice");
+                t.append(", no price yet");
+            }
+            sd.put("bars", trader.barCount(s));
+            trader.orders().inFlight(s).ifPresent(o -> {
+                sd.put("orderInFlight", o.clientOrderId());
+                t.append(", order ").append(o.clientOrderId()).append(" in flight");
+            });
+            t.append('\n');
+        }
+
+        Map<Symbol, Position> open = trader.positions().all();
+        ArrayNode positions = data.putArray("positions");
+        t.append("Positions (").append(open.size()).append("):");
+        if (open.isEmpty()) {
+            t.append(" none");
+        }
+        t.append('\n');
+        for (Position p : open.values()) {
+            ObjectNode pd = positions.addObject();
+            pd.put("symbol", p.symbol().toString());
+            pd.put("quantity", Money.exact(p.quantity()));
+            pd.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
+            pd.put("costBasis", Money.exact(p.costBasis()));
+            pd.put("openedAt", p.openedAt().toString());
+            t.append("  ").append(p.symbol()).append(' ').append(Money.exact(p.quantity())).append(" @ ")
+                    .append(Money.exact(p.averageEntryPrice()));
+            Optional<Ticker> last = trader.lastPrice(p.symbol());
+            if (last.isPresent()) {
+                BigDecimal u = p.unrealisedPnl(last.get().price());
+                pd.put("unrealisedPnl", Money.exact(u));
+                t.append(", unrealised ").append(Money.signed(u)).append(' ').append(quote);
+            }
+            t.append('\n');
+        }
+
+        ObjectNode balances = data.putObject("balances");
+        trader.balances().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> balances.put(e.getKey(), Money.exact(e.getValue())));
+        BigDecimal free = trader.balances().getOrDefault(quote, BigDecimal.ZERO);
+        data.put("freeQuote", Money.exact(free));
+        data.put("quoteCurrency", quote);
+        t.append("Balance: ").append(Money.quote(free)).append(' ').append(quote).append(" free\n");
+        data.put("dailyLossLimitReached", trader.dailyLossLimitReached());
+        if (trader.dailyLossLimitReached()) {
+            t.append("Daily loss limit reached: buying stopped until 00:00 UTC\n");
+        }
+
+        ObjectNode l = link.get();
+        data.set("link", l);
+        t.append("Link: ").append(l.path("state").asText("unknown")).append(numbers(l, "state")).append('\n');
+        ObjectNode c = counters.get();
+        data.set("counters", c);
+        t.append("Counters: ").append(pairs(c, null));
+        return new Report(t.toString().strip(), data);
+    }
+
+    /** @return the {@code stats} answer, for one symbol or (null) all. */
+    public Report stats(Symbol symbol) {
+        String quote = trader.symbols().get(0).quote();
+        ObjectNode data = Money.object();
+        data.put("symbol", symbol == null ? "all" : symbol.toString());
+        data.put("quoteCurrency", quote);
+        TradeStats today;
+        TradeStats allTime;
+        try {
+            Instant since = trader.todayStart();
+            today = TradeStats.of(trader.store().closedTrades(symbol, since), trader.store().feesPaid(symbol, since));
+            List<ClosedTrade> all = trader.store().closedTrades(symbol, null);
+            allTime = TradeStats.of(all, trader.store().feesPaid(symbol, null));
+        } catch (SQLException e) {
+            ObjectNode err = Money.object();
+            err.put("error", "store_error");
+            return new Report("Statistics are unavailable: " + e.getMessage(), err);
+        }
+        BigDecimal unrealised = BigDecimal.ZERO;
+        int open = 0;
+        for (Position p : trader.positions().all().values()) {
+            if (symbol != null && !p.symbol().equals(symbol)) {
+                continue;
+            }
+            open++;
+            Optional<Ticker> last = trader.lastPrice(p.symbol());
+            if (last.isPresent()) {
+                unrealised = unrealised.add(p.unrealisedPnl(last.get().price()));
+            }
+        }
+        data.set("today", stats(today));
+        data.set("allTime", stats(allTime));
+        data.put("unrealisedPnl", Money.exact(unrealised));
+        data.put("openPositions", open);
+        String text = "Stats for " + (symbol == null ? "all symbols" : symbol) + " (" + quote + ")\n"
+                + "Today: " + statsText(today, quote) + "\n"
+                + "All time: " + statsText(allTime, quote) + "\n"
+                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on " + open + " open position(s)";
+        return new Report(text, data);
+    }
+
+    private static ObjectNode stats(TradeStats s) {
+        ObjectNode n = Money.object();
+        n.put("trades", s.trades());
+        n.put("wins", s.wins());
+        n.put("losses", s.losses());
+        n.put("winRatePct", s.winRatePct().toPlainString());
+        n.put("realisedPnl", Money.exact(s.realisedPnl()));
+        n.put("fees", Money.exact(s.fees()));
+        n.put("maxDrawdown", Money.exact(s.maxDrawdown()));
+        return n;
+    }
+
+    private static String statsText(TradeStats s, String quote) {
+        return s.trades() + " trades, " + s.wins() + " won, " + s.losses() + " lost (win rate "
+                + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
+                + ", fees " + Money.quote(s.fees()) + ", max drawdown " + Money.quote(s.maxDrawdown());
+    }
+
+    private static ObjectNode flags(Flags f) {
+        ObjectNode n = Money.object();
+        n.put("trading", f.trading());
+        n.put("buy", f.buy());
+        n.put("sell", f.sell());
+        return n;
+    }
+
+    private static String flagsText(Flags f) {
+        return "trading " + onOff(f.trading()) + ", buy " + onOff(f.buy()) + ", sell " + onOff(f.sell());
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
+    }
+
+    private static String numbers(ObjectNode node, String skip) {
+        String pairs = pairs(node, skip);
+        return pairs.isEmpty() ? "" : " (" + pairs + ")";
+    }
+
+    /** @return {@code "a 1, b 2"} from the numeric fields of {@code node}, skipping {@code skip}. */
+    private static String pairs(ObjectNode node, String skip) {
+        StringBuilder b = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals(skip) || !e.getValue().isNumber()) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asText());
+        }
+        return b.toString();
+    }
+
+    private static String uptime(long seconds) {
+        long d = seconds / 86_400;
+        long h = seconds % 86_400 / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        return d > 0 ? d + "d " + h + "h" : h > 0 ? h + "h " + m + "m" : m > 0 ? m + "m " + s + "s" : s + "s";
+    }
+
+    private static String age(long ms) {
+        return ms < 1000 ? ms + " ms" : ms < 120_000 ? (ms / 100) / 10.0 + " s" : ms / 60_000 + " min";
+    }
+}

@@ -1,0 +1,19 @@
+package com.byninja.bot.orders;
+
+/**
+ * Hands orders to the exchange without blocking the trading thread. Results come back through {@link #poll()}.
+ */
+public interface OrderGateway {
+
+    /** @return false when the order could not be queued; it was not sent. */
+    boolean place(Order order);
+
+    /** Asks the exchange what became of an order whose outcome is unknown; false when it could not be queued. */
+    boolean lookup(Order order);
+
+    /** @return the next result, or null when none is waiting. */
+    GatewayResult poll();
+
+    /** @param onResult run (on the executor's thread) after each result is queued, to wake the trading thread */
+    void onResult(Runnable onResult);
+}

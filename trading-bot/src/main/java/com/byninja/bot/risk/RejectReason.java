@@ -1,0 +1,51 @@
+package com.byninja.bot.risk;
+
+/**
+ * Why an order was not placed. Codes are stable: they appear in replies' {@code data.reason}. Hard limits hold even
+ * for forced orders; the others give way to a {@code forcebuy} or {@code forcesell}.
+ */
+public enum RejectReason {
+    /** Trading is stopped, globally or for the symbol. */
+    TRADING_STOPPED(false),
+    /** Buying is disabled, globally or for the symbol. */
+    BUY_DISABLED(false),
+    /** Selling is disabled, globally or for the symbol. */
+    SELL_DISABLED(false),
+    /** Spot trading holds one long position per symbol. */
+    POSITION_ALREADY_OPEN(false),
+    /** As many positions are open as {@code risk.maxOpenPositions} allows. */
+    MAX_OPEN_POSITIONS(false),
+    /** Today's realised loss reached {@code risk.dailyLossLimit}. */
+    DAILY_LOSS_LIMIT(false),
+    /** The price is missing or older than {@code marketData.staleAfterMs}. */
+    NO_PRICE(true),
+    /** The amount exceeds {@code risk.maxStakeAmount}. */
+    ABOVE_MAX_STAKE(true),
+    /** The amount is below {@code risk.minOrderAmount}. */
+    BELOW_MIN_ORDER(true),
+    /** The free balance does not cover the amount. */
+    INSUFFICIENT_BALANCE(true),
+    /** There is no position to sell. */
+    NO_POSITION(true),
+    /** An order for this symbol is still waiting for the exchange; no second one is sent for the same decision. */
+    ORDER_IN_FLIGHT(true),
+    /** Too many orders are waiting for the exchange. */
+    ORDER_QUEUE_FULL(true),
+    /** The exchange refused the order. */
+    EXCHANGE_REJECTED(true),
+    /** The exchange could not be reached. */
+    EXCHANGE_ERROR(true),
+    /** The order could not be recorded, so it was not sent. */
+    STORE_ERROR(true);
+
+    private final boolean hard;
+
+    RejectReason(boolean hard) {
+        this.hard = hard;
+    }
+
+    /** @return whether forced orders are held to it too. */
+    public boolean isHard() {
+        return hard;
+    }
+}

@@ -1,0 +1,139 @@
+package com.byninja.bot.risk;
+
+import com.byninja.bot.config.BotConfig.RiskSettings;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.positions.Position;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+
+/**
+ * The risk rules, checked before every order. Pure functions of their arguments: the caller passes the account and
+ * market state, so each rule is testable alone.
+ */
+public final class RiskManager {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final RiskSettings settings;
+    private final String quote;
+
+    /**
+     * @param settings      {@code risk.*}
+     * @param quoteCurrency the stake currency, for messages
+     */
+    public RiskManager(RiskSettings settings, String quoteCurrency) {
+        this.settings = settings;
+        this.quote = quoteCurrency;
+    }
+
+    /**
+     * Everything a buy decision depends on.
+     *
+     * @param symbol        the market
+     * @param quoteAmount   what the buy would spend
+     * @param forced        a {@code forcebuy}: only the hard limits apply
+     * @param freeQuote     free balance of the quote currency
+     * @param openPositions positions open now
+     * @param hasPosition   whether {@code symbol} has one
+     * @param realisedToday realised PnL since midnight UTC (negative when losing)
+     * @param priceFresh    whether a recent price is known
+     */
+    public record BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
+                           int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh) {
+    }
+
+    /** @return the stake of a strategy buy. */
+    public BigDecimal stakeAmount() {
+        return settings.stakeAmount();
+    }
+
+    /** @return why the buy must not be placed, or empty when every rule allows it. */
+    public Optional<Rejection> checkBuy(BuyCheck c) {
+        if (!c.priceFresh()) {
+            return reject(RejectReason.NO_PRICE, "no recent price for " + c.symbol());
+        }
+        if (c.quoteAmount().compareTo(settings.maxStakeAmount()) > 0) {
+            return reject(RejectReason.ABOVE_MAX_STAKE, "stake " + money(c.quoteAmount()) + " exceeds the maximum of "
+                    + money(settings.maxStakeAmount()) + " (risk.maxStakeAmount)");
+        }
+        if (c.quoteAmount().compareTo(settings.minOrderAmount()) < 0 || c.quoteAmount().signum() <= 0) {
+            return reject(RejectReason.BELOW_MIN_ORDER, "stake " + money(c.quoteAmount())
+                    + " is below the minimum order of " + money(settings.minOrderAmount()) + " (risk.minOrderAmount)");
+        }
+        if (c.freeQuote().compareTo(c.quoteAmount()) < 0) {
+            return reject(RejectReason.INSUFFICIENT_BALANCE, "stake " + money(c.quoteAmount())
+                    + " exceeds the free balance of " + money(c.freeQuote()));
+        }
+        if (c.forced()) {
+            return Optional.empty();
+        }
+        if (c.hasPosition()) {
+            return reject(RejectReason.POSITION_ALREADY_OPEN, c.symbol() + " already has an open position "
+                    + "(one long position per symbol)");
+        }
+        if (c.openPositions() >= settings.maxOpenPositions()) {
+            return reject(RejectReason.MAX_OPEN_POSITIONS, c.openPositions() + " positions are open, the maximum is "
+                    + settings.maxOpenPositions() + " (risk.maxOpenPositions)");
+        }
+        if (dailyLossLimitReached(c.realisedToday())) {
+            return reject(RejectReason.DAILY_LOSS_LIMIT, "today's realised loss of " + money(c.realisedToday().negate())
+                    + " reached the daily limit of " + money(settings.dailyLossLimit()) + " (risk.dailyLossLimit)");
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether today's realised PnL has lost the daily limit or more; never when the limit is off (0). */
+    public boolean dailyLossLimitReached(BigDecimal realisedToday) {
+        return settings.dailyLossLimit().signum() > 0 && realisedToday.negate().compareTo(settings.dailyLossLimit()) >= 0;
+    }
+
+    /** @return the daily loss limit, zero when off. */
+    public BigDecimal dailyLossLimit() {
+        return settings.dailyLossLimit();
+    }
+
+    /**
+     * The protective exits, against the average entry price (fees excluded) and, for the trailing stop, the highest
+     * price since entry. Stop-loss is checked first: when both could apply, the position is losing.
+     *
+     * @return the exit {@code lastPrice} triggers, if any
+     */
+    public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice) {
+        BigDecimal entry = position.averageEntryPrice();
+        if (settings.stopLossPct().signum() > 0 && lastPrice.compareTo(stopLossPrice(entry)) <= 0) {
+            return Optional.of(Purpose.STOP_LOSS);
+        }
+        if (settings.takeProfitPct().signum() > 0 && lastPrice.compareTo(takeProfitPrice(entry)) >= 0) {
+            return Optional.of(Purpose.TAKE_PROFIT);
+        }
+        if (settings.trailingStopPct().signum() > 0
+                && lastPrice.compareTo(below(position.highestPrice(), settings.trailingStopPct())) <= 0) {
+            return Optional.of(Purpose.TRAILING_STOP);
+        }
+        return Optional.empty();
+    }
+
+    /** @return the price at or below which the stop-loss sells, for an entry price. */
+    public BigDecimal stopLossPrice(BigDecimal entry) {
+        return below(entry, settings.stopLossPct());
+    }
+
+    /** @return the price at or above which the take-profit sells, for an entry price. */
+    public BigDecimal takeProfitPrice(BigDecimal entry) {
+        return entry.multiply(BigDecimal.ONE.add(settings.takeProfitPct().divide(HUNDRED, MathContext.DECIMAL64)));
+    }
+
+    private static BigDecimal below(BigDecimal price, BigDecimal pct) {
+        return price.multiply(BigDecimal.ONE.subtract(pct.divide(HUNDRED, MathContext.DECIMAL64)));
+    }
+
+    private String money(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString() + " " + quote;
+    }
+
+    private static Optional<Rejection> reject(RejectReason reason, String message) {
+        return Optional.of(Rejection.of(reason, message));
+    }
+}

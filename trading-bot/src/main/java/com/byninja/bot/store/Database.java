@@ -1,0 +1,172 @@
+package com.byninja.bot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bot's SQLite database: one connection, in WAL mode with full synchronous commits, so that every committed
+ * change survives {@code kill -9} and power loss. Several threads write (the trading thread, the order executor,
+ * the simulator), one transaction at a time.
+ *
+ * <p>The schema carries a version ({@code PRAGMA user_version}); {@link #open} creates or upgrades it and refuses a
+ * database written by a newer bot.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The schema version this code reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final List<String> SCHEMA_V1 = List.of(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+            """
+            CREATE TABLE orders (
+              client_order_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL, purpose TEXT NOT NULL,
+              quote_amount TEXT, quantity TEXT, status TEXT NOT NULL, exchange_order_id TEXT,
+              filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, fee TEXT NOT NULL, fee_currency TEXT,
+              reason TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)""",
+            "CREATE INDEX orders_by_status ON orders (status)",
+            "CREATE INDEX orders_by_update ON orders (updated_at)",
+            """
+            CREATE TABLE positions (
+              symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, entry_fees TEXT NOT NULL,
+              opened_at INTEGER NOT NULL, highest_price TEXT NOT NULL)""",
+            """
+            CREATE TABLE trades (
+              id INTEGER PRIMARY KEY AUTOINCREMENT, symbol TEXT NOT NULL, quantity TEXT NOT NULL,
+              entry_cost TEXT NOT NULL, entry_fees TEXT NOT NULL, exit_price TEXT NOT NULL, exit_fees TEXT NOT NULL,
+              realised_pnl TEXT NOT NULL, opened_at INTEGER NOT NULL, closed_at INTEGER NOT NULL,
+              exit_purpose TEXT NOT NULL, client_order_id TEXT NOT NULL UNIQUE)""",
+            "CREATE INDEX trades_by_close ON trades (closed_at)",
+            """
+            CREATE TABLE control (scope TEXT PRIMARY KEY, trading INTEGER NOT NULL, buy INTEGER NOT NULL,
+              sell INTEGER NOT NULL)""",
+            "CREATE TABLE sim_balances (currency TEXT PRIMARY KEY, amount TEXT NOT NULL)",
+            """
+            CREATE TABLE sim_orders (
+              client_order_id TEXT PRIMARY KEY, exchange_order_id TEXT, status TEXT NOT NULL,
+              filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, fee TEXT NOT NULL, fee_currency TEXT,
+              reason TEXT, time INTEGER NOT NULL)""",
+            "CREATE TABLE sim_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, tick INTEGER NOT NULL)");
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Work done inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Opens (creating it and its directory when missing) and migrates the database.
+     *
+     * @param file the database file
+     * @return the open database
+     * @throws SQLException when the file is not a usable database or its schema is newer than this code
+     * @throws IOException  when the directory cannot be created
+     */
+    public static Database open(Path file) throws SQLException, IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 5000");
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = FULL");
+            }
+            Database db = new Database(file, connection);
+            db.migrate();
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void migrate() throws SQLException {
+        int version = schemaVersion();
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException(file + " has schema version " + version + ", newer than this bot's "
+                    + SCHEMA_VERSION + "; use a newer bot or another data directory");
+        }
+        if (version == 0) {
+            inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    for (String ddl : SCHEMA_V1) {
+                        st.execute(ddl);
+                    }
+                    st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** @return the schema version stored in the file. */
+    public int schemaVersion() throws SQLException {
+        lock.lock();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction, committed before this method returns.
+     *
+     * @return what {@code work} returned
+     * @throws SQLException when the work or the commit failed; nothing was changed then
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the database file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        lock.lock();
+        try {
+            connection.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.byninja.bot.strategy;
+
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Strategy;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+/** Buys when the fast simple moving average of closes crosses above the slow one; sells when it crosses below. */
+public final class SmaCrossStrategy implements TradingStrategy {
+
+    /** The name in configuration. */
+    public static final String NAME = "sma-cross";
+
+    private final int fastPeriod;
+    private final int slowPeriod;
+
+    /**
+     * @param fastPeriod bars of the fast average
+     * @param slowPeriod bars of the slow average, more than {@code fastPeriod}
+     */
+    public SmaCrossStrategy(int fastPeriod, int slowPeriod) {
+        if (fastPeriod < 1 || slowPeriod <= fastPeriod) {
+            throw new IllegalArgumentException("need 1 <= fast < slow, got " + fastPeriod + " / " + slowPeriod);
+        }
+        this.fastPeriod = fastPeriod;
+        this.slowPeriod = slowPeriod;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "SMA " + fastPeriod + " crossing SMA " + slowPeriod;
+    }
+
+    @Override
+    public Strategy build(BarSeries series) {
+        ClosePriceIndicator close = new ClosePriceIndicator(series);
+        SMAIndicator fast = new SMAIndicator(close, fastPeriod);
+        SMAIndicator slow = new SMAIndicator(close, slowPeriod);
+        // A cross needs the bar before the first full slow average too, hence slowPeriod unstable bars.
+        return new BaseStrategy(NAME, new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow),
+                slowPeriod);
+    }
+}
