@@ -15,6 +15,7 @@ public final class CommandParser {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_AMOUNT_DIGITS = 30;
+    private static final int MAX_INTEGER_DIGITS = 20;
 
     private CommandParser() {
     }
@@ -127,7 +128,8 @@ public final class CommandParser {
         }
         try {
             BigDecimal amount = new BigDecimal(text);
-            if (amount.signum() <= 0 || amount.scale() > MAX_AMOUNT_DIGITS || amount.precision() > MAX_AMOUNT_DIGITS) {
+            int integerDigits = amount.precision() - amount.scale();
+            if (amount.signum() <= 0 || amount.scale() > MAX_AMOUNT_DIGITS || integerDigits > MAX_INTEGER_DIGITS) {
                 return Optional.empty();
             }
             return Optional.of(amount.stripTrailingZeros());

@@ -1,0 +1,113 @@
+package com.byninja.telegram.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatOutput;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Drives {@link LogRelay#flush()} by hand: no timer involved. */
+class LogRelayTest {
+
+    private static final class RecordingOutput implements ChatOutput {
+        final List<String> logs = new ArrayList<>();
+        final Set<Long> pending = new HashSet<>();
+        boolean refuse;
+
+        @Override
+        public void send(long chatId, String html) {
+        }
+
+        @Override
+        public boolean sendLog(long chatId, String html) {
+            if (refuse) {
+                return false;
+            }
+            logs.add(chatId + ": " + html);
+            return true;
+        }
+
+        @Override
+        public boolean logPending(long chatId) {
+            return pending.contains(chatId);
+        }
+
+        @Override
+        public List<Long> chats() {
+            return List.of(1L, 2L);
+        }
+    }
+
+    private final RecordingOutput output = new RecordingOutput();
+    private final LogRelay relay = new LogRelay(output, new TelegramServerConfig.Logs("WARN", 1_000, 3));
+
+    @Test
+    void gathersLinesAtOrAboveTheLevelIntoOneMessagePerChat() {
+        relay.accept("alpha", "INFO", "routine");
+        relay.accept("alpha", "WARN", "slow <exchange>");
+        relay.accept("beta", "error", "rejected");
+        relay.accept("alpha", "DEBUG", "noise");
+
+        relay.flush();
+
+        String expected = "<b>alpha</b> <code>WARN</code> slow &lt;exchange&gt;\n<b>beta</b> <code>ERROR</code> rejected";
+        assertThat(output.logs).containsExactly("1: " + expected, "2: " + expected);
+        relay.flush();
+        assertThat(output.logs).hasSize(2);
+    }
+
+    @Test
+    void aFullBufferDropsTheOldestLinesAndSaysHowMany() {
+        for (int i = 1; i <= 5; i++) {
+            relay.accept("alpha", "WARN", "line " + i);
+        }
+
+        relay.flush();
+
+        assertThat(output.logs.get(0)).isEqualTo("1: … 2 log lines dropped\n"
+                + "<b>alpha</b> <code>WARN</code> line 3\n"
+                + "<b>alpha</b> <code>WARN</code> line 4\n"
+                + "<b>alpha</b> <code>WARN</code> line 5");
+    }
+
+    @Test
+    void aChatStillSendingItsLastLogMessageKeepsGathering() {
+        output.pending.add(1L);
+        relay.accept("alpha", "WARN", "first");
+
+        relay.flush();
+        assertThat(output.logs).containsExactly("2: <b>alpha</b> <code>WARN</code> first");
+
+        output.pending.clear();
+        relay.accept("alpha", "WARN", "second");
+        relay.flush();
+        assertThat(output.logs).contains("1: <b>alpha</b> <code>WARN</code> first\n<b>alpha</b> <code>WARN</code> second");
+    }
+
+    @Test
+    void linesARefusedMessageHeldAreCountedAsDropped() {
+        relay.accept("alpha", "WARN", "lost");
+        output.refuse = true;
+        relay.flush();
+
+        output.refuse = false;
+        relay.flush();
+
+        assertThat(output.logs).containsExactly("1: … 1 log lines dropped", "2: … 1 log lines dropped");
+    }
+
+    @Test
+    void levelOffRelaysNothing() {
+        LogRelay off = new LogRelay(output, new TelegramServerConfig.Logs("OFF", 1_000, 3));
+        off.accept("alpha", "ERROR", "boom");
+
+        off.flush();
+
+        assertThat(output.logs).isEmpty();
+        off.close();
+    }
+}
