@@ -1,0 +1,77 @@
+package com.byninja.bot;
+
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.engine.Trader;
+import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.orders.ClientOrderIds;
+import com.byninja.bot.orders.GatewayResult;
+import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.store.Database;
+import com.byninja.bot.store.TradingStore;
+import com.byninja.bot.strategy.Strategies;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A trader on a real SQLite store, with a hand-driven gateway, prices and clock. */
+public final class TraderFixture implements AutoCloseable {
+
+    public static final Symbol BTC = new Symbol("BTC", "USDT");
+    public static final Symbol ETH = new Symbol("ETH", "USDT");
+    public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    public final BotConfig config;
+    public final MutableClock clock = new MutableClock(T0);
+    public final FakeGateway gateway = new FakeGateway();
+    public final RecordingAlerts alerts = new RecordingAlerts();
+    public final Map<Symbol, Ticker> prices = new HashMap<>();
+    public final Database db;
+    public final TradingStore store;
+    public Trader trader;
+    private Instant candleStart = T0.minus(Duration.ofHours(1));
+
+    public TraderFixture(Path dir, String yaml) throws Exception {
+        this.config = TestConfigs.config(dir, yaml);
+        this.db = Database.open(config.databaseFile());
+        this.store = new TradingStore(db);
+        this.trader = newTrader(store);
+    }
+
+    public Trader newTrader(TradingStore on) throws Exception {
+        return new Trader(config, clock, Strategies.create(config.strategy()),
+                new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock),
+                on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")));
+    }
+
+    public void price(Symbol s, String price) {
+        prices.put(s, new Ticker(s, new BigDecimal(price), clock.instant()));
+    }
+
+    /** Closes one one-minute candle at {@code close} and prices the symbol there. */
+    public void candle(Symbol s, String close) {
+        BigDecimal c = new BigDecimal(close);
+        trader.onCandle(new Candle(s, candleStart, Duration.ofMinutes(1), c, c, c, c, BigDecimal.ONE));
+        candleStart = candleStart.plus(Duration.ofMinutes(1));
+        price(s, close);
+    }
+
+    /** Hands every waiting gateway result to the trader, as the trading thread does. */
+    public void drain() {
+        GatewayResult r;
+        while ((r = gateway.poll()) != null) {
+            trader.onResult(r);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        db.close();
+    }
+}

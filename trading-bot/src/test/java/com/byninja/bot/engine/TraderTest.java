@@ -1,0 +1,242 @@
+package com.byninja.bot.engine;
+
+import static com.byninja.bot.TraderFixture.BTC;
+import static com.byninja.bot.TraderFixture.ETH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.byninja.bot.TraderFixture;
+import com.byninja.bot.control.Flag;
+import com.byninja.bot.orders.GatewayResult;
+import com.byninja.bot.orders.Order;
+import com.byninja.bot.orders.OrderStatus;
+import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.orders.Submission;
+import com.byninja.bot.risk.RejectReason;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraderTest {
+
+    static final String SMA_2_3 = """
+            strategy:
+              smaCross:
+                fastPeriod: 2
+                slowPeriod: 3
+            """;
+
+    @TempDir
+    Path dir;
+    TraderFixture f;
+
+    @AfterEach
+    void close() throws Exception {
+        f.close();
+    }
+
+    void crossUp(com.byninja.bot.exchange.Symbol s) {
+        for (String c : new String[] {"20", "18", "16", "14", "12", "14", "18"}) {
+            f.candle(s, c);
+        }
+    }
+
+    Order openPosition(com.byninja.bot.exchange.Symbol s, String qty, String price, String fee) {
+        f.price(s, price);
+        Submission r = f.trader.forceBuy(s, new BigDecimal("100"));
+        Order o = ((Submission.Sent) r).order();
+        f.gateway.fill(o, qty, price, fee, f.clock.instant());
+        f.drain();
+        return o;
+    }
+
+    @Test
+    void aCrossUpBuysTheStakeAndTheFillOpensAPosition() throws Exception {
+        f = new TraderFixture(dir, SMA_2_3);
+
+        crossUp(BTC);
+
+        Order o = f.gateway.last();
+        assertThat(f.gateway.placed).hasSize(1);
+        assertThat(o.purpose()).isEqualTo(Purpose.ENTRY);
+        assertThat(o.quoteAmount()).isEqualByComparingTo("100");
+        assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.NEW);
+
+        f.gateway.fill(o, "5.5", "18", "0.099", f.clock.instant());
+        f.drain();
+
+        assertThat(f.trader.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("5.5");
+        assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(f.alerts.last().event()).isEqualTo("position_opened");
+        assertThat(f.alerts.last().text()).isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 (entry)");
+        assertThat(f.trader.balances().get("USDT")).isEqualByComparingTo("9900.901");
+    }
+
+    @Test
+    void aCrossUpDoesNothingWhileTradingIsStopped() throws Exception {
+        f = new TraderFixture(dir, SMA_2_3);
+        f.trader.setFlag(null, Flag.TRADING, false);
+
+        crossUp(BTC);
+
+        assertThat(f.gateway.placed).isEmpty();
+    }
+
+    @Test
+    void aSymbolWithBuyingDisabledDoesNotBuyWhileOthersDo() throws Exception {
+        f = new TraderFixture(dir, SMA_2_3);
+        f.trader.setFlag(BTC, Flag.BUY, false);
+
+        crossUp(BTC);
+        crossUp(ETH);
+
+        assertThat(f.gateway.placed).extracting(Order::symbol).containsExactly(ETH);
+    }
+
+    @Test
+    void noSecondOrderIsSentWhileTheFirstWaitsForTheExchange() throws Exception {
+        f = new TraderFixture(dir, "");
+        f.price(BTC, "100");
+
+        Submission first = f.trader.forceBuy(BTC, null);
+        Submission second = f.trader.forceBuy(BTC, null);
+
+        assertThat(first).isInstanceOf(Submission.Sent.class);
+        assertThat(((Submission.Refused) second).rejection().reason()).isEqualTo(RejectReason.ORDER_IN_FLIGHT);
+        assertThat(f.gateway.placed).hasSize(1);
+    }
+
+    @Test
+    void stopLossHitSellsAndTheCloseRealisesPnlNetOfFees() throws Exception {
+        f = new TraderFixture(dir, "");
+        openPosition(BTC, "1", "100", "0.1");
+
+        f.price(BTC, "98");
+        f.trader.checkExits();
+
+        Order sell = f.gateway.last();
+        assertThat(sell.purpose()).isEqualTo(Purpose.STOP_LOSS);
+        assertThat(sell.quantity()).isEqualByComparingTo("1");
+        assertThat(f.alerts.last().event()).isEqualTo("stop_loss_hit");
+        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss hit on BTC/USDT at 98 (entry 100); selling 1");
+
+        f.gateway.fill(sell, "1", "97.9", "0.0979", f.clock.instant());
+        f.drain();
+
+        // 97.9 - 0.0979 - 100 - 0.1 = -2.2979
+        assertThat(f.alerts.last().event()).isEqualTo("position_closed");
+        assertThat(f.alerts.last().data().path("realisedPnl").asText()).isEqualTo("-2.2979");
+        assertThat(f.trader.realisedToday()).isEqualByComparingTo("-2.2979");
+        assertThat(f.store.closedTrades(null, null)).singleElement()
+                .satisfies(t -> assertThat(t.exitPurpose()).isEqualTo(Purpose.STOP_LOSS));
+        assertThat(f.trader.positions().openCount()).isZero();
+    }
+
+    @Test
+    void takeProfitHitSells() throws Exception {
+        f = new TraderFixture(dir, "");
+        openPosition(BTC, "1", "100", "0.1");
+
+        f.price(BTC, "104");
+        f.trader.checkExits();
+
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.TAKE_PROFIT);
+        assertThat(f.alerts.last().event()).isEqualTo("take_profit_hit");
+    }
+
+    @Test
+    void protectiveExitsWaitWhileSellingIsDisabled() throws Exception {
+        f = new TraderFixture(dir, "");
+        openPosition(BTC, "1", "100", "0.1");
+        f.trader.setFlag(BTC, Flag.SELL, false);
+
+        f.price(BTC, "90");
+        f.trader.checkExits();
+
+        assertThat(f.gateway.placed).hasSize(1);
+    }
+
+    @Test
+    void reachingTheDailyLossLimitAlertsOnceAndStopsStrategyBuys() throws Exception {
+        f = new TraderFixture(dir, SMA_2_3 + "risk:\n  dailyLossLimit: 2\n");
+        openPosition(ETH, "1", "100", "0.1");
+        f.price(ETH, "97");
+        f.trader.forceSell(ETH);
+        f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
+        f.drain();
+
+        assertThat(f.alerts.events()).containsOnlyOnce("daily_loss_limit");
+        assertThat(f.alerts.last().text()).isEqualTo("Daily loss limit reached: -3.20 USDT realised today (limit "
+                + "2.00); buying stops until 00:00 UTC");
+
+        crossUp(BTC);
+        assertThat(f.gateway.placed).hasSize(2);
+
+        // A forced buy is not a strategy buy: the daily limit gives way to it.
+        assertThat(f.trader.forceBuy(BTC, null)).isInstanceOf(Submission.Sent.class);
+    }
+
+    @Test
+    void anExchangeRejectionIsRecordedAndAlerted() throws Exception {
+        f = new TraderFixture(dir, "");
+        f.price(BTC, "100");
+        Order o = ((Submission.Sent) f.trader.forceBuy(BTC, null)).order();
+
+        f.gateway.reject(o, "insufficient USDT balance", f.clock.instant());
+        f.drain();
+
+        assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(f.alerts.last().event()).isEqualTo("order_rejected");
+        assertThat(f.trader.orders().inFlight(BTC)).isEmpty();
+    }
+
+    @Test
+    void anOrderWithoutAnswerIsLookedUpLaterInsteadOfBeingSentAgain() throws Exception {
+        f = new TraderFixture(dir, "");
+        f.price(BTC, "100");
+        Order o = ((Submission.Sent) f.trader.forceBuy(BTC, null)).order();
+
+        f.gateway.answer(new GatewayResult.Unknown(o, "timeout"));
+        f.drain();
+        f.trader.checkExits();
+        assertThat(f.gateway.lookups).isEmpty();
+
+        f.clock.advance(Duration.ofSeconds(2));
+        f.trader.checkExits();
+        assertThat(f.gateway.lookups).containsExactly(o);
+        assertThat(f.gateway.placed).containsExactly(o);
+
+        f.gateway.answer(new GatewayResult.NotFound(o));
+        f.drain();
+        assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(f.trader.orders().inFlight(BTC)).isEmpty();
+    }
+
+    @Test
+    void threeUnansweredOrdersRaiseAnExchangeAlert() throws Exception {
+        f = new TraderFixture(dir, "");
+        f.price(BTC, "100");
+        Order o = ((Submission.Sent) f.trader.forceBuy(BTC, null)).order();
+
+        for (int i = 0; i < 3; i++) {
+            f.gateway.answer(new GatewayResult.Unknown(o, "connection reset"));
+        }
+        f.drain();
+
+        assertThat(f.alerts.events()).containsExactly("exchange_errors");
+    }
+
+    @Test
+    void aFullOrderQueueRefusesTheOrderAndRecordsIt() throws Exception {
+        f = new TraderFixture(dir, "");
+        f.price(BTC, "100");
+        f.gateway.full = true;
+
+        Submission r = f.trader.forceBuy(BTC, null);
+
+        assertThat(((Submission.Refused) r).rejection().reason()).isEqualTo(RejectReason.ORDER_QUEUE_FULL);
+        assertThat(f.store.ordersWithStatus(OrderStatus.REJECTED)).hasSize(1);
+    }
+}

@@ -1,0 +1,162 @@
+package com.byninja.bot.exchange.simulated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.byninja.bot.MutableClock;
+import com.byninja.bot.TestConfigs;
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.store.Database;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulatedExchangeTest {
+
+    static final Symbol BTC = new Symbol("BTC", "USDT");
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+    BotConfig config;
+
+    @BeforeEach
+    void open() throws Exception {
+        config = TestConfigs.config(dir, "");
+        db = Database.open(dir.resolve("sim.db"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    SimulatedExchange exchange(Instant now) throws Exception {
+        return new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aMarketBuyFillsAtThePricePlusSlippageAndPaysTheFeeInQuote() throws Exception {
+        SimulatedExchange sim = exchange(T0);
+        assertThat(sim.ticker(BTC).price()).isEqualByComparingTo("60000.00");
+
+        ExecutionReport r = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+
+        // fill 60000 * 1.0005 = 60030.00; quantity 100 / 60030 = 0.00166583 (rounded down)
+        // cost 0.00166583 * 60030 = 99.9997749; fee 0.1 % = 0.0999997749, rounded up to 0.09999978
+        assertThat(r.status()).isEqualTo(ExecutionReport.Status.FILLED);
+        assertThat(r.averagePrice()).isEqualByComparingTo("60030.00");
+        assertThat(r.filledQuantity()).isEqualByComparingTo("0.00166583");
+        assertThat(r.fee()).isEqualByComparingTo("0.09999978");
+        assertThat(r.feeCurrency()).isEqualTo("USDT");
+        // 10000 - 99.9997749 - 0.09999978
+        assertThat(sim.balances().get("USDT")).isEqualByComparingTo("9899.90022532");
+        assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0.00166583");
+    }
+
+    @Test
+    void aMarketSellFillsAtThePriceMinusSlippage() throws Exception {
+        SimulatedExchange sim = exchange(T0);
+        sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+
+        ExecutionReport r = sim.placeMarketOrder(OrderRequest.sell("c2", BTC, new BigDecimal("0.00166583")));
+
+        // fill 60000 * 0.9995 = 59970.00; proceeds 99.8998251; fee 0.0998998251 -> 0.09989983
+        assertThat(r.averagePrice()).isEqualByComparingTo("59970.00");
+        assertThat(r.fee()).isEqualByComparingTo("0.09989983");
+        // 9899.90022532 + 99.8998251 - 0.09989983
+        assertThat(sim.balances().get("USDT")).isEqualByComparingTo("9999.70015059");
+        assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void theSameClientOrderIdNeverExecutesTwice() throws Exception {
+        SimulatedExchange sim = exchange(T0);
+
+        ExecutionReport first = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport again = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0.00166583");
+    }
+
+    @Test
+    void aBuyBeyondTheWalletIsRejected() throws Exception {
+        SimulatedExchange sim = exchange(T0);
+
+        ExecutionReport r = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("10000")));
+
+        assertThat(r.status()).isEqualTo(ExecutionReport.Status.REJECTED);
+        assertThat(r.reason()).startsWith("insufficient USDT balance: need 10009.");
+        assertThat(sim.balances().get("USDT")).isEqualByComparingTo("10000");
+    }
+
+    @Test
+    void theWalletAndOrdersSurviveARestart() throws Exception {
+        exchange(T0).placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+
+        SimulatedExchange restarted = exchange(T0.plusSeconds(5));
+
+        assertThat(restarted.balances().get("USDT")).isEqualByComparingTo("9899.90022532");
+        assertThat(restarted.findOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")))).isPresent();
+        assertThat(restarted.findOrder(OrderRequest.buy("c9", BTC, new BigDecimal("100")))).isEmpty();
+    }
+
+    @Test
+    void pricesWalkOncePerTickAndTheSameSeedGivesTheSamePrices() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        SimulatedExchange a = new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db, clock);
+        BigDecimal p0 = a.ticker(BTC).price();
+        clock.advance(Duration.ofMillis(999));
+        assertThat(a.ticker(BTC).price()).isEqualByComparingTo(p0);
+        clock.advance(Duration.ofMillis(1));
+        BigDecimal p1 = a.ticker(BTC).price();
+        assertThat(p1).isNotEqualByComparingTo(p0);
+
+        try (Database other = Database.open(dir.resolve("other.db"))) {
+            MutableClock clock2 = new MutableClock(T0);
+            SimulatedExchange b = new SimulatedExchange(config.simulator(), config.symbols(), "USDT", other, clock2);
+            clock2.advance(Duration.ofSeconds(1));
+            assertThat(b.ticker(BTC).price()).isEqualByComparingTo(p1);
+        }
+    }
+
+    @Test
+    void historyGivesClosedCandlesOfTheTimeframeEndingBeforeNow() throws Exception {
+        SimulatedExchange sim = exchange(T0.plusSeconds(7));
+
+        List<Candle> candles = sim.history(BTC, Duration.ofSeconds(5), 10);
+
+        assertThat(candles).hasSize(10);
+        // now is 10:00:07, inside the candle of 10:00:05; the last closed one began at 10:00:00
+        assertThat(candles.get(9).start()).isEqualTo(T0);
+        assertThat(candles.get(9).end()).isEqualTo(T0.plusSeconds(5));
+        assertThat(candles.get(0).start()).isEqualTo(T0.minusSeconds(45));
+        assertThat(candles).allSatisfy(c -> {
+            assertThat(c.high()).isGreaterThanOrEqualTo(c.open().max(c.close()));
+            assertThat(c.low()).isLessThanOrEqualTo(c.open().min(c.close()));
+        });
+    }
+
+    @Test
+    void anUnknownMarketIsAnExchangeError() throws Exception {
+        SimulatedExchange sim = exchange(T0);
+
+        assertThatThrownBy(() -> sim.ticker(new Symbol("XRP", "USDT"))).isInstanceOf(ExchangeException.class)
+                .hasMessageContaining("unknown market XRP/USDT");
+    }
+}
