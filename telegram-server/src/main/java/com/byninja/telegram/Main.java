@@ -40,7 +40,7 @@ public final class Main {
     static final String ENV_LINK_SECRET = "BYNINJA_LINK_SECRET";
     private static final long SHUTDOWN_WAIT_MS = 4_500;
 
-    private static volatile int exitCode;
+    private static volatile int exitCode = 1;
 
     private Main() {
     }
@@ -107,7 +107,10 @@ public final class Main {
             return Optional.empty();
         }
         try {
-            LinkSecret secret = LinkSecret.resolve(env.get(ENV_LINK_SECRET), Path.of(config.link().secretFile()));
+            String fromEnv = env.get(ENV_LINK_SECRET);
+            LinkSecret secret = LinkSecret.resolve(fromEnv, Path.of(config.link().secretFile()));
+            LoggerFactory.getLogger(Main.class).info("Link secret from {}",
+                    fromEnv != null && !fromEnv.isBlank() ? ENV_LINK_SECRET : config.link().secretFile());
             return Optional.of(new Launch(config, secret, arguments.console()));
         } catch (IOException | RuntimeException e) {
             err.println("telegram-server: cannot start, no usable link secret: " + e.getMessage()
@@ -133,19 +136,22 @@ public final class Main {
         }, "shutdown"));
         TelegramServer.Console console = launch.console()
                 ? new TelegramServer.Console(in, out, stopRequested::countDown) : null;
+        int code = 1;
         try (TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console)) {
             stopRequested.await();
-            return 0;
-        } catch (IOException e) {
-            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", e.getMessage());
-            System.err.println("telegram-server: cannot start: " + e.getMessage());
-            return 1;
+            code = 0;
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).error("Cannot start", e);
+            System.err.println("telegram-server: cannot start: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            code = 0;
         } finally {
+            // Read by the shutdown hook, which halts with it once this is released.
+            exitCode = code;
             stopped.countDown();
         }
+        return code;
     }
 
     /**

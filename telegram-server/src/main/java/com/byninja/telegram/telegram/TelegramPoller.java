@@ -149,6 +149,11 @@ public final class TelegramPoller implements AutoCloseable {
 
         @Override
         public void consume(Update update) {
+            // TelegramBots runs this on an unnamed pool thread of its own; name it for thread dumps and logs.
+            Thread current = Thread.currentThread();
+            if (!current.getName().equals("telegram-updates")) {
+                current.setName("telegram-updates");
+            }
             try {
                 onUpdate.accept(update);
             } catch (RuntimeException e) {
