@@ -1,0 +1,277 @@
+package com.byninja.bot.link;
+
+import static com.byninja.bot.TraderFixture.BTC;
+import static com.byninja.bot.TraderFixture.ETH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.byninja.bot.TraderFixture;
+import com.byninja.bot.control.Flag;
+import com.byninja.bot.control.SymbolResolver;
+import com.byninja.bot.engine.Money;
+import com.byninja.bot.orders.Order;
+import com.byninja.protocol.Command;
+import com.byninja.protocol.Message;
+import com.byninja.protocol.Tag;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandHandlerTest {
+
+    @TempDir
+    Path dir;
+    TraderFixture f;
+    CommandHandler handler;
+    int ids;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new TraderFixture(dir, "");
+        BotInfo info = new BotInfo("ninja", "1.2.3", "simulated", "paper", "1m",
+                TraderFixture.T0.minus(Duration.ofMinutes(62)));
+        ObjectNode link = Money.object();
+        link.put("state", "connected");
+        link.put("framesSent", 12);
+        ObjectNode counters = Money.object();
+        counters.put("marketEventsDropped", 0);
+        handler = new CommandHandler(f.trader, new SymbolResolver(f.config.symbols()),
+                new StatusReport(info, f.trader, f.clock, () -> link, () -> counters), f.alerts);
+        f.price(BTC, "60000");
+        f.price(ETH, "3000");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        f.close();
+    }
+
+    Message send(Command command, String symbol) {
+        return handler.handle(Message.command("c" + (++ids), command, symbol));
+    }
+
+    Message forceBuy(String symbol, String amount) {
+        ObjectNode data = Money.object();
+        data.put(Command.AMOUNT_FIELD, amount);
+        return handler.handle(Message.command("c" + (++ids), Command.FORCEBUY, symbol).withData(data));
+    }
+
+    @Test
+    void everyReplyCarriesItsCommandsId() {
+        Message reply = handler.handle(Message.command("abc-42", Command.STATUS, null));
+
+        assertThat(reply.tag()).isEqualTo(Tag.REPLY);
+        assertThat(reply.id()).isEqualTo("abc-42");
+    }
+
+    @Test
+    void stoptradingStopsGloballyPersistsAndAlerts() throws Exception {
+        Message reply = send(Command.STOPTRADING, null);
+
+        assertThat(reply.message()).isEqualTo("Trading stopped globally.");
+        assertThat(reply.data().path("enabled").asBoolean()).isFalse();
+        assertThat(reply.data().path("effective").path("BTC/USDT").asBoolean()).isFalse();
+        assertThat(f.trader.control().global().trading()).isFalse();
+        assertThat(f.store.loadFlags().get("*").trading()).isFalse();
+        assertThat(f.alerts.last().event()).isEqualTo("trading_stopped");
+    }
+
+    @Test
+    void starttradingForASymbolSaysWhenTheGlobalSwitchStillBlocksIt() {
+        send(Command.STOPTRADING, null);
+
+        Message reply = send(Command.STARTTRADING, "btc-usdt");
+
+        assertThat(reply.message()).isEqualTo("Trading was already on for BTC/USDT. It is still off globally, so "
+                + "BTC/USDT does not trade yet; send starttrading without a symbol to turn it on globally.");
+        assertThat(reply.data().path("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void buyAndSellSwitchesWorkGloballyAndPerSymbol() {
+        assertThat(send(Command.DISABLEBUY, "ETHUSDT").message()).isEqualTo("Buying disabled for ETH/USDT.");
+        assertThat(f.trader.control().allows(ETH, Flag.BUY)).isFalse();
+        assertThat(f.trader.control().allows(BTC, Flag.BUY)).isTrue();
+        assertThat(send(Command.ENABLEBUY, "eth/usdt").message()).isEqualTo("Buying enabled for ETH/USDT.");
+        assertThat(send(Command.DISABLESELL, null).message()).isEqualTo("Selling disabled globally.");
+        assertThat(f.trader.control().allows(BTC, Flag.SELL)).isFalse();
+        assertThat(send(Command.ENABLESELL, null).message()).isEqualTo("Selling enabled globally.");
+        assertThat(send(Command.ENABLESELL, null).message()).isEqualTo("Selling was already on globally.");
+    }
+
+    @Test
+    void forcebuySendsAnOrderForTheGivenAmount() {
+        Message reply = forceBuy("BTC/USDT", "50");
+
+        Order o = f.gateway.last();
+        assertThat(o.quoteAmount()).isEqualByComparingTo("50");
+        assertThat(reply.message()).isEqualTo("Buying BTC/USDT for 50.00 USDT at market (order " + o.clientOrderId()
+                + "); the fill follows as an alert.");
+        assertThat(reply.data().path("orderId").asText()).isEqualTo(o.clientOrderId());
+        assertThat(reply.data().path("status").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void forcebuyWithoutAmountUsesTheStakeAndIgnoresTheBuySwitch() {
+        send(Command.DISABLEBUY, null);
+
+        Message reply = send(Command.FORCEBUY, "ETHUSDT");
+
+        assertThat(reply.data().path("quoteAmount").asText()).isEqualTo("100");
+    }
+
+    @Test
+    void forcebuyAboveTheMaximumStakeIsRefusedWithItsReason() {
+        Message reply = forceBuy("BTC/USDT", "5000");
+
+        assertThat(reply.message()).isEqualTo("Force buy of BTC/USDT refused (above_max_stake): stake 5000 USDT "
+                + "exceeds the maximum of 1000 USDT (risk.maxStakeAmount)");
+        assertThat(reply.data().path("reason").asText()).isEqualTo("ABOVE_MAX_STAKE");
+        assertThat(f.gateway.placed).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-5", "0"})
+    void forcebuyWithABadAmountSaysWhatIsExpected(String amount) {
+        Message reply = forceBuy("BTC/USDT", amount);
+
+        assertThat(reply.message()).startsWith("Bad amount '" + amount + "': expected a positive number of USDT. "
+                + "Usage: forcebuy <symbol> [amount]");
+        assertThat(reply.data().path("error").asText()).isEqualTo("bad_amount");
+    }
+
+    @Test
+    void forcebuyWithoutSymbolListsTheSymbols() {
+        Message reply = send(Command.FORCEBUY, null);
+
+        assertThat(reply.message()).isEqualTo("forcebuy needs a symbol. Usage: forcebuy <symbol> [amount]\n"
+                + "Symbols: BTC/USDT, ETH/USDT");
+    }
+
+    @Test
+    void anUnknownSymbolGetsTheConfiguredOnes() {
+        Message reply = send(Command.FORCESELL, "DOGE/USDT");
+
+        assertThat(reply.message()).isEqualTo("Unknown symbol 'DOGE/USDT'. Configured symbols: BTC/USDT, ETH/USDT");
+        assertThat(reply.data().path("symbols")).hasSize(2);
+    }
+
+    @Test
+    void forcesellWithoutPositionIsRefused() {
+        Message reply = send(Command.FORCESELL, "BTCUSDT");
+
+        assertThat(reply.message()).isEqualTo("Force sell of BTC/USDT refused (no_position): no open position in "
+                + "BTC/USDT");
+    }
+
+    @Test
+    void forcesellSellsTheWholePositionEvenWithSellingDisabled() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        send(Command.DISABLESELL, null);
+
+        Message reply = send(Command.FORCESELL, "BTC/USDT");
+
+        assertThat(f.gateway.last().quantity()).isEqualByComparingTo("0.002");
+        assertThat(reply.message()).startsWith("Selling 0.002 BTC of BTC/USDT at market (order ");
+    }
+
+    @Test
+    void forcesellAllClosesEveryPosition() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        forceBuy("ETH/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.05", "2000", "0.1", f.clock.instant());
+        f.drain();
+
+        Message reply = send(Command.FORCESELL, "all");
+
+        assertThat(reply.message()).startsWith("Closing 2 position(s) at market:");
+        assertThat(reply.data().path("orders")).hasSize(2);
+        assertThat(f.gateway.placed).hasSize(4);
+    }
+
+    @Test
+    void forcesellAllWithNothingOpenSaysSo() {
+        assertThat(send(Command.FORCESELL, "ALL").message()).isEqualTo("No open positions to sell.");
+    }
+
+    @Test
+    void statsReportTodayAndAllTime() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "1", "100", "0.1", f.clock.instant());
+        f.drain();
+        send(Command.FORCESELL, "BTC/USDT");
+        f.gateway.fill(f.gateway.last(), "1", "110", "0.11", f.clock.instant());
+        f.drain();
+
+        Message reply = send(Command.STATS, null);
+
+        // 110 - 0.11 - 100 - 0.1 = 9.79
+        assertThat(reply.message()).isEqualTo("""
+                Stats for all symbols (USDT)
+                Today: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21, max drawdown 0.00
+                All time: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21, max drawdown 0.00
+                Unrealised: +0.00 USDT on 0 open position(s)""");
+        assertThat(reply.data().path("allTime").path("realisedPnl").asText()).isEqualTo("9.79");
+        assertThat(send(Command.STATS, "ETH/USDT").data().path("allTime").path("trades").asInt()).isZero();
+    }
+
+    @Test
+    void statusShowsFlagsPricesPositionsBalanceAndLink() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        send(Command.DISABLEBUY, "ETH/USDT");
+        f.clock.advance(Duration.ofMillis(1500));
+
+        Message reply = send(Command.STATUS, null);
+
+        assertThat(reply.message()).contains(
+                "ninja 1.2.3 - simulated (paper), up 1h 2m",
+                "Global: trading on, buy on, sell on",
+                "ETH/USDT: trading on, buy off, sell on, last 3000 (1.5 s ago)",
+                "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT",
+                "Balance: 9899.90 USDT free",
+                "Link: connected (framesSent 12)");
+        ObjectNode d = reply.data();
+        assertThat(d.path("symbols").path("ETH/USDT").path("effective").path("buy").asBoolean()).isFalse();
+        assertThat(d.path("symbols").path("BTC/USDT").path("priceAgeMs").asLong()).isEqualTo(1500);
+        assertThat(d.path("positions").get(0).path("unrealisedPnl").asText()).isEqualTo("19.9");
+        assertThat(d.path("link").path("state").asText()).isEqualTo("connected");
+        assertThat(d.path("counters").has("marketEventsDropped")).isTrue();
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        Message reply = handler.handle(new Message(Tag.COMMAND, "moon", 0, "x1", null, null, null, null));
+
+        assertThat(reply.message()).startsWith("Unknown command 'moon'. Commands:\nstarttrading [symbol] - ");
+        assertThat(reply.message()).contains("forcesell <symbol|all> - ", "status - ");
+        assertThat(reply.data().path("commands")).hasSize(Command.values().length);
+    }
+
+    @Test
+    void statusTakesNoSymbolAndFlagCommandsTakeNoAmount() {
+        assertThat(send(Command.STATUS, "BTC/USDT").message()).isEqualTo("status takes no symbol. Usage: status");
+        assertThat(handler.handle(new Message(Tag.COMMAND, "stoptrading btc 5", 0, "x", null, null, null, null))
+                .message()).isEqualTo("Unknown symbol 'btc'. Configured symbols: BTC/USDT, ETH/USDT");
+        assertThat(handler.handle(new Message(Tag.COMMAND, "stoptrading btcusdt 5", 0, "x", null, null, null, null))
+                .message()).isEqualTo("stoptrading takes no amount. Usage: stoptrading [symbol]");
+    }
+
+    @Test
+    void argumentsMayFollowTheCommandName() {
+        Message reply = handler.handle(new Message(Tag.COMMAND, "/forcebuy eth-usdt 25", 0, "x", null, null, null,
+                null));
+
+        assertThat(reply.data().path("symbol").asText()).isEqualTo("ETH/USDT");
+        assertThat(reply.data().path("quoteAmount").asText()).isEqualTo("25");
+    }
+}

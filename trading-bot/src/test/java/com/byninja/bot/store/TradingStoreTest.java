@@ -1,0 +1,111 @@
+package com.byninja.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.byninja.bot.control.Flags;
+import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.orders.Order;
+import com.byninja.bot.orders.OrderStatus;
+import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.positions.PositionBook;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TradingStoreTest {
+
+    static final Symbol BTC = new Symbol("BTC", "USDT");
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewDatabaseCarriesTheSchemaVersion() throws Exception {
+        try (Database db = Database.open(dir.resolve("sub/dir/bot.db"))) {
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerBotIsRefused() throws Exception {
+        Path file = dir.resolve("bot.db");
+        try (Database db = Database.open(file)) {
+            db.inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 99");
+                }
+                return null;
+            });
+        }
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("has schema version 99, newer than this bot's 1");
+    }
+
+    @Test
+    void ordersPositionsTradesAndFlagsComeBackExactlyAfterReopening() throws Exception {
+        Path file = dir.resolve("bot.db");
+        PositionBook book = new PositionBook();
+        Order buy = Order.newOrder(OrderRequest.buy("b1", BTC, new BigDecimal("100.10")), Purpose.FORCE_BUY, T0);
+        Order sell = Order.newOrder(OrderRequest.sell("s1", BTC, new BigDecimal("0.00166583")), Purpose.EXIT, T0);
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            store.insertOrder(buy);
+            Order filled = buy.withReport(new ExecutionReport("b1", "E1", ExecutionReport.Status.FILLED,
+                    new BigDecimal("0.00166583"), new BigDecimal("60030.00"), new BigDecimal("0.09999978"), "USDT",
+                    null, T0.plusSeconds(1)));
+            store.recordFill(filled, book.apply(filled));
+            store.insertOrder(sell);
+            Order sold = sell.withReport(new ExecutionReport("s1", "E2", ExecutionReport.Status.FILLED,
+                    new BigDecimal("0.00166583"), new BigDecimal("61000.00"), new BigDecimal("0.10161563"), "USDT",
+                    null, T0.plusSeconds(60)));
+            store.recordFill(sold, book.apply(sold));
+            store.saveFlags(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true));
+            store.saveFlags("BTC/USDT", new Flags(true, false, true));
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            Order b = store.order("b1").orElseThrow();
+            assertThat(b.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(b.quoteAmount()).isEqualTo(new BigDecimal("100.10"));
+            assertThat(b.fee()).isEqualTo(new BigDecimal("0.09999978"));
+            assertThat(b.exchangeOrderId()).isEqualTo("E1");
+            assertThat(b.purpose()).isEqualTo(Purpose.FORCE_BUY);
+            assertThat(store.loadPositions()).isEmpty();
+            var trade = store.closedTrades(BTC, null).get(0);
+            // 0.00166583 * 61000 = 101.61563; - 0.10161563 - 99.9997749 - 0.09999978 = 1.41423969
+            assertThat(trade.realisedPnl()).isEqualByComparingTo("1.41423969");
+            assertThat(trade.closedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(store.feesPaid(null, null)).isEqualByComparingTo("0.20161541");
+            assertThat(store.feesPaid(null, T0.plusSeconds(30))).isEqualByComparingTo("0.10161563");
+            assertThat(store.closedTrades(new Symbol("ETH", "USDT"), null)).isEmpty();
+            assertThat(store.loadFlags()).isEqualTo(Map.of(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true),
+                    "BTC/USDT", new Flags(true, false, true)));
+        }
+    }
+
+    @Test
+    void anOpenPositionComesBackWithItsHighWaterMark() throws Exception {
+        Path file = dir.resolve("bot.db");
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            store.savePosition(com.byninja.bot.positions.Position.open(BTC, new BigDecimal("0.5"),
+                    new BigDecimal("20000"), new BigDecimal("10"), T0).withPrice(new BigDecimal("20500.5")));
+        }
+        try (Database db = Database.open(file)) {
+            var p = new TradingStore(db).loadPositions().get(0);
+            assertThat(p.entryCost()).isEqualByComparingTo("10000");
+            assertThat(p.highestPrice()).isEqualTo(new BigDecimal("20500.5"));
+            assertThat(p.openedAt()).isEqualTo(T0);
+        }
+    }
+}
