@@ -3,6 +3,9 @@ package com.byninja.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.Message;
 import com.byninja.telegram.config.TelegramServerConfig;
@@ -17,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The whole daemon: real TelegramBots against a fake Bot API, real link server, fake trading bots on LinkClient. */
 class TelegramServerTest {
@@ -29,19 +33,29 @@ class TelegramServerTest {
     private FakeBotApi api;
     private TelegramServer server;
     private final List<FakeTradingBot> bots = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach
     void startServer() throws Exception {
+        logged.start();
+        root().addAppender(logged);
         api = new FakeBotApi(TestConfigs.TOKEN);
         start(TestConfigs.forApi(api.url(), List.of(OWNER, PARTNER)));
     }
 
     private void start(TelegramServerConfig config) throws Exception {
+        start(config, true);
+    }
+
+    private void start(TelegramServerConfig config, boolean awaitPolling) throws Exception {
         if (server != null) {
             server.close();
         }
+        int pollsBefore = (int) api.calls().stream().filter("getupdates"::equals).count();
         server = TelegramServer.start(config, SECRET, null);
-        await().atMost(WAIT).until(() -> api.calls().contains("getupdates"));
+        if (awaitPolling) {
+            await().atMost(WAIT).until(() -> api.calls().stream().filter("getupdates"::equals).count() > pollsBefore);
+        }
     }
 
     @AfterEach
@@ -51,6 +65,24 @@ class TelegramServerTest {
             server.close();
         }
         api.close();
+        root().detachAppender(logged);
+        assertThat(loggedEvents()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).doesNotContain(TestConfigs.TOKEN);
+            for (IThrowableProxy error = event.getThrowableProxy(); error != null; error = error.getCause()) {
+                assertThat(String.valueOf(error.getMessage())).as("logged error").doesNotContain(TestConfigs.TOKEN);
+            }
+        });
+    }
+
+    /** ListAppender appends under its own lock (AppenderBase.doAppend is synchronized). */
+    private List<ILoggingEvent> loggedEvents() {
+        synchronized (logged) {
+            return List.copyOf(logged.list);
+        }
+    }
+
+    private static ch.qos.logback.classic.Logger root() {
+        return (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     private FakeTradingBot connect(String name) {
@@ -310,6 +342,26 @@ class TelegramServerTest {
 
         await().atMost(WAIT).until(() -> countContaining(OWNER, "flood 199") > 0);
         assertThat(String.join("\n", api.textsTo(OWNER))).contains("log lines dropped");
+    }
+
+    @Test
+    void aTelegramOutageLeavesTheLinkAndTheBotsAlone() throws Exception {
+        FakeBotApi down = new FakeBotApi(TestConfigs.TOKEN);
+        String deadUrl = down.url();
+        down.close();
+        start(TestConfigs.forApi(deadUrl, List.of(OWNER)), false);
+
+        FakeTradingBot alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
+        bots.add(alpha);
+        await().atMost(WAIT).until(alpha::isConnected);
+        for (int i = 0; i < 500; i++) {
+            assertThat(alpha.send(Message.alert("alert " + i, null, null))).isTrue();
+            alpha.send(Message.log("ERROR", "log " + i));
+        }
+
+        assertThat(alpha.isConnected()).isTrue();
+        await().atMost(WAIT).until(() -> loggedEvents().stream()
+                .anyMatch(e -> e.getFormattedMessage().startsWith("Cannot start polling Telegram")));
     }
 
     @Test
