@@ -194,15 +194,20 @@ class TelegramServerTest {
     }
 
     @Test
-    void aBotThatDoesNotAnswerInTimeIsReported() {
+    void aBotThatDoesNotAnswerInTimeIsReportedAndItsLateAnswerStillArrives() {
         FakeTradingBot alpha = connect("alpha", command -> null);
         long before = System.nanoTime();
 
-        api.userSends(OWNER, "/stats");
+        api.userSends(PARTNER, "/stats");
 
-        awaitText(OWNER, "<b>alpha</b> did not answer /stats within 1 s.");
+        awaitText(PARTNER, "<b>alpha</b> did not answer /stats within 1 s.");
         assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1_000));
         assertThat(alpha.commands()).hasSize(1);
+
+        alpha.send(Message.replyTo(alpha.commands().get(0), "stats at last", null));
+
+        awaitText(PARTNER, "<b>alpha</b> answered /stats late: stats at last");
+        assertThat(api.textsTo(OWNER)).noneMatch(text -> text.contains("stats at last"));
     }
 
     @Test

@@ -24,7 +24,7 @@ public record TelegramServerConfig(
     public record Telegram(String token, List<Long> allowedChats, String apiUrl, int pollTimeoutSeconds,
                            long pollBackoffMaxMs) {
         public Telegram {
-            allowedChats = List.copyOf(allowedChats);
+            allowedChats = allowedChats == null ? List.of() : List.copyOf(allowedChats);
         }
 
         @Override

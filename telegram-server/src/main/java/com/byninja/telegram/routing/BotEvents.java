@@ -54,11 +54,11 @@ public final class BotEvents {
 
     /** A {@code reply} frame. */
     public void reply(String bot, Message reply) {
-        if (pending.complete(reply.id(),
+        if (pending.complete(reply.id(), bot,
                 asked -> output.send(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message())))) {
             return;
         }
-        var late = pending.completeLate(reply.id());
+        var late = pending.completeLate(reply.id(), bot);
         if (late.isPresent()) {
             output.send(late.get().chatId(), Html.bold(bot) + " answered " + Html.escape(late.get().label())
                     + " late: " + Html.escape(reply.message()));

@@ -95,14 +95,15 @@ public final class PendingCommands implements AutoCloseable {
      * Completes the command this reply answers: {@code answer} runs with it before anyone waiting in
      * {@link #awaitNone} is woken.
      *
+     * @param bot the bot that replied; a reply from any other bot than the one asked does not count
      * @return false for an unknown id
      */
-    public boolean complete(String id, Consumer<Pending> answer) {
+    public boolean complete(String id, String bot, Consumer<Pending> answer) {
         if (id == null) {
             return false;
         }
-        Entry entry = pending.remove(id);
-        if (entry == null) {
+        Entry entry = pending.get(id);
+        if (entry == null || !entry.pending().bot().equals(bot) || !pending.remove(id, entry)) {
             return false;
         }
         if (entry.timeout() != null) {
@@ -116,9 +117,19 @@ public final class PendingCommands implements AutoCloseable {
         return true;
     }
 
-    /** @return the command this late reply answers, if it timed out recently; forgotten afterwards */
-    public Optional<Pending> completeLate(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(timedOut.remove(id));
+    /** @return the command this late reply from {@code bot} answers, if it timed out recently; forgotten afterwards */
+    public Optional<Pending> completeLate(String id, String bot) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        synchronized (timedOut) {
+            Pending late = timedOut.get(id);
+            if (late == null || !late.bot().equals(bot)) {
+                return Optional.empty();
+            }
+            timedOut.remove(id);
+            return Optional.of(late);
+        }
     }
 
     /** Forgets the unanswered commands that went out on {@code connection}, telling {@code lost} of each. */

@@ -285,9 +285,11 @@ public final class ChatSender implements AutoCloseable {
         }
     }
 
-    /** Stops the thread, discarding what is still queued; waits a bounded time, then interrupts. */
-    @Override
-    public void close() {
+    /**
+     * Asks the thread to stop, without waiting: what is queued is discarded, and a send in flight is abandoned (its
+     * HTTP call cancelled).
+     */
+    public void stop() {
         lock.lock();
         try {
             if (closed) {
@@ -300,9 +302,18 @@ public final class ChatSender implements AutoCloseable {
             queue.clear();
             queuedLogs = 0;
             changed.signalAll();
+            if (inFlight) {
+                thread.interrupt();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Stops the thread and waits for it a bounded time, interrupting it if it is still busy. */
+    @Override
+    public void close() {
+        stop();
         if (thread.isAlive() && thread != Thread.currentThread()) {
             boolean interrupted = false;
             try {

@@ -68,6 +68,7 @@ public final class ChatSenders implements ChatOutput, AutoCloseable {
 
     @Override
     public void close() {
+        senders.values().forEach(ChatSender::stop);
         senders.values().forEach(ChatSender::close);
     }
 }

@@ -35,6 +35,7 @@ public final class HttpClients implements AutoCloseable {
                 .callTimeout(Duration.ofMillis(requestTimeoutMs))
                 .build();
         this.polling = sending.newBuilder()
+                .dispatcher(new Dispatcher(dispatcherThreads))
                 .readTimeout(Duration.ofSeconds(pollTimeoutSeconds + 15L))
                 .callTimeout(Duration.ofSeconds(pollTimeoutSeconds + 30L))
                 .build();

@@ -37,6 +37,7 @@ public final class TelegramPoller implements AutoCloseable {
     private final TelegramBotsLongPollingApplication application;
     private final UpdateConsumer consumer;
     private final Runnable onRegistered;
+    private final HttpClients http;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread connectThread;
 
@@ -52,6 +53,7 @@ public final class TelegramPoller implements AutoCloseable {
         this.backoffMaxMs = backoffMaxMs;
         this.scrubber = scrubber;
         this.onRegistered = onRegistered;
+        this.http = http;
         this.pollerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "telegram-poller");
             thread.setDaemon(true);
@@ -108,10 +110,18 @@ public final class TelegramPoller implements AutoCloseable {
         }
     }
 
-    /** Stops polling and ends the poller, connect and consumer threads. Calls in flight are cancelled by HttpClients. */
+    /** Stops polling, cancels the long poll in flight, and ends the poller, connect and consumer threads. */
     @Override
     public void close() {
         closing.countDown();
+        try {
+            application.close();
+        } catch (Exception e) {
+            LOG.warn("Closing TelegramBots: {}", scrubber.describe(e));
+        }
+        // Also ends a registration stuck in deleteWebhook.
+        http.polling().dispatcher().cancelAll();
+        pollerThread.shutdownNow();
         boolean interrupted = false;
         try {
             connectThread.join(CLOSE_WAIT_MS);
@@ -121,13 +131,7 @@ public final class TelegramPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        try {
-            application.close();
-        } catch (Exception e) {
-            LOG.warn("Closing TelegramBots: {}", scrubber.describe(e));
-        }
         consumer.close();
-        pollerThread.shutdownNow();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -45,13 +45,14 @@ class PendingCommandsTest {
     }
 
     @Test
-    void aReplyCompletesItsCommandOnceAndCancelsTheTimeout() throws Exception {
+    void onlyTheBotAskedCompletesACommandAndOnlyOnce() throws Exception {
         PendingCommands.Pending command = new PendingCommands.Pending("a-1", 5L, "alpha", new Bot("alpha"), "/status");
         pending.register(command);
         List<Long> answeredChats = new CopyOnWriteArrayList<>();
 
-        assertThat(pending.complete("a-1", p -> answeredChats.add(p.chatId()))).isTrue();
-        assertThat(pending.complete("a-1", p -> answeredChats.add(p.chatId()))).isFalse();
+        assertThat(pending.complete("a-1", "beta", p -> answeredChats.add(p.chatId()))).isFalse();
+        assertThat(pending.complete("a-1", "alpha", p -> answeredChats.add(p.chatId()))).isTrue();
+        assertThat(pending.complete("a-1", "alpha", p -> answeredChats.add(p.chatId()))).isFalse();
         assertThat(answeredChats).containsExactly(5L);
         assertThat(pending.awaitNone(1_000)).isTrue();
         assertThat(timedOut).isEmpty();
@@ -64,9 +65,10 @@ class PendingCommandsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> timedOut.size() == 1);
 
         assertThat(timedOut.get(0).label()).isEqualTo("/stats");
-        assertThat(pending.complete("a-2", p -> { })).isFalse();
-        assertThat(pending.completeLate("a-2")).map(PendingCommands.Pending::chatId).contains(6L);
-        assertThat(pending.completeLate("a-2")).isEmpty();
+        assertThat(pending.complete("a-2", "alpha", p -> { })).isFalse();
+        assertThat(pending.completeLate("a-2", "beta")).isEmpty();
+        assertThat(pending.completeLate("a-2", "alpha")).map(PendingCommands.Pending::chatId).contains(6L);
+        assertThat(pending.completeLate("a-2", "alpha")).isEmpty();
     }
 
     @Test
