@@ -1,0 +1,138 @@
+package com.byninja.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * One daemon as a real OS process: {@code java -jar} in its own working directory, with its own environment, its
+ * standard output and error in files of that directory. Always killed on {@link #close()}.
+ */
+final class Daemon implements AutoCloseable {
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    private final String name;
+    private final Path workDir;
+    private final Path stdout;
+    private final Path stderr;
+    private final Process process;
+
+    private Daemon(String name, Path workDir, Process process) {
+        this.name = name;
+        this.workDir = workDir;
+        this.stdout = workDir.resolve(name + ".stdout");
+        this.stderr = workDir.resolve(name + ".stderr");
+        this.process = process;
+    }
+
+    /** Starts {@code jar} with the JVM flags the docs recommend, in {@code workDir}, with {@code env} added. */
+    static Daemon start(String name, Path jar, Path workDir, Map<String, String> env, String... args)
+            throws IOException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("BYNINJA_"));
+        pb.environment().putAll(env);
+        Path out = workDir.resolve(name + ".stdout");
+        Path err = workDir.resolve(name + ".stderr");
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        return new Daemon(name, workDir, pb.start());
+    }
+
+    Process process() {
+        return process;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** @return what the process printed so far, standard output then standard error. */
+    String output() {
+        return read(stdout) + read(stderr);
+    }
+
+    /** @return the content of a file under the working directory, or "" when it does not exist yet. */
+    String read(String relative) {
+        return read(workDir.resolve(relative));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits until the daemon's output or log file shows a line matching {@code regex}. */
+    void awaitOutput(String regex, Duration timeout) {
+        Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .failFast(name + " exited with " + exitCodeOrNone() + ":\n" + tail(), () -> !process.isAlive())
+                .until(() -> p.matcher(output()).find());
+    }
+
+    private String exitCodeOrNone() {
+        return process.isAlive() ? "nothing" : String.valueOf(process.exitValue());
+    }
+
+    /** @return the last lines of output, for failure messages. */
+    String tail() {
+        String all = output();
+        return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGTERM, then waits.
+     *
+     * @return the exit code, or -1 when it had not exited within {@code timeout}
+     */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,219 @@
+package com.byninja.system;
+
+import static org.awaitility.Awaitility.await;
+
+import com.byninja.telegram.testing.FakeBotApi;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One deployment of the whole system on this machine: a fake Telegram Bot API, the telegram-server jar and the
+ * trading-bot jar, each daemon in its own working directory with its own data and logs, on free ports, sharing a
+ * fixed link secret.
+ */
+final class Deployment implements AutoCloseable {
+    static final long OWNER = 4242L;
+    static final long STRANGER = 6666L;
+    static final String TOKEN = "123456:system-test-token";
+    static final String SECRET = "system-test-link-secret-0123456789";
+    static final String BOT = "alpha";
+
+    private static final Path BOT_JAR = Path.of(System.getProperty("byninja.tradingBotJar",
+            "../trading-bot/target/trading-bot.jar"));
+    private static final Path TELEGRAM_JAR = Path.of(System.getProperty("byninja.telegramServerJar",
+            "../telegram-server/target/telegram-server.jar"));
+
+    final FakeBotApi api;
+    final Path root;
+    final int linkPort;
+    private final String botYaml;
+    Daemon telegram;
+    Daemon bot;
+
+    /**
+     * @param root       an empty directory for both daemons
+     * @param botOverrides YAML lines appended to the bot's test configuration (keys not already in it)
+     */
+    Deployment(Path root, String botOverrides) throws IOException {
+        this.root = root;
+        this.api = new FakeBotApi(TOKEN);
+        this.linkPort = freePort();
+        this.botYaml = """
+                name: alpha
+                timeframe: 1m
+                marketData:
+                  pollIntervalMs: 100
+                simulator:
+                  tickIntervalMs: 100
+                """ + botOverrides;
+        writeTelegramConfig(linkPort);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void writeTelegramConfig(int port) throws IOException {
+        Path dir = root.resolve("telegram").resolve("config");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("telegram-server.yml"), """
+                link:
+                  port: %d
+                  heartbeatIntervalMs: 500
+                routing:
+                  replyTimeoutMs: 5000
+                sending:
+                  intervalMs: 20
+                  burst: 20
+                  retryMinDelayMs: 50
+                  retryMaxDelayMs: 500
+                logs:
+                  flushIntervalMs: 300
+                telegram:
+                  pollTimeoutSeconds: 2
+                """.formatted(port));
+    }
+
+    /** Starts (or restarts) the telegram-server and waits until it listens. */
+    Daemon startTelegram() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("BYNINJA_TELEGRAM_TOKEN", TOKEN);
+        env.put("BYNINJA_TELEGRAM_ALLOWED_CHATS", String.valueOf(OWNER));
+        env.put("BYNINJA_TELEGRAM_API_URL", api.url());
+        env.put("BYNINJA_LINK_SECRET", SECRET);
+        env.put("BYNINJA_LOG_DIR", "logs");
+        telegram = Daemon.start("telegram-server", TELEGRAM_JAR, root.resolve("telegram"), env);
+        telegram.awaitOutput("listening on 127\\.0\\.0\\.1:" + linkPort, Duration.ofSeconds(20));
+        return telegram;
+    }
+
+    /** Starts (or restarts) the trading bot, connecting to {@code port} (the server's, or a proxy's). */
+    Daemon startBot(int port) throws IOException {
+        Path dir = root.resolve("bot");
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config").resolve("trading-bot.yml"), botYaml + """
+                link:
+                  port: %d
+                  heartbeatIntervalMs: 500
+                  reconnectMinDelayMs: 100
+                  reconnectMaxDelayMs: 1000
+                """.formatted(port));
+        Map<String, String> env = new HashMap<>();
+        env.put("BYNINJA_LINK_SECRET", SECRET);
+        env.put("BYNINJA_DATA_DIR", "data");
+        env.put("BYNINJA_LOG_DIR", "logs");
+        bot = Daemon.start("trading-bot", BOT_JAR, dir, env);
+        return bot;
+    }
+
+    Daemon startBot() throws IOException {
+        return startBot(linkPort);
+    }
+
+    /** Starts both daemons and waits until the owner's chat hears that the bot connected. */
+    void startBoth() throws IOException {
+        startTelegram();
+        int before = chat().size();
+        startBot();
+        awaitChat(before, "alpha connected");
+    }
+
+    // ---- the chat ----
+
+    /** The owner types {@code text}. @return how many messages the chat had before, for {@link #awaitChat} */
+    int say(String text) {
+        int before = chat().size();
+        api.userSends(OWNER, text);
+        return before;
+    }
+
+    /** @return every text sent to the owner's chat so far, as the owner reads it: HTML markup removed. */
+    List<String> chat() {
+        return api.textsTo(OWNER).stream().map(Deployment::plain).toList();
+    }
+
+    static String plain(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
+
+    /** Waits for a message after index {@code from} in the owner's chat matching {@code regex}; @return it */
+    String awaitChat(int from, String regex) {
+        Pattern p = Pattern.compile(regex, Pattern.DOTALL);
+        String[] found = new String[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+                .failFast("telegram-server died", () -> telegram != null && !telegram.isAlive())
+                .alias("a chat message matching /" + regex + "/; the chat so far:\n" + String.join("\n--\n",
+                        lastOf(chat(), 15)))
+                .until(() -> {
+                    List<String> all = chat();
+                    for (int i = from; i < all.size(); i++) {
+                        if (p.matcher(all.get(i)).find()) {
+                            found[0] = all.get(i);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return found[0];
+    }
+
+    /** Sends a command as the owner and waits for the answer matching {@code regex}. */
+    String ask(String command, String regex) {
+        return awaitChat(say(command), regex);
+    }
+
+    private static List<String> lastOf(List<String> l, int n) {
+        return new ArrayList<>(l.subList(Math.max(0, l.size() - n), l.size()));
+    }
+
+    // ---- the bot's database ----
+
+    Path database() {
+        return root.resolve("bot").resolve("data").resolve("alpha-simulated-paper.db");
+    }
+
+    /** Runs a read-only query on the bot's database and returns the first column of every row, as text. */
+    List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + database());
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    long count(String sql) throws SQLException {
+        return Long.parseLong(query(sql).get(0));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (bot != null) {
+            bot.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+        api.close();
+    }
+}

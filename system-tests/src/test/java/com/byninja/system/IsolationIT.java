@@ -1,0 +1,102 @@
+package com.byninja.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scenarios 3 and 4: either daemon dies by kill -9; the other goes on, and nothing is lost or done twice. */
+class IsolationIT {
+
+    @Test
+    void theBotTradesOnWhileTheTelegramServerIsDeadAndItsAlertsArriveAfterTheRestart(@TempDir Path dir)
+            throws Exception {
+        // A tight take-profit and stop-loss on a volatile market: a forced position closes within seconds.
+        String volatileBot = """
+                risk:
+                  stopLossPct: 0.3
+                  takeProfitPct: 0.3
+                simulator:
+                  markets:
+                    BTC/USDT:
+                      volatilityPct: 400
+                """;
+        try (Deployment d = new Deployment(dir, volatileBot)) {
+            d.startBoth();
+            d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
+            d.telegram.kill9();
+            long logBefore = d.bot.read("logs/trading-bot.log").length();
+
+            // The bot goes on alone: the position hits its stop or target, and the trade lands in the database.
+            await().atMost(Duration.ofSeconds(30)).until(() -> d.count("SELECT COUNT(*) FROM trades") == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> d.bot.read("logs/trading-bot.log").length() > logBefore);
+            assertThat(d.bot.isAlive()).isTrue();
+            String exit = d.query("SELECT exit_purpose FROM trades").get(0);
+
+            int chatBefore = d.chat().size();
+            long restartedAt = System.nanoTime();
+            d.startTelegram();
+            d.awaitChat(chatBefore, "alpha connected");
+            assertThat(Duration.ofNanos(System.nanoTime() - restartedAt)).as("reconnected within a few seconds")
+                    .isLessThan(Duration.ofSeconds(8));
+            String closed = d.awaitChat(chatBefore, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL");
+            assertThat(closed).containsIgnoringCase(exit.replace('_', '-').split("-")[0]);
+            d.ask("/stats", "All time: 1 trades?, ");
+        }
+    }
+
+    @Test
+    void theBotRestartsAfterKill9WithTheSamePositionFlagsAndHistoryAndNoOrderSentTwice(@TempDir Path dir)
+            throws Exception {
+        String quietBot = """
+                risk:
+                  stopLossPct: 0
+                  takeProfitPct: 0
+                """;
+        try (Deployment d = new Deployment(dir, quietBot)) {
+            d.startBoth();
+            d.ask("/forcebuy ETH/USDT 60", "Opened ETH/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 40", "Opened BTC/USDT: bought");
+            d.ask("/forcesell BTC/USDT", "Closed BTC/USDT: sold");
+            d.ask("/disablebuy", "Buying disabled globally");
+            d.ask("/stoptrading ETH/USDT", "Trading stopped for ETH/USDT");
+            String statusBefore = positionsOf(d.ask("/status", "Positions \\(1\\)"));
+            String statsBefore = d.ask("/stats", "All time: 1 trades?, ");
+            List<String> ordersBefore = d.query("SELECT client_order_id || ' ' || status FROM orders ORDER BY 1");
+
+            int chatBefore = d.chat().size();
+            d.bot.kill9();
+            d.awaitChat(chatBefore, "alpha disconnected");
+            d.startBot();
+            d.awaitChat(chatBefore, "alpha connected");
+
+            String statusAfter = d.ask("/status", "Positions \\(1\\)");
+            assertThat(statusAfter).contains("Global: trading on, buy off, sell on")
+                    .contains("ETH/USDT: trading off, buy on, sell on");
+            assertThat(positionsOf(statusAfter)).isEqualTo(statusBefore);
+            String statsAfter = d.ask("/stats", "All time: 1 trades?, ");
+            assertThat(allTime(statsAfter)).isEqualTo(allTime(statsBefore));
+            assertThat(d.query("SELECT client_order_id || ' ' || status FROM orders ORDER BY 1"))
+                    .isEqualTo(ordersBefore);
+            // The simulated exchange saw each client order id once: nothing was sent again on restart.
+            assertThat(d.count("SELECT COUNT(*) FROM sim_orders")).isEqualTo(3);
+            assertThat(d.count("SELECT COUNT(DISTINCT client_order_id) FROM sim_orders")).isEqualTo(3);
+        }
+    }
+
+    /** @return the position lines of a status reply, without the unrealised PnL that moves with the price. */
+    private static String positionsOf(String status) {
+        String positions = status.substring(status.indexOf("Positions"));
+        positions = positions.substring(0, positions.indexOf("Balance"));
+        return positions.replaceAll(", unrealised [-+]?[0-9.]+ USDT", "");
+    }
+
+    private static String allTime(String stats) {
+        int from = stats.indexOf("All time");
+        return stats.substring(from, stats.indexOf('\n', from));
+    }
+}
