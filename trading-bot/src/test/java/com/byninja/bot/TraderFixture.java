@@ -32,8 +32,8 @@ public final class TraderFixture implements AutoCloseable {
     public final FakeGateway gateway = new FakeGateway();
     public final RecordingAlerts alerts = new RecordingAlerts();
     public final Map<Symbol, Ticker> prices = new HashMap<>();
-    public final Database db;
-    public final TradingStore store;
+    public Database db;
+    public TradingStore store;
     public Trader trader;
     private Instant candleStart = T0.minus(Duration.ofHours(1));
 
@@ -48,6 +48,15 @@ public final class TraderFixture implements AutoCloseable {
         return new Trader(config, clock, Strategies.create(config.strategy()),
                 new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock),
                 on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")));
+    }
+
+    /** Starts a new trader on the same database file, as a restarted process would. */
+    public Trader restart() throws Exception {
+        db.close();
+        db = Database.open(config.databaseFile());
+        store = new TradingStore(db);
+        trader = newTrader(store);
+        return trader;
     }
 
     public void price(Symbol s, String price) {

@@ -26,9 +26,7 @@ import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +53,8 @@ public final class Trader {
     private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
     private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
     private static final int UNKNOWN_ORDERS_ALERT_AFTER = 3;
+    /** A protective exit that failed is tried again after this long, not on every check. */
+    private static final Duration EXIT_RETRY_DELAY = Duration.ofSeconds(30);
 
     /** Last prices, as the market monitors see them. */
     @FunctionalInterface
@@ -74,10 +74,11 @@ public final class Trader {
     private final PositionBook positions = new PositionBook();
     private final ControlState control;
     private final TradingStore store;
-    private final Alerts alerts;
+    private final TradeAlerts alerts;
     private final PriceSource prices;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
     private final Map<String, Instant> lastRiskAlert = new HashMap<>();
+    private final Map<Symbol, Instant> exitRetryAt = new HashMap<>();
     private final Map<String, BigDecimal> balances = new HashMap<>();
     private LocalDate today;
     private BigDecimal realisedToday = BigDecimal.ZERO;
@@ -100,7 +101,7 @@ public final class Trader {
         this.risk = risk;
         this.orders = orders;
         this.store = store;
-        this.alerts = alerts;
+        this.alerts = new TradeAlerts(alerts, config.quoteCurrency());
         this.prices = prices;
         this.balances.putAll(balances);
         for (Symbol s : config.symbols()) {
@@ -188,8 +189,11 @@ public final class Trader {
         submit(s, Purpose.ENTRY, risk.stakeAmount());
     }
 
-    /** Checks stop-loss, take-profit and the trailing stop against the last prices; rolls the day over. */
-    public void checkExits() {
+    /**
+     * Runs every check interval: rolls the day over, asks the exchange about orders whose outcome is unknown, and
+     * checks stop-loss, take-profit and the trailing stop against the last prices.
+     */
+    public void periodicChecks() {
         LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (!now.equals(today)) {
             today = now;
@@ -207,23 +211,19 @@ public final class Trader {
                 savePosition(positions.get(p.symbol()).orElseThrow());
             }
             Optional<Purpose> exit = risk.exitFor(positions.get(p.symbol()).orElseThrow(), price);
-            if (exit.isEmpty() || orders.inFlight(p.symbol()).isPresent()) {
+            Instant retryAt = exitRetryAt.get(p.symbol());
+            if (exit.isEmpty() || orders.inFlight(p.symbol()).isPresent()
+                    || retryAt != null && clock.instant().isBefore(retryAt)) {
                 continue;
             }
             if (!control.allows(p.symbol(), Flag.TRADING) || !control.allows(p.symbol(), Flag.SELL)) {
                 continue;
             }
             Purpose why = exit.get();
-            ObjectNode data = event(why == Purpose.STOP_LOSS ? "stop_loss_hit"
-                    : why == Purpose.TAKE_PROFIT ? "take_profit_hit" : "trailing_stop_hit", p.symbol());
-            data.put("price", Money.exact(price));
-            data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
-            String label = why == Purpose.STOP_LOSS ? "Stop-loss" : why == Purpose.TAKE_PROFIT ? "Take-profit"
-                    : "Trailing stop";
-            alerts.alert(label + " hit on " + p.symbol() + " at " + Money.exact(price) + " (entry "
-                    + Money.exact(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol()
-                    .toString(), data);
-            sell(p.symbol(), why, false);
+            alerts.exitHit(positions.get(p.symbol()).orElseThrow(), why, price);
+            if (sell(p.symbol(), why, false) instanceof Submission.Refused) {
+                exitRetryAt.put(p.symbol(), clock.instant().plus(EXIT_RETRY_DELAY));
+            }
         }
     }
 
@@ -302,10 +302,7 @@ public final class Trader {
         if (done.isEmpty()) {
             if (orders.consecutiveUnknown() >= UNKNOWN_ORDERS_ALERT_AFTER && !unknownOrdersAlerted) {
                 unknownOrdersAlerted = true;
-                ObjectNode data = event("exchange_errors", null);
-                data.put("consecutiveFailures", orders.consecutiveUnknown());
-                alerts.alert("The exchange is failing: " + orders.consecutiveUnknown()
-                        + " order requests in a row got no answer; their outcome is being checked", null, data);
+                alerts.ordersUnanswered(orders.consecutiveUnknown());
             }
             return;
         }
@@ -316,13 +313,10 @@ public final class Trader {
             LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), order.symbol(),
                     order.purpose().label(), order.status().label(), order.reason());
             if (order.status() == OrderStatus.REJECTED) {
-                ObjectNode data = event("order_rejected", order.symbol());
-                data.put("orderId", order.clientOrderId());
-                data.put("side", order.side().name().toLowerCase(java.util.Locale.ROOT));
-                data.put("reason", String.valueOf(order.reason()));
-                alerts.alert("The exchange rejected " + order.side().name().toLowerCase(java.util.Locale.ROOT)
-                        + " order " + order.clientOrderId() + " for " + order.symbol() + ": " + order.reason(),
-                        order.symbol().toString(), data);
+                alerts.orderRejected(order);
+            }
+            if (order.side() == Side.SELL) {
+                exitRetryAt.put(order.symbol(), clock.instant().plus(EXIT_RETRY_DELAY));
             }
             return;
         }
@@ -330,6 +324,7 @@ public final class Trader {
     }
 
     private void applyFill(Order order) {
+        exitRetryAt.remove(order.symbol());
         FillOutcome outcome = positions.apply(order);
         try {
             store.recordFill(order, outcome);
@@ -339,49 +334,16 @@ public final class Trader {
             LOG.error("could not record the fill of {}; it will be recorded at the next start", order.clientOrderId(), e);
         }
         adjustBalances(order);
-        Symbol s = order.symbol();
         if (order.side() == Side.BUY) {
-            Position p = outcome.after();
-            ObjectNode data = event(outcome.opened() ? "position_opened" : "position_increased", s);
-            data.put("orderId", order.clientOrderId());
-            data.put("purpose", order.purpose().label());
-            data.put("quantity", Money.exact(order.filledQuantity()));
-            data.put("price", Money.exact(order.averagePrice()));
-            data.put("cost", Money.exact(order.filledValue()));
-            data.put("fee", Money.exact(order.fee()));
-            data.put("positionQuantity", Money.exact(p.quantity()));
-            data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
-            alerts.alert((outcome.opened() ? "Opened " : "Added to ") + s + ": bought "
-                    + Money.exact(order.filledQuantity()) + " at " + Money.exact(order.averagePrice()) + " for "
-                    + Money.quote(order.filledValue()) + " " + s.quote() + ", fee " + Money.quote(order.fee()) + " ("
-                    + order.purpose().label() + ")", s.toString(), data);
+            alerts.bought(order, outcome.after(), outcome.opened());
             return;
         }
         ClosedTrade t = outcome.closedTrade();
         realisedToday = realisedToday.add(t.realisedPnl());
-        BigDecimal basis = t.entryCost().add(t.entryFees());
-        BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
-                : t.realisedPnl().multiply(BigDecimal.valueOf(100)).divide(basis, 2, RoundingMode.HALF_EVEN);
-        ObjectNode data = event(outcome.closed() ? "position_closed" : "position_reduced", s);
-        data.put("orderId", order.clientOrderId());
-        data.put("purpose", order.purpose().label());
-        data.put("quantity", Money.exact(t.quantity()));
-        data.put("price", Money.exact(t.exitPrice()));
-        data.put("realisedPnl", Money.exact(t.realisedPnl()));
-        data.put("realisedPnlPct", pct.toPlainString());
-        data.put("fees", Money.exact(t.fees()));
-        alerts.alert((outcome.closed() ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
-                + Money.exact(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
-                + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
-                + s.quote() + " fees (" + order.purpose().label() + ")", s.toString(), data);
+        alerts.sold(order, t, outcome.closed());
         if (!dailyLimitAlerted && risk.dailyLossLimitReached(realisedToday)) {
             dailyLimitAlerted = true;
-            ObjectNode limit = event("daily_loss_limit", null);
-            limit.put("realisedToday", Money.exact(realisedToday));
-            limit.put("limit", Money.exact(risk.dailyLossLimit()));
-            alerts.alert("Daily loss limit reached: " + Money.signed(realisedToday) + " " + config.quoteCurrency()
-                    + " realised today (limit " + Money.quote(risk.dailyLossLimit()) + "); buying stops until 00:00 "
-                    + "UTC", null, limit);
+            alerts.dailyLossLimit(realisedToday, risk.dailyLossLimit());
         }
     }
 
@@ -445,18 +407,7 @@ public final class Trader {
             return;
         }
         lastRiskAlert.put(key, now);
-        ObjectNode data = event("risk_limit", s);
-        data.put("reason", r.reason().name());
-        alerts.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
-    }
-
-    private static ObjectNode event(String name, Symbol s) {
-        ObjectNode data = Money.object();
-        data.put("event", name);
-        if (s != null) {
-            data.put("symbol", s.toString());
-        }
-        return data;
+        alerts.buyRefused(s, r);
     }
 
     private Instant startOfToday() {

@@ -127,7 +127,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
             }
             long now = System.nanoTime();
             if (now - nextCheck >= 0) {
-                safely("exit check", trader::checkExits);
+                safely("exit check", trader::periodicChecks);
                 nextCheck = now + checkIntervalNanos;
             }
             if (Thread.currentThread().isInterrupted()) {

@@ -1,8 +1,11 @@
 package com.byninja.bot.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,11 +62,13 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final FileChannel lockFile;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, FileChannel lockFile) {
         this.file = file;
         this.connection = connection;
+        this.lockFile = lockFile;
     }
 
     /** Work done inside a transaction. */
@@ -77,7 +82,11 @@ public final class Database implements AutoCloseable {
      *
      * @param file the database file
      * @return the open database
-     * @throws SQLException when the file is not a usable database or its schema is newer than this code
+     * <p>A second bot on the same file would trade the same money twice, so the file is locked (through
+     * {@code <file>.lock}) for as long as it is open; the operating system releases the lock when the process dies.
+     *
+     * @throws SQLException when the file is not a usable database, is used by another bot, or its schema is newer
+     *                      than this code
      * @throws IOException  when the directory cannot be created
      */
     public static Database open(Path file) throws SQLException, IOException {
@@ -85,18 +94,39 @@ public final class Database implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        FileChannel lockFile = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (lockFile.tryLock() == null) {
+                throw new SQLException(file + " is in use by another trading-bot; give each bot its own name or "
+                        + "data directory");
+            }
+        } catch (OverlappingFileLockException e) {
+            lockFile.close();
+            throw new SQLException(file + " is already open in this process", e);
+        } catch (SQLException | IOException e) {
+            lockFile.close();
+            throw e;
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            lockFile.close();
+            throw e;
+        }
         try {
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 5000");
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = FULL");
             }
-            Database db = new Database(file, connection);
+            Database db = new Database(file, connection, lockFile);
             db.migrate();
             return db;
         } catch (SQLException | RuntimeException e) {
             connection.close();
+            lockFile.close();
             throw e;
         }
     }
@@ -166,6 +196,11 @@ public final class Database implements AutoCloseable {
         try {
             connection.close();
         } finally {
+            try {
+                lockFile.close();
+            } catch (IOException e) {
+                // Closing the channel releases the lock; a failure here leaves nothing to undo.
+            }
             lock.unlock();
         }
     }

@@ -9,16 +9,14 @@ import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderStatus;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.RejectReason;
-import com.byninja.bot.store.Database;
-import com.byninja.bot.store.TradingStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A crash is simulated by opening the database a second time while the first connection is simply abandoned, as
- * {@code kill -9} abandons it: only what was committed is there.
+ * Restarts on the same database file. Every change is committed before it is acted upon, so what a restart finds is
+ * what a crash leaves; {@code KillRecoveryTest} checks that against a real {@code kill -9}.
  */
 class RestartRecoveryTest {
 
@@ -35,15 +33,13 @@ class RestartRecoveryTest {
             f.trader.setFlag(null, Flag.BUY, false);
             f.trader.setFlag(BTC, Flag.SELL, false);
 
-            try (Database again = Database.open(f.config.databaseFile())) {
-                Trader restarted = f.newTrader(new TradingStore(again));
+            Trader restarted = f.restart();
 
-                assertThat(restarted.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("1");
-                assertThat(restarted.positions().get(BTC).orElseThrow().costBasis()).isEqualByComparingTo("100.1");
-                assertThat(restarted.control().global().buy()).isFalse();
-                assertThat(restarted.control().allows(BTC, Flag.SELL)).isFalse();
-                assertThat(restarted.control().global().trading()).isTrue();
-            }
+            assertThat(restarted.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("1");
+            assertThat(restarted.positions().get(BTC).orElseThrow().costBasis()).isEqualByComparingTo("100.1");
+            assertThat(restarted.control().global().buy()).isFalse();
+            assertThat(restarted.control().allows(BTC, Flag.SELL)).isFalse();
+            assertThat(restarted.control().global().trading()).isTrue();
         }
     }
 
@@ -53,25 +49,21 @@ class RestartRecoveryTest {
             f.price(BTC, "100");
             Order sent = ((Submission.Sent) f.trader.forceBuy(BTC, null)).order();
 
-            try (Database again = Database.open(f.config.databaseFile())) {
-                Trader restarted = f.newTrader(new TradingStore(again));
-                f.trader = restarted;
+            Trader restarted = f.restart();
 
-                assertThat(restarted.orders().inFlight(BTC)).isPresent();
-                Submission blocked = restarted.forceBuy(BTC, null);
-                assertThat(((Submission.Refused) blocked).rejection().reason()).isEqualTo(RejectReason.ORDER_IN_FLIGHT);
+            assertThat(restarted.orders().inFlight(BTC)).isPresent();
+            Submission blocked = restarted.forceBuy(BTC, null);
+            assertThat(((Submission.Refused) blocked).rejection().reason()).isEqualTo(RejectReason.ORDER_IN_FLIGHT);
 
-                restarted.checkExits();
-                assertThat(f.gateway.lookups).extracting(Order::clientOrderId).containsExactly(sent.clientOrderId());
+            restarted.periodicChecks();
+            assertThat(f.gateway.lookups).extracting(Order::clientOrderId).containsExactly(sent.clientOrderId());
 
-                // The exchange did execute it before the crash: the fill is applied now, once.
-                f.gateway.fill(f.gateway.lookups.get(0), "0.999", "100.1", "0.1", f.clock.instant());
-                f.drain();
-                assertThat(restarted.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("0.999");
-                assertThat(new TradingStore(again).order(sent.clientOrderId()).orElseThrow().status())
-                        .isEqualTo(OrderStatus.FILLED);
-                assertThat(f.gateway.placed).hasSize(1);
-            }
+            // The exchange did execute it before the crash: the fill is applied now, once.
+            f.gateway.fill(f.gateway.lookups.get(0), "0.999", "100.1", "0.1", f.clock.instant());
+            f.drain();
+            assertThat(restarted.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("0.999");
+            assertThat(f.store.order(sent.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(f.gateway.placed).hasSize(1);
         }
     }
 

@@ -114,7 +114,7 @@ class TraderTest {
         openPosition(BTC, "1", "100", "0.1");
 
         f.price(BTC, "98");
-        f.trader.checkExits();
+        f.trader.periodicChecks();
 
         Order sell = f.gateway.last();
         assertThat(sell.purpose()).isEqualTo(Purpose.STOP_LOSS);
@@ -140,10 +140,46 @@ class TraderTest {
         openPosition(BTC, "1", "100", "0.1");
 
         f.price(BTC, "104");
-        f.trader.checkExits();
+        f.trader.periodicChecks();
 
         assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.TAKE_PROFIT);
         assertThat(f.alerts.last().event()).isEqualTo("take_profit_hit");
+    }
+
+    @Test
+    void aRejectedStopLossIsRetriedLaterNotOnEveryCheck() throws Exception {
+        f = new TraderFixture(dir, "");
+        openPosition(BTC, "1", "100", "0.1");
+        f.price(BTC, "97");
+        f.trader.periodicChecks();
+        f.gateway.reject(f.gateway.last(), "market closed", f.clock.instant());
+        f.drain();
+
+        f.trader.periodicChecks();
+        f.trader.periodicChecks();
+        assertThat(f.gateway.placed).hasSize(2);
+        assertThat(f.alerts.events()).containsOnlyOnce("stop_loss_hit");
+
+        f.clock.advance(Duration.ofSeconds(31));
+        f.price(BTC, "97");
+        f.trader.periodicChecks();
+        assertThat(f.gateway.placed).hasSize(3);
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.STOP_LOSS);
+    }
+
+    @Test
+    void theTrailingStopFollowsTheHighestPriceAndSurvivesARestart() throws Exception {
+        f = new TraderFixture(dir, "risk:\n  trailingStopPct: 1\n  takeProfitPct: 0\n");
+        openPosition(BTC, "1", "100", "0.1");
+        f.price(BTC, "110");
+        f.trader.periodicChecks();
+        assertThat(f.store.loadPositions().get(0).highestPrice()).isEqualByComparingTo("110");
+
+        f.price(BTC, "108.9");
+        f.trader.periodicChecks();
+
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.TRAILING_STOP);
+        assertThat(f.alerts.last().event()).isEqualTo("trailing_stop_hit");
     }
 
     @Test
@@ -153,7 +189,7 @@ class TraderTest {
         f.trader.setFlag(BTC, Flag.SELL, false);
 
         f.price(BTC, "90");
-        f.trader.checkExits();
+        f.trader.periodicChecks();
 
         assertThat(f.gateway.placed).hasSize(1);
     }
@@ -200,11 +236,11 @@ class TraderTest {
 
         f.gateway.answer(new GatewayResult.Unknown(o, "timeout"));
         f.drain();
-        f.trader.checkExits();
+        f.trader.periodicChecks();
         assertThat(f.gateway.lookups).isEmpty();
 
         f.clock.advance(Duration.ofSeconds(2));
-        f.trader.checkExits();
+        f.trader.periodicChecks();
         assertThat(f.gateway.lookups).containsExactly(o);
         assertThat(f.gateway.placed).containsExactly(o);
 

@@ -36,6 +36,18 @@ class TradingStoreTest {
     }
 
     @Test
+    void aSecondBotOnTheSameFileIsRefused() throws Exception {
+        Path file = dir.resolve("bot.db");
+        try (Database first = Database.open(file)) {
+            assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("already open");
+        }
+        try (Database again = Database.open(file)) {
+            assertThat(again.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerBotIsRefused() throws Exception {
         Path file = dir.resolve("bot.db");
         try (Database db = Database.open(file)) {

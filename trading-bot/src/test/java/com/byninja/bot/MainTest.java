@@ -1,0 +1,91 @@
+package com.byninja.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in a JVM of its own as users run it. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("BYNINJA_LOG_DIR", dir.resolve("logs").toString());
+        return pb.start();
+    }
+
+    String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() throws Exception {
+        Process p = start("--help");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("out.txt")).startsWith("Usage: java -jar trading-bot.jar [--config FILE] [--help]");
+    }
+
+    @Test
+    void anInvalidConfigurationExitsTwoWithOneLinePerProblem() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yml"), "risk:\n  stopLossPct: 150\ntimeframe: soon\n");
+
+        Process p = start("--config", config.toString());
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(read("err.txt").lines()).containsExactlyInAnyOrder(
+                "timeframe: expected a positive number and a unit (ms, s, m, h, d) such as 1m or 5s, got 'soon'",
+                "risk.stopLossPct: must be between 0 and 100, got 150");
+    }
+
+    @Test
+    void anUnknownArgumentExitsTwo() throws Exception {
+        Process p = start("--verbose");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(read("err.txt")).startsWith("--verbose: unknown argument");
+    }
+
+    @Test
+    void sigtermStopsTheBotAndExitsZeroWithinFiveSeconds() throws Exception {
+        Path config = Files.writeString(dir.resolve("bot.yml"), """
+                link:
+                  enabled: false
+                marketData:
+                  warmupBars: 0
+                """);
+        Process p = start("--config", config.toString());
+        Path log = dir.resolve("logs").resolve("trading-bot.log");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && read("logs/trading-bot.log")
+                .contains("trading [BTC/USDT, ETH/USDT] on 1m candles"));
+
+        long start = System.nanoTime();
+        p.destroy();
+
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+        assertThat(p.exitValue()).isZero();
+        assertThat(read("logs/trading-bot.log")).contains("ninja stopped");
+        assertThat(Files.exists(dir.resolve("data").resolve("ninja-simulated-paper.db"))).isTrue();
+    }
+}
