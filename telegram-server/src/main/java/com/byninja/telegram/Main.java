@@ -138,6 +138,7 @@ public final class Main {
                 ? new TelegramServer.Console(in, out, stopRequested::countDown) : null;
         int code = 1;
         try (TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console)) {
+            LoggerFactory.getLogger(Main.class).info("Running; trading bots connect to port {}", server.linkPort());
             stopRequested.await();
             code = 0;
         } catch (IOException | RuntimeException e) {

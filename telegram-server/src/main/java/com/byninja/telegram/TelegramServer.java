@@ -19,6 +19,7 @@ import com.byninja.telegram.telegram.AllowedChats;
 import com.byninja.telegram.telegram.BotApiMessages;
 import com.byninja.telegram.telegram.ChatSenders;
 import com.byninja.telegram.telegram.HttpClients;
+import com.byninja.telegram.telegram.Html;
 import com.byninja.telegram.telegram.TelegramPoller;
 import com.byninja.telegram.telegram.TokenScrubber;
 import java.io.IOException;
@@ -130,8 +131,8 @@ public final class TelegramServer implements AutoCloseable {
             } else {
                 ConsoleReader reader = own(new ConsoleReader(console.in(),
                         line -> router.handle(CONSOLE_CHAT, line), () -> consoleEnded(console)));
-                output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to " + config.link().bind() + ":"
-                        + link.port() + ". Type /help for the commands.");
+                output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
+                        + Html.escape(config.link().bind() + ":" + link.port()) + ". Type /help for the commands.");
                 reader.start();
             }
         } catch (IOException | RuntimeException e) {

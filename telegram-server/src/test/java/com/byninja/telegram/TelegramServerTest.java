@@ -370,6 +370,18 @@ class TelegramServerTest {
     }
 
     @Test
+    void aTokenTelegramRefusesIsReportedWithoutShowingIt() throws Exception {
+        String wrongToken = "987654321:WrongTokenWrongTokenWrongTokenWrongTo";
+        TelegramServerConfig config = TestConfigs.forApi(api.url(), List.of(OWNER));
+        start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2, 1_000),
+                config.link(), config.routing(), config.sending(), config.logs()), false);
+
+        await().atMost(WAIT).until(() -> loggedEvents().stream()
+                .anyMatch(e -> e.getFormattedMessage().startsWith("Telegram refused the bot token")));
+        assertThat(loggedEvents()).noneMatch(e -> e.getFormattedMessage().contains(wrongToken));
+    }
+
+    @Test
     void stopsEveryThreadItStarted() {
         connect("alpha");
         api.userSends(OWNER, "/status");

@@ -81,7 +81,12 @@ public final class TelegramPoller implements AutoCloseable {
                     return;
                 } catch (TelegramApiException | RuntimeException e) {
                     long delay = backOff.nextBackOffMillis();
-                    LOG.warn("Cannot start polling Telegram ({}); retrying in {} ms", scrubber.describe(e), delay);
+                    if (isTokenRefused(e)) {
+                        LOG.error("Telegram refused the bot token ({}): check BYNINJA_TELEGRAM_TOKEN against the one "
+                                + "@BotFather gave you; retrying in {} ms", scrubber.scrub(e.toString()), delay);
+                    } else {
+                        LOG.warn("Cannot start polling Telegram ({}); retrying in {} ms", scrubber.describe(e), delay);
+                    }
                     unregisterQuietly();
                     if (closing.await(delay, TimeUnit.MILLISECONDS)) {
                         return;
@@ -91,6 +96,12 @@ public final class TelegramPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Telegram answers 401 for an unknown token and 404 for one that is malformed. */
+    private static boolean isTokenRefused(Exception e) {
+        String text = e.toString();
+        return text.startsWith("401:") || text.startsWith("404:");
     }
 
     private GetUpdates getUpdates(Integer lastReceivedUpdate) {
