@@ -55,6 +55,8 @@ public final class BotLink implements Alerts, AutoCloseable {
             return;
         }
         LinkSecret secret = LinkSecret.resolve(settings.secretFromEnv(), settings.secretFile());
+        LOG.info("link: connecting to {}:{} as '{}', secret from {}", settings.host(), settings.port(), botName,
+                settings.secretFromEnv() != null ? "BYNINJA_LINK_SECRET" : settings.secretFile());
         LinkConfig config = LinkConfig.defaults()
                 .withHeartbeatIntervalMs(settings.heartbeatIntervalMs())
                 .withReconnectMinDelayMs(settings.reconnectMinDelayMs())

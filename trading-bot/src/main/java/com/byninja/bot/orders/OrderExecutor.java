@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderExecutor implements OrderGateway, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderExecutor.class);
-    private static final long JOIN_TIMEOUT_MS = 3_000;
+    private static final long JOIN_TIMEOUT_MS = 1_500;
 
     private record Task(Order order, boolean lookup) {
     }
