@@ -163,14 +163,16 @@ public final class ChatSender implements AutoCloseable {
                     if (!deliver(next, limiter)) {
                         return;
                     }
+                } catch (RuntimeException e) {
+                    // A bug while sending one message costs that message, not the chat's whole sender.
+                    LOG.error("Chat {}: a message was dropped after an unexpected error: {}", chatId,
+                            scrubber.describe(e));
                 } finally {
                     finished(next);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Chat {}: sender stopped by an unexpected error: {}", chatId, scrubber.describe(e));
         }
     }
 
