@@ -163,13 +163,13 @@ public final class TradingBot implements AutoCloseable {
                 config.link().logQueueCapacity(), link::send);
         logForwarder.setContext(context);
         logForwarder.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(logForwarder);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logForwarder);
     }
 
     private void detachLogForwarder() {
         LogForwardingAppender f = logForwarder;
         if (f != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(f);
+            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(f);
             f.stop();
         }
     }

@@ -10,6 +10,7 @@ import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,7 +111,7 @@ class KillRecoveryTest {
             assertThat(status.data().path("symbols").path("ETH/USDT").path("flags").path("buy").asBoolean()).isFalse();
             assertThat(status.data().path("global").path("trading").asBoolean()).isFalse();
             // The paper wallet paid for the position before the kill, and still has.
-            assertThat(status.data().path("freeQuote").decimalValue()).isLessThan(new java.math.BigDecimal("9900"));
+            assertThat(status.data().path("freeQuote").decimalValue()).isLessThan(new BigDecimal("9900"));
             assertThat(reply.data().path("orderId").asText()).isNotBlank();
         }
     }

@@ -28,6 +28,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -398,7 +399,7 @@ public final class ConfigLoader {
         }
 
         private LinkSettings link(String secretFromEnv) {
-            String level = text("link.forwardLogLevel").toUpperCase(java.util.Locale.ROOT);
+            String level = text("link.forwardLogLevel").toUpperCase(Locale.ROOT);
             if (!LOG_LEVELS.contains(level)) {
                 problem("link.forwardLogLevel", "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got '" + level + "'");
             }

@@ -11,6 +11,7 @@ import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +107,7 @@ public final class BotLink implements Alerts, AutoCloseable {
             n.put("state", settings.enabled() ? "starting" : "disabled");
             return n;
         }
-        n.put("state", c.state().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("state", c.state().name().toLowerCase(Locale.ROOT));
         n.put("server", settings.host() + ":" + settings.port());
         LinkStats s = c.stats();
         n.put("framesSent", s.framesSent());

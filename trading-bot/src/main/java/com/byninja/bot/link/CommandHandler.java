@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -254,7 +255,7 @@ public final class CommandHandler {
 
     /** @return one line per command, such as {@code forcebuy <symbol> [amount] - buy now ...}. */
     public static String usage() {
-        return java.util.Arrays.stream(Command.values()).map(c -> usageOf(c) + " - " + c.description())
+        return Arrays.stream(Command.values()).map(c -> usageOf(c) + " - " + c.description())
                 .collect(Collectors.joining("\n"));
     }
 

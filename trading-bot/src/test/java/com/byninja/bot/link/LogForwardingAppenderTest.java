@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class LogForwardingAppenderTest {
     final List<Message> sent = new CopyOnWriteArrayList<>();
     LogForwardingAppender appender;
 
-    void attach(int capacity, java.util.function.Consumer<Message> sink) {
+    void attach(int capacity, Consumer<Message> sink) {
         appender = new LogForwardingAppender(Level.WARN, capacity, sink);
         appender.setContext(context);
         appender.start();

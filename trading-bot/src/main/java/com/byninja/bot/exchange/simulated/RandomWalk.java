@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -102,7 +103,7 @@ final class RandomWalk {
             candles.add(new Candle(symbol, start, timeframe, rounded(p), rounded(high), rounded(low), rounded(close),
                     BigDecimal.ZERO));
         }
-        java.util.Collections.reverse(candles);
+        Collections.reverse(candles);
         return candles;
     }
 

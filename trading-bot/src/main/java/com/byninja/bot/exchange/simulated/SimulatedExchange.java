@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
@@ -45,7 +46,7 @@ public final class SimulatedExchange implements MarketData, Execution {
     private final Clock clock;
     private final SimulatorLedger ledger;
     private final Map<Symbol, RandomWalk> walks = new HashMap<>();
-    private final Map<Symbol, Long> priceSavedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Symbol, Long> priceSavedAt = new ConcurrentHashMap<>();
     private final Map<String, BigDecimal> balances;
     private final Map<Symbol, Integer> priceDecimals = new HashMap<>();
     private long orderSequence;

@@ -4,6 +4,7 @@ import com.byninja.bot.exchange.ExecutionReport;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -124,7 +125,7 @@ final class SimulatorLedger {
         });
     }
 
-    private static void upsertBalances(java.sql.Connection c, Map<String, BigDecimal> balances) throws SQLException {
+    private static void upsertBalances(Connection c, Map<String, BigDecimal> balances) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sim_balances (currency, amount) VALUES (?, ?) "
                 + "ON CONFLICT (currency) DO UPDATE SET amount = excluded.amount")) {
             for (Map.Entry<String, BigDecimal> e : balances.entrySet()) {
