@@ -141,7 +141,11 @@ public final class Main {
             LoggerFactory.getLogger(Main.class).info("Running; trading bots connect to port {}", server.linkPort());
             stopRequested.await();
             code = 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // Expected failures, such as the link port being taken: the reason is enough.
+            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", e.getMessage());
+            System.err.println("telegram-server: cannot start: " + e.getMessage());
+        } catch (RuntimeException e) {
             LoggerFactory.getLogger(Main.class).error("Cannot start", e);
             System.err.println("telegram-server: cannot start: " + e);
         } catch (InterruptedException e) {
