@@ -10,7 +10,11 @@ import com.byninja.bot.risk.Rejection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The trader's alerts in words and data: each alert's {@code data.event} names its kind and carries the exact
@@ -18,8 +22,11 @@ import java.util.Locale;
  */
 final class TradeAlerts {
 
+    private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
+
     private final Alerts alerts;
     private final String quote;
+    private final Map<String, Instant> lastRiskAlert = new HashMap<>();
 
     TradeAlerts(Alerts alerts, String quoteCurrency) {
         this.alerts = alerts;
@@ -90,7 +97,14 @@ final class TradeAlerts {
                 + " realised today (limit " + Money.quote(limit) + "); buying stops until 00:00 UTC", null, data);
     }
 
-    void buyRefused(Symbol s, Rejection r) {
+    /** A strategy buy refused by a risk limit; at most once per symbol and reason every half hour. */
+    void buyRefused(Symbol s, Rejection r, Instant now) {
+        String key = s + "/" + r.reason();
+        Instant last = lastRiskAlert.get(key);
+        if (last != null && Duration.between(last, now).compareTo(RISK_ALERT_INTERVAL) < 0) {
+            return;
+        }
+        lastRiskAlert.put(key, now);
         ObjectNode data = event("risk_limit", s);
         data.put("reason", r.reason().name());
         alerts.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);

@@ -51,7 +51,6 @@ import org.ta4j.core.Strategy;
 public final class Trader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
-    private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
     private static final int UNKNOWN_ORDERS_ALERT_AFTER = 3;
     /** A protective exit that failed is tried again after this long, not on every check. */
     private static final Duration EXIT_RETRY_DELAY = Duration.ofSeconds(30);
@@ -77,9 +76,8 @@ public final class Trader {
     private final TradeAlerts alerts;
     private final PriceSource prices;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
-    private final Map<String, Instant> lastRiskAlert = new HashMap<>();
     private final Map<Symbol, Instant> exitRetryAt = new HashMap<>();
-    private final Map<String, BigDecimal> balances = new HashMap<>();
+    private final CachedBalances balances;
     private LocalDate today;
     private BigDecimal realisedToday = BigDecimal.ZERO;
     private boolean dailyLimitAlerted;
@@ -103,7 +101,7 @@ public final class Trader {
         this.store = store;
         this.alerts = new TradeAlerts(alerts, config.quoteCurrency());
         this.prices = prices;
-        this.balances.putAll(balances);
+        this.balances = new CachedBalances(balances);
         for (Symbol s : config.symbols()) {
             CandleSeries series = new CandleSeries(s, config.marketData().maxBars());
             markets.put(s, new Market(series, strategy.build(series.series())));
@@ -182,7 +180,7 @@ public final class Trader {
             Rejection r = refused.get();
             LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
             if (r.reason() == RejectReason.INSUFFICIENT_BALANCE) {
-                riskAlert(s, r);
+                alerts.buyRefused(s, r, clock.instant());
             }
             return;
         }
@@ -294,8 +292,7 @@ public final class Trader {
     /** Applies a result from the order executor. */
     public void onResult(GatewayResult result) {
         if (result instanceof GatewayResult.Balances b) {
-            balances.clear();
-            balances.putAll(b.free());
+            balances.replace(b.free());
             return;
         }
         Optional<Order> done = orders.onResult(result);
@@ -333,7 +330,7 @@ public final class Trader {
             // looked up again at the next start, which records it then.
             LOG.error("could not record the fill of {}; it will be recorded at the next start", order.clientOrderId(), e);
         }
-        adjustBalances(order);
+        balances.applyFill(order);
         if (order.side() == Side.BUY) {
             alerts.bought(order, outcome.after(), outcome.opened());
             return;
@@ -344,21 +341,6 @@ public final class Trader {
         if (!dailyLimitAlerted && risk.dailyLossLimitReached(realisedToday)) {
             dailyLimitAlerted = true;
             alerts.dailyLossLimit(realisedToday, risk.dailyLossLimit());
-        }
-    }
-
-    /** Moves the cached balances by a fill at once; the executor's next refresh brings the exchange's figures. */
-    private void adjustBalances(Order o) {
-        String base = o.symbol().base();
-        String quote = o.symbol().quote();
-        BigDecimal feeQuote = quote.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
-        BigDecimal feeBase = base.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
-        if (o.side() == Side.BUY) {
-            balances.merge(quote, o.filledValue().add(feeQuote).negate(), BigDecimal::add);
-            balances.merge(base, o.filledQuantity().subtract(feeBase), BigDecimal::add);
-        } else {
-            balances.merge(quote, o.filledValue().subtract(feeQuote), BigDecimal::add);
-            balances.merge(base, o.filledQuantity().add(feeBase).negate(), BigDecimal::add);
         }
     }
 
@@ -377,7 +359,7 @@ public final class Trader {
                 reserved = reserved.add(o.quoteAmount());
             }
         }
-        return balances.getOrDefault(config.quoteCurrency(), BigDecimal.ZERO).subtract(reserved);
+        return balances.free(config.quoteCurrency()).subtract(reserved);
     }
 
     /** @return the price of {@code s} if it is recent enough to trade on. */
@@ -397,17 +379,6 @@ public final class Trader {
         } catch (SQLException e) {
             LOG.error("could not save the {} position's high-water mark", p.symbol(), e);
         }
-    }
-
-    private void riskAlert(Symbol s, Rejection r) {
-        String key = s + "/" + r.reason();
-        Instant now = clock.instant();
-        Instant last = lastRiskAlert.get(key);
-        if (last != null && Duration.between(last, now).compareTo(RISK_ALERT_INTERVAL) < 0) {
-            return;
-        }
-        lastRiskAlert.put(key, now);
-        alerts.buyRefused(s, r);
     }
 
     private Instant startOfToday() {
@@ -435,7 +406,7 @@ public final class Trader {
 
     /** @return cached free balances by currency. */
     public Map<String, BigDecimal> balances() {
-        return Map.copyOf(balances);
+        return balances.snapshot();
     }
 
     /** @return realised PnL since midnight UTC. */
