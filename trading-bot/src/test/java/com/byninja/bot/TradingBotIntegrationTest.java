@@ -148,9 +148,10 @@ class TradingBotIntegrationTest {
             assertThat(request(Command.ENABLESELL, null).message()).isEqualTo("Selling enabled globally.");
 
             // Whatever the strategy holds is closed first, so the forced orders below start from nothing.
-            request(Command.FORCESELL, Command.ALL_SYMBOLS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> request(Command.STATUS, null).data()
-                    .path("positions").isEmpty());
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                request(Command.FORCESELL, Command.ALL_SYMBOLS);
+                return request(Command.STATUS, null).data().path("positions").isEmpty();
+            });
 
             ObjectNode amount = Money.object();
             amount.put(Command.AMOUNT_FIELD, "50");

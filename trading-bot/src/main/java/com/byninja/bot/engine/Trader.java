@@ -228,7 +228,9 @@ public final class Trader {
     // ---- commands -------------------------------------------------------------------------------------------
 
     /**
-     * A {@code forcebuy}: no strategy, no buy switches, but the hard limits (balance, maximum stake, minimum size).
+     * A {@code forcebuy}: a person's order, so neither the strategy nor the trading and buy switches nor the soft
+     * limits (open positions, one per symbol, daily loss) stop it; the hard limits do (balance, maximum stake,
+     * minimum size). On a symbol with a position it adds to it.
      *
      * @param amount the quote amount, or null for the configured stake
      */
@@ -238,7 +240,7 @@ public final class Trader {
         return refused.<Submission>map(Submission.Refused::new).orElseGet(() -> submit(s, Purpose.FORCE_BUY, stake));
     }
 
-    /** A {@code forcesell}: closes the position at market, whatever the switches say. */
+    /** A {@code forcesell}: a person's order, closing the whole position at market whatever the switches say. */
     public Submission forceSell(Symbol s) {
         return sell(s, Purpose.FORCE_SELL, true);
     }

@@ -150,8 +150,11 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            errors.incrementAndGet();
-            LOG.error("trading thread: {} failed", what, e);
+            long n = errors.incrementAndGet();
+            // A failure that repeats on every check must not flood the log (and the chat, which gets ERRORs).
+            if (n <= 10 || n % 1000 == 0) {
+                LOG.error("trading thread: {} failed ({} failures so far)", what, n, e);
+            }
         }
     }
 
