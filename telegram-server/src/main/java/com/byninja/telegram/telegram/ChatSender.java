@@ -138,8 +138,11 @@ public final class ChatSender implements AutoCloseable {
         }
         queue.removeFirst();
         droppedMessages++;
-        LOG.warn("Chat {}: outgoing queue full ({} messages), dropped the oldest message", chatId,
-                settings.queueCapacity());
+        // Once per hundred drops: a long Telegram outage must not turn into a log flood of its own.
+        if (droppedMessages % 100 == 1) {
+            LOG.warn("Chat {}: outgoing queue full ({} messages), dropping the oldest; {} dropped so far", chatId,
+                    settings.queueCapacity(), droppedMessages);
+        }
         return true;
     }
 

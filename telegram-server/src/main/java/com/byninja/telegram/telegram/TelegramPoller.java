@@ -80,6 +80,9 @@ public final class TelegramPoller implements AutoCloseable {
                     onRegistered.run();
                     return;
                 } catch (TelegramApiException | RuntimeException e) {
+                    if (closing.getCount() == 0) {
+                        return;
+                    }
                     long delay = backOff.nextBackOffMillis();
                     if (isTokenRefused(e)) {
                         LOG.error("Telegram refused the bot token ({}): check BYNINJA_TELEGRAM_TOKEN against the one "
@@ -131,7 +134,7 @@ public final class TelegramPoller implements AutoCloseable {
             LOG.warn("Closing TelegramBots: {}", scrubber.describe(e));
         }
         // Also ends a registration stuck in deleteWebhook.
-        http.polling().dispatcher().cancelAll();
+        http.stopPolling();
         pollerThread.shutdownNow();
         boolean interrupted = false;
         try {
