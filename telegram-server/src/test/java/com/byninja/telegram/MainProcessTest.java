@@ -3,6 +3,8 @@ package com.byninja.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.byninja.telegram.testing.FakeBotApi;
+import com.byninja.telegram.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,31 @@ class MainProcessTest {
         assertThat(p.exitValue()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> text(stderr).contains("@BotFather"));
         assertThat(text(stderr)).contains("message.chat.id");
+    }
+
+    @Test
+    void pollsTelegramAndStopsCleanlyWithExit0OnSigterm() throws Exception {
+        try (FakeBotApi api = new FakeBotApi(TestConfigs.TOKEN)) {
+            Process p = launch(Map.of("BYNINJA_TELEGRAM_TOKEN", TestConfigs.TOKEN,
+                    "BYNINJA_TELEGRAM_ALLOWED_CHATS", "42",
+                    "BYNINJA_TELEGRAM_API_URL", api.url(),
+                    "BYNINJA_LINK_PORT", "0",
+                    "BYNINJA_LINK_SECRET", "process-test-secret-0123"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.calls().contains("getupdates"));
+            api.userSends(42, "/help");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.textsTo(42).stream()
+                    .anyMatch(text -> text.contains("/forcebuy SYMBOL [AMOUNT]")));
+
+            long before = System.nanoTime();
+            p.destroy();
+
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+            assertThat(System.nanoTime() - before).isLessThan(TimeUnit.SECONDS.toNanos(5));
+            String log = Files.readString(workDir.resolve("logs").resolve("telegram-server.log"));
+            assertThat(log).contains("telegram-server stopped").doesNotContain(" ERROR ", TestConfigs.TOKEN);
+            assertThat(text(stdout)).doesNotContain(TestConfigs.TOKEN);
+        }
     }
 
     @Test
