@@ -26,6 +26,7 @@ import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Strategies;
 import com.byninja.bot.strategy.TradingStrategy;
 import com.byninja.protocol.Message;
+import com.byninja.protocol.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -81,8 +82,12 @@ public final class TradingBot implements AutoCloseable {
             }
             BotInfo info = new BotInfo(config.name(), version(), exchange.exchangeName(), config.exchange().mode(),
                     Durations.format(config.timeframe()), clock.instant());
-            this.commands = new CommandHandler(trader, new SymbolResolver(config.symbols()),
-                    new StatusReport(info, trader, clock, link::status, this::counters), link);
+            StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters);
+            this.commands = new CommandHandler(trader, new SymbolResolver(config.symbols()), reports, link);
+            if (config.link().statusIntervalMs() > 0) {
+                engine.every(config.link().statusIntervalMs(), () -> link.send(new Message(Tag.STATUS,
+                        "status", Message.nowSeconds(), null, null, null, null, reports.status().data())));
+            }
         } catch (Exception | Error e) {
             db.close();
             throw e;

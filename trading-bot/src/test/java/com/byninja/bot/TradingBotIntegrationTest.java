@@ -43,6 +43,7 @@ class TradingBotIntegrationTest {
     final BlockingQueue<Message> replies = new LinkedBlockingQueue<>();
     final List<Message> alerts = new CopyOnWriteArrayList<>();
     final List<Message> logs = new CopyOnWriteArrayList<>();
+    final List<Message> statuses = new CopyOnWriteArrayList<>();
     int ids;
 
     @BeforeEach
@@ -52,7 +53,8 @@ class TradingBotIntegrationTest {
                 .router(new MessageRouter()
                         .on(Tag.REPLY, (s, m) -> replies.add(m))
                         .on(Tag.ALERT, (s, m) -> alerts.add(m))
-                        .on(Tag.LOG, (s, m) -> logs.add(m)))
+                        .on(Tag.LOG, (s, m) -> logs.add(m))
+                        .on(Tag.STATUS, (s, m) -> statuses.add(m)))
                 .start();
     }
 
@@ -91,6 +93,7 @@ class TradingBotIntegrationTest {
                   heartbeatIntervalMs: 1000
                   reconnectMinDelayMs: 50
                   reconnectMaxDelayMs: 200
+                  statusIntervalMs: 1000
                 """.formatted(server.port(), dir.resolve("link.secret").toString().replace("\\", "/")));
     }
 
@@ -189,6 +192,9 @@ class TradingBotIntegrationTest {
             Message unknown = request(new Message(Tag.COMMAND, "lambo", Message.nowSeconds(), "cmd-x", null, null,
                     null, null));
             assertThat(unknown.message()).startsWith("Unknown command 'lambo'. Commands:");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !statuses.isEmpty());
+            assertThat(statuses.get(0).data().path("name").asText()).isEqualTo(BOT);
 
             LoggerFactory.getLogger(TradingBot.class).warn("integration test warning");
             await().atMost(Duration.ofSeconds(10)).until(() -> logs.stream()

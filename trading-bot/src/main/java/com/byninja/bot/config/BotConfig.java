@@ -86,7 +86,7 @@ public record BotConfig(
     /** {@code link.*} */
     public record LinkSettings(boolean enabled, String host, int port, Path secretFile, String secretFromEnv,
                                String forwardLogLevel, int logQueueCapacity, long heartbeatIntervalMs,
-                               long reconnectMinDelayMs, long reconnectMaxDelayMs) {
+                               long reconnectMinDelayMs, long reconnectMaxDelayMs, long statusIntervalMs) {
 
         /** Keeps the secret out of logs and exception messages. */
         @Override
@@ -95,7 +95,8 @@ public record BotConfig(
                     + secretFile + ", secret=" + (secretFromEnv == null ? "(from file)" : "****** (from env)")
                     + ", forwardLogLevel=" + forwardLogLevel + ", logQueueCapacity=" + logQueueCapacity
                     + ", heartbeatIntervalMs=" + heartbeatIntervalMs + ", reconnectMinDelayMs="
-                    + reconnectMinDelayMs + ", reconnectMaxDelayMs=" + reconnectMaxDelayMs + "]";
+                    + reconnectMinDelayMs + ", reconnectMaxDelayMs=" + reconnectMaxDelayMs + ", statusIntervalMs="
+                    + statusIntervalMs + "]";
         }
     }
 }

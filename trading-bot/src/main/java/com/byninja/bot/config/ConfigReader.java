@@ -44,8 +44,9 @@ final class ConfigReader {
 
     BotConfig read(String secretFromEnv) {
         String name = text("name");
-        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            problem("name", "must be 1 to 64 letters, digits, '.', '_' or '-', got '" + name + "'");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            problem("name", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, got '"
+                    + name + "'");
         }
         ExchangeSettings exchange = new ExchangeSettings(text("exchange.type"), text("exchange.mode"));
         if (!exchange.type().equals("simulated")) {
@@ -259,6 +260,10 @@ final class ConfigReader {
         if (secretFile.isBlank()) {
             problem("link.secretFile", "must not be empty");
         }
+        long statusInterval = longIn("link.statusIntervalMs", 0, 86_400_000);
+        if (statusInterval > 0 && statusInterval < 1000) {
+            problem("link.statusIntervalMs", "must be 0 (off) or at least 1000, got " + statusInterval);
+        }
         long minDelay = longIn("link.reconnectMinDelayMs", 10, 3_600_000);
         long maxDelay = longIn("link.reconnectMaxDelayMs", 10, 3_600_000);
         if (maxDelay < minDelay) {
@@ -268,7 +273,7 @@ final class ConfigReader {
         return new LinkSettings(bool("link.enabled"), host, intIn("link.port", 1, 65_535),
                 Path.of(secretFile.isBlank() ? "data/link.secret" : secretFile), secretFromEnv, level,
                 intIn("link.logQueueCapacity", 1, 1_000_000), longIn("link.heartbeatIntervalMs", 50, 3_600_000),
-                minDelay, maxDelay);
+                minDelay, maxDelay, statusInterval);
     }
 
     private JsonNode at(String key) {

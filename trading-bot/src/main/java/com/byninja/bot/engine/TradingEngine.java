@@ -8,6 +8,7 @@ import com.byninja.bot.orders.OrderGateway;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +36,19 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     private record Closed(Candle candle) implements MarketEvent {
     }
 
+    /** Work the trading thread does every interval, such as the periodic status frame. */
+    private static final class Periodic {
+        final long intervalNanos;
+        final Runnable task;
+        long due;
+
+        Periodic(long intervalNanos, Runnable task) {
+            this.intervalNanos = intervalNanos;
+            this.task = task;
+            this.due = System.nanoTime() + intervalNanos;
+        }
+    }
+
     private final Trader trader;
     private final OrderGateway gateway;
     private final long checkIntervalNanos;
@@ -43,6 +57,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     private final AtomicLong eventsDropped = new AtomicLong();
     private final AtomicLong tasksRefused = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final List<Periodic> periodic = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -62,6 +77,11 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
         this.tasks = new ArrayBlockingQueue<>(taskQueueCapacity);
         this.thread = new Thread(this::run, "trading-engine");
         gateway.onResult(this::wake);
+    }
+
+    /** Runs {@code task} on the trading thread every {@code intervalMs}; register before {@link #start()}. */
+    public void every(long intervalMs, Runnable task) {
+        periodic.add(new Periodic(TimeUnit.MILLISECONDS.toNanos(intervalMs), task));
     }
 
     /** Starts the thread. */
@@ -127,7 +147,13 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
             }
             long now = System.nanoTime();
             if (now - nextCheck >= 0) {
-                safely("exit check", trader::periodicChecks);
+                safely("periodic checks", trader::periodicChecks);
+                for (Periodic p : periodic) {
+                    if (now - p.due >= 0) {
+                        safely("periodic task", p.task);
+                        p.due = now + p.intervalNanos;
+                    }
+                }
                 nextCheck = now + checkIntervalNanos;
             }
             if (Thread.currentThread().isInterrupted()) {

@@ -80,6 +80,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBotNameFollowsTheProtocolsRule() {
+        assertThat(problems(loader, "name: -dash\n")).containsExactly("name: must be 1 to 64 letters, digits, '.', "
+                + "'_' or '-', starting with a letter or digit, got '-dash'");
+        assertThat(problems(loader, "link:\n  statusIntervalMs: 10\n")).containsExactly(
+                "link.statusIntervalMs: must be 0 (off) or at least 1000, got 10");
+    }
+
+    @Test
     void aMisspelledKeyIsReported() {
         assertThat(problems(loader, "risk:\n  stopLosPct: 2\n")).containsExactly("risk.stopLosPct: unknown key");
     }
