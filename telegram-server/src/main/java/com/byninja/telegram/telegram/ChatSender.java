@@ -59,11 +59,6 @@ public final class ChatSender implements AutoCloseable {
         thread.start();
     }
 
-    /** @return the chat this sender writes to */
-    public long chatId() {
-        return chatId;
-    }
-
     /**
      * Queues {@code html}, split into parts Telegram accepts. Never blocks.
      *

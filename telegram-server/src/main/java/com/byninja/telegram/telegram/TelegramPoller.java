@@ -151,11 +151,6 @@ public final class TelegramPoller implements AutoCloseable {
         }
     }
 
-    /** Waits for the poller thread to end, after {@link #close} and the HTTP calls were cancelled. */
-    public boolean awaitTermination(long timeoutMs) throws InterruptedException {
-        return pollerThread.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
     private static final class UpdateConsumer extends DefaultLongPollingUpdateConsumer {
         private final Consumer<Update> onUpdate;
         private final TokenScrubber scrubber;
