@@ -111,7 +111,8 @@ public final class ConfigLoader {
         if (secret != null && !secret.isBlank() && secret.length() < 16) {
             problems.add(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
         }
-        BotConfig config = new ConfigReader(tree, problems, origins).read(secret == null || secret.isBlank() ? null : secret);
+        String secretFromEnv = secret == null || secret.isBlank() ? null : secret;
+        BotConfig config = new ConfigReader(tree, problems, origins).read(secretFromEnv);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

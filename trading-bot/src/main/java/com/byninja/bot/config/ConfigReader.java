@@ -225,7 +225,8 @@ final class ConfigReader {
         JsonNode node = at(key);
         if (!node.isObject()) {
             problem(key, "must be a mapping with startPrice, driftPct, volatilityPct and priceDecimals");
-            return fallback != null ? fallback : new MarketSettings(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, 2);
+            return fallback != null ? fallback
+                    : new MarketSettings(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, 2);
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();

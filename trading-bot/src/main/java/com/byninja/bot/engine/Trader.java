@@ -106,18 +106,22 @@ public final class Trader {
             CandleSeries series = new CandleSeries(s, config.marketData().maxBars());
             markets.put(s, new Market(series, strategy.build(series.series())));
         }
-        positions.restore(store.loadPositions().stream().filter(p -> markets.containsKey(p.symbol())).toList());
-        Map<String, Flags> saved = store.loadFlags();
+        List<Position> saved = store.loadPositions();
+        saved.stream().filter(p -> !markets.containsKey(p.symbol())).forEach(p -> LOG.warn("{} position of {} from "
+                + "an earlier run is not among the configured symbols; it stays in the database, unmanaged",
+                p.symbol(), Money.exact(p.quantity())));
+        positions.restore(saved.stream().filter(p -> markets.containsKey(p.symbol())).toList());
+        Map<String, Flags> savedFlags = store.loadFlags();
         Map<Symbol, Flags> perSymbol = new HashMap<>();
         config.symbols().forEach(s -> {
-            if (saved.containsKey(s.toString())) {
-                perSymbol.put(s, saved.get(s.toString()));
+            if (savedFlags.containsKey(s.toString())) {
+                perSymbol.put(s, savedFlags.get(s.toString()));
             }
         });
-        Flags global = saved.getOrDefault(TradingStore.GLOBAL_SCOPE,
+        Flags global = savedFlags.getOrDefault(TradingStore.GLOBAL_SCOPE,
                 new Flags(config.control().tradingOnFirstStart(), true, true));
         this.control = new ControlState(global, perSymbol, config.symbols());
-        if (saved.isEmpty()) {
+        if (savedFlags.isEmpty()) {
             store.saveFlags(TradingStore.GLOBAL_SCOPE, global);
         }
         this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -330,7 +334,8 @@ public final class Trader {
         } catch (SQLException e) {
             // The exchange has executed it, so the book keeps it; the order stays NEW in the store and is
             // looked up again at the next start, which records it then.
-            LOG.error("could not record the fill of {}; it will be recorded at the next start", order.clientOrderId(), e);
+            LOG.error("could not record the fill of {}; it will be recorded at the next start",
+                    order.clientOrderId(), e);
         }
         balances.applyFill(order);
         if (order.side() == Side.BUY) {

@@ -135,7 +135,7 @@ public final class CommandHandler {
             case BUY -> "Buying";
             case SELL -> "Selling";
         };
-        String state = on ? (flag == Flag.TRADING ? "started" : "enabled") : (flag == Flag.TRADING ? "stopped" : "disabled");
+        String state = flag == Flag.TRADING ? (on ? "started" : "stopped") : (on ? "enabled" : "disabled");
         StringBuilder text = new StringBuilder(what).append(before == on ? " was already " + (on ? "on" : "off") + " "
                 : " " + state + " ").append(scope).append('.');
         if (on && symbol != null && !trader.control().global().get(flag)) {

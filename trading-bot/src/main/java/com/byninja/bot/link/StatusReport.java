@@ -206,8 +206,8 @@ public final class StatusReport {
     private static String statsText(TradeStats s, String quote) {
         return s.trades() + " trades, " + s.wins() + " won, " + s.losses() + " lost (win rate "
                 + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
-                + ", fees " + Money.quote(s.fees()) + " " + quote + ", max drawdown " + Money.quote(s.maxDrawdown()) + " "
-                + quote;
+                + ", fees " + Money.quote(s.fees()) + " " + quote + ", max drawdown " + Money.quote(s.maxDrawdown())
+                + " " + quote;
     }
 
     private static ObjectNode flags(Flags f) {

@@ -95,7 +95,8 @@ public final class PositionBook {
             return new FillOutcome(before, after, null);
         }
         if (before == null) {
-            throw new IllegalStateException("sell " + order.clientOrderId() + " filled without a position in " + symbol);
+            throw new IllegalStateException("sell " + order.clientOrderId() + " filled without a position in "
+                    + symbol);
         }
         BigDecimal sold = quantity.min(before.quantity());
         boolean all = sold.compareTo(before.quantity()) == 0;
@@ -116,7 +117,7 @@ public final class PositionBook {
         return new FillOutcome(before, after, trade);
     }
 
-    /** The part of {@code amount} that {@code part} of {@code whole} carries; rounding only happens on partial sells. */
+    /** The part of {@code amount} that {@code part} of {@code whole} carries; only partial sells round. */
     private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
         return amount.multiply(part).divide(whole, 12, RoundingMode.HALF_EVEN);
     }

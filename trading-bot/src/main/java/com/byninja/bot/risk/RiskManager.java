@@ -86,7 +86,8 @@ public final class RiskManager {
 
     /** @return whether today's realised PnL has lost the daily limit or more; never when the limit is off (0). */
     public boolean dailyLossLimitReached(BigDecimal realisedToday) {
-        return settings.dailyLossLimit().signum() > 0 && realisedToday.negate().compareTo(settings.dailyLossLimit()) >= 0;
+        BigDecimal limit = settings.dailyLossLimit();
+        return limit.signum() > 0 && realisedToday.negate().compareTo(limit) >= 0;
     }
 
     /** @return the daily loss limit, zero when off. */

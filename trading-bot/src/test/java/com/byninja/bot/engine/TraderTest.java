@@ -70,7 +70,8 @@ class TraderTest {
         assertThat(f.trader.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("5.5");
         assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(f.alerts.last().event()).isEqualTo("position_opened");
-        assertThat(f.alerts.last().text()).isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 (entry)");
+        assertThat(f.alerts.last().text())
+                .isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 (entry)");
         assertThat(f.trader.balances().get("USDT")).isEqualByComparingTo("9900.901");
     }
 

@@ -50,7 +50,8 @@ class LogForwardingAppenderTest {
         assertThat(sent).extracting(Message::tag).containsOnly(Tag.LOG);
         assertThat(sent).extracting(Message::level).containsExactly("WARN", "ERROR");
         assertThat(sent.get(0).message()).isEqualTo("Trader: order bn-1 outcome unknown");
-        assertThat(sent.get(1).message()).isEqualTo("Trader: store failed (java.lang.IllegalStateException: disk full)");
+        assertThat(sent.get(1).message())
+                .isEqualTo("Trader: store failed (java.lang.IllegalStateException: disk full)");
     }
 
     @Test

@@ -46,7 +46,8 @@ class SimulatedExchangeTest {
     }
 
     SimulatedExchange exchange(Instant now) throws Exception {
-        return new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db, Clock.fixed(now, ZoneOffset.UTC));
+        return new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
