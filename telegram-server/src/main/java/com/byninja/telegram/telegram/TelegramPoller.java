@@ -107,6 +107,10 @@ public final class TelegramPoller implements AutoCloseable {
         return text.startsWith("401:") || text.startsWith("404:");
     }
 
+    /**
+     * Only messages are asked for: TelegramBots' {@code Update} fails on fields it does not know, so an update type
+     * newer than this library would otherwise stall polling.
+     */
     private GetUpdates getUpdates(Integer lastReceivedUpdate) {
         return GetUpdates.builder()
                 .offset(lastReceivedUpdate + 1)
