@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs every measurement, each beside its baseline in the same run, and prints one report against the targets of
  * docs/benchmarks.md. The report also goes to {@code benchmarks/target/benchmark-report.md}.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [roundtrip] [throughput] [codec]} (default: all).
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [roundtrip] [throughput] [codec] [e2e]
+ * [footprint]} (default: all). Run it from the repository's root: e2e and footprint start the daemons' jars.
  */
 public final class BenchmarkMain {
     private final List<String> report = new ArrayList<>();
@@ -28,7 +29,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> parts = args.length == 0 ? List.of("roundtrip", "throughput", "codec") : List.of(args);
+        List<String> parts = args.length == 0 ? List.of("roundtrip", "throughput", "codec", "e2e", "footprint")
+                : List.of(args);
         BenchmarkMain main = new BenchmarkMain();
         main.line("# ByNinja benchmark report");
         main.line("");
@@ -44,6 +46,12 @@ public final class BenchmarkMain {
         }
         if (parts.contains("codec")) {
             main.codec();
+        }
+        if (parts.contains("e2e")) {
+            SystemBenchmarks.endToEnd(main::line, 1_000);
+        }
+        if (parts.contains("footprint")) {
+            SystemBenchmarks.footprint(main::line, 5);
         }
         Path out = Path.of("benchmarks", "target", "benchmark-report.md");
         if (Files.isDirectory(out.getParent())) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * One daemon as a real OS process: {@code java -jar} in its own working directory, with its own environment, its
  * standard output and error in files of that directory. Always killed on {@link #close()}.
  */
-final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final String name;
@@ -34,12 +34,18 @@ final class Daemon implements AutoCloseable {
         this.process = process;
     }
 
+    /** The JVM flags docs/operations.md and the systemd units recommend. */
+    public static final List<String> JVM_FLAGS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
+
     /** Starts {@code jar} with the JVM flags the docs recommend, in {@code workDir}, with {@code env} added. */
-    static Daemon start(String name, Path jar, Path workDir, Map<String, String> env, String... args)
+    public static Daemon start(String name, Path jar, Path workDir, Map<String, String> env, String... args)
             throws IOException {
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("BYNINJA_"));
@@ -52,29 +58,29 @@ final class Daemon implements AutoCloseable {
         return new Daemon(name, workDir, pb.start());
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** @return what the process printed so far, standard output then standard error. */
-    String output() {
+    public String output() {
         return read(stdout) + read(stderr);
     }
 
     /** @return the content of a file under the working directory, or "" when it does not exist yet. */
-    String read(String relative) {
+    public String read(String relative) {
         return read(workDir.resolve(relative));
     }
 
@@ -87,7 +93,7 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Waits until the daemon's output or log file shows a line matching {@code regex}. */
-    void awaitOutput(String regex, Duration timeout) {
+    public void awaitOutput(String regex, Duration timeout) {
         Pattern p = Pattern.compile(regex, Pattern.MULTILINE);
         await().atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .failFast(name + " exited with " + exitCodeOrNone() + ":\n" + tail(), () -> !process.isAlive())
@@ -99,13 +105,13 @@ final class Daemon implements AutoCloseable {
     }
 
     /** @return the last lines of output, for failure messages. */
-    String tail() {
+    public String tail() {
         String all = output();
         return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
     }
 
     /** SIGKILL: no shutdown hook runs. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -115,7 +121,7 @@ final class Daemon implements AutoCloseable {
      *
      * @return the exit code, or -1 when it had not exited within {@code timeout}
      */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return -1;

@@ -22,36 +22,52 @@ import org.sqlite.SQLiteConfig;
 /**
  * One deployment of the whole system on this machine: a fake Telegram Bot API, the telegram-server jar and the
  * trading-bot jar, each daemon in its own working directory with its own data and logs, on free ports, sharing a
- * fixed link secret.
+ * fixed link secret. The benchmarks use it too.
  */
-final class Deployment implements AutoCloseable {
-    static final long OWNER = 4242L;
-    static final long STRANGER = 6666L;
-    static final String TOKEN = "123456:system-test-token";
-    static final String SECRET = "system-test-link-secret-0123456789";
-    static final String BOT = "alpha";
+public final class Deployment implements AutoCloseable {
+    public static final long OWNER = 4242L;
+    public static final long STRANGER = 6666L;
+    public static final String TOKEN = "123456:system-test-token";
+    public static final String SECRET = "system-test-link-secret-0123456789";
+    public static final String BOT = "alpha";
 
-    private static final Path BOT_JAR = Path.of(System.getProperty("byninja.tradingBotJar",
-            "../trading-bot/target/trading-bot.jar"));
-    private static final Path TELEGRAM_JAR = Path.of(System.getProperty("byninja.telegramServerJar",
-            "../telegram-server/target/telegram-server.jar"));
+    private static final Path BOT_JAR = jar("byninja.tradingBotJar", "trading-bot");
+    private static final Path TELEGRAM_JAR = jar("byninja.telegramServerJar", "telegram-server");
 
-    final FakeBotApi api;
-    final Path root;
-    final int linkPort;
+    public final FakeBotApi api;
+    public final Path root;
+    public final int linkPort;
     private final String botYaml;
-    Daemon telegram;
-    Daemon bot;
+    private final String telegramSending;
+    public Daemon telegram;
+    public Daemon bot;
 
     /**
-     * @param root       an empty directory for both daemons
+     * @param root         an empty directory for both daemons
      * @param botOverrides YAML lines appended to the bot's test configuration (keys not already in it)
      */
-    Deployment(Path root, String botOverrides) throws IOException {
+    public Deployment(Path root, String botOverrides) throws IOException {
+        this(root, botOverrides, """
+                sending:
+                  intervalMs: 20
+                  burst: 20
+                  retryMinDelayMs: 50
+                  retryMaxDelayMs: 500
+                """);
+    }
+
+    /**
+     * @param root            an empty directory for both daemons
+     * @param botOverrides    YAML appended to the bot's test configuration, or, when it starts with {@code name:},
+     *                        the whole bot configuration less its link section
+     * @param telegramSending the telegram-server's {@code sending} section
+     */
+    public Deployment(Path root, String botOverrides, String telegramSending) throws IOException {
         this.root = root;
         this.api = new FakeBotApi(TOKEN);
         this.linkPort = freePort();
-        this.botYaml = """
+        this.telegramSending = telegramSending;
+        this.botYaml = botOverrides.startsWith("name:") ? botOverrides : """
                 name: alpha
                 timeframe: 1m
                 marketData:
@@ -62,7 +78,17 @@ final class Deployment implements AutoCloseable {
         writeTelegramConfig(linkPort);
     }
 
-    static int freePort() throws IOException {
+    /** @return the jar named by the system property, else the module's jar seen from the root or a sibling module */
+    private static Path jar(String property, String module) {
+        String configured = System.getProperty(property);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path fromRoot = Path.of(module, "target", module + ".jar");
+        return Files.exists(fromRoot) ? fromRoot : Path.of("..", module, "target", module + ".jar");
+    }
+
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -77,20 +103,16 @@ final class Deployment implements AutoCloseable {
                   heartbeatIntervalMs: 500
                 routing:
                   replyTimeoutMs: 5000
-                sending:
-                  intervalMs: 20
-                  burst: 20
-                  retryMinDelayMs: 50
-                  retryMaxDelayMs: 500
+                %s
                 logs:
                   flushIntervalMs: 300
                 telegram:
                   pollTimeoutSeconds: 2
-                """.formatted(port));
+                """.formatted(port, telegramSending.strip()));
     }
 
     /** Starts (or restarts) the telegram-server and waits until it listens. */
-    Daemon startTelegram() throws IOException {
+    public Daemon startTelegram() throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("BYNINJA_TELEGRAM_TOKEN", TOKEN);
         env.put("BYNINJA_TELEGRAM_ALLOWED_CHATS", String.valueOf(OWNER));
@@ -103,7 +125,7 @@ final class Deployment implements AutoCloseable {
     }
 
     /** Starts (or restarts) the trading bot, connecting to {@code port} (the server's, or a proxy's). */
-    Daemon startBot(int port) throws IOException {
+    public Daemon startBot(int port) throws IOException {
         Path dir = root.resolve("bot");
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config").resolve("trading-bot.yml"), botYaml + """
@@ -121,12 +143,12 @@ final class Deployment implements AutoCloseable {
         return bot;
     }
 
-    Daemon startBot() throws IOException {
+    public Daemon startBot() throws IOException {
         return startBot(linkPort);
     }
 
     /** Starts both daemons and waits until the owner's chat hears that the bot connected. */
-    void startBoth() throws IOException {
+    public void startBoth() throws IOException {
         startTelegram();
         int before = chat().size();
         startBot();
@@ -136,24 +158,24 @@ final class Deployment implements AutoCloseable {
     // ---- the chat ----
 
     /** The owner types {@code text}. @return how many messages the chat had before, for {@link #awaitChat} */
-    int say(String text) {
+    public int say(String text) {
         int before = chat().size();
         api.userSends(OWNER, text);
         return before;
     }
 
     /** @return every text sent to the owner's chat so far, as the owner reads it: HTML markup removed. */
-    List<String> chat() {
+    public List<String> chat() {
         return api.textsTo(OWNER).stream().map(Deployment::plain).toList();
     }
 
-    static String plain(String html) {
+    public static String plain(String html) {
         return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&amp;", "&");
     }
 
     /** Waits for a message after index {@code from} in the owner's chat matching {@code regex}; @return it */
-    String awaitChat(int from, String regex) {
+    public String awaitChat(int from, String regex) {
         Pattern p = Pattern.compile(regex, Pattern.DOTALL);
         String[] found = new String[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
@@ -174,7 +196,7 @@ final class Deployment implements AutoCloseable {
     }
 
     /** Sends a command as the owner and waits for the answer matching {@code regex}. */
-    String ask(String command, String regex) {
+    public String ask(String command, String regex) {
         return awaitChat(say(command), regex);
     }
 
@@ -184,12 +206,12 @@ final class Deployment implements AutoCloseable {
 
     // ---- the bot's database ----
 
-    Path database() {
+    public Path database() {
         return root.resolve("bot").resolve("data").resolve("alpha-simulated-paper.db");
     }
 
     /** Runs a read-only query on the bot's database and returns the first column of every row, as text. */
-    List<String> query(String sql) throws SQLException {
+    public List<String> query(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
@@ -202,7 +224,7 @@ final class Deployment implements AutoCloseable {
         return rows;
     }
 
-    long count(String sql) throws SQLException {
+    public long count(String sql) throws SQLException {
         return Long.parseLong(query(sql).get(0));
     }
 
