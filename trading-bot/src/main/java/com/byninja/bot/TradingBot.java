@@ -8,9 +8,10 @@ import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.engine.Money;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TradingEngine;
+import com.byninja.bot.exchange.Exchange;
+import com.byninja.bot.exchange.Exchanges;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
-import com.byninja.bot.exchange.simulated.SimulatedExchange;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
 import com.byninja.bot.link.CommandHandler;
@@ -48,7 +49,7 @@ public final class TradingBot implements AutoCloseable {
 
     private final BotConfig config;
     private final Database db;
-    private final SimulatedExchange exchange;
+    private final Exchange exchange;
     private final OrderExecutor executor;
     private final Map<Symbol, MarketMonitor> monitors = new LinkedHashMap<>();
     private final Trader trader;
@@ -60,28 +61,29 @@ public final class TradingBot implements AutoCloseable {
     private TradingBot(BotConfig config, Clock clock) throws Exception {
         this.config = config;
         this.db = Database.open(config.databaseFile());
+        Exchange opened = null;
         try {
             TradingStore store = new TradingStore(db);
-            this.exchange = new SimulatedExchange(config.simulator(), config.symbols(), config.quoteCurrency(), db,
-                    clock);
-            this.executor = new OrderExecutor(exchange, config.engine().orderQueueCapacity(),
+            opened = Exchanges.open(config, db, clock);
+            this.exchange = opened;
+            this.executor = new OrderExecutor(exchange.execution(), config.engine().orderQueueCapacity(),
                     config.engine().balanceRefreshMs());
             this.link = new BotLink(config.link(), config.name(), this::onCommand);
             TradingStrategy strategy = Strategies.create(config.strategy());
             OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock);
             this.trader = new Trader(config, clock, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency()), orders, store, link, this::lastPrice,
-                    exchange.balances());
+                    exchange.execution().balances());
             this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
                     config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
             MarketMonitor.HealthListener health = new PriceHealthAlerts(link);
             for (Symbol s : config.symbols()) {
-                monitors.put(s, new MarketMonitor(s, exchange, config.timeframe(),
+                monitors.put(s, new MarketMonitor(s, exchange.marketData(), config.timeframe(),
                         config.marketData().pollIntervalMs(), config.marketData().warmupBars(),
                         config.marketData().errorAlertAfter(), engine, health, clock));
             }
-            BotInfo info = new BotInfo(config.name(), version(), exchange.exchangeName(), config.exchange().mode(),
-                    Durations.format(config.timeframe()), clock.instant());
+            BotInfo info = new BotInfo(config.name(), version(), exchange.marketData().exchangeName(),
+                    config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters);
             this.commands = new CommandHandler(trader, new SymbolResolver(config.symbols()), reports, link);
             if (config.link().statusIntervalMs() > 0) {
@@ -89,6 +91,9 @@ public final class TradingBot implements AutoCloseable {
                         "status", Message.nowSeconds(), null, null, null, null, reports.status().data())));
             }
         } catch (Exception | Error e) {
+            if (opened != null) {
+                opened.close();
+            }
             db.close();
             throw e;
         }
@@ -123,7 +128,8 @@ public final class TradingBot implements AutoCloseable {
         data.put("event", "bot_started");
         data.put("trading", trader.control().global().trading());
         data.put("openPositions", trader.positions().openCount());
-        link.alert("Bot " + config.name() + " started on " + exchange.exchangeName() + " (" + config.exchange().mode()
+        link.alert("Bot " + config.name() + " started on " + exchange.marketData().exchangeName() + " ("
+                + config.exchange().mode()
                 + "): trading " + (trader.control().global().trading() ? "on" : "off") + ", "
                 + trader.positions().openCount() + " open position(s)", null, data);
         LOG.info("{} trading {} on {} candles with {} ({}); database {}", config.name(), config.symbols(),
@@ -205,11 +211,7 @@ public final class TradingBot implements AutoCloseable {
         monitors.values().forEach(MarketMonitor::close);
         engine.close();
         executor.close();
-        try {
-            exchange.savePrices();
-        } catch (Exception e) {
-            LOG.warn("could not save the simulator's prices: {}", e.getMessage());
-        }
+        exchange.close();
         ObjectNode data = Money.object();
         data.put("event", "bot_stopped");
         data.put("openPositions", trader.positions().openCount());

@@ -3,6 +3,7 @@ package com.byninja.bot.exchange.simulated;
 import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.ExecutionReport;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
@@ -32,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rounded down to {@value #QUANTITY_DECIMALS} decimals, costs {@code Q * P} plus a fee of {@code Q * P * feePct / 100}
  * rounded up to {@value #FEE_DECIMALS} decimals. A sell of {@code Q} credits {@code Q * P} minus the fee likewise.
  */
-public final class SimulatedExchange implements MarketData, Execution {
+public final class SimulatedExchange implements Exchange, MarketData, Execution {
 
     /** Decimals of base quantities. */
     public static final int QUANTITY_DECIMALS = 8;
@@ -40,6 +43,7 @@ public final class SimulatedExchange implements MarketData, Execution {
     public static final int FEE_DECIMALS = 8;
     private static final long PRICE_SAVE_INTERVAL_MS = 5_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
 
     private final SimulatorSettings settings;
     private final String quoteCurrency;
@@ -203,8 +207,27 @@ public final class SimulatedExchange implements MarketData, Execution {
         return quoteCurrency;
     }
 
-    /** Saves every walk's price, so the next start resumes from here. */
-    public void savePrices() throws ExchangeException {
+    @Override
+    public MarketData marketData() {
+        return this;
+    }
+
+    @Override
+    public Execution execution() {
+        return this;
+    }
+
+    /** Saves every walk's price, so that the next start resumes from here. */
+    @Override
+    public void close() {
+        try {
+            savePrices();
+        } catch (ExchangeException e) {
+            LOG.warn("could not save the simulated prices: {}", e.getMessage());
+        }
+    }
+
+    private void savePrices() throws ExchangeException {
         for (Map.Entry<Symbol, RandomWalk> e : walks.entrySet()) {
             savePrice(e.getKey(), e.getValue());
         }
