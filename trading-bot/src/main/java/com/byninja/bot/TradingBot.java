@@ -56,7 +56,7 @@ public final class TradingBot implements AutoCloseable {
     private final TradingEngine engine;
     private final BotLink link;
     private final CommandHandler commands;
-    private LogForwardingAppender logForwarder;
+    private volatile LogForwardingAppender logForwarder;
 
     private TradingBot(BotConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -159,6 +159,7 @@ public final class TradingBot implements AutoCloseable {
         n.put("commandsRefused", engine.tasksRefused());
         n.put("engineErrors", engine.errors());
         n.put("orderTasksRefused", executor.rejectedTasks());
+        n.put("orderResultsDropped", executor.droppedResults());
         n.put("priceErrors", monitors.values().stream().mapToLong(MarketMonitor::errorCount).sum());
         LogForwardingAppender f = logForwarder;
         n.put("logLinesDropped", f == null ? 0 : f.dropped());

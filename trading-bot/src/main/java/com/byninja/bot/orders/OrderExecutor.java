@@ -35,6 +35,7 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     private final BlockingQueue<Task> tasks;
     private final BlockingQueue<GatewayResult> results;
     private final AtomicLong rejectedTasks = new AtomicLong();
+    private final AtomicLong droppedResults = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Runnable onResult = () -> { };
@@ -86,6 +87,11 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         this.onResult = callback;
     }
 
+    /** @return results that found the result queue full. */
+    public long droppedResults() {
+        return droppedResults.get();
+    }
+
     /** @return tasks refused because the queue was full or the executor closed. */
     public long rejectedTasks() {
         return rejectedTasks.get();
@@ -104,15 +110,24 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
                 return;
             }
             GatewayResult result = task == null ? refreshBalances() : execute(task);
-            if (result != null && results.offer(result)) {
-                onResult.run();
-            }
+            deliver(result);
             if (task != null && result instanceof GatewayResult.Executed) {
-                GatewayResult balances = refreshBalances();
-                if (balances != null && results.offer(balances)) {
-                    onResult.run();
-                }
+                deliver(refreshBalances());
             }
+        }
+    }
+
+    private void deliver(GatewayResult result) {
+        if (result == null) {
+            return;
+        }
+        if (results.offer(result)) {
+            onResult.run();
+        } else {
+            // Only when the trading thread has stopped draining: an order result lost here is looked up at the
+            // next start, as the order is still NEW in the store.
+            droppedResults.incrementAndGet();
+            LOG.warn("order executor: result queue full, {} dropped", result.getClass().getSimpleName());
         }
     }
 
