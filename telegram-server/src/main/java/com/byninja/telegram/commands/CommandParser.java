@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * {@code Message.isCommand()} says nothing until the entities have been computed.
  */
 public final class CommandParser {
-    /** A market symbol: base and quote, letters and digits, joined by a slash. */
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}");
+    /**
+     * A market symbol as people type it: {@code BTC/USDT}, {@code BTC-USDT}, {@code BTC_USDT} or {@code BTCUSDT}, in
+     * any case. Which symbols exist is the trading bot's business: it resolves the name and refuses unknown ones.
+     */
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,20}([/_-][A-Z0-9]{1,20})?");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int MAX_AMOUNT_DIGITS = 30;
     private static final int MAX_INTEGER_DIGITS = 20;
@@ -115,10 +118,16 @@ public final class CommandParser {
         return new Input.ForBot(command, symbol, amount);
     }
 
-    /** @return the symbol in canonical form ({@code BTC/USDT}), or empty when {@code text} is not one */
+    /**
+     * @return the symbol upper-cased, with {@code -} or {@code _} written as {@code /} ({@code btc-usdt} becomes
+     *         {@code BTC/USDT}); empty when {@code text} cannot be a symbol, including the word {@code all}
+     */
     public static Optional<String> symbol(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
-        return SYMBOL.matcher(upper).matches() ? Optional.of(upper) : Optional.empty();
+        if (upper.length() < 2 || !SYMBOL.matcher(upper).matches() || upper.equalsIgnoreCase(Command.ALL_SYMBOLS)) {
+            return Optional.empty();
+        }
+        return Optional.of(upper.replace('-', '/').replace('_', '/'));
     }
 
     /** @return a positive amount of reasonable size, or empty */

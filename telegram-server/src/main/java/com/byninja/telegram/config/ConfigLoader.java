@@ -152,8 +152,8 @@ public final class ConfigLoader {
                 try {
                     chats.add(Long.parseLong(id));
                 } catch (NumberFormatException e) {
-                    problems.add(ENV_ALLOWED_CHATS + " holds \"" + id + "\", which is not a chat id (a whole number, "
-                            + "negative for groups).");
+                    problems.add(ENV_ALLOWED_CHATS + ": must be chat ids (whole numbers, negative for groups), got '"
+                            + id + "'");
                 }
             }
         });
@@ -162,7 +162,7 @@ public final class ConfigLoader {
             try {
                 link.put("port", Integer.parseInt(port.trim()));
             } catch (NumberFormatException e) {
-                problems.add(ENV_LINK_PORT + " is \"" + port + "\", which is not a port number.");
+                problems.add(ENV_LINK_PORT + ": must be a port number, got '" + port + "'");
             }
         });
     }
@@ -175,10 +175,9 @@ public final class ConfigLoader {
         try {
             return yaml.treeToValue(tree, TelegramServerConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            problems.add("Unknown setting \"" + pathOf(e) + "\" in " + source + "; known here: "
-                    + e.getKnownPropertyIds() + ".");
+            problems.add(pathOf(e) + ": unknown key in " + source + " (known here: " + e.getKnownPropertyIds() + ")");
         } catch (JsonProcessingException e) {
-            problems.add("Bad value in " + source + ": " + e.getOriginalMessage() + " (at " + pathOf(e) + ").");
+            problems.add(pathOf(e) + ": bad value in " + source + ": " + e.getOriginalMessage());
         }
         return null;
     }
@@ -216,11 +215,11 @@ public final class ConfigLoader {
 
         TelegramServerConfig.Link link = config.link();
         if (link.bind() == null || link.bind().isBlank()) {
-            problems.add("link.bind is empty: give an address such as 127.0.0.1 (or " + ENV_LINK_BIND + ").");
+            problems.add("link.bind: must be an address such as 127.0.0.1 (or set " + ENV_LINK_BIND + "), got nothing");
         }
         between(problems, "link.port", link.port(), 0, 65_535);
         if (link.secretFile() == null || link.secretFile().isBlank()) {
-            problems.add("link.secretFile is empty: give a path such as data/link.secret.");
+            problems.add("link.secretFile: must be a path such as data/link.secret, got nothing");
         }
         between(problems, "link.heartbeatIntervalMs", link.heartbeatIntervalMs(), 100, 600_000);
 
@@ -236,17 +235,17 @@ public final class ConfigLoader {
 
         TelegramServerConfig.Logs logs = config.logs();
         if (logs.level() == null || !LOG_LEVELS.contains(logs.level().toUpperCase(Locale.ROOT))) {
-            problems.add("logs.level is \"" + logs.level() + "\"; use one of TRACE, DEBUG, INFO, WARN, ERROR, OFF.");
+            problems.add("logs.level: must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got '" + logs.level() + "'");
         }
         between(problems, "logs.flushIntervalMs", logs.flushIntervalMs(), 10, 600_000);
         between(problems, "logs.bufferLines", logs.bufferLines(), 1, 100_000);
     }
 
     private static void checkApiUrl(String apiUrl, List<String> problems) {
-        String hint = "telegram.apiUrl (or " + ENV_API_URL + ") must be a base URL such as https://api.telegram.org or "
+        String hint = "telegram.apiUrl (or " + ENV_API_URL + "): must be a base URL such as https://api.telegram.org or "
                 + "http://127.0.0.1:8081, without a path";
         if (apiUrl == null || apiUrl.isBlank()) {
-            problems.add(hint + "; it is empty.");
+            problems.add(hint + ", got nothing");
             return;
         }
         try {
@@ -255,16 +254,16 @@ public final class ConfigLoader {
             boolean pathless = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !pathless
                     || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-                problems.add(hint + "; it is \"" + apiUrl + "\".");
+                problems.add(hint + ", got '" + apiUrl + "'");
             }
         } catch (URISyntaxException e) {
-            problems.add(hint + "; \"" + apiUrl + "\" is not a URL.");
+            problems.add(hint + ", got '" + apiUrl + "'");
         }
     }
 
     private static void between(List<String> problems, String key, long value, long min, long max) {
         if (value < min || value > max) {
-            problems.add(key + " is " + value + "; it must be between " + min + " and " + max + ".");
+            problems.add(key + ": must be between " + min + " and " + max + ", got " + value);
         }
     }
 }
