@@ -69,6 +69,7 @@ public final class ConfigLoader {
      */
     public TelegramServerConfig load(Optional<Path> file, boolean console) throws ConfigException {
         ObjectNode tree = readDefaults();
+        List<String> problems = new ArrayList<>();
         Optional<Path> source = file.or(() -> Files.isRegularFile(defaultFile) ? Optional.of(defaultFile)
                                                                                 : Optional.empty());
         if (source.isPresent()) {
@@ -77,11 +78,12 @@ public final class ConfigLoader {
                 throw new ConfigException(List.of("Configuration file " + path + " does not exist."));
             }
             LOG.info("Reading configuration from {}", path);
-            merge(tree, readFile(path));
+            ObjectNode fromFile = readFile(path);
+            dropUnknownKeys(tree, fromFile, "", path.toString(), problems);
+            merge(tree, fromFile);
         } else {
             LOG.info("No {} found: using the built-in defaults", defaultFile);
         }
-        List<String> problems = new ArrayList<>();
         applyEnvironment(tree, problems);
         TelegramServerConfig config = bind(tree, source.map(Path::toString).orElse("the built-in defaults"), problems);
         if (config != null) {
@@ -123,6 +125,28 @@ public final class ConfigLoader {
             throw new ConfigException(List.of(source + " must hold a YAML mapping at the top level."));
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * The defaults hold every key, so any other key in the file is a mistake: each is reported, and dropped so that
+     * the other problems are found in the same pass.
+     */
+    private static void dropUnknownKeys(ObjectNode defaults, ObjectNode file, String prefix, String source,
+                                        List<String> problems) {
+        for (String key : keys(file)) {
+            JsonNode known = defaults.get(key);
+            JsonNode given = file.get(key);
+            if (known == null) {
+                problems.add(prefix + key + ": unknown key in " + source + " (known here: " + keys(defaults) + ")");
+                file.remove(key);
+            } else if (known instanceof ObjectNode knownObject && given instanceof ObjectNode givenObject) {
+                dropUnknownKeys(knownObject, givenObject, prefix + key + ".", source, problems);
+            }
+        }
+    }
+
+    private static List<String> keys(ObjectNode node) {
+        return node.properties().stream().map(Map.Entry::getKey).toList();
     }
 
     /** Deep merge: mappings merge key by key, anything else in {@code overlay} replaces the default. */

@@ -109,15 +109,21 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anUnknownKeyIsNamed() throws Exception {
+    void unknownKeysAreNamedAlongWithEveryOtherProblem() throws Exception {
         Path file = write("""
                 telegram:
                   tokn: "typo"
+                sending:
+                  burst: 0
+                extra: 1
                 """);
 
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file), true))
-                .isInstanceOfSatisfying(ConfigException.class,
-                        e -> assertThat(e.problems()).singleElement().asString().contains("telegram.tokn"));
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "telegram.tokn: unknown key in " + file
+                                + " (known here: [token, allowedChats, apiUrl, pollTimeoutSeconds, pollBackoffMaxMs])",
+                        "extra: unknown key in " + file + " (known here: [telegram, link, routing, sending, logs])",
+                        "sending.burst: must be between 1 and 1000, got 0"));
     }
 
     @Test
