@@ -139,7 +139,7 @@ public final class TradingBot implements AutoCloseable {
 
     /** On the link's reader thread: hand the command to the trading thread, which replies. */
     private void onCommand(Message command) {
-        boolean queued = engine.submit(() -> link.send(commands.handle(command)));
+        boolean queued = engine.submit(() -> commands.handle(command, link::send));
         if (!queued) {
             ObjectNode data = Money.object();
             data.put("error", "busy");

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public final class CommandHandler {
     private final SymbolResolver symbols;
     private final StatusReport reports;
     private final Alerts alerts;
+    /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
+    private final List<Runnable> afterReply = new ArrayList<>();
 
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts) {
         this.trader = trader;
@@ -53,10 +56,31 @@ public final class CommandHandler {
     }
 
     /**
+     * Answers a command: sends its reply, then the alerts it raised.
+     *
      * @param command a {@code command} frame
-     * @return its reply
+     * @param replies where the reply goes
+     */
+    public void handle(Message command, Consumer<Message> replies) {
+        afterReply.clear();
+        Message reply = answer(command);
+        replies.accept(reply);
+        List<Runnable> raised = List.copyOf(afterReply);
+        afterReply.clear();
+        raised.forEach(Runnable::run);
+    }
+
+    /**
+     * @param command a {@code command} frame
+     * @return its reply; the alerts it raised have been sent
      */
     public Message handle(Message command) {
+        List<Message> reply = new ArrayList<>(1);
+        handle(command, reply::add);
+        return reply.get(0);
+    }
+
+    private Message answer(Message command) {
         String[] words = command.message().trim().split("\\s+");
         Optional<Command> parsed = Command.fromWireName(words[0].startsWith("/") ? words[0].substring(1) : words[0]);
         if (parsed.isEmpty()) {
@@ -156,8 +180,8 @@ public final class CommandHandler {
             ObjectNode alert = Money.object();
             alert.put("event", on ? "trading_started" : "trading_stopped");
             alert.put("scope", symbol == null ? "global" : symbol.toString());
-            alerts.alert(what + " " + state + " " + scope + " by command", symbol == null ? null : symbol.toString(),
-                    alert);
+            String alertText = what + " " + state + " " + scope + " by command";
+            afterReply.add(() -> alerts.alert(alertText, symbol == null ? null : symbol.toString(), alert));
         }
         return reply(m, text.toString(), data);
     }

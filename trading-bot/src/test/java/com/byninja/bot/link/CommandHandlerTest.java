@@ -15,6 +15,8 @@ import com.byninja.protocol.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,20 @@ class CommandHandlerTest {
 
         assertThat(reply.tag()).isEqualTo(Tag.REPLY);
         assertThat(reply.id()).isEqualTo("abc-42");
+    }
+
+    @Test
+    void theReplyGoesOutBeforeTheAlertsTheCommandRaised() {
+        List<String> order = new ArrayList<>();
+        handler = new CommandHandler(f.trader, new SymbolResolver(f.config.symbols()),
+                new StatusReport(new BotInfo("n", "v", "simulated", "paper", "1m", TraderFixture.T0), f.trader, f.clock,
+                        Money::object, Money::object), (text, symbol, data) -> order.add("alert: " + text));
+
+        handler.handle(Message.command("c1", Command.STOPTRADING, null),
+                reply -> order.add("reply: " + reply.message()));
+
+        assertThat(order).containsExactly("reply: Trading stopped globally.",
+                "alert: Trading stopped globally by command");
     }
 
     @Test
