@@ -186,6 +186,7 @@ public final class FakeBotApi implements AutoCloseable {
     private void sendMessage(HttpExchange exchange, JsonNode body) throws IOException {
         long chatId = body.path("chat_id").asLong();
         Integer failure;
+        int messageId;
         lock.lock();
         try {
             Deque<Integer> scripted = failures.get(chatId);
@@ -195,6 +196,7 @@ public final class FakeBotApi implements AutoCloseable {
                         System.nanoTime()));
                 changed.signalAll();
             }
+            messageId = 1000 + sent.size();
         } finally {
             lock.unlock();
         }
@@ -206,7 +208,7 @@ public final class FakeBotApi implements AutoCloseable {
             reply(exchange, failure, error);
             return;
         }
-        ObjectNode message = JSON.createObjectNode().put("message_id", 1000 + sent.size())
+        ObjectNode message = JSON.createObjectNode().put("message_id", messageId)
                 .put("date", System.currentTimeMillis() / 1000).put("text", body.path("text").asText());
         message.putObject("chat").put("id", chatId).put("type", "private");
         reply(exchange, 200, ok(message));
