@@ -31,8 +31,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,9 +76,7 @@ public final class Trader {
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
     private final Map<Symbol, Instant> exitRetryAt = new HashMap<>();
     private final CachedBalances balances;
-    private LocalDate today;
-    private BigDecimal realisedToday = BigDecimal.ZERO;
-    private boolean dailyLimitAlerted;
+    private final TradingDay day;
     private boolean unknownOrdersAlerted;
     private long candles;
     private long signals;
@@ -124,9 +120,8 @@ public final class Trader {
         if (savedFlags.isEmpty()) {
             store.saveFlags(TradingStore.GLOBAL_SCOPE, global);
         }
-        this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        this.realisedToday = sum(store.closedTrades(null, startOfToday()));
-        this.dailyLimitAlerted = risk.dailyLossLimitReached(realisedToday);
+        BigDecimal realisedToday = sum(store.closedTrades(null, TradingDay.startOfToday(clock)));
+        this.day = new TradingDay(clock, realisedToday, risk.dailyLossLimitReached(realisedToday));
         int recovering = orders.recover();
         if (recovering > 0) {
             LOG.warn("{} order(s) left unfinished by the previous run; asking the exchange what became of them",
@@ -196,12 +191,7 @@ public final class Trader {
      * checks stop-loss, take-profit and the trailing stop against the last prices.
      */
     public void periodicChecks() {
-        LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (!now.equals(today)) {
-            today = now;
-            realisedToday = BigDecimal.ZERO;
-            dailyLimitAlerted = false;
-        }
+        day.rollOver();
         orders.lookUpDue();
         for (Position p : List.copyOf(positions.all().values())) {
             Optional<Ticker> last = freshPrice(p.symbol());
@@ -343,11 +333,10 @@ public final class Trader {
             return;
         }
         ClosedTrade t = outcome.closedTrade();
-        realisedToday = realisedToday.add(t.realisedPnl());
+        day.add(t.realisedPnl());
         alerts.sold(order, t, outcome.closed());
-        if (!dailyLimitAlerted && risk.dailyLossLimitReached(realisedToday)) {
-            dailyLimitAlerted = true;
-            alerts.dailyLossLimit(realisedToday, risk.dailyLossLimit());
+        if (risk.dailyLossLimitReached(day.realised()) && day.announceLimit()) {
+            alerts.dailyLossLimit(day.realised(), risk.dailyLossLimit());
         }
     }
 
@@ -355,7 +344,7 @@ public final class Trader {
 
     private RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
         return new RiskManager.BuyCheck(s, amount, forced, freeQuote(), positions.openCount(),
-                positions.get(s).isPresent(), realisedToday, freshPrice(s).isPresent());
+                positions.get(s).isPresent(), day.realised(), freshPrice(s).isPresent());
     }
 
     /** @return the free quote balance, less what buys waiting for the exchange will spend. */
@@ -388,10 +377,6 @@ public final class Trader {
         }
     }
 
-    private Instant startOfToday() {
-        return today.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
     private static BigDecimal sum(List<ClosedTrade> trades) {
         return trades.stream().map(ClosedTrade::realisedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -418,17 +403,17 @@ public final class Trader {
 
     /** @return realised PnL since midnight UTC. */
     public BigDecimal realisedToday() {
-        return realisedToday;
+        return day.realised();
     }
 
     /** @return when today (UTC) began. */
     public Instant todayStart() {
-        return startOfToday();
+        return day.start();
     }
 
     /** @return whether the daily loss limit stops buying now. */
     public boolean dailyLossLimitReached() {
-        return risk.dailyLossLimitReached(realisedToday);
+        return risk.dailyLossLimitReached(day.realised());
     }
 
     /** @return candles the strategy has read since start. */

@@ -68,8 +68,11 @@ public final class StatusReport {
         StringBuilder t = new StringBuilder();
         t.append(info.name()).append(' ').append(info.version()).append(" - ").append(info.exchange()).append(" (")
                 .append(info.mode()).append("), up ").append(uptime(uptime)).append('\n');
+        data.put("candlesRead", trader.candlesProcessed());
+        data.put("signals", trader.signals());
         t.append("Strategy: ").append(trader.strategy().name()).append(" (").append(trader.strategy().description())
-                .append(") on ").append(info.timeframe()).append(" candles\n");
+                .append(") on ").append(info.timeframe()).append(" candles; ").append(trader.candlesProcessed())
+                .append(" read, ").append(trader.signals()).append(" signals since start\n");
 
         Flags g = trader.control().global();
         data.set("global", flags(g));

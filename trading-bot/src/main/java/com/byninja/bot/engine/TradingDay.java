@@ -1,0 +1,74 @@
+package com.byninja.bot.engine;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Today's realised PnL (UTC days), which the daily loss limit reads, and whether that limit has been announced
+ * today. Owned by the trading thread.
+ */
+final class TradingDay {
+
+    private final Clock clock;
+    private LocalDate day;
+    private BigDecimal realised;
+    private boolean limitAnnounced;
+
+    /**
+     * @param clock         the bot's time
+     * @param realisedSoFar PnL of the trades closed since today's midnight UTC, from the store
+     * @param limitReached  whether that already reaches the limit (announced before a restart, not again)
+     */
+    TradingDay(Clock clock, BigDecimal realisedSoFar, boolean limitReached) {
+        this.clock = clock;
+        this.day = today(clock);
+        this.realised = realisedSoFar;
+        this.limitAnnounced = limitReached;
+    }
+
+    /** @return the start of the current UTC day, for a clock. */
+    static Instant startOfToday(Clock clock) {
+        return today(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** Starts a new day at midnight UTC: nothing realised, nothing announced. */
+    void rollOver() {
+        LocalDate now = today(clock);
+        if (!now.equals(day)) {
+            day = now;
+            realised = BigDecimal.ZERO;
+            limitAnnounced = false;
+        }
+    }
+
+    /** Adds a closed trade's PnL. */
+    void add(BigDecimal pnl) {
+        realised = realised.add(pnl);
+    }
+
+    /** @return PnL realised today. */
+    BigDecimal realised() {
+        return realised;
+    }
+
+    /** @return when today began. */
+    Instant start() {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** @return true the first time it is called on a day the limit is reached, so that it is announced once. */
+    boolean announceLimit() {
+        if (limitAnnounced) {
+            return false;
+        }
+        limitAnnounced = true;
+        return true;
+    }
+}
