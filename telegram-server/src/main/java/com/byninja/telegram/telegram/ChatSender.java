@@ -72,6 +72,10 @@ public final class ChatSender implements AutoCloseable {
                 return false;
             }
             for (String part : parts) {
+                if (part.isBlank()) {
+                    // Telegram refuses an empty message; a split can leave one made of line breaks only.
+                    continue;
+                }
                 if (queue.size() >= settings.queueCapacity() && !makeRoom(kind)) {
                     return false;
                 }
