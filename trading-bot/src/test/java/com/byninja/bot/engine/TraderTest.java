@@ -15,6 +15,7 @@ import com.byninja.bot.risk.RejectReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +214,38 @@ class TraderTest {
 
         // A forced buy is not a strategy buy: the daily limit gives way to it.
         assertThat(f.trader.forceBuy(BTC, null)).isInstanceOf(Submission.Sent.class);
+    }
+
+    @Test
+    void theDailyLossLimitLiftsAtMidnightUtc() throws Exception {
+        f = new TraderFixture(dir, "risk:\n  dailyLossLimit: 2\n");
+        openPosition(ETH, "1", "100", "0.1");
+        f.trader.forceSell(ETH);
+        f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
+        f.drain();
+        assertThat(f.trader.dailyLossLimitReached()).isTrue();
+
+        f.clock.set(TraderFixture.T0.plus(Duration.ofHours(14)));
+        f.trader.periodicChecks();
+
+        assertThat(f.trader.dailyLossLimitReached()).isFalse();
+        assertThat(f.trader.realisedToday()).isEqualByComparingTo("0");
+        assertThat(f.trader.todayStart()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+    }
+
+    @Test
+    void aRestartOnTheSameDayRemembersTheLossAndDoesNotAlertAgain() throws Exception {
+        f = new TraderFixture(dir, "risk:\n  dailyLossLimit: 2\n");
+        openPosition(ETH, "1", "100", "0.1");
+        f.trader.forceSell(ETH);
+        f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
+        f.drain();
+
+        f.restart();
+
+        assertThat(f.trader.realisedToday()).isEqualByComparingTo("-3.197");
+        assertThat(f.trader.dailyLossLimitReached()).isTrue();
+        assertThat(f.alerts.events()).containsOnlyOnce("daily_loss_limit");
     }
 
     @Test
