@@ -42,6 +42,10 @@ final class ConfigReader {
         this.origins = origins;
     }
 
+    /**
+     * @param secretFromEnv {@code BYNINJA_LINK_SECRET}, or null; kept out of the tree so it is never printed
+     * @return the configuration; only meaningful when no problem was added
+     */
     BotConfig read(String secretFromEnv) {
         String name = text("name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
