@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads commands from standard input, one per line, on the {@code console-reader} thread. A line without a leading
- * slash is taken as a command too, so {@code status} works like {@code /status}. At the end of input it calls
- * {@code onEnd}.
+ * slash is taken as a command too, so {@code status} works like {@code /status}; blank lines and lines starting with
+ * {@code #} are skipped, so scripts can carry comments. At the end of input it calls {@code onEnd}.
  */
 public final class ConsoleReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleReader.class);
