@@ -22,6 +22,7 @@ final class RandomWalk {
     private static final double MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
     /** After a long pause (a restart after days) the walk resumes from where it stopped instead of replaying. */
     private static final long MAX_CATCH_UP_STEPS = 200_000;
+    private static final long MAX_HISTORY_STEPS = 1_000;
 
     private final Symbol symbol;
     private final long tickMs;
@@ -85,7 +86,13 @@ final class RandomWalk {
      */
     synchronized List<Candle> history(Duration timeframe, int count, long epochMs) {
         long frameMs = timeframe.toMillis();
-        int ticksPerCandle = (int) Math.max(1, frameMs / tickMs);
+        long ticksPerCandle = Math.max(1, frameMs / tickMs);
+        // Long candles on short ticks would take millions of steps: walk at most MAX_HISTORY_STEPS per candle, each
+        // standing for several ticks, with the same drift and variance per candle.
+        int steps = (int) Math.min(ticksPerCandle, MAX_HISTORY_STEPS);
+        double ticksPerStep = (double) ticksPerCandle / steps;
+        double stepDrift = driftTerm * ticksPerStep;
+        double stepShock = shockScale * Math.sqrt(ticksPerStep);
         long currentStart = Math.floorDiv(epochMs, frameMs) * frameMs;
         SplittableRandom backwards = new SplittableRandom(seed ^ currentStart);
         double p = price;
@@ -94,8 +101,8 @@ final class RandomWalk {
             double close = p;
             double high = p;
             double low = p;
-            for (int t = 0; t < ticksPerCandle; t++) {
-                p = p / Math.exp(driftTerm + shockScale * backwards.nextGaussian());
+            for (int t = 0; t < steps; t++) {
+                p = p / Math.exp(stepDrift + stepShock * backwards.nextGaussian());
                 high = Math.max(high, p);
                 low = Math.min(low, p);
             }
