@@ -91,7 +91,7 @@ public final class Main {
                 loaded.effective());
         try (TradingBot bot = TradingBot.start(loaded.config(), Clock.systemUTC())) {
             stopRequested.await();
-            log.info("stop requested; shutting down");
+            log.info("stop requested; shutting {} down", bot.config().name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -103,6 +103,7 @@ class KillRecoveryTest {
 
         ConfigLoader.Loaded loaded = new ConfigLoader(Map.of()).load(config);
         try (TradingBot again = TradingBot.start(loaded.config(), Clock.systemUTC())) {
+            assertThat(again.config().name()).isEqualTo("survivor");
             send(Message.command("k3", Command.STATUS, null));
             Message status = awaitFrame(Tag.REPLY, "k3");
 

@@ -14,6 +14,7 @@ import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Strategies;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ public final class TraderFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         db.close();
     }
 }

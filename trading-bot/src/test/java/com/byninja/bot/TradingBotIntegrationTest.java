@@ -131,6 +131,7 @@ class TradingBotIntegrationTest {
     @Test
     void theBotTradesAnswersEveryCommandAndRaisesAlertsOverARealLink() throws Exception {
         try (TradingBot bot = TradingBot.start(config(), Clock.systemUTC())) {
+            assertThat(bot.config().name()).isEqualTo(BOT);
             session();
             awaitAlert(event("bot_started", null));
 
@@ -205,6 +206,7 @@ class TradingBotIntegrationTest {
 
         // A restart finds the history and the switches as they were left.
         try (TradingBot again = TradingBot.start(config(), Clock.systemUTC())) {
+            assertThat(again.link().status().path("state").asText()).isNotEqualTo("disabled");
             Message stats = request(Command.STATS, null);
             assertThat(stats.data().path("allTime").path("trades").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(request(Command.STATUS, null).data().path("global").path("trading").asBoolean()).isFalse();

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,8 +141,7 @@ public final class ConfigLoader {
     /** Lays {@code user} over {@code base}; keys the defaults do not have are typos, reported as problems. */
     private static void merge(ObjectNode base, ObjectNode user, String prefix, List<String> problems) {
         boolean freeForm = FREE_FORM_MAPS.contains(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
-        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : user.properties()) {
             String key = prefix + field.getKey();
             JsonNode existing = base.get(field.getKey());
             if (existing == null && !freeForm) {
@@ -162,7 +160,8 @@ public final class ConfigLoader {
         String[] parts = dottedKey.split("\\.");
         ObjectNode node = tree;
         for (int i = 0; i < parts.length - 1; i++) {
-            node = node.with(parts[i]);
+            JsonNode child = node.get(parts[i]);
+            node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
         }
         node.set(parts[parts.length - 1], TextNode.valueOf(value));
     }

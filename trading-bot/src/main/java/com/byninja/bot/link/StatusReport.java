@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -237,8 +236,7 @@ public final class StatusReport {
     /** @return {@code "a 1, b 2"} from the numeric fields of {@code node}, skipping {@code skip}. */
     private static String pairs(ObjectNode node, String skip) {
         StringBuilder b = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (e.getKey().equals(skip) || !e.getValue().isNumber()) {
                 continue;
             }

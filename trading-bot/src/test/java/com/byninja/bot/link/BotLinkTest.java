@@ -12,7 +12,6 @@ import com.byninja.bot.config.BotConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +42,8 @@ class BotLinkTest {
         try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
                 while (!rude.isClosed()) {
-                    try (Socket s = rude.accept()) {
+                    try {
+                        rude.accept().close();
                         attempts.incrementAndGet();
                     } catch (IOException e) {
                         return;

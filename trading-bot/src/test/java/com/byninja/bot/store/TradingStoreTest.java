@@ -39,6 +39,7 @@ class TradingStoreTest {
     void aSecondBotOnTheSameFileIsRefused() throws Exception {
         Path file = dir.resolve("bot.db");
         try (Database first = Database.open(file)) {
+            assertThat(first.file()).isEqualTo(file);
             assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("already open");
         }
