@@ -33,11 +33,18 @@ public final class LinkServer implements AutoCloseable {
 
     /** Told about sessions as they open and close, on the session's reader thread. Must not block. */
     public interface Listener {
+        /** The start of the disconnect reason of a session replaced by a new connection under its name. */
+        String REPLACED = "replaced by a new connection";
+
         /** A bot completed the handshake. */
         default void onConnected(LinkSession session) {
         }
 
-        /** A connected session closed; called once per session passed to {@link #onConnected}. */
+        /**
+         * A connected session closed; called once per session passed to {@link #onConnected}. When a new connection
+         * under the same bot name replaced it, this comes before the new session's {@link #onConnected}, the reason
+         * starts with {@value #REPLACED}, and {@link LinkServer#session} already returns the new session.
+         */
         default void onDisconnected(LinkSession session, String reason) {
         }
     }
@@ -151,7 +158,7 @@ public final class LinkServer implements AutoCloseable {
             if (previous != null) {
                 log.info("link: bot '{}' reconnected from {}; closing its previous connection from {}", bot,
                         c.remoteAddress(), previous.remoteAddress());
-                previous.abort("replaced by a new connection from " + c.remoteAddress());
+                previous.abort(Listener.REPLACED + " from " + c.remoteAddress());
                 // Its disconnection is told before this connection is, so that listeners see them in order.
                 previous.awaitRelease(config.closeTimeoutMs());
             }

@@ -2,7 +2,14 @@ package com.byninja.protocol;
 
 import java.time.Instant;
 
-/** One authenticated connection of the link, as either end sees it. Thread-safe. */
+/**
+ * One authenticated connection of the link, as either end sees it. Thread-safe.
+ *
+ * <p>Each connection is one object from its handshake to its close: the session passed to
+ * {@link LinkServer.Listener#onConnected}, to every handler of its frames and to
+ * {@link LinkServer.Listener#onDisconnected} is the same instance, so it may key per-connection state. A bot that
+ * reconnects gets a new session.
+ */
 public interface LinkSession {
     /** @return the peer's name from the handshake: the bot's name on the server, the server's name on a client. */
     String peerName();
