@@ -11,6 +11,7 @@ final class Counters {
     final LongAdder othersDropped = new LongAdder();
     final LongAdder badFrames = new LongAdder();
     final LongAdder reconnects = new LongAdder();
+    final LongAdder failedConnects = new LongAdder();
 
     void dropped(Tag tag) {
         switch (tag) {
@@ -22,6 +23,6 @@ final class Counters {
 
     LinkStats snapshot() {
         return new LinkStats(framesSent.sum(), framesReceived.sum(), logsDropped.sum(), alertsDropped.sum(),
-                othersDropped.sum(), badFrames.sum(), reconnects.sum());
+                othersDropped.sum(), badFrames.sum(), reconnects.sum(), failedConnects.sum());
     }
 }

@@ -196,12 +196,17 @@ public final class LinkClient implements AutoCloseable {
                     }
                     failures = 0;
                     reason = c.readLoop(router, null);
-                    log.warn("link: disconnected from {} ({}): {}", c.peerName(), c.remoteAddress(), reason);
+                    if (closed) {
+                        log.info("link: closed the connection to {} ({})", c.peerName(), c.remoteAddress());
+                    } else {
+                        log.warn("link: disconnected from {} ({}): {}", c.peerName(), c.remoteAddress(), reason);
+                    }
                 } else {
                     reason = "closed";
                 }
             } catch (IOException e) {
                 reason = e.getMessage();
+                counters.failedConnects.increment();
                 if (failures == 0) {
                     log.warn("link: cannot connect to {}:{}: {}; retrying in the background", host, port, reason);
                 } else {

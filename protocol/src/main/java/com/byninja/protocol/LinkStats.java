@@ -11,6 +11,8 @@ package com.byninja.protocol;
  *                        of a connection that closed, frames too large to send
  * @param badFrames       frames received that broke the format, and failed handshakes
  * @param reconnects      successful handshakes after the first (client) or connections accepted (server)
+ * @param failedConnects  connection attempts that failed to connect or to authenticate (client); a client that keeps
+ *                        counting up here is refused or cannot reach its server
  */
 public record LinkStats(
         long framesSent,
@@ -19,5 +21,6 @@ public record LinkStats(
         long alertsDropped,
         long othersDropped,
         long badFrames,
-        long reconnects) {
+        long reconnects,
+        long failedConnects) {
 }

@@ -242,6 +242,26 @@ class LinkTest {
     }
 
     @Test
+    void shouldTellEveryFailedAttemptBeforeTheFirstConnectionAndCountIt() throws Exception {
+        int port;
+        try (ServerSocket placeholder = new ServerSocket(0)) {
+            port = placeholder.getLocalPort();
+        }
+        List<String> states = new CopyOnWriteArrayList<>();
+        LinkClient client = closeLater(TestLinks.client("alpha", port)
+                .listener((state, detail) -> states.add(state.name())).start());
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.stats().failedConnects() >= 3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> states.stream().filter("DISCONNECTED"::equals).count() >= 3);
+        assertThat(states.get(0)).isEqualTo("CONNECTING");
+        assertThat(states.get(1)).isEqualTo("DISCONNECTED");
+        assertThat(client.stats().reconnects()).isZero();
+
+        closeLater(TestLinks.server().port(port).start());
+        awaitConnected(client);
+        assertThat(client.stats().reconnects()).as("the first connection is not a reconnection").isZero();
+    }
+
+    @Test
     void shouldServeManyBotsAtOnce() throws Exception {
         Inbox replies = new Inbox();
         LinkServer server = closeLater(TestLinks.server().router(new MessageRouter().on(Tag.REPLY, replies)).start());
