@@ -51,6 +51,15 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextMessageId = 1;
     private boolean closed;
 
+    static {
+        // Real HTTP servers answer with TCP_NODELAY. The JDK's does not by default, and writes a response's headers
+        // and body apart, so Nagle's algorithm meets the client's delayed ACK and every answer stalls for about
+        // 40 ms (measured end to end: p50 44 ms without this, 3 ms with it). Read when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public FakeBotApi(String token) throws IOException {
         this.token = token;
         this.handlers = Executors.newCachedThreadPool(runnable -> {
