@@ -79,7 +79,7 @@ public final class LinkClient implements AutoCloseable {
     private boolean everConnected;
 
     private LinkClient(Builder b) {
-        this.secret = Objects.requireNonNull(b.secret, "secret");
+        this.secret = b.secret;
         this.host = b.host;
         this.port = b.port;
         this.name = Objects.requireNonNull(b.name, "a client needs a name");
@@ -395,18 +395,20 @@ public final class LinkClient implements AutoCloseable {
     }
 
     /** Builds and starts a {@link LinkClient}. */
-    public static final class Builder {
-        private final LinkSecret secret;
+    public static final class Builder extends EndpointBuilder<Builder> {
         private String host = "127.0.0.1";
         private int port = 7070;
         private String name;
-        private LinkConfig config = LinkConfig.defaults();
-        private MessageRouter router = new MessageRouter();
         private Listener listener = (state, detail) -> {
         };
 
         private Builder(LinkSecret secret) {
-            this.secret = secret;
+            super(secret);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** @param serverHost the server's host name or address; default {@code 127.0.0.1} */
@@ -417,10 +419,7 @@ public final class LinkClient implements AutoCloseable {
 
         /** @param serverPort the server's port; default 7070 */
         public Builder port(int serverPort) {
-            if (serverPort < 1 || serverPort > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535, got " + serverPort);
-            }
-            this.port = serverPort;
+            this.port = checkPort(serverPort, 1);
             return this;
         }
 
@@ -430,16 +429,7 @@ public final class LinkClient implements AutoCloseable {
             return this;
         }
 
-        public Builder config(LinkConfig linkConfig) {
-            this.config = Objects.requireNonNull(linkConfig, "linkConfig");
-            return this;
-        }
-
-        public Builder router(MessageRouter messageRouter) {
-            this.router = Objects.requireNonNull(messageRouter, "messageRouter");
-            return this;
-        }
-
+        /** @param stateListener told about state changes; default: nobody */
         public Builder listener(Listener stateListener) {
             this.listener = Objects.requireNonNull(stateListener, "stateListener");
             return this;

@@ -64,7 +64,7 @@ public final class LinkServer implements AutoCloseable {
     private volatile boolean closed;
 
     private LinkServer(Builder b) throws IOException {
-        this.secret = Objects.requireNonNull(b.secret, "secret");
+        this.secret = b.secret;
         this.name = b.name;
         this.config = b.config;
         this.router = b.router;
@@ -320,18 +320,20 @@ public final class LinkServer implements AutoCloseable {
     }
 
     /** Builds and starts a {@link LinkServer}. */
-    public static final class Builder {
-        private final LinkSecret secret;
+    public static final class Builder extends EndpointBuilder<Builder> {
         private String bindAddress = "127.0.0.1";
         private int port = 7070;
         private String name = "telegram-server";
-        private LinkConfig config = LinkConfig.defaults();
-        private MessageRouter router = new MessageRouter();
         private Listener listener = new Listener() {
         };
 
         private Builder(LinkSecret secret) {
-            this.secret = secret;
+            super(secret);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** @param address the address to listen on; default {@code 127.0.0.1}, {@code 0.0.0.0} for all */
@@ -342,10 +344,7 @@ public final class LinkServer implements AutoCloseable {
 
         /** @param port the port to listen on; default 7070, 0 for any free port */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
-            }
-            this.port = port;
+            this.port = checkPort(port, 0);
             return this;
         }
 
@@ -355,16 +354,7 @@ public final class LinkServer implements AutoCloseable {
             return this;
         }
 
-        public Builder config(LinkConfig linkConfig) {
-            this.config = Objects.requireNonNull(linkConfig, "linkConfig");
-            return this;
-        }
-
-        public Builder router(MessageRouter messageRouter) {
-            this.router = Objects.requireNonNull(messageRouter, "messageRouter");
-            return this;
-        }
-
+        /** @param sessionListener told about sessions opening and closing; default: nobody */
         public Builder listener(Listener sessionListener) {
             this.listener = Objects.requireNonNull(sessionListener, "sessionListener");
             return this;

@@ -8,22 +8,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class HandshakeTest {
-    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-    }
+    @AutoClose
+    private final Closer closer = new Closer();
 
     private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(0, c);
-        return c;
+        return closer.add(c);
     }
 
     @Test

@@ -10,22 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class LinkTest {
-    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-    }
+    @AutoClose
+    private final Closer closer = new Closer();
 
     private <T extends AutoCloseable> T closeLater(T c) {
-        toClose.add(0, c);
-        return c;
+        return closer.add(c);
     }
 
     /** A bot that answers every command with a reply naming it. */
