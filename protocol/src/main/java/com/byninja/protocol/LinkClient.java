@@ -102,7 +102,8 @@ public final class LinkClient implements AutoCloseable {
     /**
      * Sends a frame, or keeps it for later if it is an alert and the link is down. Never blocks.
      *
-     * @return whether it was queued on a live connection
+     * @return whether it was queued on a live connection, or waits there for room behind older alerts; false when it
+     *     was kept for the next connection or dropped (and counted)
      */
     public boolean send(Message message) {
         if (message.tag() == Tag.ALERT && message.id() == null) {
@@ -110,7 +111,7 @@ public final class LinkClient implements AutoCloseable {
         }
         synchronized (lock) {
             Connection c = current;
-            if (c != null) {
+            if (c != null && c.isOpen()) {
                 if (!flushPending(c) && message.tag() == Tag.ALERT) {
                     // Older alerts are still waiting for room in this connection's queue: keep the order.
                     keep(message);
