@@ -221,6 +221,32 @@ class LinkTest {
         }
     }
 
+    @Test
+    void shouldCloseAConnectionWhoseReplyFindsTheQueueFullAndCountTheReply() throws Exception {
+        LinkConfig config = TestLinks.fast().withHeartbeatIntervalMs(60_000).withSendQueueCapacity(8);
+        try (ServerSocket raw = new ServerSocket()) {
+            raw.setReceiveBufferSize(4096);
+            raw.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            List<String> details = new CopyOnWriteArrayList<>();
+            LinkClient client = closeLater(LinkClient.builder(TestLinks.SECRET).name("alpha")
+                    .port(raw.getLocalPort()).config(config)
+                    .listener((state, detail) -> details.add(state + ": " + detail)).start());
+            try (RawPeer stalled = RawPeer.accept(raw)) {
+                stalled.welcome(TestLinks.SECRET);
+                awaitConnected(client);
+                String big = "r".repeat(64 * 1024);
+                int sent = 0;
+                while (client.state() == LinkClient.State.CONNECTED && sent < 1_000) {
+                    client.send(Message.of(Tag.REPLY, big).withId("r-" + sent++));
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> details.contains(
+                        "DISCONNECTED: send queue full: the peer is not reading"));
+                assertThat(client.stats().othersDropped()).as("the reply that did not fit, and those queued")
+                        .isPositive();
+            }
+        }
+    }
+
     private static void readAlerts(RawPeer peer, List<String> received, java.util.Set<String> ids) {
         try {
             while (true) {
