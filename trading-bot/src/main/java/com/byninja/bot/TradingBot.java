@@ -12,6 +12,7 @@ import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.Exchanges;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.exchange.xchange.XChangeExchange;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
 import com.byninja.bot.link.CommandHandler;
@@ -64,16 +65,22 @@ public final class TradingBot implements AutoCloseable {
         Exchange opened = null;
         try {
             TradingStore store = new TradingStore(db);
-            opened = Exchanges.open(config, db, clock);
+            this.link = new BotLink(config.link(), config.name(), this::onCommand);
+            opened = Exchanges.open(config, db, clock, link);
             this.exchange = opened;
+            if (exchange instanceof XChangeExchange real) {
+                // Before any command or trade: what the database says against what the exchange says.
+                real.reconcile(store, config.symbols());
+            }
             this.executor = new OrderExecutor(exchange.execution(), config.engine().orderQueueCapacity(),
                     config.engine().balanceRefreshMs());
-            this.link = new BotLink(config.link(), config.name(), this::onCommand);
             TradingStrategy strategy = Strategies.create(config.strategy());
             OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock);
+            Exchange paused = exchange;
             this.trader = new Trader(config, clock, strategy,
-                    new RiskManager(config.risk(), config.quoteCurrency()), orders, store, link, this::lastPrice,
-                    exchange.execution().balances());
+                    new RiskManager(config.risk(), config.quoteCurrency(), exchange.execution().feePct(),
+                            exchange.rules()),
+                    orders, store, link, this::lastPrice, exchange.execution().balances(), paused::buyingPaused);
             this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
                     config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
             MarketMonitor.HealthListener health = new PriceHealthAlerts(link);

@@ -37,11 +37,62 @@ public record BotConfig(
 
     /** @return the database file: simulated, paper and live data never share one. */
     public Path databaseFile() {
-        return dataDir.resolve(name + "-" + exchange.type() + "-" + exchange.mode() + ".db");
+        return dataDir.resolve(name + "-" + exchange.name() + "-" + exchange.mode() + ".db");
     }
 
-    /** {@code exchange.*} */
-    public record ExchangeSettings(String type, String mode) {
+    /**
+     * {@code exchange.*}, with the API keys from the environment.
+     *
+     * @param type              {@code simulated}, {@code binance} or an XChange exchange class name
+     * @param mode              {@code paper} or {@code live}
+     * @param baseUrl           the exchange's API address, or empty for the exchange's own
+     * @param connectTimeoutMs  connection timeout of every call
+     * @param readTimeoutMs     answer timeout of every call
+     * @param readRetries       how many times a failed read is tried again
+     * @param retryMaxDelayMs   the longest wait between two tries; a longer Retry-After fails the call at once
+     * @param failureAlertAfter failed calls in a row that raise an alert and pause buying
+     * @param apiKey            {@code BYNINJA_EXCHANGE_API_KEY}, or null
+     * @param apiSecret         {@code BYNINJA_EXCHANGE_API_SECRET}, or null
+     */
+    public record ExchangeSettings(String type, String mode, String baseUrl, int connectTimeoutMs, int readTimeoutMs,
+                                   int readRetries, long retryMaxDelayMs, int failureAlertAfter, String apiKey,
+                                   String apiSecret) {
+
+        /** The embedded exchange. */
+        public static final String SIMULATED = "simulated";
+        /** Binance, through XChange. */
+        public static final String BINANCE = "binance";
+
+        /** @return whether real money is at stake. */
+        public boolean live() {
+            return "live".equals(mode);
+        }
+
+        /**
+         * @return the exchange's short name for file names and status: {@code simulated}, {@code binance}, or a
+         *         class name's simple name without its {@code Exchange} suffix, in lower case ({@code kraken})
+         */
+        public String name() {
+            int dot = type.lastIndexOf('.');
+            if (dot < 0) {
+                return type;
+            }
+            String simple = type.substring(dot + 1);
+            if (simple.endsWith("Exchange") && simple.length() > "Exchange".length()) {
+                simple = simple.substring(0, simple.length() - "Exchange".length());
+            }
+            return simple.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Keeps the keys out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "ExchangeSettings[type=" + type + ", mode=" + mode + ", baseUrl=" + baseUrl
+                    + ", connectTimeoutMs=" + connectTimeoutMs + ", readTimeoutMs=" + readTimeoutMs
+                    + ", readRetries=" + readRetries + ", retryMaxDelayMs=" + retryMaxDelayMs
+                    + ", failureAlertAfter=" + failureAlertAfter + ", apiKey=" + (apiKey == null ? "(none)" : "******")
+                    + ", apiSecret=" + (apiSecret == null ? "(none)" : "******") + "]";
+        }
     }
 
     /** {@code control.*} */

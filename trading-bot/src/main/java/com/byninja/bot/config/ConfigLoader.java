@@ -36,6 +36,10 @@ public final class ConfigLoader {
             "BYNINJA_LINK_HOST", "link.host",
             "BYNINJA_LINK_PORT", "link.port");
     static final String SECRET_ENV = "BYNINJA_LINK_SECRET";
+    /** The exchange's API key; never part of the configuration tree, so never printed. */
+    static final String API_KEY_ENV = "BYNINJA_EXCHANGE_API_KEY";
+    /** The exchange's API secret; likewise. */
+    static final String API_SECRET_ENV = "BYNINJA_EXCHANGE_API_SECRET";
     private static final Set<String> FREE_FORM_MAPS = Set.of("simulator.markets");
 
     private final YAMLMapper yaml = new YAMLMapper();
@@ -95,7 +99,13 @@ public final class ConfigLoader {
                 if (!user.isObject()) {
                     throw new ConfigException(List.of(source + ": must be a YAML mapping of keys to values"));
                 }
-                merge(tree, (ObjectNode) user, "", problems);
+                ObjectNode userTree = (ObjectNode) user;
+                if (userTree.path("exchange").isTextual()) {
+                    // `exchange: binance` is short for `exchange: {type: binance}`.
+                    String type = userTree.get("exchange").asText();
+                    userTree.putObject("exchange").put("type", type);
+                }
+                merge(tree, userTree, "", problems);
             }
         }
         Map<String, String> origins = new HashMap<>();
@@ -111,11 +121,16 @@ public final class ConfigLoader {
             problems.add(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
         }
         String secretFromEnv = secret == null || secret.isBlank() ? null : secret;
-        BotConfig config = new ConfigReader(tree, problems, origins).read(secretFromEnv);
+        BotConfig config = new ConfigReader(tree, problems, origins).read(secretFromEnv,
+                nonBlank(env.get(API_KEY_ENV)), nonBlank(env.get(API_SECRET_ENV)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Loaded(config, source, tree.toString());
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** @return the built-in defaults, validated */

@@ -44,23 +44,17 @@ final class ConfigReader {
 
     /**
      * @param secretFromEnv {@code BYNINJA_LINK_SECRET}, or null; kept out of the tree so it is never printed
+     * @param apiKey        {@code BYNINJA_EXCHANGE_API_KEY}, or null; likewise
+     * @param apiSecret     {@code BYNINJA_EXCHANGE_API_SECRET}, or null; likewise
      * @return the configuration; only meaningful when no problem was added
      */
-    BotConfig read(String secretFromEnv) {
+    BotConfig read(String secretFromEnv, String apiKey, String apiSecret) {
         String name = text("name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             problem("name", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, got '"
                     + name + "'");
         }
-        ExchangeSettings exchange = new ExchangeSettings(text("exchange.type"), text("exchange.mode"));
-        if (!exchange.type().equals("simulated")) {
-            problem("exchange.type", "unknown exchange '" + exchange.type() + "', supported: simulated");
-        }
-        if (!Set.of("paper", "live").contains(exchange.mode())) {
-            problem("exchange.mode", "must be paper or live, got '" + exchange.mode() + "'");
-        } else if (exchange.type().equals("simulated") && !exchange.mode().equals("paper")) {
-            problem("exchange.mode", "the simulated exchange only trades paper money, got '" + exchange.mode() + "'");
-        }
+        ExchangeSettings exchange = exchange(apiKey, apiSecret);
         List<Symbol> symbols = symbols();
         Duration timeframe = timeframe();
 
@@ -101,6 +95,63 @@ final class ConfigReader {
                 Path.of(text("dataDir")), Path.of(text("logDir")),
                 new ControlSettings(bool("control.tradingOnFirstStart")), marketData, strategy, risk, engine,
                 simulator, link);
+    }
+
+    private ExchangeSettings exchange(String apiKey, String apiSecret) {
+        String type = text("exchange.type");
+        if (!type.equals(ExchangeSettings.SIMULATED) && !type.equals(ExchangeSettings.BINANCE)
+                && !isXChangeClass(type)) {
+            problem("exchange.type", "must be simulated, binance or the class name of an XChange exchange on the "
+                    + "class path (such as org.knowm.xchange.binance.BinanceExchange), got '" + type + "'");
+        }
+        String mode = text("exchange.mode");
+        if (!Set.of("paper", "live").contains(mode)) {
+            problem("exchange.mode", "must be paper or live, got '" + mode + "'");
+        } else if (type.equals(ExchangeSettings.SIMULATED) && mode.equals("live")) {
+            problem("exchange.mode", "the simulated exchange only trades paper money, got '" + mode + "'");
+        } else if (mode.equals("live")) {
+            if (!type.equals(ExchangeSettings.BINANCE) && !type.equals("org.knowm.xchange.binance.BinanceExchange")) {
+                problem("exchange.mode", "live trading is supported on binance only; other exchanges trade paper, "
+                        + "got '" + type + "'");
+            }
+            if (apiKey == null || apiSecret == null) {
+                problem("exchange.mode", "live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
+                        + "BYNINJA_EXCHANGE_API_SECRET, " + (apiKey == null && apiSecret == null ? "neither is set"
+                        : (apiKey == null ? "BYNINJA_EXCHANGE_API_KEY" : "BYNINJA_EXCHANGE_API_SECRET")
+                        + " is not set"));
+            }
+        }
+        String baseUrl = text("exchange.baseUrl");
+        if (!baseUrl.isEmpty()) {
+            try {
+                java.net.URI uri = new java.net.URI(baseUrl);
+                if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                    problem("exchange.baseUrl", "must be empty or an http(s) address such as "
+                            + "https://testnet.binance.vision, got '" + baseUrl + "'");
+                }
+            } catch (java.net.URISyntaxException e) {
+                problem("exchange.baseUrl", "must be empty or an http(s) address, got '" + baseUrl + "'");
+            }
+        }
+        return new ExchangeSettings(type, mode, baseUrl,
+                intIn("exchange.connectTimeoutMs", 100, 600_000),
+                intIn("exchange.readTimeoutMs", 100, 600_000),
+                intIn("exchange.readRetries", 0, 100),
+                longIn("exchange.retryMaxDelayMs", 10, 3_600_000),
+                intIn("exchange.failureAlertAfter", 1, 10_000),
+                apiKey, apiSecret);
+    }
+
+    private static boolean isXChangeClass(String type) {
+        if (!type.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)+")) {
+            return false;
+        }
+        try {
+            return org.knowm.xchange.Exchange.class.isAssignableFrom(
+                    Class.forName(type, false, ConfigReader.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private List<Symbol> symbols() {

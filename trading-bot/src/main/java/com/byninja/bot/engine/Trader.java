@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ta4j.core.Strategy;
@@ -77,6 +78,7 @@ public final class Trader {
     private final Map<Symbol, Instant> exitRetryAt = new HashMap<>();
     private final CachedBalances balances;
     private final TradingDay day;
+    private final BooleanSupplier exchangeDown;
     private boolean unknownOrdersAlerted;
     private long candles;
     private long signals;
@@ -89,6 +91,18 @@ public final class Trader {
     public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
                   TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances)
             throws SQLException {
+        this(config, clock, strategy, risk, orders, store, alerts, prices, balances, () -> false);
+    }
+
+    /**
+     * As above, with the exchange's health: while {@code exchangeDown} says so, no buy is placed.
+     *
+     * @throws SQLException when the store cannot be read
+     */
+    public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
+                  TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances,
+                  BooleanSupplier exchangeDown) throws SQLException {
+        this.exchangeDown = exchangeDown;
         this.config = config;
         this.clock = clock;
         this.strategy = strategy;
@@ -344,15 +358,15 @@ public final class Trader {
 
     private RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
         return new RiskManager.BuyCheck(s, amount, forced, freeQuote(), positions.openCount(),
-                positions.get(s).isPresent(), day.realised(), freshPrice(s).isPresent());
+                positions.get(s).isPresent(), day.realised(), freshPrice(s).isPresent(), exchangeDown.getAsBoolean());
     }
 
-    /** @return the free quote balance, less what buys waiting for the exchange will spend. */
+    /** @return the free quote balance, less what buys waiting for the exchange will spend, fees included. */
     public BigDecimal freeQuote() {
         BigDecimal reserved = BigDecimal.ZERO;
         for (Order o : orders.inFlight()) {
             if (o.side() == Side.BUY) {
-                reserved = reserved.add(o.quoteAmount());
+                reserved = reserved.add(o.quoteAmount()).add(risk.feeOf(o.quoteAmount()));
             }
         }
         return balances.free(config.quoteCurrency()).subtract(reserved);

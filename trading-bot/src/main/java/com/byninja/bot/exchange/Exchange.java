@@ -1,5 +1,8 @@
 package com.byninja.bot.exchange;
 
+import java.math.BigDecimal;
+import java.util.Map;
+
 /**
  * One exchange account as the bot uses it: its prices and its orders. The engine sees only these two interfaces, so
  * it cannot tell the simulator from paper trading on real prices or from a real account.
@@ -11,6 +14,16 @@ public interface Exchange extends AutoCloseable {
 
     /** @return the account's orders and balances. */
     Execution execution();
+
+    /** @return each market's size and precision rules, read at start; a market not listed has none. */
+    default Map<Symbol, MarketRules> rules() {
+        return Map.of();
+    }
+
+    /** @return whether buying must wait: the exchange has failed too many calls in a row and not answered since. */
+    default boolean buyingPaused() {
+        return false;
+    }
 
     /** Saves what the exchange keeps locally and disconnects; never throws. */
     @Override

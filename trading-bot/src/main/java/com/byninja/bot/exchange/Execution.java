@@ -34,4 +34,12 @@ public interface Execution {
      * @throws ExchangeException when the balances cannot be fetched
      */
     Map<String, BigDecimal> balances() throws ExchangeException;
+
+    /**
+     * @return the fee a market order pays, in percent of its quote value; the risk rules keep this much of the free
+     *         balance aside for a buy's fee
+     */
+    default BigDecimal feePct() {
+        return BigDecimal.ZERO;
+    }
 }

@@ -23,8 +23,12 @@ public enum RejectReason {
     ABOVE_MAX_STAKE(true),
     /** The amount is below {@code risk.minOrderAmount}. */
     BELOW_MIN_ORDER(true),
-    /** The free balance does not cover the amount. */
+    /** The free balance does not cover the amount and the fee kept aside for it. */
     INSUFFICIENT_BALANCE(true),
+    /** The order is smaller than the exchange accepts for the market (its minimum quantity or value). */
+    BELOW_EXCHANGE_MINIMUM(true),
+    /** The exchange failed too many calls in a row; buying waits until it answers again. */
+    EXCHANGE_UNAVAILABLE(true),
     /** There is no position to sell. */
     NO_POSITION(true),
     /** An order for this symbol is still waiting for the exchange; no second one is sent for the same decision. */

@@ -1,11 +1,14 @@
 package com.byninja.bot.risk;
 
 import com.byninja.bot.config.BotConfig.RiskSettings;
+import com.byninja.bot.exchange.MarketRules;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.positions.Position;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,14 +21,31 @@ public final class RiskManager {
 
     private final RiskSettings settings;
     private final String quote;
+    private final BigDecimal feePct;
+    private final Map<Symbol, MarketRules> rules;
 
     /**
+     * Without a fee to keep aside and without exchange rules.
+     *
      * @param settings      {@code risk.*}
      * @param quoteCurrency the stake currency, for messages
      */
     public RiskManager(RiskSettings settings, String quoteCurrency) {
+        this(settings, quoteCurrency, BigDecimal.ZERO, Map.of());
+    }
+
+    /**
+     * @param settings      {@code risk.*}
+     * @param quoteCurrency the stake currency, for messages
+     * @param feePct        the exchange's fee in percent: a buy needs its amount plus this fee free
+     * @param rules         the exchange's size rules per market
+     */
+    public RiskManager(RiskSettings settings, String quoteCurrency, BigDecimal feePct,
+                       Map<Symbol, MarketRules> rules) {
         this.settings = settings;
         this.quote = quoteCurrency;
+        this.feePct = feePct;
+        this.rules = Map.copyOf(rules);
     }
 
     /**
@@ -39,9 +59,18 @@ public final class RiskManager {
      * @param hasPosition   whether {@code symbol} has one
      * @param realisedToday realised PnL since midnight UTC (negative when losing)
      * @param priceFresh    whether a recent price is known
+     * @param exchangeDown  whether the exchange has failed too many calls in a row
      */
     public record BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
-                           int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh) {
+                           int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh,
+                           boolean exchangeDown) {
+
+        /** A check while the exchange answers. */
+        public BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
+                        int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh) {
+            this(symbol, quoteAmount, forced, freeQuote, openPositions, hasPosition, realisedToday, priceFresh,
+                    false);
+        }
     }
 
     /** @return the stake of a strategy buy. */
@@ -62,9 +91,20 @@ public final class RiskManager {
             return reject(RejectReason.BELOW_MIN_ORDER, "stake " + money(c.quoteAmount())
                     + " is below the minimum order of " + money(settings.minOrderAmount()) + " (risk.minOrderAmount)");
         }
-        if (c.freeQuote().compareTo(c.quoteAmount()) < 0) {
+        Optional<String> belowMinimum = rules.getOrDefault(c.symbol(), MarketRules.none(c.symbol()))
+                .checkBuy(c.quoteAmount());
+        if (belowMinimum.isPresent()) {
+            return reject(RejectReason.BELOW_EXCHANGE_MINIMUM, belowMinimum.get());
+        }
+        BigDecimal fee = feeOf(c.quoteAmount());
+        if (c.freeQuote().compareTo(c.quoteAmount().add(fee)) < 0) {
             return reject(RejectReason.INSUFFICIENT_BALANCE, "stake " + money(c.quoteAmount())
+                    + (fee.signum() > 0 ? " plus a fee of up to " + money(fee) : "")
                     + " exceeds the free balance of " + money(c.freeQuote()));
+        }
+        if (c.exchangeDown()) {
+            return reject(RejectReason.EXCHANGE_UNAVAILABLE, "the exchange has failed repeatedly; buying is paused "
+                    + "until it answers again");
         }
         if (c.forced()) {
             return Optional.empty();
@@ -82,6 +122,11 @@ public final class RiskManager {
                     + " reached the daily limit of " + money(settings.dailyLossLimit()) + " (risk.dailyLossLimit)");
         }
         return Optional.empty();
+    }
+
+    /** @return the fee a buy of {@code amount} pays at most, kept aside from the free balance. */
+    public BigDecimal feeOf(BigDecimal amount) {
+        return amount.multiply(feePct).divide(HUNDRED).setScale(8, RoundingMode.UP).stripTrailingZeros();
     }
 
     /** @return whether today's realised PnL has lost the daily limit or more; never when the limit is off (0). */

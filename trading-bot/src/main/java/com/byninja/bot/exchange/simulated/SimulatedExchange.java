@@ -13,7 +13,6 @@ import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,32 +27,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
- * plus slippage, a fee in the quote currency, and a paper wallet. Its wallet, orders and prices are kept in the
- * bot's database, so a restart (even after {@code kill -9}) finds the wallet consistent with the bot's positions.
+ * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders and prices
+ * are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet consistent with the bot's
+ * positions.
  *
- * <p>Fill arithmetic, exact: a buy of quote amount {@code A} at fill price {@code P} receives {@code Q = A / P}
- * rounded down to {@value #QUANTITY_DECIMALS} decimals, costs {@code Q * P} plus a fee of {@code Q * P * feePct / 100}
- * rounded up to {@value #FEE_DECIMALS} decimals. A sell of {@code Q} credits {@code Q * P} minus the fee likewise.
+ * <p>Fill arithmetic: see {@link PaperWallet}.
  */
 public final class SimulatedExchange implements Exchange, MarketData, Execution {
 
     /** Decimals of base quantities. */
-    public static final int QUANTITY_DECIMALS = 8;
+    public static final int QUANTITY_DECIMALS = PaperWallet.QUANTITY_DECIMALS;
     /** Decimals of fees. */
-    public static final int FEE_DECIMALS = 8;
+    public static final int FEE_DECIMALS = PaperWallet.FEE_DECIMALS;
     private static final long PRICE_SAVE_INTERVAL_MS = 5_000;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
 
-    private final SimulatorSettings settings;
     private final String quoteCurrency;
     private final Clock clock;
     private final SimulatorLedger ledger;
     private final Map<Symbol, RandomWalk> walks = new HashMap<>();
     private final Map<Symbol, Long> priceSavedAt = new ConcurrentHashMap<>();
-    private final Map<String, BigDecimal> balances;
+    private final PaperWallet wallet;
     private final Map<Symbol, Integer> priceDecimals = new HashMap<>();
-    private long orderSequence;
 
     /**
      * @param settings      the simulator's configuration
@@ -65,10 +60,10 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
      */
     public SimulatedExchange(SimulatorSettings settings, List<Symbol> symbols, String quoteCurrency, Database db,
                              Clock clock) throws SQLException {
-        this.settings = settings;
         this.quoteCurrency = quoteCurrency;
         this.clock = clock;
-        this.ledger = new SimulatorLedger(db);
+        this.wallet = new PaperWallet(settings, quoteCurrency, db, clock, "SIM");
+        this.ledger = wallet.ledger();
         Map<Symbol, SimulatorLedger.SavedPrice> saved = ledger.loadPrices();
         long nowTick = Math.floorDiv(clock.millis(), settings.tickIntervalMs());
         for (Symbol symbol : symbols) {
@@ -81,13 +76,6 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
                             resume.tick()));
             priceDecimals.put(symbol, market.priceDecimals());
         }
-        Map<String, BigDecimal> loaded = ledger.loadBalances();
-        if (loaded.isEmpty()) {
-            loaded.put(quoteCurrency, settings.startingBalance());
-            ledger.saveBalances(loaded);
-        }
-        this.balances = loaded;
-        this.orderSequence = ledger.orderCount();
     }
 
     @Override
@@ -117,89 +105,27 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     }
 
     @Override
-    public synchronized ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
-        try {
-            Optional<ExecutionReport> existing = ledger.findOrder(request.clientOrderId());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            Instant now = clock.instant();
-            RandomWalk walk = walk(request.symbol());
-            BigDecimal price = walk.priceAt(now.toEpochMilli());
-            Map<String, BigDecimal> after = new HashMap<>(balances);
-            ExecutionReport report = request.side() == OrderRequest.Side.BUY
-                    ? buy(request, price, after, now) : sell(request, price, after, now);
-            ledger.recordExecution(report, after);
-            balances.clear();
-            balances.putAll(after);
-            savePrice(request.symbol(), walk);
-            return report;
-        } catch (SQLException e) {
-            throw new ExchangeException("simulator ledger failed: " + e.getMessage(), e);
-        }
-    }
-
-    private ExecutionReport buy(OrderRequest request, BigDecimal price, Map<String, BigDecimal> wallet, Instant now) {
-        int decimals = priceDecimals.get(request.symbol());
-        BigDecimal fill = price.multiply(BigDecimal.ONE.add(settings.slippagePct().divide(HUNDRED)))
-                .setScale(decimals, RoundingMode.HALF_UP);
-        BigDecimal quantity = request.quoteAmount().divide(fill, QUANTITY_DECIMALS, RoundingMode.DOWN);
-        if (quantity.signum() == 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "amount below one unit of quantity", now);
-        }
-        BigDecimal cost = quantity.multiply(fill);
-        BigDecimal fee = fee(cost);
-        String quote = request.symbol().quote();
-        BigDecimal free = wallet.getOrDefault(quote, BigDecimal.ZERO);
-        if (free.compareTo(cost.add(fee)) < 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + quote + " balance: need "
-                    + cost.add(fee).toPlainString() + ", have " + free.toPlainString(), now);
-        }
-        wallet.put(quote, free.subtract(cost).subtract(fee));
-        wallet.merge(request.symbol().base(), quantity, BigDecimal::add);
-        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
-                quantity, fill, fee, quote, null, now);
-    }
-
-    private ExecutionReport sell(OrderRequest request, BigDecimal price, Map<String, BigDecimal> wallet, Instant now) {
-        int decimals = priceDecimals.get(request.symbol());
-        BigDecimal fill = price.multiply(BigDecimal.ONE.subtract(settings.slippagePct().divide(HUNDRED)))
-                .setScale(decimals, RoundingMode.HALF_UP);
-        String base = request.symbol().base();
-        BigDecimal held = wallet.getOrDefault(base, BigDecimal.ZERO);
-        if (held.compareTo(request.quantity()) < 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + base + " balance: need "
-                    + request.quantity().toPlainString() + ", have " + held.toPlainString(), now);
-        }
-        BigDecimal proceeds = request.quantity().multiply(fill);
-        BigDecimal fee = fee(proceeds);
-        String quote = request.symbol().quote();
-        wallet.put(base, held.subtract(request.quantity()));
-        wallet.merge(quote, proceeds.subtract(fee), BigDecimal::add);
-        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
-                request.quantity(), fill, fee, quote, null, now);
-    }
-
-    private BigDecimal fee(BigDecimal value) {
-        return value.multiply(settings.feePct()).divide(HUNDRED).setScale(FEE_DECIMALS, RoundingMode.UP);
-    }
-
-    private String nextExchangeOrderId() {
-        return "SIM-" + (++orderSequence);
+    public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
+        RandomWalk walk = walk(request.symbol());
+        BigDecimal price = walk.priceAt(clock.millis());
+        ExecutionReport report = wallet.fill(request, price, priceDecimals.get(request.symbol()), null);
+        savePrice(request.symbol(), walk);
+        return report;
     }
 
     @Override
     public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
-        try {
-            return ledger.findOrder(request.clientOrderId());
-        } catch (SQLException e) {
-            throw new ExchangeException("simulator ledger failed: " + e.getMessage(), e);
-        }
+        return wallet.find(request.clientOrderId());
     }
 
     @Override
-    public synchronized Map<String, BigDecimal> balances() {
-        return Map.copyOf(balances);
+    public Map<String, BigDecimal> balances() {
+        return wallet.balances();
+    }
+
+    @Override
+    public BigDecimal feePct() {
+        return wallet.feePct();
     }
 
     /** @return the currency the wallet started with. */

@@ -1,0 +1,173 @@
+package com.byninja.bot.exchange.simulated;
+
+import com.byninja.bot.config.BotConfig.SimulatorSettings;
+import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.store.Database;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Paper money: the simulated wallet and its fills, kept in the bot's database by {@link SimulatorLedger}. The
+ * simulator fills at its random-walk price; paper trading on a real exchange fills here at the exchange's last price.
+ * Either way one client order id executes at most once.
+ *
+ * <p>Fill arithmetic, exact: a buy of quote amount {@code A} at fill price {@code P} receives {@code Q = A / P}
+ * rounded down to the quantity step, costs {@code Q * P} plus a fee of {@code Q * P * feePct / 100} rounded up to
+ * {@value #FEE_DECIMALS} decimals. A sell of {@code Q} credits {@code Q * P} minus the fee likewise. Buys fill
+ * {@code slippagePct} above the price, sells below it.
+ */
+public final class PaperWallet {
+
+    /** Decimals of base quantities, when the market does not say otherwise. */
+    public static final int QUANTITY_DECIMALS = 8;
+    /** Decimals of fees. */
+    public static final int FEE_DECIMALS = 8;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final SimulatorSettings settings;
+    private final Clock clock;
+    private final SimulatorLedger ledger;
+    private final Map<String, BigDecimal> balances;
+    private final String prefix;
+    private long orderSequence;
+
+    /**
+     * @param settings      fee, slippage and starting balance
+     * @param quoteCurrency the currency the wallet starts with
+     * @param db            where the wallet is kept
+     * @param clock         fill times
+     * @param idPrefix      the exchange order ids' prefix, such as {@code SIM}
+     * @throws SQLException when the wallet cannot be read
+     */
+    public PaperWallet(SimulatorSettings settings, String quoteCurrency, Database db, Clock clock, String idPrefix)
+            throws SQLException {
+        this.settings = settings;
+        this.clock = clock;
+        this.ledger = new SimulatorLedger(db);
+        this.prefix = idPrefix;
+        Map<String, BigDecimal> loaded = ledger.loadBalances();
+        if (loaded.isEmpty()) {
+            loaded.put(quoteCurrency, settings.startingBalance());
+            ledger.saveBalances(loaded);
+        }
+        this.balances = loaded;
+        this.orderSequence = ledger.orderCount();
+    }
+
+    SimulatorLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * Fills a market order at {@code price}, once: a client order id already executed returns its first report.
+     *
+     * @param request       the order
+     * @param price         the market price now
+     * @param priceDecimals decimals of fill prices
+     * @param quantityStep  the smallest quantity increment, or null for {@value #QUANTITY_DECIMALS} decimals
+     * @return the fill or the rejection
+     * @throws ExchangeException when the ledger cannot be written
+     */
+    public synchronized ExecutionReport fill(OrderRequest request, BigDecimal price, int priceDecimals,
+                                             BigDecimal quantityStep) throws ExchangeException {
+        try {
+            Optional<ExecutionReport> existing = ledger.findOrder(request.clientOrderId());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Instant now = clock.instant();
+            Map<String, BigDecimal> after = new HashMap<>(balances);
+            ExecutionReport report = request.side() == OrderRequest.Side.BUY
+                    ? buy(request, price, priceDecimals, quantityStep, after, now)
+                    : sell(request, price, priceDecimals, after, now);
+            ledger.recordExecution(report, after);
+            balances.clear();
+            balances.putAll(after);
+            return report;
+        } catch (SQLException e) {
+            throw new ExchangeException("paper wallet ledger failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ExecutionReport buy(OrderRequest request, BigDecimal price, int decimals, BigDecimal step,
+                                Map<String, BigDecimal> wallet, Instant now) {
+        BigDecimal fill = price.multiply(BigDecimal.ONE.add(settings.slippagePct().divide(HUNDRED)))
+                .setScale(decimals, RoundingMode.HALF_UP);
+        BigDecimal quantity = request.quoteAmount().divide(fill, QUANTITY_DECIMALS, RoundingMode.DOWN);
+        if (step != null && step.signum() > 0) {
+            quantity = quantity.divideToIntegralValue(step).multiply(step).setScale(step.scale(), RoundingMode.DOWN);
+        }
+        if (quantity.signum() == 0) {
+            return ExecutionReport.rejected(request.clientOrderId(), "amount below one unit of quantity", now);
+        }
+        BigDecimal cost = quantity.multiply(fill);
+        BigDecimal fee = fee(cost);
+        String quote = request.symbol().quote();
+        BigDecimal free = wallet.getOrDefault(quote, BigDecimal.ZERO);
+        if (free.compareTo(cost.add(fee)) < 0) {
+            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + quote + " balance: need "
+                    + cost.add(fee).toPlainString() + ", have " + free.toPlainString(), now);
+        }
+        wallet.put(quote, free.subtract(cost).subtract(fee));
+        wallet.merge(request.symbol().base(), quantity, BigDecimal::add);
+        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
+                quantity, fill, fee, quote, null, now);
+    }
+
+    private ExecutionReport sell(OrderRequest request, BigDecimal price, int decimals,
+                                 Map<String, BigDecimal> wallet, Instant now) {
+        BigDecimal fill = price.multiply(BigDecimal.ONE.subtract(settings.slippagePct().divide(HUNDRED)))
+                .setScale(decimals, RoundingMode.HALF_UP);
+        String base = request.symbol().base();
+        BigDecimal held = wallet.getOrDefault(base, BigDecimal.ZERO);
+        if (held.compareTo(request.quantity()) < 0) {
+            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + base + " balance: need "
+                    + request.quantity().toPlainString() + ", have " + held.toPlainString(), now);
+        }
+        BigDecimal proceeds = request.quantity().multiply(fill);
+        BigDecimal fee = fee(proceeds);
+        String quote = request.symbol().quote();
+        wallet.put(base, held.subtract(request.quantity()));
+        wallet.merge(quote, proceeds.subtract(fee), BigDecimal::add);
+        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
+                request.quantity(), fill, fee, quote, null, now);
+    }
+
+    private BigDecimal fee(BigDecimal value) {
+        return value.multiply(settings.feePct()).divide(HUNDRED).setScale(FEE_DECIMALS, RoundingMode.UP);
+    }
+
+    private String nextExchangeOrderId() {
+        return prefix + "-" + (++orderSequence);
+    }
+
+    /**
+     * @return the report of the order with this client order id, or empty when it never executed
+     * @throws ExchangeException when the ledger cannot be read
+     */
+    public Optional<ExecutionReport> find(String clientOrderId) throws ExchangeException {
+        try {
+            return ledger.findOrder(clientOrderId);
+        } catch (SQLException e) {
+            throw new ExchangeException("paper wallet ledger failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the free balance per currency. */
+    public synchronized Map<String, BigDecimal> balances() {
+        return Map.copyOf(balances);
+    }
+
+    /** @return the fee of every fill, in percent of its quote value. */
+    public BigDecimal feePct() {
+        return settings.feePct();
+    }
+}

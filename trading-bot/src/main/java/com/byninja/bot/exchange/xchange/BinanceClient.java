@@ -1,0 +1,192 @@
+package com.byninja.bot.exchange.xchange;
+
+import com.byninja.bot.config.BotConfig.ExchangeSettings;
+import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.MarketRules;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.exchange.Symbol;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchange.ExchangeFactory;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.binance.BinanceAdapters;
+import org.knowm.xchange.binance.BinanceExchange;
+import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
+import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
+import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
+import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
+import org.knowm.xchange.binance.dto.trade.BinanceOrder;
+import org.knowm.xchange.binance.dto.trade.BinanceTrade;
+import org.knowm.xchange.binance.dto.trade.OrderSide;
+import org.knowm.xchange.binance.dto.trade.OrderType;
+import org.knowm.xchange.binance.service.BinanceAccountService;
+import org.knowm.xchange.binance.service.BinanceMarketDataService;
+import org.knowm.xchange.binance.service.BinanceTradeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin client: Binance's own REST calls through {@code xchange-binance}'s raw services, with the bot's HTTP
+ * timeouts and without XChange's own retries (the bot decides what is tried again, see {@link Calls}). Metadata is
+ * read by {@link #rules} rather than by XChange's start-up, so that its failure is retried and reported like any
+ * other call. Thread-safe as XChange's services are: each call is one HTTP request.
+ */
+final class BinanceClient implements MarketSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceClient.class);
+    private static final int MAX_KLINES = 1000;
+
+    private final Market market;
+    private final BinanceTradeService trade;
+    private final BinanceAccountService account;
+
+    BinanceClient(ExchangeSettings settings) {
+        BinanceExchange prototype = new BinanceExchange();
+        ExchangeSpecification spec = prototype.getDefaultExchangeSpecification();
+        spec.setApiKey(null);
+        spec.setSecretKey(null);
+        if (!settings.baseUrl().isEmpty()) {
+            URI uri = URI.create(settings.baseUrl());
+            spec.setSslUri(settings.baseUrl().replaceAll("/+$", ""));
+            spec.setHost(uri.getHost());
+            spec.setPort(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
+        }
+        spec.setHttpConnTimeout(settings.connectTimeoutMs());
+        spec.setHttpReadTimeout(settings.readTimeoutMs());
+        spec.setShouldLoadRemoteMetaData(false);
+        spec.getResilience().setRetryEnabled(false);
+        spec.getResilience().setRateLimiterEnabled(false);
+        if (settings.live()) {
+            spec.setApiKey(settings.apiKey());
+            spec.setSecretKey(settings.apiSecret());
+        }
+        BinanceExchange exchange = (BinanceExchange) ExchangeFactory.INSTANCE.createExchange(spec);
+        this.market = new Market(exchange);
+        this.trade = (BinanceTradeService) exchange.getTradeService();
+        this.account = (BinanceAccountService) exchange.getAccountService();
+    }
+
+    @Override
+    public String name() {
+        return "binance";
+    }
+
+    /**
+     * Reads exchangeInfo and registers the markets with XChange's symbol map (a JVM-wide static that parses
+     * {@code BTCUSDT} back into a pair).
+     *
+     * @throws IllegalArgumentException naming the markets Binance does not list
+     */
+    @Override
+    public Map<Symbol, MarketRules> rules(List<Symbol> symbols) throws Exception {
+        BinanceExchangeInfo info = market.getExchangeInfo();
+        Map<String, org.knowm.xchange.binance.dto.meta.exchangeinfo.Symbol> listed = new LinkedHashMap<>();
+        if (info.getSymbols() != null) {
+            info.getSymbols().forEach(s -> listed.put(s.getSymbol(), s));
+        }
+        Map<Symbol, MarketRules> rules = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Symbol symbol : symbols) {
+            var s = listed.get(symbol.compact());
+            if (s == null) {
+                missing.add(symbol.toString());
+                continue;
+            }
+            BinanceAdapters.putSymbolMapping(symbol.compact(), XChangeAdapters.pair(symbol));
+            if (s.getStatus() != null && !"TRADING".equals(s.getStatus())) {
+                LOG.warn("binance lists {} as {}, not TRADING: orders will be refused", symbol, s.getStatus());
+            }
+            rules.put(symbol, XChangeAdapters.rules(symbol, s.getFilters()));
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("binance does not list " + String.join(", ", missing));
+        }
+        return rules;
+    }
+
+    @Override
+    public BigDecimal lastPrice(Symbol symbol) throws Exception {
+        return market.price(symbol.compact());
+    }
+
+    @Override
+    public Optional<List<Candle>> closedCandles(Symbol symbol, Duration timeframe, int count, Instant now)
+            throws Exception {
+        Optional<KlineInterval> interval = XChangeAdapters.klineInterval(timeframe);
+        if (interval.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BinanceKline> klines = market.klines(XChangeAdapters.pair(symbol), interval.get(),
+                Math.min(count + 1, MAX_KLINES), null, null);
+        List<Candle> candles = new ArrayList<>();
+        for (BinanceKline k : klines) {
+            Candle c = XChangeAdapters.candle(symbol, timeframe, k);
+            if (!c.end().isAfter(now)) {
+                candles.add(c);
+            }
+        }
+        return Optional.of(candles.size() > count ? candles.subList(candles.size() - count, candles.size())
+                : candles);
+    }
+
+    /**
+     * Sends a market order, once, with the client order id as {@code newClientOrderId}. A buy spends a quote amount
+     * ({@code quoteOrderQty}), a sell sells {@code quantity}.
+     */
+    BinanceNewOrder placeMarketOrder(OrderRequest request, BigDecimal quantity) throws Exception {
+        boolean buy = request.side() == OrderRequest.Side.BUY;
+        return trade.newOrder(XChangeAdapters.pair(request.symbol()), buy ? OrderSide.BUY : OrderSide.SELL,
+                OrderType.MARKET, null, buy ? null : quantity, buy ? request.quoteAmount() : null, null,
+                request.clientOrderId(), null, null, null, BinanceNewOrder.NewOrderResponseType.FULL);
+    }
+
+    /** @return the order with this client order id, or empty when Binance has none. */
+    Optional<BinanceOrder> order(Symbol symbol, String clientOrderId) throws Exception {
+        try {
+            return Optional.of(trade.orderStatusAllProducts(XChangeAdapters.pair(symbol), null, clientOrderId));
+        } catch (org.knowm.xchange.binance.dto.BinanceException e) {
+            if (e.getCode() == XChangeErrors.NO_SUCH_ORDER) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** @return the trades of one order, for its fees. */
+    List<BinanceTrade> trades(Symbol symbol, long orderId) throws Exception {
+        return trade.myTradesAllProducts(XChangeAdapters.pair(symbol), orderId, null, null, null, null);
+    }
+
+    /** @return every open order of the account. */
+    List<BinanceOrder> openOrders() throws Exception {
+        return trade.openOrdersAllProducts();
+    }
+
+    /** @return balances and commissions. */
+    BinanceAccountInformation account() throws Exception {
+        return account.account();
+    }
+
+    /**
+     * XChange's market data service, plus Binance's one-symbol price call: XChange's own {@code tickerPrice} asks for
+     * every market's price and filters them, at forty times the request weight.
+     */
+    private static final class Market extends BinanceMarketDataService {
+
+        Market(BinanceExchange exchange) {
+            super(exchange, exchange.getResilienceRegistries());
+        }
+
+        BigDecimal price(String symbol) throws java.io.IOException {
+            return binance.tickerPrice(symbol).getPrice();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package com.byninja.bot.exchange.xchange;
+
+import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.exchange.ExchangeException.Kind;
+import com.byninja.bot.exchange.Execution;
+import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.MarketData;
+import com.byninja.bot.exchange.MarketRules;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.exchange.Symbol;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
+import org.knowm.xchange.binance.dto.account.BinanceBalance;
+import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
+import org.knowm.xchange.binance.dto.trade.BinanceOrder;
+import org.knowm.xchange.binance.dto.trade.BinanceTrade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real orders on Binance. The client order id goes out as {@code newClientOrderId}, and an order is sent once: when
+ * its answer is lost (timeout, network, server error) the order is looked up by that id ({@code origClientOrderId})
+ * before anything else happens; when a rate limit refused it, the bot waits as asked, looks it up, and sends it again
+ * only when Binance confirms it never received it. Quantities are rounded down to the market's step and orders below
+ * its minimum are refused here, with the reason, instead of by Binance.
+ */
+final class LiveExecution implements Execution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveExecution.class);
+    /** Sends after a rate limit, each preceded by a lookup that found nothing. */
+    private static final int RATE_LIMITED_RESENDS = 1;
+    private static final BigDecimal DEFAULT_FEE_PCT = new BigDecimal("0.1");
+
+    private final BinanceClient client;
+    private final Calls calls;
+    private final MarketData prices;
+    private final Map<Symbol, MarketRules> rules;
+    private final Clock clock;
+    private volatile BigDecimal feePct = DEFAULT_FEE_PCT;
+
+    LiveExecution(BinanceClient client, Calls calls, MarketData prices, Map<Symbol, MarketRules> rules, Clock clock) {
+        this.client = client;
+        this.calls = calls;
+        this.prices = prices;
+        this.rules = Map.copyOf(rules);
+        this.clock = clock;
+    }
+
+    @Override
+    public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
+        MarketRules r = rules.getOrDefault(request.symbol(), MarketRules.none(request.symbol()));
+        BigDecimal quantity = null;
+        if (request.side() == OrderRequest.Side.BUY) {
+            Optional<String> refused = r.checkBuy(request.quoteAmount());
+            if (refused.isPresent()) {
+                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+            }
+        } else {
+            quantity = r.roundQuantity(request.quantity());
+            BigDecimal price = r.minNotional().signum() > 0 ? prices.ticker(request.symbol()).price() : null;
+            Optional<String> refused = r.checkSell(quantity, price);
+            if (refused.isPresent()) {
+                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+            }
+        }
+        for (int sends = 0; ; sends++) {
+            BigDecimal qty = quantity;
+            try {
+                BinanceNewOrder placed = calls.once(() -> client.placeMarketOrder(request, qty));
+                if (!XChangeAdapters.isFinal(placed.status)) {
+                    return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
+                }
+                return XChangeAdapters.report(request.clientOrderId(), request.symbol(), placed);
+            } catch (Exception e) {
+                Optional<String> refusal = XChangeErrors.orderRefusal(e);
+                if (refusal.isPresent()) {
+                    LOG.warn("binance refused order {}: {}", request.clientOrderId(), refusal.get());
+                    return ExecutionReport.rejected(request.clientOrderId(), refusal.get(), clock.instant());
+                }
+                ExchangeException failure = XChangeErrors.adapt("order " + request.clientOrderId(), e);
+                if (failure.kind() == Kind.REFUSED) {
+                    return ExecutionReport.rejected(request.clientOrderId(), failure.getMessage(), clock.instant());
+                }
+                if (failure.kind() == Kind.RATE_LIMITED) {
+                    if (failure.retryAfterMs() > calls.maxDelayMs() || sends >= RATE_LIMITED_RESENDS) {
+                        LOG.warn("{}; not sent again", failure.getMessage());
+                        return lookUpAfterRateLimit(request, failure);
+                    }
+                    calls.pause(Math.max(Calls.FIRST_DELAY_MS, failure.retryAfterMs()), failure);
+                    Optional<ExecutionReport> found = findOrder(request);
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                    LOG.info("{}; binance has no order {}, sending it again", failure.getMessage(),
+                            request.clientOrderId());
+                    continue;
+                }
+                LOG.warn("{}: outcome unknown, looking the order up by its client order id", failure.getMessage());
+                return lookUpAfterLostAnswer(request, failure.getMessage());
+            }
+        }
+    }
+
+    private ExecutionReport lookUpAfterRateLimit(OrderRequest request, ExchangeException failure)
+            throws ExchangeException {
+        Optional<ExecutionReport> found = findOrder(request);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        return ExecutionReport.rejected(request.clientOrderId(), "rate limited by binance, not placed: "
+                + failure.getMessage(), clock.instant());
+    }
+
+    /** The answer was lost: only a lookup says what happened; when it finds nothing, the outcome stays unknown. */
+    private ExecutionReport lookUpAfterLostAnswer(OrderRequest request, String why) throws ExchangeException {
+        Optional<ExecutionReport> found = findOrder(request);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw new ExchangeException(Kind.UNAVAILABLE, "order " + request.clientOrderId() + ": " + why
+                + "; binance does not show it yet", null, 0);
+    }
+
+    /**
+     * @return the order as Binance reports it; empty when Binance never received it
+     * @throws ExchangeException when Binance cannot be asked, or the order has not finished yet
+     */
+    @Override
+    public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
+        Symbol symbol = request.symbol();
+        Optional<BinanceOrder> found = calls.read("lookup of order " + request.clientOrderId(),
+                () -> client.order(symbol, request.clientOrderId()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BinanceOrder o = found.get();
+        if (!XChangeAdapters.isFinal(o.status)) {
+            throw new ExchangeException(Kind.UNAVAILABLE, "order " + request.clientOrderId() + " is still " + o.status,
+                    null, 0);
+        }
+        List<BinanceTrade> trades = List.of();
+        if (o.executedQty != null && o.executedQty.signum() > 0) {
+            try {
+                trades = calls.read("trades of order " + request.clientOrderId(),
+                        () -> client.trades(symbol, o.orderId));
+            } catch (ExchangeException e) {
+                LOG.warn("{}: its fees are not known and recorded as 0", e.getMessage());
+            }
+        }
+        return Optional.of(XChangeAdapters.report(request.clientOrderId(), symbol, o, trades));
+    }
+
+    @Override
+    public Map<String, BigDecimal> balances() throws ExchangeException {
+        BinanceAccountInformation account = calls.read("balances", client::account);
+        Map<String, BigDecimal> free = new HashMap<>();
+        if (account.balances != null) {
+            for (BinanceBalance b : account.balances) {
+                if (b.getAvailable() != null && b.getAvailable().signum() > 0) {
+                    free.put(b.getCurrency().getCurrencyCode(), b.getAvailable());
+                }
+            }
+        }
+        return free;
+    }
+
+    /** Takes the account's taker commission (Binance sends basis points) as the fee to keep aside for buys. */
+    void useCommission(BinanceAccountInformation account) {
+        if (account.takerCommission != null && account.takerCommission.signum() > 0) {
+            feePct = account.takerCommission.movePointLeft(2).stripTrailingZeros();
+        }
+    }
+
+    @Override
+    public BigDecimal feePct() {
+        return feePct;
+    }
+}

@@ -1,0 +1,294 @@
+package com.byninja.bot.exchange.xchange;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Binance's spot REST API as far as the bot uses it, on 127.0.0.1 and an ephemeral port: exchangeInfo (BTCUSDT and
+ * ETHUSDT with LOT_SIZE, PRICE_FILTER and NOTIONAL filters), ticker/price, klines, market orders filled at the
+ * ticker price (POST), order lookup by origClientOrderId, openOrders, myTrades and account. Errors are Binance's
+ * JSON {"code":..,"msg":..}. Every request is recorded; faults (slow answers, rate limits) can be queued per path.
+ */
+final class BinanceStub implements AutoCloseable {
+
+    /** A request as the stub received it. */
+    record Request(String method, String path, Map<String, String> params) {
+    }
+
+    /** One order the stub executed or holds open. */
+    record StubOrder(String symbol, long orderId, String clientOrderId, String side, BigDecimal quantity,
+                     BigDecimal quote, BigDecimal price, String status, long time) {
+    }
+
+    /** A fault served instead of the normal answer. */
+    record Fault(int status, long retryAfterSeconds, String body) {
+    }
+
+    static final BigDecimal STEP = new BigDecimal("0.00001");
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "binance-stub");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CountDownLatch closed = new CountDownLatch(1);
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    final List<StubOrder> orders = new CopyOnWriteArrayList<>();
+    final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
+    final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
+    final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final AtomicLong orderIds = new AtomicLong(1000);
+    volatile long orderAnswerDelayMs;
+
+    BinanceStub() throws IOException {
+        prices.put("BTCUSDT", new BigDecimal("60000.00"));
+        prices.put("ETHUSDT", new BigDecimal("3000.00"));
+        balances.put("USDT", new BigDecimal("10000"));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** @return the address to give the bot as exchange.baseUrl. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Serves {@code fault} for the next request to {@code path} (any method). */
+    void failNext(String path, Fault fault) {
+        faults.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).add(fault);
+    }
+
+    static Fault rateLimit(int status, long retryAfterSeconds) {
+        return new Fault(status, retryAfterSeconds, "{\"code\":-1003,\"msg\":\"Too much request weight used; "
+                + "current limit is 6000 request weight per 1 MINUTE.\"}");
+    }
+
+    List<Request> requests(String method, String path) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    /** Adds an order as if placed earlier by someone. */
+    StubOrder addOrder(String symbol, String clientOrderId, String side, String quantity, String price,
+                       String status) {
+        BigDecimal q = new BigDecimal(quantity);
+        BigDecimal p = new BigDecimal(price);
+        StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, q, q.multiply(p), p,
+                status, System.currentTimeMillis());
+        orders.add(o);
+        return o;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            Map<String, String> params = new LinkedHashMap<>();
+            parse(ex.getRequestURI().getRawQuery(), params);
+            parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), params);
+            requests.add(new Request(ex.getRequestMethod(), path, Map.copyOf(params)));
+            Deque<Fault> queued = faults.get(path);
+            Fault fault = queued == null ? null : queued.poll();
+            if (fault != null) {
+                if (fault.retryAfterSeconds() > 0) {
+                    ex.getResponseHeaders().add("Retry-After", Long.toString(fault.retryAfterSeconds()));
+                }
+                send(ex, fault.status(), fault.body());
+                return;
+            }
+            switch (ex.getRequestMethod() + " " + path) {
+                case "GET /api/v3/time" -> send(ex, 200, "{\"serverTime\":" + System.currentTimeMillis() + "}");
+                case "GET /api/v3/exchangeInfo" -> send(ex, 200, exchangeInfo());
+                case "GET /api/v3/ticker/price" -> send(ex, 200, "{\"symbol\":\"" + params.get("symbol")
+                        + "\",\"price\":\"" + price(params.get("symbol")).toPlainString() + "\"}");
+                case "GET /api/v3/klines" -> send(ex, 200, klines(params));
+                case "POST /api/v3/order" -> placeOrder(ex, params);
+                case "GET /api/v3/order" -> findOrder(ex, params);
+                case "GET /api/v3/openOrders" -> send(ex, 200, "[" + String.join(",", orders.stream()
+                        .filter(o -> o.status().equals("NEW")).map(BinanceStub::orderJson).toList()) + "]");
+                case "GET /api/v3/myTrades" -> send(ex, 200, trades(params));
+                case "GET /api/v3/account" -> send(ex, 200, account());
+                default -> send(ex, 404, "{\"code\":-1000,\"msg\":\"no such endpoint " + path + "\"}");
+            }
+        } catch (RuntimeException e) {
+            // A stub bug shows in the test's output; the client sees a dropped connection.
+            System.err.println("binance stub: " + ex.getRequestMethod() + " " + ex.getRequestURI() + ": " + e);
+        }
+    }
+
+    private BigDecimal price(String symbol) {
+        return prices.getOrDefault(symbol, BigDecimal.ONE);
+    }
+
+    private void placeOrder(HttpExchange ex, Map<String, String> p) throws IOException {
+        String symbol = p.get("symbol");
+        String cid = p.get("newClientOrderId");
+        BigDecimal price = price(symbol);
+        String side = p.get("side");
+        BigDecimal qty;
+        if (p.containsKey("quoteOrderQty")) {
+            qty = new BigDecimal(p.get("quoteOrderQty")).divide(price, 5, RoundingMode.DOWN);
+        } else {
+            qty = new BigDecimal(p.get("quantity"));
+        }
+        StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), cid, side, qty, qty.multiply(price), price,
+                "FILLED", System.currentTimeMillis());
+        orders.add(o);
+        long delay = orderAnswerDelayMs;
+        if (delay > 0) {
+            try {
+                closed.await(delay, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String fills = ",\"fills\":[{\"price\":\"" + price.toPlainString() + "\",\"qty\":\"" + qty.toPlainString()
+                + "\",\"commission\":\"" + fee(o).toPlainString() + "\",\"commissionAsset\":\"USDT\",\"tradeId\":"
+                + o.orderId() + "}]";
+        String json = orderJson(o);
+        send(ex, 200, json.substring(0, json.length() - 1) + ",\"transactTime\":" + o.time() + fills + "}");
+    }
+
+    private static BigDecimal fee(StubOrder o) {
+        return o.quote().multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.UP);
+    }
+
+    private void findOrder(HttpExchange ex, Map<String, String> p) throws IOException {
+        String cid = p.get("origClientOrderId");
+        for (StubOrder o : orders) {
+            if (o.clientOrderId().equals(cid) && o.symbol().equals(p.get("symbol"))) {
+                send(ex, 200, orderJson(o));
+                return;
+            }
+        }
+        send(ex, 400, "{\"code\":-2013,\"msg\":\"Order does not exist.\"}");
+    }
+
+    private String trades(Map<String, String> p) {
+        List<String> out = new ArrayList<>();
+        for (StubOrder o : orders) {
+            if (Long.toString(o.orderId()).equals(p.get("orderId")) && o.status().equals("FILLED")) {
+                out.add("{\"symbol\":\"" + o.symbol() + "\",\"id\":" + o.orderId() + ",\"orderId\":" + o.orderId()
+                        + ",\"orderListId\":-1,\"price\":\"" + o.price().toPlainString() + "\",\"qty\":\""
+                        + o.quantity().toPlainString() + "\",\"quoteQty\":\"" + o.quote().toPlainString()
+                        + "\",\"commission\":\"" + fee(o).toPlainString() + "\",\"commissionAsset\":\"USDT\","
+                        + "\"time\":" + o.time() + ",\"isBuyer\":" + o.side().equals("BUY")
+                        + ",\"isMaker\":false,\"isBestMatch\":true}");
+            }
+        }
+        return "[" + String.join(",", out) + "]";
+    }
+
+    static String orderJson(StubOrder o) {
+        boolean filled = o.status().equals("FILLED");
+        return "{\"symbol\":\"" + o.symbol() + "\",\"orderId\":" + o.orderId() + ",\"orderListId\":-1,"
+                + "\"clientOrderId\":\"" + o.clientOrderId() + "\",\"price\":\"0.00000000\",\"origQty\":\""
+                + o.quantity().toPlainString() + "\",\"executedQty\":\""
+                + (filled ? o.quantity().toPlainString() : "0") + "\",\"cummulativeQuoteQty\":\""
+                + (filled ? o.quote().toPlainString() : "0") + "\",\"status\":\"" + o.status() + "\","
+                + "\"timeInForce\":\"GTC\",\"type\":\"" + (filled ? "MARKET" : "LIMIT") + "\",\"side\":\""
+                + o.side() + "\",\"stopPrice\":\"0\",\"icebergQty\":\"0\",\"time\":" + o.time()
+                + ",\"updateTime\":" + o.time() + ",\"isWorking\":true}";
+    }
+
+    private String account() {
+        List<String> out = new ArrayList<>();
+        balances.forEach((asset, free) -> out.add("{\"asset\":\"" + asset + "\",\"free\":\"" + free.toPlainString()
+                + "\",\"locked\":\"0\"}"));
+        return "{\"makerCommission\":10,\"takerCommission\":10,\"buyerCommission\":0,\"sellerCommission\":0,"
+                + "\"canTrade\":true,\"canWithdraw\":true,\"canDeposit\":true,\"updateTime\":0,"
+                + "\"accountType\":\"SPOT\",\"balances\":[" + String.join(",", out) + "],\"permissions\":[\"SPOT\"]}";
+    }
+
+    private String klines(Map<String, String> p) {
+        long interval = switch (p.get("interval")) {
+            case "1m" -> 60_000;
+            case "5m" -> 300_000;
+            case "1h" -> 3_600_000;
+            default -> throw new IllegalArgumentException("interval " + p.get("interval"));
+        };
+        int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
+        long now = System.currentTimeMillis();
+        long currentOpen = now - now % interval;
+        BigDecimal base = price(p.get("symbol"));
+        List<String> rows = new ArrayList<>();
+        for (int i = limit - 1; i >= 0; i--) {
+            long open = currentOpen - i * interval;
+            BigDecimal close = base.add(BigDecimal.valueOf(i % 7));
+            rows.add("[" + open + ",\"" + close.subtract(BigDecimal.ONE).toPlainString() + "\",\""
+                    + close.add(BigDecimal.TEN).toPlainString() + "\",\""
+                    + close.subtract(BigDecimal.TEN).toPlainString() + "\",\"" + close.toPlainString()
+                    + "\",\"12.5\"," + (open + interval - 1) + ",\"750000\",42,\"6\",\"360000\",\"0\"]");
+        }
+        return "[" + String.join(",", rows) + "]";
+    }
+
+    private static String exchangeInfo() {
+        return "{\"timezone\":\"UTC\",\"serverTime\":" + System.currentTimeMillis() + ",\"rateLimits\":[],"
+                + "\"exchangeFilters\":[],\"symbols\":[" + symbolInfo("BTCUSDT", "BTC", "0.01", "0.00001", "5")
+                + "," + symbolInfo("ETHUSDT", "ETH", "0.01", "0.0001", "5") + "]}";
+    }
+
+    private static String symbolInfo(String symbol, String base, String tick, String step, String minNotional) {
+        return "{\"symbol\":\"" + symbol + "\",\"status\":\"TRADING\",\"baseAsset\":\"" + base + "\","
+                + "\"baseAssetPrecision\":8,\"quoteAsset\":\"USDT\",\"quotePrecision\":8,\"quoteAssetPrecision\":8,"
+                + "\"orderTypes\":[\"LIMIT\",\"MARKET\"],\"icebergAllowed\":true,\"ocoAllowed\":true,"
+                + "\"isSpotTradingAllowed\":true,\"isMarginTradingAllowed\":false,\"permissions\":[\"SPOT\"],"
+                + "\"filters\":[{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"" + tick + "\",\"maxPrice\":"
+                + "\"1000000.00\",\"tickSize\":\"" + tick + "\"},{\"filterType\":\"LOT_SIZE\",\"minQty\":\"" + step
+                + "\",\"maxQty\":\"9000.00000000\",\"stepSize\":\"" + step + "\"},{\"filterType\":\"NOTIONAL\","
+                + "\"minNotional\":\"" + minNotional + "\",\"applyMinToMarket\":true,\"maxNotional\":\"9000000\","
+                + "\"applyMaxToMarket\":false,\"avgPriceMins\":5}]}";
+    }
+
+    private static void parse(String raw, Map<String, String> into) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                into.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package com.byninja.bot.exchange.xchange;
+
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.ConfigException;
+import com.byninja.bot.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Configurations that point the bot at a {@link BinanceStub}. */
+final class StubConfigs {
+
+    static final Map<String, String> KEYS = Map.of("BYNINJA_EXCHANGE_API_KEY", "stub-key-AAAA",
+            "BYNINJA_EXCHANGE_API_SECRET", "stub-secret-BBBB");
+
+    private StubConfigs() {
+    }
+
+    static BotConfig paper(Path dir, BinanceStub stub, String more) {
+        return load(Map.of(), dir, stub, "paper", more);
+    }
+
+    static BotConfig live(Path dir, BinanceStub stub, String more) {
+        return load(KEYS, dir, stub, "live", more);
+    }
+
+    private static BotConfig load(Map<String, String> env, Path dir, BinanceStub stub, String mode, String more) {
+        String yaml = """
+                dataDir: %s
+                exchange:
+                  type: binance
+                  mode: %s
+                  baseUrl: %s
+                  connectTimeoutMs: 1000
+                  readTimeoutMs: 2000
+                  readRetries: 2
+                  retryMaxDelayMs: 2000
+                  failureAlertAfter: 3
+                link:
+                  enabled: false
+                """.formatted(dir.toString().replace("\\", "/"), mode, stub.baseUrl()) + more;
+        try {
+            return new ConfigLoader(env).loadYaml(yaml, "test").config();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}
