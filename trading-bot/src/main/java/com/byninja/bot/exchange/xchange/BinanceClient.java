@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.client.ExchangeRestProxyBuilder;
 import org.knowm.xchange.binance.BinanceAdapters;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
@@ -28,10 +29,13 @@ import org.knowm.xchange.binance.dto.trade.BinanceTrade;
 import org.knowm.xchange.binance.dto.trade.OrderSide;
 import org.knowm.xchange.binance.dto.trade.OrderType;
 import org.knowm.xchange.binance.service.BinanceAccountService;
+import org.knowm.xchange.binance.service.BinanceHmacDigest;
 import org.knowm.xchange.binance.service.BinanceMarketDataService;
 import org.knowm.xchange.binance.service.BinanceTradeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import si.mazi.rescu.ParamsDigest;
+import si.mazi.rescu.SynchronizedValueFactory;
 
 /**
  * The thin client: Binance's own REST calls through {@code xchange-binance}'s raw services, with the bot's HTTP
@@ -47,6 +51,10 @@ final class BinanceClient implements MarketSource {
     private final Market market;
     private final BinanceTradeService trade;
     private final BinanceAccountService account;
+    private final BinanceOrderLookup lookup;
+    private final SynchronizedValueFactory<Long> timestamps;
+    private final String apiKey;
+    private final ParamsDigest signature;
 
     BinanceClient(ExchangeSettings settings) {
         BinanceExchange prototype = new BinanceExchange();
@@ -72,6 +80,10 @@ final class BinanceClient implements MarketSource {
         this.market = new Market(exchange);
         this.trade = (BinanceTradeService) exchange.getTradeService();
         this.account = (BinanceAccountService) exchange.getAccountService();
+        this.lookup = ExchangeRestProxyBuilder.forInterface(BinanceOrderLookup.class, spec).build();
+        this.timestamps = exchange.getTimestampFactory();
+        this.apiKey = spec.getApiKey();
+        this.signature = spec.getSecretKey() == null ? null : BinanceHmacDigest.createInstance(spec.getSecretKey());
     }
 
     @Override
@@ -151,7 +163,7 @@ final class BinanceClient implements MarketSource {
     /** @return the order with this client order id, or empty when Binance has none. */
     Optional<BinanceOrder> order(Symbol symbol, String clientOrderId) throws Exception {
         try {
-            return Optional.of(trade.orderStatusAllProducts(XChangeAdapters.pair(symbol), null, clientOrderId));
+            return Optional.of(lookup.order(symbol.compact(), clientOrderId, null, timestamps, apiKey, signature));
         } catch (org.knowm.xchange.binance.dto.BinanceException e) {
             if (e.getCode() == XChangeErrors.NO_SUCH_ORDER) {
                 return Optional.empty();

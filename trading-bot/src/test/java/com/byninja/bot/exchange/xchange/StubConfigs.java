@@ -23,7 +23,16 @@ final class StubConfigs {
         return load(KEYS, dir, stub, "live", more);
     }
 
+    static BotConfig live(Path dir, BinanceStub stub, int readTimeoutMs) {
+        return load(KEYS, dir, stub, "live", "", readTimeoutMs);
+    }
+
     private static BotConfig load(Map<String, String> env, Path dir, BinanceStub stub, String mode, String more) {
+        return load(env, dir, stub, mode, more, 2000);
+    }
+
+    private static BotConfig load(Map<String, String> env, Path dir, BinanceStub stub, String mode, String more,
+                                  int readTimeoutMs) {
         String yaml = """
                 dataDir: %s
                 exchange:
@@ -31,13 +40,13 @@ final class StubConfigs {
                   mode: %s
                   baseUrl: %s
                   connectTimeoutMs: 1000
-                  readTimeoutMs: 2000
+                  readTimeoutMs: %d
                   readRetries: 2
                   retryMaxDelayMs: 2000
                   failureAlertAfter: 3
                 link:
                   enabled: false
-                """.formatted(dir.toString().replace("\\", "/"), mode, stub.baseUrl()) + more;
+                """.formatted(dir.toString().replace("\\", "/"), mode, stub.baseUrl(), readTimeoutMs) + more;
         try {
             return new ConfigLoader(env).loadYaml(yaml, "test").config();
         } catch (ConfigException e) {
