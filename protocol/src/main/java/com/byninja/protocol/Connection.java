@@ -1,6 +1,5 @@
 package com.byninja.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -42,7 +41,7 @@ final class Connection implements LinkSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Writer thread only, and its owner after the writer ended: the frames of the batch being written. */
     private final List<Message> inFlight = new ArrayList<>();
-    private final ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES);
+    private final FrameBuffer batch = new FrameBuffer(BATCH_BYTES);
 
     private final CountDownLatch readerEnded = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
@@ -347,15 +346,13 @@ final class Connection implements LinkSession {
     }
 
     private void append(Message m) {
-        byte[] frame;
         try {
-            frame = codec.encode(m);
+            codec.encodeInto(m, batch);
         } catch (IllegalArgumentException e) {
             counters.dropped(m.tag());
             log.warn("link: not sending to {}: {}", peerName, e.getMessage());
             return;
         }
-        batch.writeBytes(frame);
         inFlight.add(m);
     }
 

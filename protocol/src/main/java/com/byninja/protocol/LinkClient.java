@@ -65,6 +65,8 @@ public final class LinkClient implements AutoCloseable {
     private final Counters counters = new Counters();
     private final Object lock = new Object();
     private final ArrayDeque<Message> pendingAlerts = new ArrayDeque<>();
+    /** The size of {@link #pendingAlerts}, readable without the lock: the writer checks it after every write. */
+    private volatile int pendingCount;
     private final AtomicLong alertsDroppedWhileDown = new AtomicLong();
     /** Alerts get ids so that the server can drop the copy of one sent again after a failed write. */
     private final String alertIdPrefix = Handshake.nonce().substring(0, 12) + "-";
@@ -136,17 +138,21 @@ public final class LinkClient implements AutoCloseable {
      * @return whether none is left waiting
      */
     private boolean flushPending(Connection c) {
-        while (!pendingAlerts.isEmpty()) {
-            if (!c.tryOffer(pendingAlerts.peekFirst())) {
-                return false;
-            }
+        if (pendingAlerts.isEmpty()) {
+            return true;
+        }
+        while (!pendingAlerts.isEmpty() && c.tryOffer(pendingAlerts.peekFirst())) {
             pendingAlerts.pollFirst();
         }
-        return true;
+        pendingCount = pendingAlerts.size();
+        return pendingAlerts.isEmpty();
     }
 
     /** Called by the writer after each write: alerts that waited for room go on. */
     private void refill(Connection c) {
+        if (pendingCount == 0) {
+            return;
+        }
         synchronized (lock) {
             if (current == c && !pendingAlerts.isEmpty()) {
                 flushPending(c);
@@ -162,6 +168,7 @@ public final class LinkClient implements AutoCloseable {
             alertsDroppedWhileDown.incrementAndGet();
         }
         pendingAlerts.addLast(alert);
+        pendingCount = pendingAlerts.size();
     }
 
     /** @return the current state. */
@@ -344,6 +351,7 @@ public final class LinkClient implements AutoCloseable {
                 counters.alertsDropped.increment();
                 alertsDroppedWhileDown.incrementAndGet();
             }
+            pendingCount = pendingAlerts.size();
         }
     }
 
@@ -375,6 +383,7 @@ public final class LinkClient implements AutoCloseable {
             current = null;
             counters.alertsDropped.add(pendingAlerts.size());
             pendingAlerts.clear();
+            pendingCount = 0;
         }
         closing.countDown();
         Socket s = connectingSocket;

@@ -41,7 +41,20 @@ public final class MessageCodec {
      * @throws IllegalArgumentException when the body would exceed the maximum frame size
      */
     public byte[] encode(Message m) {
-        FrameBuffer out = new FrameBuffer();
+        FrameBuffer out = new FrameBuffer(256);
+        encodeInto(m, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Appends the frame of {@code m} to {@code out}, header and body, without an intermediate copy.
+     *
+     * @throws IllegalArgumentException when the body would exceed the maximum frame size; {@code out} is then as it
+     *     was
+     */
+    void encodeInto(Message m, FrameBuffer out) {
+        int start = out.size();
+        out.writeHeaderPlaceholder();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("tag", m.tag().wireName());
@@ -57,9 +70,16 @@ public final class MessageCodec {
             }
             g.writeEndObject();
         } catch (IOException e) {
+            out.truncate(start);
             throw new UncheckedIOException("cannot encode a " + m.tag().wireName() + " frame", e);
         }
-        return out.toFrame(maxFrameBytes, m.tag());
+        int length = out.size() - start - FrameDecoder.HEADER_BYTES;
+        if (length > maxFrameBytes) {
+            out.truncate(start);
+            throw new IllegalArgumentException("a " + m.tag().wireName() + " frame of " + length
+                    + " bytes exceeds the maximum of " + maxFrameBytes + " bytes");
+        }
+        out.patchLength(start, length);
     }
 
     private static void writeOptional(JsonGenerator g, String name, String value) throws IOException {
@@ -174,26 +194,5 @@ public final class MessageCodec {
 
     private static String shorten(String s) {
         return s.length() <= 32 ? s : s.substring(0, 32) + "...";
-    }
-
-    /** A byte buffer that reserves the header up front, so the frame needs no second copy to prepend it. */
-    private static final class FrameBuffer extends ByteArrayOutputStream {
-        FrameBuffer() {
-            super(256);
-            count = FrameDecoder.HEADER_BYTES;
-        }
-
-        byte[] toFrame(int maxFrameBytes, Tag tag) {
-            int length = count - FrameDecoder.HEADER_BYTES;
-            if (length > maxFrameBytes) {
-                throw new IllegalArgumentException("a " + tag.wireName() + " frame of " + length
-                        + " bytes exceeds the maximum of " + maxFrameBytes + " bytes");
-            }
-            buf[0] = (byte) (length >>> 24);
-            buf[1] = (byte) (length >>> 16);
-            buf[2] = (byte) (length >>> 8);
-            buf[3] = (byte) length;
-            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
-        }
     }
 }
