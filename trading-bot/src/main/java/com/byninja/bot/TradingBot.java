@@ -58,6 +58,7 @@ public final class TradingBot implements AutoCloseable {
     private final BotLink link;
     private final CommandHandler commands;
     private volatile LogForwardingAppender logForwarder;
+    private final DeferredAlerts startupAlerts = new DeferredAlerts();
 
     private TradingBot(BotConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -66,7 +67,7 @@ public final class TradingBot implements AutoCloseable {
         try {
             TradingStore store = new TradingStore(db);
             this.link = new BotLink(config.link(), config.name(), this::onCommand);
-            opened = Exchanges.open(config, db, clock, link);
+            opened = Exchanges.open(config, db, clock, startupAlerts);
             this.exchange = opened;
             if (exchange instanceof XChangeExchange real) {
                 // Before any command or trade: what the database says against what the exchange says.
@@ -127,6 +128,7 @@ public final class TradingBot implements AutoCloseable {
 
     private void startThreads() throws Exception {
         link.start();
+        startupAlerts.release(link);
         executor.start();
         engine.start();
         monitors.values().forEach(MarketMonitor::start);

@@ -1,0 +1,174 @@
+package com.byninja.bot.exchange.xchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.byninja.bot.TradingBot;
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.engine.Money;
+import com.byninja.bot.exchange.OrderRequest;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.orders.Order;
+import com.byninja.bot.orders.OrderStatus;
+import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.store.Database;
+import com.byninja.bot.store.TradingStore;
+import com.byninja.protocol.Command;
+import com.byninja.protocol.LinkSecret;
+import com.byninja.protocol.LinkServer;
+import com.byninja.protocol.LinkSession;
+import com.byninja.protocol.Message;
+import com.byninja.protocol.MessageRouter;
+import com.byninja.protocol.Tag;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole bot on the real xchange-binance module against the local Binance stub, commanded over a real link:
+ * paper trading on the stub's prices and candles end to end, and a live restart reconciled with the exchange.
+ */
+class BinanceTradingBotTest {
+
+    static final Symbol BTC = new Symbol("BTC", "USDT");
+
+    @TempDir
+    Path dir;
+    BinanceStub stub;
+    LinkServer server;
+    final BlockingQueue<Message> replies = new LinkedBlockingQueue<>();
+    final List<Message> alerts = new CopyOnWriteArrayList<>();
+    int ids;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new BinanceStub();
+        LinkSecret secret = LinkSecret.resolve(null, dir.resolve("link.secret"));
+        server = LinkServer.builder(secret).port(0)
+                .router(new MessageRouter()
+                        .on(Tag.REPLY, (s, m) -> replies.add(m))
+                        .on(Tag.ALERT, (s, m) -> alerts.add(m)))
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        stub.close();
+    }
+
+    String link() {
+        return """
+                name: ninja
+                timeframe: 1m
+                marketData:
+                  pollIntervalMs: 50
+                  warmupBars: 30
+                link:
+                  enabled: true
+                  port: %d
+                  secretFile: %s
+                  heartbeatIntervalMs: 1000
+                  reconnectMinDelayMs: 50
+                  reconnectMaxDelayMs: 200
+                  statusIntervalMs: 0
+                """.formatted(server.port(), dir.resolve("link.secret").toString().replace("\\", "/"));
+    }
+
+    Message request(Message command) throws InterruptedException {
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.session("ninja").isPresent());
+        LinkSession session = server.session("ninja").orElseThrow();
+        assertThat(session.send(command)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Message reply = replies.poll(100, TimeUnit.MILLISECONDS);
+            if (reply != null && command.id().equals(reply.id())) {
+                return reply;
+            }
+        }
+        throw new AssertionError("no reply to " + command);
+    }
+
+    Message awaitAlert(String event, String orderId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> alerts.stream().anyMatch(m -> is(m, event, orderId)));
+        return alerts.stream().filter(m -> is(m, event, orderId)).findFirst().orElseThrow();
+    }
+
+    static boolean is(Message m, String event, String orderId) {
+        return m.data() != null && event.equals(m.data().path("event").asText())
+                && (orderId == null || orderId.equals(m.data().path("orderId").asText()));
+    }
+
+    @Test
+    void paperTradingOnBinancePricesFillsInThePaperWalletAndNeverSendsAnOrder() throws Exception {
+        BotConfig config = StubConfigs.paper(dir, stub, link());
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+
+            Message status = request(Message.command("s-" + (++ids), Command.STATUS, null));
+            assertThat(status.data().path("exchange").asText()).isEqualTo("binance");
+            assertThat(status.data().path("mode").asText()).isEqualTo("paper");
+            assertThat(status.data().path("symbols").path("BTC/USDT").path("bars").asInt()).isEqualTo(30);
+            assertThat(status.data().path("symbols").path("BTC/USDT").path("lastPrice").asText()).isEqualTo("60000");
+
+            ObjectNode amount = Money.object();
+            amount.put(Command.AMOUNT_FIELD, "100");
+            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
+            String orderId = buy.data().path("orderId").asText();
+            Message opened = awaitAlert("position_opened", orderId);
+
+            // 60000 plus 0.05 % slippage = 60030; 100 / 60030 rounded down to the 0.00001 step = 0.00166 BTC,
+            // costing 99.6498 USDT plus a 0.1 % fee of 0.0996498.
+            assertThat(opened.message()).contains("0.00166", "60030");
+            Message after = request(Message.command("s-" + (++ids), Command.STATUS, null));
+            assertThat(new BigDecimal(after.data().path("freeQuote").asText())).isEqualByComparingTo("9900.2505502");
+            assertThat(stub.requests("POST", "/api/v3/order")).isEmpty();
+            assertThat(stub.requests("GET", "/api/v3/account")).isEmpty();
+            assertThat(stub.requests("GET", "/api/v3/klines")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aLiveRestartRecordsTheFillOfAnOrderLeftNewAndAlertsEveryDifference() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, link());
+        try (Database db = Database.open(config.databaseFile())) {
+            new TradingStore(db).insertOrder(Order.newOrder(OrderRequest.buy("bn-left-1", BTC, new BigDecimal("100")),
+                    Purpose.FORCE_BUY, Instant.now()));
+        }
+        stub.addOrder("BTCUSDT", "bn-left-1", "BUY", "0.00166", "60000", "FILLED");
+        stub.addOrder("ETHUSDT", "someone-else-7", "SELL", "0.5", "3500", "NEW");
+        stub.balances.put("BTC", new BigDecimal("0.5"));
+
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("live_trading", null);
+            Message reconciliation = awaitAlert("reconciliation", null);
+            assertThat(reconciliation.data().path("differences")).hasSize(3);
+            assertThat(reconciliation.message()).contains(
+                    "order bn-left-1 (BUY BTC/USDT) left unfinished was FILLED on binance: 0.00166 BTC at 60000",
+                    "binance has an open order the bot did not place: SELL 0.5 ETHUSDT",
+                    "balance mismatch: binance holds 0.5 BTC, the bot's positions account for 0.00166 BTC");
+            Message opened = awaitAlert("position_opened", "bn-left-1");
+            assertThat(opened.message()).contains("0.00166");
+            assertThat(alerts.indexOf(reconciliation)).isLessThan(alerts.indexOf(awaitAlert("bot_started", null)));
+        }
+        assertThat(stub.requests("POST", "/api/v3/order")).isEmpty();
+        try (Database db = Database.open(config.databaseFile())) {
+            assertThat(new TradingStore(db).order("bn-left-1")).get()
+                    .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+        }
+    }
+}
