@@ -170,4 +170,64 @@ class ConfigLoaderTest {
         assertThat(Durations.format(Duration.ofHours(4))).isEqualTo("4h");
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
+
+    static final Map<String, String> KEYS = Map.of("BYNINJA_EXCHANGE_API_KEY", "key-1234567890",
+            "BYNINJA_EXCHANGE_API_SECRET", "secret-abcdefghij");
+
+    @Test
+    void namingAnExchangeTradesPaperByDefaultAndNeedsNoKeys() throws ConfigException {
+        BotConfig c = loader.loadYaml("exchange: binance\n", "test.yml").config();
+
+        assertThat(c.exchange().type()).isEqualTo("binance");
+        assertThat(c.exchange().mode()).isEqualTo("paper");
+        assertThat(c.exchange().live()).isFalse();
+        assertThat(c.exchange().baseUrl()).isEmpty();
+        assertThat(c.databaseFile()).isEqualTo(Path.of("data", "ninja-binance-paper.db"));
+    }
+
+    @Test
+    void anXChangeClassNameIsAnExchangeNamedByItsSimpleName() throws ConfigException {
+        BotConfig c = loader.loadYaml("exchange:\n  type: org.knowm.xchange.binance.BinanceExchange\n", "t.yml")
+                .config();
+
+        assertThat(c.exchange().name()).isEqualTo("binance");
+        assertThat(problems(loader, "exchange:\n  type: org.example.NoSuchExchange\n")).containsExactly(
+                "exchange.type: must be simulated, binance or the class name of an XChange exchange on the class "
+                        + "path (such as org.knowm.xchange.binance.BinanceExchange), got 'org.example.NoSuchExchange'");
+    }
+
+    @Test
+    void liveTradingNeedsBothKeysAndIsRefusedOnTheSimulator() {
+        assertThat(problems(loader, "exchange:\n  type: binance\n  mode: live\n")).containsExactly(
+                "exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
+                        + "BYNINJA_EXCHANGE_API_SECRET, neither is set");
+        assertThat(problems(new ConfigLoader(Map.of("BYNINJA_EXCHANGE_API_KEY", "k")),
+                "exchange:\n  type: binance\n  mode: live\n")).containsExactly(
+                "exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
+                        + "BYNINJA_EXCHANGE_API_SECRET, BYNINJA_EXCHANGE_API_SECRET is not set");
+        assertThat(problems(new ConfigLoader(KEYS), "exchange:\n  mode: live\n")).containsExactly(
+                "exchange.mode: the simulated exchange only trades paper money, got 'live'");
+    }
+
+    @Test
+    void liveKeysNeverAppearInTheEffectiveConfigurationOrTheSettingsText() throws ConfigException {
+        ConfigLoader.Loaded loaded = new ConfigLoader(KEYS).loadYaml(
+                "exchange:\n  type: binance\n  mode: live\n  baseUrl: https://testnet.binance.vision\n", "t.yml");
+
+        assertThat(loaded.config().exchange().apiKey()).isEqualTo("key-1234567890");
+        assertThat(loaded.config().exchange().live()).isTrue();
+        assertThat(loaded.effective()).doesNotContain("key-1234567890", "secret-abcdefghij");
+        assertThat(loaded.config().toString()).doesNotContain("key-1234567890", "secret-abcdefghij")
+                .contains("apiKey=******");
+    }
+
+    @Test
+    void badExchangeSettingsAreReportedTogether() {
+        assertThat(problems(loader, "exchange:\n  type: binance\n  mode: real\n  baseUrl: ftp://x\n"
+                + "  readTimeoutMs: 5\n")).containsExactly(
+                "exchange.mode: must be paper or live, got 'real'",
+                "exchange.baseUrl: must be empty or an http(s) address such as https://testnet.binance.vision, "
+                        + "got 'ftp://x'",
+                "exchange.readTimeoutMs: must be between 100 and 600000, got 5");
+    }
 }
