@@ -31,7 +31,8 @@ public final class Main {
 
             Environment: BYNINJA_BOT_NAME, BYNINJA_DATA_DIR (default data), BYNINJA_LOG_DIR (default logs),
             BYNINJA_LINK_HOST, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET (else the link.secretFile is used, created when
-            missing). Logging: config/logback-trading-bot.xml in the working directory when present, else built in.
+            missing), BYNINJA_EXCHANGE_API_KEY and BYNINJA_EXCHANGE_API_SECRET (live trading only; never logged).
+            Logging: config/logback-trading-bot.xml in the working directory when present, else built in.
             Stop with SIGTERM or Ctrl-C.""";
 
     private static final Path LOGBACK_FILE = Path.of("config", "logback-trading-bot.xml");

@@ -230,4 +230,13 @@ class ConfigLoaderTest {
                         + "got 'ftp://x'",
                 "exchange.readTimeoutMs: must be between 100 and 600000, got 5");
     }
+
+    @Test
+    void theBinancePaperExampleIsValidPaperOnBinance() throws ConfigException {
+        BotConfig c = loader.load(Path.of("..", "config", "trading-bot.binance-paper.yml")).config();
+
+        assertThat(c.exchange().type()).isEqualTo("binance");
+        assertThat(c.exchange().mode()).isEqualTo("paper");
+        assertThat(c.databaseFile().getFileName().toString()).isEqualTo("ninja-binance-paper.db");
+    }
 }
