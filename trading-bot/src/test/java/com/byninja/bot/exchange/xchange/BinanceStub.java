@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BinanceStub implements AutoCloseable {
 
     /** A request as the stub received it. */
-    record Request(String method, String path, Map<String, String> params) {
+    record Request(String method, String path, Map<String, String> params, String apiKey) {
     }
 
     /** One order the stub executed or holds open. */
@@ -108,7 +108,8 @@ final class BinanceStub implements AutoCloseable {
             Map<String, String> params = new LinkedHashMap<>();
             parse(ex.getRequestURI().getRawQuery(), params);
             parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), params);
-            requests.add(new Request(ex.getRequestMethod(), path, Map.copyOf(params)));
+            requests.add(new Request(ex.getRequestMethod(), path, Map.copyOf(params),
+                    ex.getRequestHeaders().getFirst("X-MBX-APIKEY")));
             Deque<Fault> queued = faults.get(path);
             Fault fault = queued == null ? null : queued.poll();
             if (fault != null) {
