@@ -125,6 +125,7 @@ final class BinanceStub implements AutoCloseable {
                 case "GET /api/v3/ticker/price" -> send(ex, 200, "{\"symbol\":\"" + params.get("symbol")
                         + "\",\"price\":\"" + price(params.get("symbol")).toPlainString() + "\"}");
                 case "GET /api/v3/klines" -> send(ex, 200, klines(params));
+                case "GET /api/v3/ticker/24hr" -> send(ex, 200, ticker24h(params.get("symbol")));
                 case "POST /api/v3/order" -> placeOrder(ex, params);
                 case "GET /api/v3/order" -> findOrder(ex, params);
                 case "GET /api/v3/openOrders" -> send(ex, 200, "[" + String.join(",", orders.stream()
@@ -141,6 +142,17 @@ final class BinanceStub implements AutoCloseable {
 
     private BigDecimal price(String symbol) {
         return prices.getOrDefault(symbol, BigDecimal.ONE);
+    }
+
+    private String ticker24h(String symbol) {
+        String p = price(symbol).toPlainString();
+        long now = System.currentTimeMillis();
+        return "{\"symbol\":\"" + symbol + "\",\"priceChange\":\"0\",\"priceChangePercent\":\"0\","
+                + "\"weightedAvgPrice\":\"" + p + "\",\"prevClosePrice\":\"" + p + "\",\"lastPrice\":\"" + p
+                + "\",\"lastQty\":\"0.1\",\"bidPrice\":\"" + p + "\",\"bidQty\":\"1\",\"askPrice\":\"" + p
+                + "\",\"askQty\":\"1\",\"openPrice\":\"" + p + "\",\"highPrice\":\"" + p + "\",\"lowPrice\":\""
+                + p + "\",\"volume\":\"100\",\"quoteVolume\":\"6000000\",\"openTime\":" + (now - 86_400_000)
+                + ",\"closeTime\":" + now + ",\"firstId\":1,\"lastId\":2,\"count\":2}";
     }
 
     private void placeOrder(HttpExchange ex, Map<String, String> p) throws IOException {
