@@ -61,7 +61,8 @@ public final class XChangeExchange implements Exchange {
         MarketSource source;
         try {
             source = binance ? new BinanceClient(settings) : new GenericClient(settings);
-        } catch (ClassNotFoundException | RuntimeException e) {
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // LinkageError: an exchange module built for another xchange-core (xchange-kraken 5.2.2 on 5.2.4).
             throw new ExchangeException(ExchangeException.Kind.REFUSED, "cannot open " + settings.type() + ": "
                     + XChangeErrors.message(e), e, 0);
         }

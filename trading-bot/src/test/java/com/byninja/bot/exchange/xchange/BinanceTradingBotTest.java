@@ -171,4 +171,28 @@ class BinanceTradingBotTest {
                     .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
         }
     }
+
+    @Test
+    void aLiveForceBuyWhoseAnswerTimesOutIsFoundByItsClientOrderIdAndExistsOnceOnTheExchange() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link());
+        stub.orderAnswerDelayMs = 2_000;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+
+            ObjectNode amount = Money.object();
+            amount.put(Command.AMOUNT_FIELD, "100");
+            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
+            String orderId = buy.data().path("orderId").asText();
+            Message opened = awaitAlert("position_opened", orderId);
+
+            assertThat(opened.message()).contains("0.00166");
+            assertThat(stub.requests("POST", "/api/v3/order")).singleElement()
+                    .satisfies(r -> assertThat(r.params()).containsEntry("newClientOrderId", orderId));
+            assertThat(stub.orders).hasSize(1);
+            assertThat(stub.requests("GET", "/api/v3/order")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.params()).containsEntry("origClientOrderId", orderId));
+        }
+    }
 }

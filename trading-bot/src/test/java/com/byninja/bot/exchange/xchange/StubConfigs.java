@@ -27,6 +27,10 @@ final class StubConfigs {
         return load(KEYS, dir, stub, "live", "", readTimeoutMs);
     }
 
+    static BotConfig live(Path dir, BinanceStub stub, int readTimeoutMs, String more) {
+        return load(KEYS, dir, stub, "live", more, readTimeoutMs);
+    }
+
     private static BotConfig load(Map<String, String> env, Path dir, BinanceStub stub, String mode, String more) {
         return load(env, dir, stub, mode, more, 2000);
     }
