@@ -69,7 +69,7 @@ public final class Trader {
     private final TradingStrategy strategy;
     private final RiskManager risk;
     private final OrderManager orders;
-    private final PositionBook positions = new PositionBook();
+    private final PositionBook positions;
     private final ControlState control;
     private final TradingStore store;
     private final TradeAlerts alerts;
@@ -103,6 +103,7 @@ public final class Trader {
                   TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances,
                   BooleanSupplier exchangeDown) throws SQLException {
         this.exchangeDown = exchangeDown;
+        this.positions = new PositionBook(risk::quantityStep);
         this.config = config;
         this.clock = clock;
         this.strategy = strategy;

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The open positions, one long per symbol (spot), and the arithmetic of fills: buys open or add to a position,
@@ -18,6 +19,21 @@ import java.util.TreeMap;
 public final class PositionBook {
 
     private final Map<Symbol, Position> positions = new TreeMap<>();
+    private final Function<Symbol, BigDecimal> unsellable;
+
+    /** A book where any remainder of a position can be sold. */
+    public PositionBook() {
+        this(s -> BigDecimal.ZERO);
+    }
+
+    /**
+     * @param unsellable per symbol, the quantity below which a remainder cannot be sold on its own (an exchange's
+     *                   quantity step): a sell that leaves less than that closes the position, the remainder staying
+     *                   on the account as dust
+     */
+    public PositionBook(Function<Symbol, BigDecimal> unsellable) {
+        this.unsellable = unsellable;
+    }
 
     /** The effect of one fill on the book. */
     public record FillOutcome(Position before, Position after, ClosedTrade closedTrade) {
@@ -99,7 +115,8 @@ public final class PositionBook {
                     + symbol);
         }
         BigDecimal sold = quantity.min(before.quantity());
-        boolean all = sold.compareTo(before.quantity()) == 0;
+        BigDecimal left = before.quantity().subtract(sold);
+        boolean all = left.signum() == 0 || left.compareTo(unsellable.apply(symbol)) < 0;
         BigDecimal entryCost = all ? before.entryCost() : share(before.entryCost(), sold, before.quantity());
         BigDecimal entryFees = all ? before.entryFees() : share(before.entryFees(), sold, before.quantity());
         BigDecimal proceeds = sold.multiply(price);

@@ -129,6 +129,12 @@ public final class RiskManager {
         return amount.multiply(feePct).divide(HUNDRED).setScale(8, RoundingMode.UP).stripTrailingZeros();
     }
 
+    /** @return the exchange's quantity step for {@code symbol}, zero when it has none. */
+    public BigDecimal quantityStep(Symbol symbol) {
+        MarketRules r = rules.get(symbol);
+        return r == null ? BigDecimal.ZERO : r.quantityStep();
+    }
+
     /** @return whether today's realised PnL has lost the daily limit or more; never when the limit is off (0). */
     public boolean dailyLossLimitReached(BigDecimal realisedToday) {
         BigDecimal limit = settings.dailyLossLimit();

@@ -114,4 +114,34 @@ class PositionBookTest {
         assertThat(book.markPrice(BTC, d("101"))).isFalse();
         assertThat(book.get(BTC).orElseThrow().highestPrice()).isEqualByComparingTo("105");
     }
+
+    @Test
+    void aSellLeavingLessThanTheExchangesStepClosesThePositionAndLeavesTheDustOnTheAccount() {
+        // Binance took the buy's fee in BTC: 0.00166 - 0.00000166 = 0.00165834 held; a sell rounded down to the
+        // 0.00001 step sells 0.00165, and the 0.00000834 left could never be sold on its own.
+        PositionBook stepped = new PositionBook(s -> d("0.00001"));
+        stepped.apply(filled("b1", OrderRequest.Side.BUY, "0.00166", "60000", "0.00000166", "BTC", Purpose.ENTRY));
+        assertThat(stepped.get(BTC).orElseThrow().quantity()).isEqualByComparingTo("0.00165834");
+
+        PositionBook.FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00165", "61000", "0.100650",
+                "USDT", Purpose.EXIT));
+
+        assertThat(out.closed()).isTrue();
+        assertThat(stepped.openCount()).isZero();
+        // proceeds 0.00165 * 61000 = 100.65, less its fee 0.10065, less the whole entry of 99.6 (0.00165834 * 60000 =
+        // 99.5004, plus the fee of 0.00000166 BTC = 0.0996): 0.94935
+        assertThat(out.closedTrade().realisedPnl()).isEqualByComparingTo("0.94935");
+    }
+
+    @Test
+    void aSellLeavingAtLeastOneStepKeepsTheRestOpen() {
+        PositionBook stepped = new PositionBook(s -> d("0.00001"));
+        stepped.apply(filled("b1", OrderRequest.Side.BUY, "0.002", "60000", "0", "USDT", Purpose.ENTRY));
+
+        PositionBook.FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00199", "60000", "0",
+                "USDT", Purpose.EXIT));
+
+        assertThat(out.closed()).isFalse();
+        assertThat(stepped.get(BTC).orElseThrow().quantity()).isEqualByComparingTo("0.00001");
+    }
 }
