@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.Threads;
 import com.byninja.bot.exchange.Candle;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.marketdata.MarketListener;
@@ -209,17 +210,6 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     public void close() {
         running = false;
         wake();
-        if (Thread.currentThread() == thread || !thread.isAlive()) {
-            return;
-        }
-        try {
-            thread.join(JOIN_TIMEOUT_MS);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(JOIN_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
     }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.byninja.bot.Threads;
 import com.byninja.protocol.Message;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -99,18 +100,6 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
     @Override
     public void stop() {
         super.stop();
-        Thread t = thread;
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join(JOIN_TIMEOUT_MS);
-            if (t.isAlive()) {
-                t.interrupt();
-                t.join(JOIN_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
     }
 }

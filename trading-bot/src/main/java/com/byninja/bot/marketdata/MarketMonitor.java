@@ -1,5 +1,6 @@
 package com.byninja.bot.marketdata;
 
+import com.byninja.bot.Threads;
 import com.byninja.bot.exchange.Candle;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
@@ -144,17 +145,6 @@ public final class MarketMonitor implements AutoCloseable {
     @Override
     public void close() {
         stop.countDown();
-        if (Thread.currentThread() == thread) {
-            return;
-        }
-        try {
-            thread.join(JOIN_TIMEOUT_MS);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(JOIN_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
     }
 }

@@ -1,5 +1,6 @@
 package com.byninja.bot.orders;
 
+import com.byninja.bot.Threads;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.ExecutionReport;
@@ -163,14 +164,6 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     public void close() {
         running = false;
         tasks.offer(STOP);
-        try {
-            thread.join(JOIN_TIMEOUT_MS);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(JOIN_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
     }
 }
