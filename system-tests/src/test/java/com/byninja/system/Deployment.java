@@ -67,11 +67,18 @@ public final class Deployment implements AutoCloseable {
         this.api = new FakeBotApi(TOKEN);
         this.linkPort = freePort();
         this.telegramSending = telegramSending;
+        // RSI below 0 or above 100 never happens: the strategy never trades, so every order in a scenario is one the
+        // owner forced, and the scenario can count them exactly.
         this.botYaml = botOverrides.startsWith("name:") ? botOverrides : """
                 name: alpha
                 timeframe: 1m
                 marketData:
                   pollIntervalMs: 100
+                strategy:
+                  name: rsi
+                  rsi:
+                    oversold: 0
+                    overbought: 100
                 simulator:
                   tickIntervalMs: 100
                 """ + botOverrides;

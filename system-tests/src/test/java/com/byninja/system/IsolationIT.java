@@ -15,15 +15,16 @@ class IsolationIT {
     @Test
     void theBotTradesOnWhileTheTelegramServerIsDeadAndItsAlertsArriveAfterTheRestart(@TempDir Path dir)
             throws Exception {
-        // A tight take-profit and stop-loss on a volatile market: a forced position closes within seconds.
+        // Stop and target at 1.5 % on a price moving about 0.18 % per 100 ms tick: the position closes after about
+        // 7 s, almost never within the fraction of a second before the kill (~1e-6), nor after 60 s (~3e-5).
         String volatileBot = """
                 risk:
-                  stopLossPct: 0.3
-                  takeProfitPct: 0.3
+                  stopLossPct: 1.5
+                  takeProfitPct: 1.5
                 simulator:
                   markets:
                     BTC/USDT:
-                      volatilityPct: 400
+                      volatilityPct: 3200
                 """;
         try (Deployment d = new Deployment(dir, volatileBot)) {
             d.startBoth();
@@ -32,7 +33,7 @@ class IsolationIT {
             long logBefore = d.bot.read("logs/trading-bot.log").length();
 
             // The bot goes on alone: the position hits its stop or target, and the trade lands in the database.
-            await().atMost(Duration.ofSeconds(30)).until(() -> d.count("SELECT COUNT(*) FROM trades") == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> d.count("SELECT COUNT(*) FROM trades") == 1);
             await().atMost(Duration.ofSeconds(5)).until(() -> d.bot.read("logs/trading-bot.log").length() > logBefore);
             assertThat(d.bot.isAlive()).isTrue();
             String exit = d.query("SELECT exit_purpose FROM trades").get(0);
