@@ -125,10 +125,7 @@ public final class TradingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, quantity, entry_cost, entry_fees, "
                     + "exit_price, exit_fees, realised_pnl, opened_at, closed_at, exit_purpose, client_order_id "
                     + "FROM trades WHERE (? IS NULL OR symbol = ?) AND closed_at >= ? ORDER BY closed_at, id")) {
-                String s = symbol == null ? null : symbol.toString();
-                ps.setString(1, s);
-                ps.setString(2, s);
-                ps.setLong(3, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+                bindSymbolAndSince(ps, symbol, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         trades.add(new ClosedTrade(Symbol.parse(rs.getString(1)), dec(rs, 2), dec(rs, 3),
@@ -153,10 +150,7 @@ public final class TradingStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, fee, fee_currency, average_price "
                     + "FROM orders WHERE status IN ('FILLED', 'PARTIALLY_FILLED') AND (? IS NULL OR symbol = ?) "
                     + "AND updated_at >= ?")) {
-                String s = symbol == null ? null : symbol.toString();
-                ps.setString(1, s);
-                ps.setString(2, s);
-                ps.setLong(3, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+                bindSymbolAndSince(ps, symbol, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         BigDecimal fee = dec(rs, 2);
@@ -304,5 +298,13 @@ public final class TradingStore {
     private static BigDecimal decOrNull(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : new BigDecimal(s);
+    }
+
+    /** Binds the {@code (? IS NULL OR symbol = ?) AND ... >= ?} filter shared by the statistics queries. */
+    private static void bindSymbolAndSince(PreparedStatement ps, Symbol symbol, Instant since) throws SQLException {
+        String s = symbol == null ? null : symbol.toString();
+        ps.setString(1, s);
+        ps.setString(2, s);
+        ps.setLong(3, since == null ? Long.MIN_VALUE : since.toEpochMilli());
     }
 }
