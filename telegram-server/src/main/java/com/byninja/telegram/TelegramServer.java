@@ -28,6 +28,10 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -57,6 +61,9 @@ public final class TelegramServer implements AutoCloseable {
     public record Console(InputStream in, PrintStream out, Runnable onEnd) {
     }
 
+    /** Console commands answered by this server itself, which need no bot. */
+    private static final Set<String> LOCAL_COMMANDS = Set.of("help", "start", "bots", "use");
+
     private final TelegramServerConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final ChatSenders output;
@@ -64,6 +71,8 @@ public final class TelegramServer implements AutoCloseable {
     private final BotEvents events;
     private final CommandRouter router;
     private final LinkBots bots = new LinkBots();
+    /** Released when the first trading bot connects. */
+    private final CountDownLatch firstBot = new CountDownLatch(1);
     private final LinkServer link;
     private final TokenScrubber scrubber;
     private OkHttpTelegramClient telegramClient;
@@ -111,6 +120,7 @@ public final class TelegramServer implements AutoCloseable {
                         @Override
                         public void onConnected(LinkSession session) {
                             events.connected(LinkBots.of(session));
+                            firstBot.countDown();
                         }
 
                         @Override
@@ -129,8 +139,10 @@ public final class TelegramServer implements AutoCloseable {
                         this::onUpdate, this::registerMenu));
                 poller.start();
             } else {
-                ConsoleReader reader = own(new ConsoleReader(console.in(),
-                        line -> router.handle(CONSOLE_CHAT, line), () -> consoleEnded(console)));
+                ConsoleReader reader = own(new ConsoleReader(console.in(), line -> {
+                    awaitFirstBot(line, replyTimeoutMs);
+                    router.handle(CONSOLE_CHAT, line);
+                }, () -> consoleEnded(console)));
                 output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
                         + Html.escape(config.link().bind() + ":" + link.port()) + ". Type /help for the commands.");
                 reader.start();
@@ -193,6 +205,29 @@ public final class TelegramServer implements AutoCloseable {
         } catch (TelegramApiException e) {
             LOG.warn("Could not register the command menu: {}", scrubber.describe(e));
         }
+    }
+
+    /**
+     * A script piping commands into the console right after both daemons start would otherwise race the bot's first
+     * connection (its reconnection backoff may have grown while this server was down): a command for a bot, typed
+     * before any bot has ever connected, waits for the first one up to the reply timeout, once.
+     */
+    private void awaitFirstBot(String line, long timeoutMs) {
+        if (firstBot.getCount() == 0 || !bots.connected().isEmpty()) {
+            return;
+        }
+        String word = line.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+        if (LOCAL_COMMANDS.contains(word)) {
+            return;
+        }
+        output.send(CONSOLE_CHAT, "No trading bot has connected yet; waiting up to " + timeoutMs / 1000
+                + " s for one.");
+        try {
+            firstBot.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        firstBot.countDown();
     }
 
     private void consoleEnded(Console console) {

@@ -39,7 +39,9 @@ class ConsoleModeTest {
         typing = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
         // No token and no allowed chats: console mode needs neither, and never calls Telegram.
-        TelegramServerConfig config = TestConfigs.forApi("http://127.0.0.1:9", List.of());
+        // A reply timeout of 3 s: also how long a command typed before the first bot connects waits for one.
+        TelegramServerConfig config = TestConfigs.withReplyTimeout(
+                TestConfigs.forApi("http://127.0.0.1:9", List.of()), 3_000);
         server = TelegramServer.start(config, SECRET,
                 new TelegramServer.Console(in, new PrintStream(captured, true, StandardCharsets.UTF_8), ended::countDown));
     }
@@ -100,6 +102,17 @@ class ConsoleModeTest {
 
         assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(output()).contains("alpha: alpha did stats");
+    }
+
+    @Test
+    void aCommandPipedBeforeTheFirstBotConnectsWaitsForItInsteadOfFailing() throws IOException {
+        await().atMost(WAIT).until(() -> output().contains("Type /help"));
+        type("/status");
+        await().atMost(WAIT).until(() -> output().contains("No trading bot has connected yet; waiting up to 3 s"));
+        alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
+
+        await().atMost(WAIT).until(() -> output().contains("alpha: alpha did status"));
+        assertThat(output()).doesNotContain("No trading bot is connected.");
     }
 
     @Test
