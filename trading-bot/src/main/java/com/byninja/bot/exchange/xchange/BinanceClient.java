@@ -6,7 +6,6 @@ import com.byninja.bot.exchange.MarketRules;
 import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,19 +58,8 @@ final class BinanceClient implements MarketSource {
     BinanceClient(ExchangeSettings settings) {
         BinanceExchange prototype = new BinanceExchange();
         ExchangeSpecification spec = prototype.getDefaultExchangeSpecification();
-        spec.setApiKey(null);
-        spec.setSecretKey(null);
-        if (!settings.baseUrl().isEmpty()) {
-            URI uri = URI.create(settings.baseUrl());
-            spec.setSslUri(settings.baseUrl().replaceAll("/+$", ""));
-            spec.setHost(uri.getHost());
-            spec.setPort(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
-        }
-        spec.setHttpConnTimeout(settings.connectTimeoutMs());
-        spec.setHttpReadTimeout(settings.readTimeoutMs());
+        Specifications.apply(spec, settings);
         spec.setShouldLoadRemoteMetaData(false);
-        spec.getResilience().setRetryEnabled(false);
-        spec.getResilience().setRateLimiterEnabled(false);
         if (settings.live()) {
             spec.setApiKey(settings.apiKey());
             spec.setSecretKey(settings.apiSecret());

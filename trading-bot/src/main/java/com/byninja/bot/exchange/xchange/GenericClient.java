@@ -5,7 +5,6 @@ import com.byninja.bot.exchange.Candle;
 import com.byninja.bot.exchange.MarketRules;
 import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,18 +34,7 @@ final class GenericClient implements MarketSource {
         Class<? extends Exchange> type = Class.forName(settings.type()).asSubclass(Exchange.class);
         ExchangeSpecification spec = ExchangeFactory.INSTANCE.createExchangeWithoutSpecification(type)
                 .getDefaultExchangeSpecification();
-        spec.setApiKey(null);
-        spec.setSecretKey(null);
-        if (!settings.baseUrl().isEmpty()) {
-            URI uri = URI.create(settings.baseUrl());
-            spec.setSslUri(settings.baseUrl().replaceAll("/+$", ""));
-            spec.setHost(uri.getHost());
-            spec.setPort(uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80);
-        }
-        spec.setHttpConnTimeout(settings.connectTimeoutMs());
-        spec.setHttpReadTimeout(settings.readTimeoutMs());
-        spec.getResilience().setRetryEnabled(false);
-        spec.getResilience().setRateLimiterEnabled(false);
+        Specifications.apply(spec, settings);
         this.exchange = ExchangeFactory.INSTANCE.createExchange(spec);
         this.name = settings.name();
     }
