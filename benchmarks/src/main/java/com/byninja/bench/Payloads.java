@@ -3,9 +3,7 @@ package com.byninja.bench;
 import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageCodec;
-import com.byninja.protocol.Tag;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The frames the benchmarks move: a status command, a reply shaped like a real status reply, and a log line. */
@@ -65,13 +63,5 @@ final class Payloads {
 
     static String describe(Message m) {
         return m.tag().wireName() + " of " + body(m).length + " bytes";
-    }
-
-    static boolean isReply(Message m) {
-        return m.tag() == Tag.REPLY;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

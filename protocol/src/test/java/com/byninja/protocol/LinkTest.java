@@ -176,13 +176,9 @@ class LinkTest {
     void shouldDropAndCountLogsButLoseNoAlertWhenTheServerStopsReading() throws Exception {
         LinkConfig config = TestLinks.fast().withHeartbeatIntervalMs(60_000).withSendQueueCapacity(64)
                 .withPendingAlertCapacity(10_000);
-        try (ServerSocket raw = new ServerSocket()) {
-            raw.setReceiveBufferSize(4096);
-            raw.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        try (ServerSocket raw = smallBufferListener()) {
             List<String> details = new CopyOnWriteArrayList<>();
-            LinkClient client = closeLater(LinkClient.builder(TestLinks.SECRET).name("alpha")
-                    .port(raw.getLocalPort()).config(config)
-                    .listener((state, detail) -> details.add(state + ": " + detail)).start());
+            LinkClient client = closeLater(recordingClient(raw.getLocalPort(), config, details));
             RawPeer stalled = RawPeer.accept(raw);
             stalled.welcome(TestLinks.SECRET);
             awaitConnected(client);
@@ -224,13 +220,9 @@ class LinkTest {
     @Test
     void shouldCloseAConnectionWhoseReplyFindsTheQueueFullAndCountTheReply() throws Exception {
         LinkConfig config = TestLinks.fast().withHeartbeatIntervalMs(60_000).withSendQueueCapacity(8);
-        try (ServerSocket raw = new ServerSocket()) {
-            raw.setReceiveBufferSize(4096);
-            raw.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        try (ServerSocket raw = smallBufferListener()) {
             List<String> details = new CopyOnWriteArrayList<>();
-            LinkClient client = closeLater(LinkClient.builder(TestLinks.SECRET).name("alpha")
-                    .port(raw.getLocalPort()).config(config)
-                    .listener((state, detail) -> details.add(state + ": " + detail)).start());
+            LinkClient client = closeLater(recordingClient(raw.getLocalPort(), config, details));
             try (RawPeer stalled = RawPeer.accept(raw)) {
                 stalled.welcome(TestLinks.SECRET);
                 awaitConnected(client);
@@ -245,6 +237,20 @@ class LinkTest {
                         .isPositive();
             }
         }
+    }
+
+    /** A listener whose connections take little in before the sender's writes block: a peer that stops reading. */
+    private static ServerSocket smallBufferListener() throws IOException {
+        ServerSocket raw = new ServerSocket();
+        raw.setReceiveBufferSize(4096);
+        raw.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        return raw;
+    }
+
+    /** A client named alpha that records its state changes as "STATE: detail". */
+    private static LinkClient recordingClient(int port, LinkConfig config, List<String> details) {
+        return LinkClient.builder(TestLinks.SECRET).name("alpha").port(port).config(config)
+                .listener((state, detail) -> details.add(state + ": " + detail)).start();
     }
 
     private static void readAlerts(RawPeer peer, List<String> received, java.util.Set<String> ids) {
