@@ -49,9 +49,8 @@ public final class FakeGateway implements OrderGateway {
 
     /** Answers {@code order} with a fill. */
     public void fill(Order order, String quantity, String price, String fee, Instant at) {
-        results.add(new GatewayResult.Executed(order, new ExecutionReport(order.clientOrderId(), "X" + placed.size(),
-                ExecutionReport.Status.FILLED, new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(fee),
-                order.symbol().quote(), null, at)));
+        results.add(new GatewayResult.Executed(order, Reports.filled(order.clientOrderId(), "X" + placed.size(),
+                quantity, price, fee, order.symbol().quote(), at)));
     }
 
     public void reject(Order order, String reason, Instant at) {

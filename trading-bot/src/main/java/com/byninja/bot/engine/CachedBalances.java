@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest.Side;
 import com.byninja.bot.orders.Order;
 import java.math.BigDecimal;
@@ -29,14 +30,19 @@ final class CachedBalances {
     void applyFill(Order o) {
         String base = o.symbol().base();
         String quote = o.symbol().quote();
-        BigDecimal feeQuote = quote.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
-        BigDecimal feeBase = base.equals(o.feeCurrency()) ? o.fee() : BigDecimal.ZERO;
+        BigDecimal feeQuote = o.fee(quote);
+        BigDecimal feeBase = o.fee(base);
         if (o.side() == Side.BUY) {
             free.merge(quote, o.filledValue().add(feeQuote).negate(), BigDecimal::add);
             free.merge(base, o.filledQuantity().subtract(feeBase), BigDecimal::add);
         } else {
             free.merge(quote, o.filledValue().subtract(feeQuote), BigDecimal::add);
             free.merge(base, o.filledQuantity().add(feeBase).negate(), BigDecimal::add);
+        }
+        for (Fee f : o.fees()) {
+            if (!f.currency().equals(base) && !f.currency().equals(quote)) {
+                free.merge(f.currency(), f.amount().negate(), BigDecimal::add);
+            }
         }
     }
 

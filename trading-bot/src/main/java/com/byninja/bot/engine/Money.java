@@ -2,8 +2,12 @@ package com.byninja.bot.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.byninja.bot.exchange.Fee;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** How amounts read: exact in {@code data}, rounded for people in text. */
 public final class Money {
@@ -28,6 +32,34 @@ public final class Money {
             return "0";
         }
         return amount.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * @return a price for people: at most 8 decimals and 10 significant digits, without trailing zeros, such as
+     *         {@code 60240.96386}; prices derived by division carry many more digits in {@code data}
+     */
+    public static String price(BigDecimal price) {
+        BigDecimal p = price.round(new MathContext(10, RoundingMode.HALF_EVEN));
+        if (p.scale() > 8) {
+            p = p.setScale(8, RoundingMode.HALF_EVEN);
+        }
+        return exact(p);
+    }
+
+    /**
+     * @param quote the quote currency, whose amounts read with two decimals
+     * @return fees for people, per currency, such as {@code 0.10 USDT} or {@code 0.00000166 BTC + 0.0003 BNB};
+     *         {@code not known yet} when the exchange has not told them
+     */
+    public static String fees(List<Fee> fees, boolean known, String quote) {
+        if (!known) {
+            return "not known yet";
+        }
+        if (fees.isEmpty()) {
+            return "0";
+        }
+        return fees.stream().map(f -> (f.currency().equals(quote) ? quote(f.amount()) : exact(f.amount())) + " "
+                + f.currency()).collect(Collectors.joining(" + "));
     }
 
     /** @return a new JSON object for {@code data}. */

@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.link.Alerts;
 import com.byninja.bot.orders.Order;
@@ -41,13 +42,13 @@ final class TradeAlerts {
         data.put("quantity", Money.exact(order.filledQuantity()));
         data.put("price", Money.exact(order.averagePrice()));
         data.put("cost", Money.exact(order.filledValue()));
-        data.put("fee", Money.exact(order.fee()));
+        data.put("fee", Fee.format(order.fees()));
         data.put("positionQuantity", Money.exact(after.quantity()));
         data.put("averageEntryPrice", Money.exact(after.averageEntryPrice()));
         alerts.alert((opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
-                + " at " + Money.exact(order.averagePrice()) + " for " + Money.quote(order.filledValue()) + " "
-                + s.quote() + ", fee " + Money.quote(order.fee()) + " (" + order.purpose().label() + ")",
-                s.toString(), data);
+                + " at " + Money.price(order.averagePrice()) + " for " + Money.quote(order.filledValue()) + " "
+                + s.quote() + ", fee " + Money.fees(order.fees(), order.feesKnown(), s.quote()) + " ("
+                + order.purpose().label() + ")", s.toString(), data);
     }
 
     void sold(Order order, ClosedTrade t, boolean closed) {
@@ -64,7 +65,7 @@ final class TradeAlerts {
         data.put("realisedPnlPct", pct.toPlainString());
         data.put("fees", Money.exact(t.fees()));
         alerts.alert((closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
-                + Money.exact(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
+                + Money.price(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
                 + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
                 + s.quote() + " fees (" + order.purpose().label() + ")", s.toString(), data);
     }
@@ -85,7 +86,7 @@ final class TradeAlerts {
         data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
         data.put("highestPrice", Money.exact(p.highestPrice()));
         alerts.alert(label + " hit on " + p.symbol() + " at " + Money.exact(price) + " (entry "
-                + Money.exact(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()),
+                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()),
                 p.symbol().toString(), data);
     }
 

@@ -333,9 +333,10 @@ public final class Trader {
 
     private void applyFill(Order order) {
         exitRetryAt.remove(order.symbol());
-        FillOutcome outcome = positions.apply(order);
+        FillOutcome outcome = positions.outcomeOf(order);
         try {
-            store.recordFill(order, outcome);
+            store.recordFill(order, outcome, List.of());
+            positions.apply(outcome);
         } catch (SQLException e) {
             // The exchange has executed it, so the book keeps it; the order stays NEW in the store and is
             // looked up again at the next start, which records it then.
@@ -377,6 +378,26 @@ public final class Trader {
     public Optional<Ticker> freshPrice(Symbol s) {
         return prices.last(s).filter(t -> Duration.between(t.time(), clock.instant()).toMillis()
                 <= config.marketData().staleAfterMs());
+    }
+
+    /**
+     * What an open position is worth now.
+     *
+     * @param price         the last price, however old
+     * @param unrealisedPnl what selling at that price would earn, after the exit fee
+     * @param stale         whether the price is older than {@code marketData.staleAfterMs}
+     * @param ageMs         the price's age
+     */
+    public record Mark(BigDecimal price, BigDecimal unrealisedPnl, boolean stale, long ageMs) {
+    }
+
+    /** @return the position marked at the last price, empty when no price is known yet. */
+    public Optional<Mark> mark(Position p) {
+        return prices.last(p.symbol()).map(t -> {
+            long age = Math.max(0, Duration.between(t.time(), clock.instant()).toMillis());
+            return new Mark(t.price(), p.unrealisedPnl(t.price(), risk.feePct()),
+                    age > config.marketData().staleAfterMs(), age);
+        });
     }
 
     /** @return the last price of {@code s}, however old. */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,12 +122,21 @@ public final class StatusReport {
             pd.put("costBasis", Money.exact(p.costBasis()));
             pd.put("openedAt", p.openedAt().toString());
             t.append("  ").append(p.symbol()).append(' ').append(Money.exact(p.quantity())).append(" @ ")
-                    .append(Money.exact(p.averageEntryPrice()));
-            Optional<Ticker> last = trader.lastPrice(p.symbol());
-            if (last.isPresent()) {
-                BigDecimal u = p.unrealisedPnl(last.get().price());
-                pd.put("unrealisedPnl", Money.exact(u));
-                t.append(", unrealised ").append(Money.signed(u)).append(' ').append(quote);
+                    .append(Money.price(p.averageEntryPrice()));
+            Optional<Trader.Mark> mark = trader.mark(p);
+            if (mark.isPresent()) {
+                Trader.Mark m = mark.get();
+                pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
+                pd.put("markPrice", Money.exact(m.price()));
+                pd.put("markPriceStale", m.stale());
+                t.append(", unrealised ").append(Money.signed(m.unrealisedPnl())).append(' ').append(quote)
+                        .append(" after the exit fee");
+                if (m.stale()) {
+                    t.append(" (STALE: price ").append(age(m.ageMs())).append(" old)");
+                }
+            } else {
+                pd.putNull("unrealisedPnl");
+                t.append(", unrealised unknown (no price yet)");
             }
             t.append('\n');
         }
@@ -162,9 +172,10 @@ public final class StatusReport {
         TradeStats allTime;
         try {
             Instant since = trader.todayStart();
-            today = TradeStats.of(trader.store().closedTrades(symbol, since), trader.store().feesPaid(symbol, since));
+            today = TradeStats.of(trader.store().closedTrades(symbol, since), trader.store().feesPaid(symbol, since),
+                    quote);
             List<ClosedTrade> all = trader.store().closedTrades(symbol, null);
-            allTime = TradeStats.of(all, trader.store().feesPaid(symbol, null));
+            allTime = TradeStats.of(all, trader.store().feesPaid(symbol, null), quote);
         } catch (SQLException e) {
             ObjectNode err = Money.object();
             err.put("error", "store_error");
@@ -172,24 +183,36 @@ public final class StatusReport {
         }
         BigDecimal unrealised = BigDecimal.ZERO;
         int open = 0;
+        List<String> stale = new ArrayList<>();
+        List<String> unpriced = new ArrayList<>();
         for (Position p : trader.positions().all().values()) {
             if (symbol != null && !p.symbol().equals(symbol)) {
                 continue;
             }
             open++;
-            Optional<Ticker> last = trader.lastPrice(p.symbol());
-            if (last.isPresent()) {
-                unrealised = unrealised.add(p.unrealisedPnl(last.get().price()));
+            Optional<Trader.Mark> mark = trader.mark(p);
+            if (mark.isEmpty()) {
+                unpriced.add(p.symbol().toString());
+                continue;
+            }
+            unrealised = unrealised.add(mark.get().unrealisedPnl());
+            if (mark.get().stale()) {
+                stale.add(p.symbol() + " (" + age(mark.get().ageMs()) + " old)");
             }
         }
         data.set("today", stats(today));
         data.set("allTime", stats(allTime));
         data.put("unrealisedPnl", Money.exact(unrealised));
         data.put("openPositions", open);
+        stale.forEach(data.putArray("stalePrices")::add);
+        unpriced.forEach(data.putArray("unpriced")::add);
         String text = "Stats for " + (symbol == null ? "all symbols" : symbol) + " (" + quote + ")\n"
                 + "Today: " + statsText(today, quote) + "\n"
                 + "All time: " + statsText(allTime, quote) + "\n"
-                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on " + open + " open position(s)";
+                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on " + open
+                + " open position(s), after exit fees"
+                + (stale.isEmpty() ? "" : "; STALE prices: " + String.join(", ", stale))
+                + (unpriced.isEmpty() ? "" : "; no price yet: " + String.join(", ", unpriced));
         return new Report(text, data);
     }
 
@@ -201,6 +224,8 @@ public final class StatusReport {
         n.put("winRatePct", s.winRatePct().toPlainString());
         n.put("realisedPnl", Money.exact(s.realisedPnl()));
         n.put("fees", Money.exact(s.fees()));
+        ObjectNode other = n.putObject("otherFees");
+        s.otherFees().forEach((currency, amount) -> other.put(currency, Money.exact(amount)));
         n.put("maxDrawdown", Money.exact(s.maxDrawdown()));
         return n;
     }
@@ -208,8 +233,15 @@ public final class StatusReport {
     private static String statsText(TradeStats s, String quote) {
         return s.trades() + " trades, " + s.wins() + " won, " + s.losses() + " lost (win rate "
                 + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
-                + ", fees " + Money.quote(s.fees()) + " " + quote + ", max drawdown " + Money.quote(s.maxDrawdown())
+                + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown " + Money.quote(s.maxDrawdown())
                 + " " + quote;
+    }
+
+    private static String otherFeesText(TradeStats s) {
+        StringBuilder b = new StringBuilder();
+        s.otherFees().forEach((currency, amount) -> b.append(" + ").append(Money.exact(amount)).append(' ')
+                .append(currency));
+        return b.length() == 0 ? "" : b.append(" (not in PnL)").toString();
     }
 
     private static ObjectNode flags(Flags f) {

@@ -1,11 +1,14 @@
 package com.byninja.bot.orders;
 
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.exchange.OrderRequest.Side;
 import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,17 +23,18 @@ import java.util.Objects;
  * @param status          where the order is in its life
  * @param exchangeOrderId the exchange's id, once known
  * @param filledQuantity  base quantity executed
- * @param averagePrice    average fill price, zero until something filled
- * @param fee             fee paid, in {@code feeCurrency}
- * @param feeCurrency     the fee's currency, null until known
+ * @param quoteFilled     quote amount executed, exactly as the exchange reports it (fees excluded)
+ * @param fees            fees charged, one entry per currency
+ * @param feesKnown       false while the fees of an executed order could not be read from the exchange
+ * @param refusal         why the exchange refused it, when it did; else null
  * @param reason          why it was rejected or cancelled, else null
  * @param createdAt       when the bot decided
  * @param updatedAt       when the status last changed
  */
 public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purpose, BigDecimal quoteAmount,
                     BigDecimal quantity, OrderStatus status, String exchangeOrderId, BigDecimal filledQuantity,
-                    BigDecimal averagePrice, BigDecimal fee, String feeCurrency, String reason, Instant createdAt,
-                    Instant updatedAt) {
+                    BigDecimal quoteFilled, List<Fee> fees, boolean feesKnown, Refusal refusal, String reason,
+                    Instant createdAt, Instant updatedAt) {
 
     public Order {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -39,16 +43,16 @@ public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purp
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(filledQuantity, "filledQuantity");
-        Objects.requireNonNull(averagePrice, "averagePrice");
-        Objects.requireNonNull(fee, "fee");
+        Objects.requireNonNull(quoteFilled, "quoteFilled");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        fees = List.copyOf(fees);
     }
 
     /** @return a {@code NEW} order for {@code request}. */
     public static Order newOrder(OrderRequest request, Purpose purpose, Instant now) {
         return new Order(request.clientOrderId(), request.symbol(), request.side(), purpose, request.quoteAmount(),
-                request.quantity(), OrderStatus.NEW, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null,
+                request.quantity(), OrderStatus.NEW, null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), true, null,
                 null, now, now);
     }
 
@@ -65,19 +69,35 @@ public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purp
             case REJECTED -> OrderStatus.REJECTED;
         };
         return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, next, report.exchangeOrderId(),
-                report.filledQuantity(), report.averagePrice(), report.fee(), report.feeCurrency(), report.reason(),
-                createdAt, report.time());
+                report.filledQuantity(), report.quoteQuantity(), report.fees(), report.feesKnown(), report.refusal(),
+                report.reason(), createdAt, report.time());
     }
 
     /** @return this order, finished without any fill. */
     public Order finishedWithout(OrderStatus finalStatus, String why, Instant now) {
         return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, finalStatus, exchangeOrderId,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, feeCurrency, why, createdAt, now);
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), true, null, why, createdAt, now);
     }
 
-    /** @return the quote value executed: filled quantity times average price. */
+    /** @return this order with its fees, which were not known when it was recorded. */
+    public Order withFees(List<Fee> knownFees) {
+        return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, status, exchangeOrderId,
+                filledQuantity, quoteFilled, knownFees, true, refusal, reason, createdAt, updatedAt);
+    }
+
+    /** @return the quote value executed, as the exchange reported it. */
     public BigDecimal filledValue() {
-        return filledQuantity.multiply(averagePrice);
+        return quoteFilled;
+    }
+
+    /** @return the average fill price at full precision, zero when nothing filled. */
+    public BigDecimal averagePrice() {
+        return ExecutionReport.averagePrice(quoteFilled, filledQuantity);
+    }
+
+    /** @return the fee charged in {@code currency}, zero when none was. */
+    public BigDecimal fee(String currency) {
+        return Fee.total(fees, currency);
     }
 
     /** @return whether something executed. */

@@ -2,7 +2,7 @@ package com.byninja.bot.positions;
 
 import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,8 +20,9 @@ import java.util.Objects;
 public record Position(Symbol symbol, BigDecimal quantity, BigDecimal entryCost, BigDecimal entryFees,
                        Instant openedAt, BigDecimal highestPrice) {
 
-    /** Decimals of derived prices such as the average entry price. */
-    public static final int PRICE_SCALE = 8;
+    /** Precision of values derived by division, such as the average entry price: nothing that matters is lost. */
+    public static final MathContext VALUE_PRECISION = MathContext.DECIMAL128;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public Position {
         Objects.requireNonNull(symbol, "symbol");
@@ -35,14 +36,19 @@ public record Position(Symbol symbol, BigDecimal quantity, BigDecimal entryCost,
         }
     }
 
-    /** @return a position opened by buying {@code quantity} at {@code price}, paying {@code fee}. */
-    public static Position open(Symbol symbol, BigDecimal quantity, BigDecimal price, BigDecimal fee, Instant at) {
-        return new Position(symbol, quantity, quantity.multiply(price), fee, at, price);
+    /**
+     * @param quantity the base quantity received
+     * @param cost     the quote amount paid for it, fees excluded, exactly as the exchange reported it
+     * @param fee      the fee, in the quote currency
+     * @return a position opened by one buy; its high-water mark starts at the entry price
+     */
+    public static Position open(Symbol symbol, BigDecimal quantity, BigDecimal cost, BigDecimal fee, Instant at) {
+        return new Position(symbol, quantity, cost, fee, at, cost.divide(quantity, VALUE_PRECISION));
     }
 
-    /** @return the average entry price, fees excluded, to {@value #PRICE_SCALE} decimals. */
+    /** @return the average entry price, fees excluded, at {@link #VALUE_PRECISION}. */
     public BigDecimal averageEntryPrice() {
-        return entryCost.divide(quantity, PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return entryCost.divide(quantity, VALUE_PRECISION).stripTrailingZeros();
     }
 
     /** @return the quote amount the position cost, fees included. */
@@ -52,16 +58,25 @@ public record Position(Symbol symbol, BigDecimal quantity, BigDecimal entryCost,
 
     /**
      * @param lastPrice the last price
-     * @return market value minus cost basis: what closing at {@code lastPrice} would earn before the exit fee
+     * @param exitFeePct the fee a market sell would pay, in percent of its value
+     * @return what closing at {@code lastPrice} would earn: market value, less the exit fee, less the cost basis
      */
-    public BigDecimal unrealisedPnl(BigDecimal lastPrice) {
-        return lastPrice.multiply(quantity).subtract(costBasis());
+    public BigDecimal unrealisedPnl(BigDecimal lastPrice, BigDecimal exitFeePct) {
+        BigDecimal value = lastPrice.multiply(quantity);
+        BigDecimal exitFee = value.multiply(exitFeePct).divide(HUNDRED);
+        return value.subtract(exitFee).subtract(costBasis());
     }
 
-    /** @return this position after buying {@code more} at {@code price}, paying {@code fee}. */
-    public Position add(BigDecimal more, BigDecimal price, BigDecimal fee) {
-        return new Position(symbol, quantity.add(more), entryCost.add(more.multiply(price)), entryFees.add(fee),
-                openedAt, highestPrice.max(price));
+    /** @return this position after buying {@code more} for {@code cost}, paying {@code fee}. */
+    public Position add(BigDecimal more, BigDecimal cost, BigDecimal fee) {
+        return new Position(symbol, quantity.add(more), entryCost.add(cost), entryFees.add(fee), openedAt,
+                highestPrice.max(cost.divide(more, VALUE_PRECISION)));
+    }
+
+    /** @return this position holding {@code held} instead, its cost and fees scaled down with it. */
+    public Position scaledTo(BigDecimal held) {
+        return new Position(symbol, held, entryCost.multiply(held).divide(quantity, VALUE_PRECISION),
+                entryFees.multiply(held).divide(quantity, VALUE_PRECISION), openedAt, highestPrice);
     }
 
     /** @return this position with {@code price} taken into its high-water mark. */

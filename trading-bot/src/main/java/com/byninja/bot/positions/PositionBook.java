@@ -4,7 +4,6 @@ import com.byninja.bot.exchange.OrderRequest.Side;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.orders.Order;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -15,6 +14,14 @@ import java.util.function.Function;
 /**
  * The open positions, one long per symbol (spot), and the arithmetic of fills: buys open or add to a position,
  * sells reduce or close it and realise PnL net of fees. Owned by the trading thread; not thread-safe.
+ *
+ * <p>A fill is worked out first ({@link #outcomeOf}), recorded in the store, and only then applied to the book
+ * ({@link #apply(FillOutcome)}), so the book never runs ahead of what survives a restart.
+ *
+ * <p>Amounts are the exchange's own: a buy costs the quote amount the exchange reports, a sell realises the quote
+ * amount received. A fee in the quote currency counts as it is; a fee in the coin bought is taken off the quantity
+ * received and valued at the fill's average price; a fee in a third currency (BNB) does not move the position and is
+ * not in the PnL (it is kept with the order).
  */
 public final class PositionBook {
 
@@ -35,8 +42,17 @@ public final class PositionBook {
         this.unsellable = unsellable;
     }
 
-    /** The effect of one fill on the book. */
-    public record FillOutcome(Position before, Position after, ClosedTrade closedTrade) {
+    /**
+     * The effect of one fill on the book.
+     *
+     * @param symbol      the market
+     * @param before      the position before, or null
+     * @param after       the position after, or null when none is left
+     * @param closedTrade the round trip a sell closed, or null for a buy
+     * @param dust        base quantity a closing sell left on the account, below the quantity step; else zero
+     */
+    public record FillOutcome(Symbol symbol, Position before, Position after, ClosedTrade closedTrade,
+                              BigDecimal dust) {
 
         /** @return whether the fill opened a new position. */
         public boolean opened() {
@@ -81,61 +97,77 @@ public final class PositionBook {
         return marked != p;
     }
 
+    /** Replaces a position, such as one whose quantity was matched to the account; it must have been stored first. */
+    public void replace(Position position) {
+        positions.put(position.symbol(), position);
+    }
+
     /**
-     * Applies what an order executed. A fee paid in the base currency (some exchanges take it from what a buy
-     * receives) is converted to quote at the fill price and taken off the quantity.
+     * Works out what an order's fill does to the book, without changing it.
      *
      * @param order the order with its final fill
-     * @return the book's change; {@code before == after} when nothing filled
+     * @return the change; {@code before == after} when nothing filled
+     * @throws IllegalStateException for a sell that filled without a position to sell
      */
-    public FillOutcome apply(Order order) {
+    public FillOutcome outcomeOf(Order order) {
         Symbol symbol = order.symbol();
         Position before = positions.get(symbol);
         if (!order.hasFill()) {
-            return new FillOutcome(before, before, null);
+            return new FillOutcome(symbol, before, before, null, BigDecimal.ZERO);
         }
-        BigDecimal quantity = order.filledQuantity();
-        BigDecimal price = order.averagePrice();
-        BigDecimal feeInQuote = order.fee();
-        if (symbol.base().equals(order.feeCurrency())) {
-            feeInQuote = order.fee().multiply(price);
-            if (order.side() == Side.BUY) {
-                quantity = quantity.subtract(order.fee());
-            }
-        }
+        BigDecimal filled = order.filledQuantity();
+        BigDecimal baseFee = order.fee(symbol.base());
+        BigDecimal feeInQuote = order.fee(symbol.quote());
         if (order.side() == Side.BUY) {
-            Position after = before == null
-                    ? Position.open(symbol, quantity, price, feeInQuote, order.updatedAt())
-                    : before.add(quantity, price, feeInQuote);
-            positions.put(symbol, after);
-            return new FillOutcome(before, after, null);
+            // Coins taken as the fee were paid for and never held: their part of the quote amount is a fee.
+            BigDecimal baseFeeValue = baseFee.multiply(order.quoteFilled()).divide(filled, Position.VALUE_PRECISION);
+            BigDecimal received = filled.subtract(baseFee);
+            BigDecimal cost = order.quoteFilled().subtract(baseFeeValue);
+            BigDecimal fees = feeInQuote.add(baseFeeValue);
+            Position after = before == null ? Position.open(symbol, received, cost, fees, order.updatedAt())
+                    : before.add(received, cost, fees);
+            return new FillOutcome(symbol, before, after, null, BigDecimal.ZERO);
         }
         if (before == null) {
-            throw new IllegalStateException("sell " + order.clientOrderId() + " filled without a position in "
-                    + symbol);
+            throw new IllegalStateException("sell " + order.clientOrderId() + " filled " + filled.toPlainString()
+                    + " " + symbol.base() + " without a position in " + symbol);
         }
-        BigDecimal sold = quantity.min(before.quantity());
-        BigDecimal left = before.quantity().subtract(sold);
+        BigDecimal sold = filled.min(before.quantity());
+        BigDecimal proceeds = sold.compareTo(filled) == 0 ? order.quoteFilled()
+                : order.quoteFilled().multiply(sold).divide(filled, Position.VALUE_PRECISION);
+        // Coins taken as a sell's fee leave the position too: their cost goes with the trade.
+        BigDecimal consumed = sold.add(baseFee).min(before.quantity());
+        BigDecimal left = before.quantity().subtract(consumed);
         boolean all = left.signum() == 0 || left.compareTo(unsellable.apply(symbol)) < 0;
-        BigDecimal entryCost = all ? before.entryCost() : share(before.entryCost(), sold, before.quantity());
-        BigDecimal entryFees = all ? before.entryFees() : share(before.entryFees(), sold, before.quantity());
-        BigDecimal proceeds = sold.multiply(price);
+        BigDecimal entryCost = all ? before.entryCost() : share(before.entryCost(), consumed, before.quantity());
+        BigDecimal entryFees = all ? before.entryFees() : share(before.entryFees(), consumed, before.quantity());
         BigDecimal pnl = proceeds.subtract(feeInQuote).subtract(entryCost).subtract(entryFees);
-        ClosedTrade trade = new ClosedTrade(symbol, sold, entryCost, entryFees, price, feeInQuote, pnl,
+        ClosedTrade trade = new ClosedTrade(symbol, sold, entryCost, entryFees,
+                proceeds.divide(sold, Position.VALUE_PRECISION).stripTrailingZeros(), feeInQuote, pnl,
                 before.openedAt(), order.updatedAt(), order.purpose(), order.clientOrderId());
-        Position after = all ? null : new Position(symbol, before.quantity().subtract(sold),
-                before.entryCost().subtract(entryCost), before.entryFees().subtract(entryFees), before.openedAt(),
-                before.highestPrice());
-        if (after == null) {
-            positions.remove(symbol);
-        } else {
-            positions.put(symbol, after);
-        }
-        return new FillOutcome(before, after, trade);
+        Position after = all ? null : new Position(symbol, left, before.entryCost().subtract(entryCost),
+                before.entryFees().subtract(entryFees), before.openedAt(), before.highestPrice());
+        return new FillOutcome(symbol, before, after, trade, all ? left : BigDecimal.ZERO);
     }
 
-    /** The part of {@code amount} that {@code part} of {@code whole} carries; only partial sells round. */
+    /** Applies a worked-out fill, once it has been recorded. */
+    public void apply(FillOutcome outcome) {
+        if (outcome.after() == null) {
+            positions.remove(outcome.symbol());
+        } else {
+            positions.put(outcome.symbol(), outcome.after());
+        }
+    }
+
+    /** Works out and applies a fill at once: for callers without a store, such as tests and simulations. */
+    public FillOutcome apply(Order order) {
+        FillOutcome outcome = outcomeOf(order);
+        apply(outcome);
+        return outcome;
+    }
+
+    /** The part of {@code amount} that {@code part} of {@code whole} carries; only partial sells divide. */
     private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
-        return amount.multiply(part).divide(whole, 12, RoundingMode.HALF_EVEN);
+        return amount.multiply(part).divide(whole, Position.VALUE_PRECISION);
     }
 }

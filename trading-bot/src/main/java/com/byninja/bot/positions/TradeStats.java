@@ -2,7 +2,10 @@ package com.byninja.bot.positions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Performance over a set of closed trades.
@@ -12,18 +15,25 @@ import java.util.List;
  * @param losses      trades with negative PnL after fees
  * @param winRatePct  wins in percent of trades, two decimals; zero without trades
  * @param realisedPnl sum of realised PnL, net of fees
- * @param fees        fees paid by every fill in the period, open positions' buys included
+ * @param fees        fees paid by every fill in the period, open positions' buys included, in the quote currency
+ *                    (fees taken in the coin traded are valued at their fill's price)
+ * @param otherFees   fees paid in other currencies (BNB), which the bot cannot value: not in the PnL
  * @param maxDrawdown the largest fall of cumulative realised PnL from its previous peak (the curve starts at 0)
  */
 public record TradeStats(int trades, int wins, int losses, BigDecimal winRatePct, BigDecimal realisedPnl,
-                         BigDecimal fees, BigDecimal maxDrawdown) {
+                         BigDecimal fees, Map<String, BigDecimal> otherFees, BigDecimal maxDrawdown) {
+
+    public TradeStats {
+        otherFees = Collections.unmodifiableMap(new LinkedHashMap<>(otherFees));
+    }
 
     /**
      * @param closedInOrder the trades, in the order they closed
-     * @param feesPaid      fees of every fill in the period
+     * @param feesPaid      fees of every fill in the period, by currency
+     * @param quote         the quote currency
      * @return their statistics
      */
-    public static TradeStats of(List<ClosedTrade> closedInOrder, BigDecimal feesPaid) {
+    public static TradeStats of(List<ClosedTrade> closedInOrder, Map<String, BigDecimal> feesPaid, String quote) {
         int wins = 0;
         int losses = 0;
         BigDecimal cumulative = BigDecimal.ZERO;
@@ -42,6 +52,9 @@ public record TradeStats(int trades, int wins, int losses, BigDecimal winRatePct
         int n = closedInOrder.size();
         BigDecimal winRate = n == 0 ? BigDecimal.ZERO.setScale(2)
                 : BigDecimal.valueOf(wins * 100L).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
-        return new TradeStats(n, wins, losses, winRate, cumulative, feesPaid, drawdown);
+        Map<String, BigDecimal> others = new LinkedHashMap<>(feesPaid);
+        BigDecimal inQuote = others.remove(quote);
+        return new TradeStats(n, wins, losses, winRate, cumulative, inQuote == null ? BigDecimal.ZERO : inQuote,
+                others, drawdown);
     }
 }

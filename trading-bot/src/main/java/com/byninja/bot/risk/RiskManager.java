@@ -129,6 +129,11 @@ public final class RiskManager {
         return amount.multiply(feePct).divide(HUNDRED).setScale(8, RoundingMode.UP).stripTrailingZeros();
     }
 
+    /** @return the exchange's fee of a market order, in percent of its value. */
+    public BigDecimal feePct() {
+        return feePct;
+    }
+
     /** @return the exchange's quantity step for {@code symbol}, zero when it has none. */
     public BigDecimal quantityStep(Symbol symbol) {
         MarketRules r = rules.get(symbol);

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -143,7 +143,16 @@ public final class Database implements AutoCloseable {
                     for (String ddl : SCHEMA_V1) {
                         st.execute(ddl);
                     }
-                    st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                    st.execute("PRAGMA user_version = 1");
+                }
+                return null;
+            });
+        }
+        if (version < 2) {
+            inTransaction(c -> {
+                SchemaV2.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 2");
                 }
                 return null;
             });

@@ -1,6 +1,8 @@
 package com.byninja.bot.store;
 
 import com.byninja.bot.control.Flags;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest.Side;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.orders.Order;
@@ -9,6 +11,9 @@ import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.positions.ClosedTrade;
 import com.byninja.bot.positions.Position;
 import com.byninja.bot.positions.PositionBook.FillOutcome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders, positions, closed trades and control switches in the {@link Database}. Money is stored as decimal text, so
- * it comes back exactly as it went in. Each method is one transaction, committed when it returns.
+ * Orders, positions, closed trades, dust, control switches and the alert outbox in the {@link Database}. Money is
+ * stored as decimal text, so it comes back exactly as it went in. Each method is one transaction, committed when it
+ * returns; an event and the alerts it raises are written in the same one.
  */
 public final class TradingStore {
 
@@ -32,8 +38,9 @@ public final class TradingStore {
     public static final String GLOBAL_SCOPE = "*";
 
     private static final String ORDER_COLUMNS = "client_order_id, symbol, side, purpose, quote_amount, quantity, "
-            + "status, exchange_order_id, filled_quantity, average_price, fee, fee_currency, reason, created_at, "
+            + "status, exchange_order_id, filled_quantity, quote_filled, fees, fees_known, refusal, reason, created_at, "
             + "updated_at";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
 
@@ -45,7 +52,7 @@ public final class TradingStore {
     public void insertOrder(Order order) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (" + ORDER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindOrder(ps, order);
                 ps.executeUpdate();
             }
@@ -53,17 +60,35 @@ public final class TradingStore {
         });
     }
 
-    /** Records an order's final state without a fill (rejected, cancelled). */
-    public void updateOrder(Order order) throws SQLException {
+    /** Records an order's final state without a fill (rejected, cancelled), with the alerts it raised. */
+    public void updateOrder(Order order, List<OutboxAlert> alerts) throws SQLException {
         db.inTransaction(c -> {
             updateOrder(c, order);
+            insertAlerts(c, alerts);
             return null;
         });
     }
 
-    /** Records an order's fill and its effect on positions and trades, atomically. */
-    public void recordFill(Order order, FillOutcome outcome) throws SQLException {
-        db.inTransaction(c -> {
+    /** Records an order's final state without a fill (rejected, cancelled). */
+    public void updateOrder(Order order) throws SQLException {
+        updateOrder(order, List.of());
+    }
+
+    /**
+     * Records an order's fill, its effect on positions, trades and dust, and the alerts it raises, atomically, and
+     * only once: an order already applied is left as it is.
+     *
+     * @return whether this call applied it; false when it had been applied before (nothing was changed then)
+     */
+    public boolean recordFill(Order order, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET applied = 1 WHERE client_order_id = ? "
+                    + "AND applied = 0")) {
+                ps.setString(1, order.clientOrderId());
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
             updateOrder(c, order);
             if (outcome.after() == null) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM positions WHERE symbol = ?")) {
@@ -76,16 +101,44 @@ public final class TradingStore {
             if (outcome.closedTrade() != null) {
                 insertTrade(c, outcome.closedTrade());
             }
+            if (outcome.dust().signum() != 0) {
+                String asset = order.symbol().base();
+                upsertDust(c, asset, dust(c).getOrDefault(asset, BigDecimal.ZERO).add(outcome.dust()));
+            }
+            insertAlerts(c, alerts);
+            return true;
+        });
+    }
+
+    /**
+     * Records the fees of an executed order that were not known when its fill was applied, the position they change
+     * (a fee in the coin bought makes the position smaller) and the alerts they raise.
+     *
+     * @param position the position after the fees, or null when no position changes
+     */
+    public void recordFees(Order order, Position position, List<OutboxAlert> alerts) throws SQLException {
+        db.inTransaction(c -> {
+            updateOrder(c, order);
+            if (position != null) {
+                upsertPosition(c, position);
+            }
+            insertAlerts(c, alerts);
+            return null;
+        });
+    }
+
+    /** Saves a position, such as its new high-water mark or a quantity matched to the account, with its alerts. */
+    public void savePosition(Position position, List<OutboxAlert> alerts) throws SQLException {
+        db.inTransaction(c -> {
+            upsertPosition(c, position);
+            insertAlerts(c, alerts);
             return null;
         });
     }
 
     /** Saves a position, such as its new high-water mark. */
     public void savePosition(Position position) throws SQLException {
-        db.inTransaction(c -> {
-            upsertPosition(c, position);
-            return null;
-        });
+        savePosition(position, List.of());
     }
 
     /** @return the open positions. */
@@ -109,9 +162,26 @@ public final class TradingStore {
         return queryOrders("WHERE status = ? ORDER BY created_at", status.name());
     }
 
+    /** @return the executed orders whose fees are not known yet, oldest first. */
+    public List<Order> ordersWithUnknownFees() throws SQLException {
+        return queryOrders("WHERE fees_known = 0 AND status IN ('FILLED', 'PARTIALLY_FILLED') ORDER BY created_at");
+    }
+
     /** @return the order with this client order id. */
     public Optional<Order> order(String clientOrderId) throws SQLException {
         return queryOrders("WHERE client_order_id = ?", clientOrderId).stream().findFirst();
+    }
+
+    /** @return whether the order's fill has been applied to the positions. */
+    public boolean isApplied(String clientOrderId) throws SQLException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT applied FROM orders WHERE client_order_id = ?")) {
+                ps.setString(1, clientOrderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
     }
 
     /**
@@ -140,27 +210,72 @@ public final class TradingStore {
     }
 
     /**
+     * Fees by currency. A fee in the quote currency counts as it is; a fee in the coin bought or sold is valued at the
+     * fill's average price and counted in the quote currency; a fee in a third currency (BNB) stays in that currency,
+     * since the bot knows no price for it.
+     *
      * @param symbol only this symbol's orders, or null for all
      * @param since  only orders filled at or after this instant, or null for all time
-     * @return the fees of those fills, in the quote currency
+     * @return the fees of those fills per currency, the quote currency first
      */
-    public BigDecimal feesPaid(Symbol symbol, Instant since) throws SQLException {
+    public Map<String, BigDecimal> feesPaid(Symbol symbol, Instant since) throws SQLException {
         return db.inTransaction(c -> {
-            BigDecimal total = BigDecimal.ZERO;
-            try (PreparedStatement ps = c.prepareStatement("SELECT symbol, fee, fee_currency, average_price "
+            Map<String, BigDecimal> total = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT symbol, fees, filled_quantity, quote_filled "
                     + "FROM orders WHERE status IN ('FILLED', 'PARTIALLY_FILLED') AND (? IS NULL OR symbol = ?) "
-                    + "AND updated_at >= ?")) {
+                    + "AND updated_at >= ? ORDER BY updated_at")) {
                 bindSymbolAndSince(ps, symbol, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        BigDecimal fee = dec(rs, 2);
-                        boolean inBase = Symbol.parse(rs.getString(1)).base().equals(rs.getString(3));
-                        total = total.add(inBase ? fee.multiply(dec(rs, 4)) : fee);
+                        Symbol s = Symbol.parse(rs.getString(1));
+                        total.putIfAbsent(s.quote(), BigDecimal.ZERO);
+                        for (Fee f : Fee.parse(rs.getString(2))) {
+                            if (f.currency().equals(s.base())) {
+                                BigDecimal quantity = dec(rs, 3);
+                                total.merge(s.quote(), f.amount().multiply(dec(rs, 4)).divide(quantity,
+                                        Position.VALUE_PRECISION), BigDecimal::add);
+                            } else {
+                                total.merge(f.currency(), f.amount(), BigDecimal::add);
+                            }
+                        }
                     }
                 }
             }
             return total;
         });
+    }
+
+    /** @return per asset, the remainders below the exchange's quantity step left on the account by closed positions. */
+    public Map<String, BigDecimal> dust() throws SQLException {
+        return db.inTransaction(TradingStore::dust);
+    }
+
+    /** Sets the dust held in {@code asset}, such as after the account was compared with the exchange. */
+    public void setDust(String asset, BigDecimal amount) throws SQLException {
+        db.inTransaction(c -> {
+            upsertDust(c, asset, amount);
+            return null;
+        });
+    }
+
+    private static Map<String, BigDecimal> dust(Connection c) throws SQLException {
+        Map<String, BigDecimal> dust = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT asset, amount FROM dust ORDER BY asset");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                dust.put(rs.getString(1), new BigDecimal(rs.getString(2)));
+            }
+        }
+        return dust;
+    }
+
+    private static void upsertDust(Connection c, String asset, BigDecimal amount) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dust (asset, amount) VALUES (?, ?) "
+                + "ON CONFLICT (asset) DO UPDATE SET amount = excluded.amount")) {
+            ps.setString(1, asset);
+            ps.setString(2, amount.toPlainString());
+            ps.executeUpdate();
+        }
     }
 
     /** Saves the switches of one scope: {@link #GLOBAL_SCOPE} or a symbol's name. */
@@ -193,18 +308,90 @@ public final class TradingStore {
         });
     }
 
-    private List<Order> queryOrders(String where, String parameter) throws SQLException {
+    // ---- the alert outbox ------------------------------------------------------------------------------------
+
+    /** Keeps alerts raised by something that changed nothing else in the store. */
+    public void saveAlerts(List<OutboxAlert> alerts) throws SQLException {
+        db.inTransaction(c -> {
+            insertAlerts(c, alerts);
+            return null;
+        });
+    }
+
+    /** @return the alerts not yet delivered, oldest first. */
+    public List<OutboxAlert> outbox() throws SQLException {
+        return db.inTransaction(c -> {
+            List<OutboxAlert> alerts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, text, symbol, data, created_at "
+                    + "FROM alert_outbox ORDER BY seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    alerts.add(new OutboxAlert(rs.getString(1), rs.getString(2), rs.getString(3),
+                            json(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+            return alerts;
+        });
+    }
+
+    /** Forgets a delivered alert. */
+    public void deleteAlert(String id) throws SQLException {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_outbox WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void insertAlerts(Connection c, List<OutboxAlert> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_outbox (id, text, symbol, data, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)")) {
+            for (OutboxAlert a : alerts) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.text());
+                ps.setString(3, a.symbol());
+                ps.setString(4, a.data() == null ? null : a.data().toString());
+                ps.setLong(5, a.createdAt().toEpochMilli());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static ObjectNode json(String text) throws SQLException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException | ClassCastException e) {
+            throw new SQLException("an alert in the outbox holds data that is not a JSON object: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    // ---- rows ------------------------------------------------------------------------------------------------
+
+    private List<Order> queryOrders(String where, String... parameters) throws SQLException {
         return db.inTransaction(c -> {
             List<Order> orders = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM orders " + where)) {
-                ps.setString(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    ps.setString(i + 1, parameters[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String refusal = rs.getString(13);
                         orders.add(new Order(rs.getString(1), Symbol.parse(rs.getString(2)),
                                 Side.valueOf(rs.getString(3)), Purpose.valueOf(rs.getString(4)), decOrNull(rs, 5),
                                 decOrNull(rs, 6), OrderStatus.valueOf(rs.getString(7)), rs.getString(8), dec(rs, 9),
-                                dec(rs, 10), dec(rs, 11), rs.getString(12), rs.getString(13),
-                                Instant.ofEpochMilli(rs.getLong(14)), Instant.ofEpochMilli(rs.getLong(15))));
+                                dec(rs, 10), Fee.parse(rs.getString(11)), rs.getInt(12) != 0,
+                                refusal == null ? null : Refusal.valueOf(refusal), rs.getString(14),
+                                Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16))));
                     }
                 }
             }
@@ -214,17 +401,18 @@ public final class TradingStore {
 
     private static void updateOrder(Connection c, Order order) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET status = ?, exchange_order_id = ?, "
-                + "filled_quantity = ?, average_price = ?, fee = ?, fee_currency = ?, reason = ?, updated_at = ? "
-                + "WHERE client_order_id = ?")) {
+                + "filled_quantity = ?, quote_filled = ?, fees = ?, fees_known = ?, refusal = ?, reason = ?, "
+                + "updated_at = ? WHERE client_order_id = ?")) {
             ps.setString(1, order.status().name());
             ps.setString(2, order.exchangeOrderId());
             ps.setString(3, order.filledQuantity().toPlainString());
-            ps.setString(4, order.averagePrice().toPlainString());
-            ps.setString(5, order.fee().toPlainString());
-            ps.setString(6, order.feeCurrency());
-            ps.setString(7, order.reason());
-            ps.setLong(8, order.updatedAt().toEpochMilli());
-            ps.setString(9, order.clientOrderId());
+            ps.setString(4, order.quoteFilled().toPlainString());
+            ps.setString(5, Fee.format(order.fees()));
+            ps.setInt(6, order.feesKnown() ? 1 : 0);
+            ps.setString(7, order.refusal() == null ? null : order.refusal().name());
+            ps.setString(8, order.reason());
+            ps.setLong(9, order.updatedAt().toEpochMilli());
+            ps.setString(10, order.clientOrderId());
             if (ps.executeUpdate() != 1) {
                 throw new SQLException("no order " + order.clientOrderId() + " to update");
             }
@@ -241,12 +429,13 @@ public final class TradingStore {
         ps.setString(7, o.status().name());
         ps.setString(8, o.exchangeOrderId());
         ps.setString(9, o.filledQuantity().toPlainString());
-        ps.setString(10, o.averagePrice().toPlainString());
-        ps.setString(11, o.fee().toPlainString());
-        ps.setString(12, o.feeCurrency());
-        ps.setString(13, o.reason());
-        ps.setLong(14, o.createdAt().toEpochMilli());
-        ps.setLong(15, o.updatedAt().toEpochMilli());
+        ps.setString(10, o.quoteFilled().toPlainString());
+        ps.setString(11, Fee.format(o.fees()));
+        ps.setInt(12, o.feesKnown() ? 1 : 0);
+        ps.setString(13, o.refusal() == null ? null : o.refusal().name());
+        ps.setString(14, o.reason());
+        ps.setLong(15, o.createdAt().toEpochMilli());
+        ps.setLong(16, o.updatedAt().toEpochMilli());
     }
 
     private static void upsertPosition(Connection c, Position p) throws SQLException {

@@ -72,7 +72,7 @@ class TraderTest {
         assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(f.alerts.last().event()).isEqualTo("position_opened");
         assertThat(f.alerts.last().text())
-                .isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 (entry)");
+                .isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 USDT (entry)");
         assertThat(f.trader.balances().get("USDT")).isEqualByComparingTo("9900.901");
     }
 

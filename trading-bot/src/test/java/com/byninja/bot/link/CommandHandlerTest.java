@@ -234,7 +234,7 @@ class CommandHandlerTest {
                 Stats for all symbols (USDT)
                 Today: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
                 All time: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
-                Unrealised: +0.00 USDT on 0 open position(s)""");
+                Unrealised: +0.00 USDT on 0 open position(s), after exit fees""");
         assertThat(reply.data().path("allTime").path("realisedPnl").asText()).isEqualTo("9.79");
         assertThat(send(Command.STATS, "ETH/USDT").data().path("allTime").path("trades").asInt()).isZero();
     }

@@ -1,5 +1,6 @@
 package com.byninja.bot.orders;
 
+import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +46,7 @@ class OrderExecutorTest {
                 throw new ExchangeException("connection reset");
             }
             placed.add(r.clientOrderId());
-            return new ExecutionReport(r.clientOrderId(), "E", ExecutionReport.Status.FILLED, BigDecimal.ONE,
-                    BigDecimal.valueOf(100), BigDecimal.ZERO, "USDT", null, Instant.now());
+            return Reports.filled(r.clientOrderId(), "E", "1", "100", "0", "USDT", Instant.now());
         }
 
         @Override

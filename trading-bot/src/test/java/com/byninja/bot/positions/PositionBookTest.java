@@ -1,5 +1,6 @@
 package com.byninja.bot.positions;
 
+import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.exchange.ExecutionReport;
@@ -26,8 +27,8 @@ class PositionBookTest {
                         Purpose purpose) {
         OrderRequest request = side == OrderRequest.Side.BUY ? OrderRequest.buy(id, BTC, d(qty).multiply(d(price)))
                 : OrderRequest.sell(id, BTC, d(qty));
-        return Order.newOrder(request, purpose, T0).withReport(new ExecutionReport(id, "x-" + id,
-                ExecutionReport.Status.FILLED, d(qty), d(price), d(fee), feeCurrency, null, T0.plusSeconds(60)));
+        return Order.newOrder(request, purpose, T0).withReport(Reports.filled(id, "x-" + id, qty, price, fee,
+                feeCurrency, T0.plusSeconds(60)));
     }
 
     @Test
@@ -64,7 +65,7 @@ class PositionBookTest {
         book.apply(filled("b1", OrderRequest.Side.BUY, "2", "50", "0.1", "USDT", Purpose.ENTRY));
 
         // 2 * 49 - (100 + 0.1) = -2.1
-        assertThat(book.get(BTC).orElseThrow().unrealisedPnl(d("49"))).isEqualByComparingTo("-2.1");
+        assertThat(book.get(BTC).orElseThrow().unrealisedPnl(d("49"), BigDecimal.ZERO)).isEqualByComparingTo("-2.1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.byninja.bot.orders.Purpose;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TradeStatsTest {
@@ -19,7 +20,7 @@ class TradeStatsTest {
 
     @Test
     void countsWinsLossesAndTheWinRate() {
-        TradeStats s = TradeStats.of(List.of(trade("10"), trade("-4"), trade("6")), new BigDecimal("1.2"));
+        TradeStats s = TradeStats.of(List.of(trade("10"), trade("-4"), trade("6")), Map.of("USDT", new BigDecimal("1.2")), "USDT");
 
         assertThat(s.trades()).isEqualTo(3);
         assertThat(s.wins()).isEqualTo(2);
@@ -33,20 +34,20 @@ class TradeStatsTest {
     void maxDrawdownIsTheLargestFallFromAPeakOfCumulativePnl() {
         // cumulative: 10, 4, 1, 9, 2 -> peak 10 then 1 (fall 9); peak 10 then 2 (fall 8)
         TradeStats s = TradeStats.of(List.of(trade("10"), trade("-6"), trade("-3"), trade("8"), trade("-7")),
-                BigDecimal.ZERO);
+                Map.of(), "USDT");
 
         assertThat(s.maxDrawdown()).isEqualByComparingTo("9");
     }
 
     @Test
     void losingFromTheStartCountsFromZero() {
-        assertThat(TradeStats.of(List.of(trade("-5"), trade("2")), BigDecimal.ZERO).maxDrawdown())
+        assertThat(TradeStats.of(List.of(trade("-5"), trade("2")), Map.of(), "USDT").maxDrawdown())
                 .isEqualByComparingTo("5");
     }
 
     @Test
     void noTradesGiveZeros() {
-        TradeStats s = TradeStats.of(List.of(), BigDecimal.ZERO);
+        TradeStats s = TradeStats.of(List.of(), Map.of(), "USDT");
 
         assertThat(s.winRatePct()).isEqualByComparingTo("0");
         assertThat(s.maxDrawdown()).isEqualByComparingTo("0");

@@ -1,5 +1,6 @@
 package com.byninja.bot.store;
 
+import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 1");
+                .hasMessageContaining("has schema version 99, newer than this bot's 2");
     }
 
     @Test
@@ -72,15 +74,13 @@ class TradingStoreTest {
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
             store.insertOrder(buy);
-            Order filled = buy.withReport(new ExecutionReport("b1", "E1", ExecutionReport.Status.FILLED,
-                    new BigDecimal("0.00166583"), new BigDecimal("60030.00"), new BigDecimal("0.09999978"), "USDT",
-                    null, T0.plusSeconds(1)));
-            store.recordFill(filled, book.apply(filled));
+            Order filled = buy.withReport(Reports.filled("b1", "E1", "0.00166583", "60030.00", "0.09999978", "USDT",
+                    T0.plusSeconds(1)));
+            store.recordFill(filled, book.apply(filled), List.of());
             store.insertOrder(sell);
-            Order sold = sell.withReport(new ExecutionReport("s1", "E2", ExecutionReport.Status.FILLED,
-                    new BigDecimal("0.00166583"), new BigDecimal("61000.00"), new BigDecimal("0.10161563"), "USDT",
-                    null, T0.plusSeconds(60)));
-            store.recordFill(sold, book.apply(sold));
+            Order sold = sell.withReport(Reports.filled("s1", "E2", "0.00166583", "61000.00", "0.10161563", "USDT",
+                    T0.plusSeconds(60)));
+            store.recordFill(sold, book.apply(sold), List.of());
             store.saveFlags(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true));
             store.saveFlags("BTC/USDT", new Flags(true, false, true));
         }
@@ -90,7 +90,8 @@ class TradingStoreTest {
             Order b = store.order("b1").orElseThrow();
             assertThat(b.status()).isEqualTo(OrderStatus.FILLED);
             assertThat(b.quoteAmount()).isEqualTo(new BigDecimal("100.10"));
-            assertThat(b.fee()).isEqualTo(new BigDecimal("0.09999978"));
+            assertThat(b.fee("USDT")).isEqualTo(new BigDecimal("0.09999978"));
+            assertThat(b.quoteFilled()).isEqualByComparingTo("99.9997749");
             assertThat(b.exchangeOrderId()).isEqualTo("E1");
             assertThat(b.purpose()).isEqualTo(Purpose.FORCE_BUY);
             assertThat(store.loadPositions()).isEmpty();
@@ -98,8 +99,8 @@ class TradingStoreTest {
             // 0.00166583 * 61000 = 101.61563; - 0.10161563 - 99.9997749 - 0.09999978 = 1.41423969
             assertThat(trade.realisedPnl()).isEqualByComparingTo("1.41423969");
             assertThat(trade.closedAt()).isEqualTo(T0.plusSeconds(60));
-            assertThat(store.feesPaid(null, null)).isEqualByComparingTo("0.20161541");
-            assertThat(store.feesPaid(null, T0.plusSeconds(30))).isEqualByComparingTo("0.10161563");
+            assertThat(store.feesPaid(null, null).get("USDT")).isEqualByComparingTo("0.20161541");
+            assertThat(store.feesPaid(null, T0.plusSeconds(30)).get("USDT")).isEqualByComparingTo("0.10161563");
             assertThat(store.closedTrades(new Symbol("ETH", "USDT"), null)).isEmpty();
             assertThat(store.loadFlags()).isEqualTo(Map.of(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true),
                     "BTC/USDT", new Flags(true, false, true)));
@@ -112,7 +113,7 @@ class TradingStoreTest {
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
             store.savePosition(com.byninja.bot.positions.Position.open(BTC, new BigDecimal("0.5"),
-                    new BigDecimal("20000"), new BigDecimal("10"), T0).withPrice(new BigDecimal("20500.5")));
+                    new BigDecimal("10000"), new BigDecimal("10"), T0).withPrice(new BigDecimal("20500.5")));
         }
         try (Database db = Database.open(file)) {
             var p = new TradingStore(db).loadPositions().get(0);

@@ -3,6 +3,8 @@ package com.byninja.bot.exchange.simulated;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,20 +109,22 @@ public final class PaperWallet {
             quantity = quantity.divideToIntegralValue(step).multiply(step).setScale(step.scale(), RoundingMode.DOWN);
         }
         if (quantity.signum() == 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "amount below one unit of quantity", now);
+            return ExecutionReport.rejected(request.clientOrderId(), Refusal.BELOW_EXCHANGE_MINIMUM,
+                    "amount below one unit of quantity", now);
         }
         BigDecimal cost = quantity.multiply(fill);
         BigDecimal fee = fee(cost);
         String quote = request.symbol().quote();
         BigDecimal free = wallet.getOrDefault(quote, BigDecimal.ZERO);
         if (free.compareTo(cost.add(fee)) < 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + quote + " balance: need "
+            return ExecutionReport.rejected(request.clientOrderId(), Refusal.INSUFFICIENT_BALANCE, "insufficient "
+                    + quote + " balance: need "
                     + cost.add(fee).toPlainString() + ", have " + free.toPlainString(), now);
         }
         wallet.put(quote, free.subtract(cost).subtract(fee));
         wallet.merge(request.symbol().base(), quantity, BigDecimal::add);
-        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
-                quantity, fill, fee, quote, null, now);
+        return ExecutionReport.executed(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
+                quantity, cost, List.of(new Fee(fee, quote)), now);
     }
 
     private ExecutionReport sell(OrderRequest request, BigDecimal price, int decimals,
@@ -129,7 +134,8 @@ public final class PaperWallet {
         String base = request.symbol().base();
         BigDecimal held = wallet.getOrDefault(base, BigDecimal.ZERO);
         if (held.compareTo(request.quantity()) < 0) {
-            return ExecutionReport.rejected(request.clientOrderId(), "insufficient " + base + " balance: need "
+            return ExecutionReport.rejected(request.clientOrderId(), Refusal.INSUFFICIENT_BALANCE, "insufficient "
+                    + base + " balance: need "
                     + request.quantity().toPlainString() + ", have " + held.toPlainString(), now);
         }
         BigDecimal proceeds = request.quantity().multiply(fill);
@@ -137,8 +143,8 @@ public final class PaperWallet {
         String quote = request.symbol().quote();
         wallet.put(base, held.subtract(request.quantity()));
         wallet.merge(quote, proceeds.subtract(fee), BigDecimal::add);
-        return new ExecutionReport(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
-                request.quantity(), fill, fee, quote, null, now);
+        return ExecutionReport.executed(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
+                request.quantity(), proceeds, List.of(new Fee(fee, quote)), now);
     }
 
     private BigDecimal fee(BigDecimal value) {

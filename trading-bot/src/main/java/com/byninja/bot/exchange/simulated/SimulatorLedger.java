@@ -1,6 +1,8 @@
 package com.byninja.bot.exchange.simulated;
 
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
@@ -53,15 +55,15 @@ final class SimulatorLedger {
     void recordExecution(ExecutionReport report, Map<String, BigDecimal> balancesAfter) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sim_orders (client_order_id, "
-                    + "exchange_order_id, status, filled_quantity, average_price, fee, fee_currency, reason, time) "
+                    + "exchange_order_id, status, filled_quantity, quote_quantity, fees, refusal, reason, time) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, report.clientOrderId());
                 ps.setString(2, report.exchangeOrderId());
                 ps.setString(3, report.status().name());
                 ps.setString(4, report.filledQuantity().toPlainString());
-                ps.setString(5, report.averagePrice().toPlainString());
-                ps.setString(6, report.fee().toPlainString());
-                ps.setString(7, report.feeCurrency());
+                ps.setString(5, report.quoteQuantity().toPlainString());
+                ps.setString(6, Fee.format(report.fees()));
+                ps.setString(7, report.refusal() == null ? null : report.refusal().name());
                 ps.setString(8, report.reason());
                 ps.setLong(9, report.time().toEpochMilli());
                 ps.executeUpdate();
@@ -74,16 +76,19 @@ final class SimulatorLedger {
     Optional<ExecutionReport> findOrder(String clientOrderId) throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT exchange_order_id, status, filled_quantity, "
-                    + "average_price, fee, fee_currency, reason, time FROM sim_orders WHERE client_order_id = ?")) {
+                    + "quote_quantity, fees, refusal, reason, time FROM sim_orders WHERE client_order_id = ?")) {
                 ps.setString(1, clientOrderId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new ExecutionReport(clientOrderId, rs.getString(1),
-                            ExecutionReport.Status.valueOf(rs.getString(2)), new BigDecimal(rs.getString(3)),
-                            new BigDecimal(rs.getString(4)), new BigDecimal(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+                    ExecutionReport.Status status = ExecutionReport.Status.valueOf(rs.getString(2));
+                    String refusal = rs.getString(6);
+                    return Optional.of(new ExecutionReport(clientOrderId, rs.getString(1), status,
+                            new BigDecimal(rs.getString(3)), new BigDecimal(rs.getString(4)),
+                            Fee.parse(rs.getString(5)), true, refusal != null ? Refusal.valueOf(refusal)
+                            : status == ExecutionReport.Status.REJECTED ? Refusal.OTHER : null, rs.getString(7),
+                            Instant.ofEpochMilli(rs.getLong(8))));
                 }
             }
         });

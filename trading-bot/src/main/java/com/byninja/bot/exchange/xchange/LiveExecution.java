@@ -58,14 +58,16 @@ final class LiveExecution implements Execution {
         if (request.side() == OrderRequest.Side.BUY) {
             Optional<String> refused = r.checkBuy(request.quoteAmount());
             if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
+                        refused.get(), clock.instant());
             }
         } else {
             quantity = r.roundQuantity(request.quantity());
             BigDecimal price = r.minNotional().signum() > 0 ? prices.ticker(request.symbol()).price() : null;
             Optional<String> refused = r.checkSell(quantity, price);
             if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
+                        refused.get(), clock.instant());
             }
         }
         for (int sends = 0; ; sends++) {
@@ -77,10 +79,11 @@ final class LiveExecution implements Execution {
                 }
                 return XChangeAdapters.report(request.clientOrderId(), request.symbol(), placed);
             } catch (Exception e) {
-                Optional<String> refusal = XChangeErrors.orderRefusal(e);
+                Optional<XChangeErrors.Refused> refusal = XChangeErrors.orderRefusal(e);
                 if (refusal.isPresent()) {
-                    LOG.warn("binance refused order {}: {}", request.clientOrderId(), refusal.get());
-                    return ExecutionReport.rejected(request.clientOrderId(), refusal.get(), clock.instant());
+                    LOG.warn("binance refused order {}: {}", request.clientOrderId(), refusal.get().reason());
+                    return ExecutionReport.rejected(request.clientOrderId(), refusal.get().refusal(),
+                            refusal.get().reason(), clock.instant());
                 }
                 ExchangeException failure = XChangeErrors.adapt("order " + request.clientOrderId(), e);
                 if (failure.kind() == Kind.REFUSED) {
@@ -112,7 +115,8 @@ final class LiveExecution implements Execution {
         if (found.isPresent()) {
             return found.get();
         }
-        return ExecutionReport.rejected(request.clientOrderId(), "rate limited by binance, not placed: "
+        return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.RATE_LIMITED,
+                "rate limited by binance, not placed: "
                 + failure.getMessage(), clock.instant());
     }
 
@@ -144,15 +148,18 @@ final class LiveExecution implements Execution {
                     null, 0);
         }
         List<BinanceTrade> trades = List.of();
+        boolean feesKnown = true;
         if (o.executedQty != null && o.executedQty.signum() > 0) {
             try {
                 trades = calls.read("trades of order " + request.clientOrderId(),
                         () -> client.trades(symbol, o.orderId));
             } catch (ExchangeException e) {
-                LOG.warn("{}: its fees are not known and recorded as 0", e.getMessage());
+                feesKnown = false;
+                LOG.warn("{}: the fees of order {} are not known yet; they are looked up again", e.getMessage(),
+                        request.clientOrderId());
             }
         }
-        return Optional.of(XChangeAdapters.report(request.clientOrderId(), symbol, o, trades));
+        return Optional.of(XChangeAdapters.report(request.clientOrderId(), o, trades, feesKnown));
     }
 
     @Override

@@ -43,13 +43,15 @@ final class PaperExecution implements Execution {
         if (request.side() == OrderRequest.Side.BUY) {
             Optional<String> refused = r.checkBuy(request.quoteAmount());
             if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
+                        refused.get(), clock.instant());
             }
         } else {
             BigDecimal quantity = r.roundQuantity(request.quantity());
             Optional<String> refused = r.checkSell(quantity, price);
             if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), refused.get(), clock.instant());
+                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
+                        refused.get(), clock.instant());
             }
             sized = OrderRequest.sell(request.clientOrderId(), request.symbol(), quantity);
         }

@@ -80,8 +80,8 @@ final class Reconciler {
             ExecutionReport r = found.get();
             differences.add("order " + o.clientOrderId() + " (" + o.side() + " " + o.symbol() + ") left unfinished "
                     + "was " + r.status() + " on binance: " + plain(r.filledQuantity()) + " " + o.symbol().base()
-                    + " at " + plain(r.averagePrice()) + "; it is recorded now");
-            BigDecimal baseFee = o.symbol().base().equals(r.feeCurrency()) ? r.fee() : BigDecimal.ZERO;
+                    + " at " + plain(r.averagePrice().round(new java.math.MathContext(10))) + "; it is recorded now");
+            BigDecimal baseFee = r.fee(o.symbol().base());
             BigDecimal change = o.side() == Side.BUY ? r.filledQuantity().subtract(baseFee)
                     : r.filledQuantity().add(baseFee).negate();
             expected.merge(o.symbol(), change, BigDecimal::add);

@@ -2,12 +2,13 @@ package com.byninja.bot.exchange.xchange;
 
 import com.byninja.bot.exchange.Candle;
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.MarketRules;
 import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
@@ -83,17 +84,22 @@ final class XChangeAdapters {
         return new BigDecimal(text.trim());
     }
 
-    /** @return the answer to a placed market order (response type FULL, with its fills). */
+    /** @return the answer to a placed market order (response type FULL, with its fills and their fees). */
     static ExecutionReport report(String clientOrderId, Symbol symbol, BinanceNewOrder o) {
         Instant time = o.transactTime > 0 ? Instant.ofEpochMilli(o.transactTime) : Instant.now();
-        return report(clientOrderId, Long.toString(o.orderId), symbol, o.status, o.executedQty, null, o.fills, time);
+        return report(clientOrderId, Long.toString(o.orderId), o.status, o.executedQty, null, o.fills, true, time);
     }
 
-    /** @return an order found by its client order id, with its trades (for fees), possibly none. */
-    static ExecutionReport report(String clientOrderId, Symbol symbol, BinanceOrder o, List<BinanceTrade> trades) {
+    /**
+     * @param trades    the order's trades, for its fees
+     * @param feesKnown false when the trades could not be read: the fees are then unknown, not zero
+     * @return an order found by its client order id
+     */
+    static ExecutionReport report(String clientOrderId, BinanceOrder o, List<BinanceTrade> trades,
+                                  boolean feesKnown) {
         Instant time = o.time > 0 ? Instant.ofEpochMilli(o.time) : Instant.now();
-        return report(clientOrderId, Long.toString(o.orderId), symbol, o.status, o.executedQty, o.cumulativeQuoteQty,
-                trades, time);
+        return report(clientOrderId, Long.toString(o.orderId), o.status, o.executedQty, o.cumulativeQuoteQty, trades,
+                feesKnown, time);
     }
 
     /** @return whether a market order in this status will not fill any further. */
@@ -102,42 +108,36 @@ final class XChangeAdapters {
                 && status != OrderStatus.PENDING_CANCEL;
     }
 
-    private static ExecutionReport report(String clientOrderId, String exchangeId, Symbol symbol, OrderStatus status,
+    /**
+     * The quote amount is Binance's own {@code cummulativeQuoteQty} where it is given, else the sum of the fills'
+     * price times quantity (both exact decimals). Fees are kept per currency: Binance charges them in the quote
+     * currency, in the coin bought, or in BNB, and one order's fills may mix them.
+     */
+    private static ExecutionReport report(String clientOrderId, String exchangeId, OrderStatus status,
                                           BigDecimal executed, BigDecimal quoteExecuted, List<BinanceTrade> fills,
-                                          Instant time) {
+                                          boolean feesKnown, Instant time) {
         BigDecimal qty = executed == null ? BigDecimal.ZERO : executed;
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal fillQty = BigDecimal.ZERO;
-        BigDecimal fee = BigDecimal.ZERO;
-        String feeCurrency = symbol.quote();
-        if (fills != null) {
-            for (BinanceTrade t : fills) {
-                value = value.add(t.price.multiply(t.qty));
-                fillQty = fillQty.add(t.qty);
-                if (t.commission != null && t.commission.signum() > 0) {
-                    fee = fee.add(t.commission);
-                    feeCurrency = t.commissionAsset;
-                }
+        List<Fee> fees = new ArrayList<>();
+        for (BinanceTrade t : fills == null ? List.<BinanceTrade>of() : fills) {
+            value = value.add(t.price.multiply(t.qty));
+            fillQty = fillQty.add(t.qty);
+            if (t.commission != null && t.commission.signum() > 0 && t.commissionAsset != null) {
+                fees.add(new Fee(t.commission, t.commissionAsset));
             }
-        }
-        if (!feeCurrency.equals(symbol.base()) && !feeCurrency.equals(symbol.quote())) {
-            // Paid in a third currency (BNB): it moves neither the position nor the stake balance.
-            fee = BigDecimal.ZERO;
-            feeCurrency = symbol.quote();
         }
         if (qty.signum() == 0) {
             qty = fillQty;
         }
-        BigDecimal average = BigDecimal.ZERO;
-        if (qty.signum() > 0) {
-            BigDecimal quote = quoteExecuted != null && quoteExecuted.signum() > 0 ? quoteExecuted : value;
-            average = quote.divide(qty, PRICE_DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
-        }
         if (qty.signum() == 0) {
             return ExecutionReport.rejected(clientOrderId, "the exchange executed nothing (" + status + ")", time);
         }
+        BigDecimal quote = quoteExecuted != null && quoteExecuted.signum() > 0 ? quoteExecuted : value;
         ExecutionReport.Status ours = status == OrderStatus.FILLED ? ExecutionReport.Status.FILLED
                 : ExecutionReport.Status.PARTIALLY_FILLED;
-        return new ExecutionReport(clientOrderId, exchangeId, ours, qty, average, fee, feeCurrency, null, time);
+        boolean known = feesKnown && (fills != null && !fills.isEmpty());
+        return new ExecutionReport(clientOrderId, exchangeId, ours, qty, quote, Fee.merge(fees), known, null, null,
+                time);
     }
 }

@@ -2,6 +2,7 @@ package com.byninja.bot.exchange.xchange;
 
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.ExchangeException.Kind;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,9 @@ final class XChangeErrors {
      * @return the reason the exchange refused the order, when it is a business refusal (nothing executed, asking
      *         again would not help); empty otherwise
      */
-    static Optional<String> orderRefusal(Throwable e) {
+    static Optional<Refused> orderRefusal(Throwable e) {
         if (e instanceof FundsExceededException) {
-            return Optional.of("insufficient funds: " + message(e));
+            return Optional.of(new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + message(e)));
         }
         if (!(e instanceof BinanceException b) || isRateLimit(e) || httpStatus(e) >= 500) {
             return Optional.empty();
@@ -52,15 +53,21 @@ final class XChangeErrors {
         String words = message(e);
         if (code == NEW_ORDER_REJECTED) {
             return Optional.of(words.toLowerCase(java.util.Locale.ROOT).contains("insufficient")
-                    ? "insufficient funds: " + words : "order refused: " + words);
+                    ? new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + words)
+                    : new Refused(Refusal.OTHER, "order refused: " + words));
         }
         if (code == -1013 || code == -1111 || code <= -1100 && code >= -1199) {
-            return Optional.of("invalid order (size, precision or parameters): " + words);
+            return Optional.of(new Refused(Refusal.BELOW_EXCHANGE_MINIMUM,
+                    "invalid order (size, precision or parameters): " + words));
         }
         if (code <= -2000 && code != NO_SUCH_ORDER) {
-            return Optional.of("order refused: " + words);
+            return Optional.of(new Refused(Refusal.OTHER, "order refused: " + words));
         }
         return Optional.empty();
+    }
+
+    /** A business refusal of an order: what kind, and Binance's words. */
+    record Refused(Refusal refusal, String reason) {
     }
 
     /**

@@ -62,8 +62,8 @@ class SimulatedExchangeTest {
         assertThat(r.status()).isEqualTo(ExecutionReport.Status.FILLED);
         assertThat(r.averagePrice()).isEqualByComparingTo("60030.00");
         assertThat(r.filledQuantity()).isEqualByComparingTo("0.00166583");
-        assertThat(r.fee()).isEqualByComparingTo("0.09999978");
-        assertThat(r.feeCurrency()).isEqualTo("USDT");
+        assertThat(r.fee("USDT")).isEqualByComparingTo("0.09999978");
+        assertThat(r.quoteQuantity()).isEqualByComparingTo("99.9997749");
         // 10000 - 99.9997749 - 0.09999978
         assertThat(sim.balances().get("USDT")).isEqualByComparingTo("9899.90022532");
         assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0.00166583");
@@ -78,7 +78,7 @@ class SimulatedExchangeTest {
 
         // fill 60000 * 0.9995 = 59970.00; proceeds 99.8998251; fee 0.0998998251 -> 0.09989983
         assertThat(r.averagePrice()).isEqualByComparingTo("59970.00");
-        assertThat(r.fee()).isEqualByComparingTo("0.09989983");
+        assertThat(r.fee("USDT")).isEqualByComparingTo("0.09989983");
         // 9899.90022532 + 99.8998251 - 0.09989983
         assertThat(sim.balances().get("USDT")).isEqualByComparingTo("9999.70015059");
         assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0");

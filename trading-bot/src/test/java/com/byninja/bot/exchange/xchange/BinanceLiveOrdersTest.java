@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.store.Database;
@@ -69,8 +70,8 @@ class BinanceLiveOrdersTest {
         assertThat(report.clientOrderId()).isEqualTo("bn-test-1");
         assertThat(report.filledQuantity()).isEqualByComparingTo("0.00166");
         assertThat(report.averagePrice()).isEqualByComparingTo("60000");
-        assertThat(report.fee()).isEqualByComparingTo("0.0996");
-        assertThat(report.feeCurrency()).isEqualTo("USDT");
+        assertThat(report.fees()).containsExactly(new Fee(new BigDecimal("0.0996"), "USDT"));
+        assertThat(report.quoteQuantity()).isEqualByComparingTo("99.6");
         assertThat(report.exchangeOrderId()).isEqualTo(Long.toString(stub.orders.get(0).orderId()));
     }
 
