@@ -44,11 +44,6 @@ public record MarketRules(Symbol symbol, BigDecimal minQuantity, BigDecimal maxQ
                 RoundingMode.DOWN);
     }
 
-    /** @return decimals of prices, from the price tick; {@code fallback} when the tick is unknown. */
-    public int priceDecimals(int fallback) {
-        return priceTick.signum() > 0 ? Math.max(0, priceTick.stripTrailingZeros().scale()) : fallback;
-    }
-
     /** @return why a buy spending {@code quoteAmount} is below the exchange's minimum, or empty when it is not. */
     public Optional<String> checkBuy(BigDecimal quoteAmount) {
         if (minNotional.signum() > 0 && quoteAmount.compareTo(minNotional) < 0) {

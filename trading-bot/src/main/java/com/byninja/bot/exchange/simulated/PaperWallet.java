@@ -25,7 +25,9 @@ import java.util.Optional;
  * <p>Fill arithmetic, exact: a buy of quote amount {@code A} at fill price {@code P} receives {@code Q = A / P}
  * rounded down to the quantity step, costs {@code Q * P} plus a fee of {@code Q * P * feePct / 100} rounded up to
  * {@value #FEE_DECIMALS} decimals. A sell of {@code Q} credits {@code Q * P} minus the fee likewise. Buys fill
- * {@code slippagePct} above the price, sells below it.
+ * {@code slippagePct} above the price, sells below it, and the fill price is rounded to the market's price tick
+ * against the trader (buys up, sells down): rounded to the nearest tick, a slippage under half a tick would vanish
+ * and paper trading would fill better than a real market ever does.
  */
 public final class PaperWallet {
 
@@ -73,14 +75,17 @@ public final class PaperWallet {
      * Fills a market order at {@code price}, once: a client order id already executed returns its first report.
      *
      * @param request       the order
-     * @param price         the market price now
-     * @param priceDecimals decimals of fill prices
-     * @param quantityStep  the smallest quantity increment, or null for {@value #QUANTITY_DECIMALS} decimals
+     * @param price        the market price now
+     * @param priceTick    the market's price increment (such as {@code 0.01}); fill prices are multiples of it
+     * @param quantityStep the smallest quantity increment, or null for {@value #QUANTITY_DECIMALS} decimals
      * @return the fill or the rejection
      * @throws ExchangeException when the ledger cannot be written
      */
-    public synchronized ExecutionReport fill(OrderRequest request, BigDecimal price, int priceDecimals,
+    public synchronized ExecutionReport fill(OrderRequest request, BigDecimal price, BigDecimal priceTick,
                                              BigDecimal quantityStep) throws ExchangeException {
+        if (priceTick == null || priceTick.signum() <= 0) {
+            throw new IllegalArgumentException("a price tick must be positive, got " + priceTick);
+        }
         try {
             Optional<ExecutionReport> existing = ledger.findOrder(request.clientOrderId());
             if (existing.isPresent()) {
@@ -89,8 +94,8 @@ public final class PaperWallet {
             Instant now = clock.instant();
             Map<String, BigDecimal> after = new HashMap<>(balances);
             ExecutionReport report = request.side() == OrderRequest.Side.BUY
-                    ? buy(request, price, priceDecimals, quantityStep, after, now)
-                    : sell(request, price, priceDecimals, after, now);
+                    ? buy(request, price, priceTick, quantityStep, after, now)
+                    : sell(request, price, priceTick, after, now);
             ledger.recordExecution(report, after);
             balances.clear();
             balances.putAll(after);
@@ -100,10 +105,10 @@ public final class PaperWallet {
         }
     }
 
-    private ExecutionReport buy(OrderRequest request, BigDecimal price, int decimals, BigDecimal step,
+    private ExecutionReport buy(OrderRequest request, BigDecimal price, BigDecimal tick, BigDecimal step,
                                 Map<String, BigDecimal> wallet, Instant now) {
-        BigDecimal fill = price.multiply(BigDecimal.ONE.add(settings.slippagePct().divide(HUNDRED)))
-                .setScale(decimals, RoundingMode.HALF_UP);
+        BigDecimal fill = toTick(price.multiply(BigDecimal.ONE.add(settings.slippagePct().divide(HUNDRED))), tick,
+                RoundingMode.CEILING);
         BigDecimal quantity = request.quoteAmount().divide(fill, QUANTITY_DECIMALS, RoundingMode.DOWN);
         if (step != null && step.signum() > 0) {
             quantity = quantity.divideToIntegralValue(step).multiply(step).setScale(step.scale(), RoundingMode.DOWN);
@@ -127,10 +132,11 @@ public final class PaperWallet {
                 quantity, cost, List.of(new Fee(fee, quote)), now);
     }
 
-    private ExecutionReport sell(OrderRequest request, BigDecimal price, int decimals,
+    private ExecutionReport sell(OrderRequest request, BigDecimal price, BigDecimal tick,
                                  Map<String, BigDecimal> wallet, Instant now) {
-        BigDecimal fill = price.multiply(BigDecimal.ONE.subtract(settings.slippagePct().divide(HUNDRED)))
-                .setScale(decimals, RoundingMode.HALF_UP);
+        // At a price of one tick, rounding down would sell for nothing: the smallest price stands in.
+        BigDecimal fill = toTick(price.multiply(BigDecimal.ONE.subtract(settings.slippagePct().divide(HUNDRED))), tick,
+                RoundingMode.FLOOR).max(tick);
         String base = request.symbol().base();
         BigDecimal held = wallet.getOrDefault(base, BigDecimal.ZERO);
         if (held.compareTo(request.quantity()) < 0) {
@@ -145,6 +151,15 @@ public final class PaperWallet {
         wallet.merge(quote, proceeds.subtract(fee), BigDecimal::add);
         return ExecutionReport.executed(request.clientOrderId(), nextExchangeOrderId(), ExecutionReport.Status.FILLED,
                 request.quantity(), proceeds, List.of(new Fee(fee, quote)), now);
+    }
+
+    /**
+     * @return {@code price} as a whole number of ticks, rounded the given way (exact: {@code 1.0005} on a
+     *         {@code 0.01} tick is {@code 1.01} rounded up and {@code 1.00} rounded down)
+     */
+    static BigDecimal toTick(BigDecimal price, BigDecimal tick, RoundingMode rounding) {
+        BigDecimal ticks = price.divide(tick, 0, rounding);
+        return ticks.multiply(tick).setScale(Math.max(0, tick.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
     }
 
     private BigDecimal fee(BigDecimal value) {

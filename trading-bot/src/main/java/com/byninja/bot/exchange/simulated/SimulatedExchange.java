@@ -48,7 +48,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     private final Map<Symbol, RandomWalk> walks = new HashMap<>();
     private final Map<Symbol, Long> priceSavedAt = new ConcurrentHashMap<>();
     private final PaperWallet wallet;
-    private final Map<Symbol, Integer> priceDecimals = new HashMap<>();
+    private final Map<Symbol, BigDecimal> priceTicks = new HashMap<>();
 
     /**
      * @param settings      the simulator's configuration
@@ -74,7 +74,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
                             market.startPrice().doubleValue(), nowTick)
                     : new RandomWalk(symbol, market, settings.tickIntervalMs(), settings.seed(), resume.price(),
                             resume.tick()));
-            priceDecimals.put(symbol, market.priceDecimals());
+            priceTicks.put(symbol, BigDecimal.ONE.movePointLeft(market.priceDecimals()));
         }
     }
 
@@ -108,7 +108,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
         RandomWalk walk = walk(request.symbol());
         BigDecimal price = walk.priceAt(clock.millis());
-        ExecutionReport report = wallet.fill(request, price, priceDecimals.get(request.symbol()), null);
+        ExecutionReport report = wallet.fill(request, price, priceTicks.get(request.symbol()), null);
         savePrice(request.symbol(), walk);
         return report;
     }

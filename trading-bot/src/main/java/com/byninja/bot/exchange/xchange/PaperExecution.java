@@ -55,8 +55,9 @@ final class PaperExecution implements Execution {
             }
             sized = OrderRequest.sell(request.clientOrderId(), request.symbol(), quantity);
         }
-        return wallet.fill(sized, price, r.priceDecimals(XChangeAdapters.PRICE_DECIMALS),
-                r.quantityStep().signum() > 0 ? r.quantityStep() : null);
+        BigDecimal tick = r.priceTick().signum() > 0 ? r.priceTick()
+                : BigDecimal.ONE.movePointLeft(XChangeAdapters.PRICE_DECIMALS);
+        return wallet.fill(sized, price, tick, r.quantityStep().signum() > 0 ? r.quantityStep() : null);
     }
 
     @Override

@@ -85,6 +85,32 @@ class SimulatedExchangeTest {
     }
 
     @Test
+    void slippageUnderHalfATickMovesBothFillsAgainstTheTrader() throws Exception {
+        config = TestConfigs.config(dir, """
+                simulator:
+                  slippagePct: 0.05
+                  markets:
+                    BTC/USDT:
+                      startPrice: 1
+                      priceDecimals: 2
+                """);
+        SimulatedExchange sim = exchange(T0);
+        assertThat(sim.ticker(BTC).price()).isEqualByComparingTo("1.00");
+
+        ExecutionReport bought = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport sold = sim.placeMarketOrder(OrderRequest.sell("c2", BTC, bought.filledQuantity()));
+
+        // 1.00 * 1.0005 = 1.0005, up to the 0.01 tick: 1.01 (rounded half-up it was 1.00, as if no slippage);
+        // 100 / 1.01 = 99.00990099 (8 decimals, down), costing 99.00990099 * 1.01 = 99.9999999999
+        assertThat(bought.averagePrice()).isEqualByComparingTo("1.01");
+        assertThat(bought.filledQuantity()).isEqualByComparingTo("99.00990099");
+        assertThat(bought.quoteQuantity()).isEqualByComparingTo("99.9999999999");
+        // 1.00 * 0.9995 = 0.9995, down to the tick: 0.99; 99.00990099 * 0.99 = 98.0198019801
+        assertThat(sold.averagePrice()).isEqualByComparingTo("0.99");
+        assertThat(sold.quoteQuantity()).isEqualByComparingTo("98.0198019801");
+    }
+
+    @Test
     void theSameClientOrderIdNeverExecutesTwice() throws Exception {
         SimulatedExchange sim = exchange(T0);
 
