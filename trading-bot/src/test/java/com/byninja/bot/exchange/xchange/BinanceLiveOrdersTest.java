@@ -13,6 +13,7 @@ import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,110 @@ class BinanceLiveOrdersTest {
         assertThat(report.fees()).containsExactly(new Fee(new BigDecimal("0.0996"), "USDT"));
         assertThat(report.quoteQuantity()).isEqualByComparingTo("99.6");
         assertThat(report.exchangeOrderId()).isEqualTo(Long.toString(stub.orders.get(0).orderId()));
+    }
+
+    @Test
+    void aBuyWhoseFeeIsChargedInTheCoinBoughtReportsTheGrossQuantityTheExactQuoteAndTheFeeInThatCoin()
+            throws Exception {
+        XChangeExchange exchange = open("");
+        stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
+        OrderRequest buy = OrderRequest.buy("bn-coinfee-1", BTC, new BigDecimal("100"));
+
+        ExecutionReport placed = exchange.execution().placeMarketOrder(buy);
+        ExecutionReport found = exchange.execution().findOrder(buy).orElseThrow();
+
+        // 0.00166 BTC at 60000 = 99.6 USDT; the fee, 0.1 % of the coins bought: 0.00166 * 0.001 = 0.00000166 BTC
+        for (ExecutionReport r : List.of(placed, found)) {
+            assertThat(r.filledQuantity()).isEqualByComparingTo("0.00166");
+            assertThat(r.quoteQuantity()).isEqualByComparingTo("99.6");
+            assertThat(r.fees()).containsExactly(new Fee(new BigDecimal("0.00000166"), "BTC"));
+            assertThat(r.fee("USDT")).isZero();
+            assertThat(r.feesKnown()).isTrue();
+        }
+    }
+
+    @Test
+    void anOrderWhoseFillsPaidPartInBnbAndPartInTheCoinBoughtReportsBothFees() throws Exception {
+        XChangeExchange exchange = open("");
+        stub.queueFills(BinanceStub.StubFill.of("60000", "0.001", "0.000075", "BNB"),
+                BinanceStub.StubFill.of("60001", "0.00066", "0.00000066", "BTC"));
+        OrderRequest buy = OrderRequest.buy("bn-mixed-1", BTC, new BigDecimal("100"));
+
+        ExecutionReport placed = exchange.execution().placeMarketOrder(buy);
+        ExecutionReport found = exchange.execution().findOrder(buy).orElseThrow();
+
+        for (ExecutionReport r : List.of(placed, found)) {
+            assertThat(r.fees()).containsExactly(new Fee(new BigDecimal("0.000075"), "BNB"),
+                    new Fee(new BigDecimal("0.00000066"), "BTC"));
+            assertThat(r.filledQuantity()).isEqualByComparingTo("0.00166");
+            // 0.001 * 60000 + 0.00066 * 60001 = 60 + 39.60066
+            assertThat(r.quoteQuantity()).isEqualByComparingTo("99.60066");
+        }
+    }
+
+    @Test
+    void thePlacedOrdersQuoteAmountIsTheExactSumOfItsFillsNotQuantityTimesARoundedAverage() throws Exception {
+        XChangeExchange exchange = open("");
+        stub.queueFills(BinanceStub.StubFill.of("60000.01", "0.0005", "0.03000001", "USDT"),
+                BinanceStub.StubFill.of("60000.37", "0.0007", "0.04200026", "USDT"),
+                BinanceStub.StubFill.of("60001.99", "0.00046", "0.02760092", "USDT"));
+
+        ExecutionReport r = exchange.execution().placeMarketOrder(
+                OrderRequest.buy("bn-three-1", BTC, new BigDecimal("100")));
+
+        // 60000.01 * 0.0005 + 60000.37 * 0.0007 + 60001.99 * 0.00046 = 30.000005 + 42.000259 + 27.6009154
+        // = 99.6011794, where 0.00166 times the average rounded to the tick (60000.71) would be 99.6011786
+        assertThat(r.quoteQuantity()).isEqualByComparingTo("99.6011794");
+        assertThat(r.filledQuantity()).isEqualByComparingTo("0.00166");
+        // 0.03000001 + 0.04200026 + 0.02760092
+        assertThat(r.fees()).containsExactly(new Fee(new BigDecimal("0.09960119"), "USDT"));
+    }
+
+    @Test
+    void aLookedUpOrderWhoseTradesCannotBeReadHasUnknownFeesAndBinancesQuoteUntilALaterLookupReadsThem()
+            throws Exception {
+        XChangeExchange exchange = open("");
+        stub.addFilledOrder("BTCUSDT", "bn-notrades-1", "BUY",
+                BinanceStub.StubFill.of("60000.01", "0.0005", "0.0000005", "BTC"),
+                BinanceStub.StubFill.of("60000.37", "0.0007", "0.0000007", "BTC"),
+                BinanceStub.StubFill.of("60001.99", "0.00046", "0.00000046", "BTC"));
+        for (int i = 0; i < 3; i++) {
+            stub.failNext("/api/v3/myTrades", new BinanceStub.Fault(503, 0, "{\"code\":-1001,\"msg\":\"down\"}"));
+        }
+        OrderRequest buy = OrderRequest.buy("bn-notrades-1", BTC, new BigDecimal("100"));
+
+        ExecutionReport first = exchange.execution().findOrder(buy).orElseThrow();
+
+        assertThat(first.status()).isEqualTo(ExecutionReport.Status.FILLED);
+        assertThat(first.feesKnown()).isFalse();
+        assertThat(first.fees()).isEmpty();
+        assertThat(first.filledQuantity()).isEqualByComparingTo("0.00166");
+        // Binance's cummulativeQuoteQty, exact without the trades: 30.000005 + 42.000259 + 27.6009154
+        assertThat(first.quoteQuantity()).isEqualByComparingTo("99.6011794");
+        assertThat(stub.requests("GET", "/api/v3/myTrades")).hasSize(3);
+
+        ExecutionReport later = exchange.execution().findOrder(buy).orElseThrow();
+
+        assertThat(later.feesKnown()).isTrue();
+        // 0.0000005 + 0.0000007 + 0.00000046
+        assertThat(later.fees()).containsExactly(new Fee(new BigDecimal("0.00000166"), "BTC"));
+        assertThat(later.quoteQuantity()).isEqualByComparingTo("99.6011794");
+    }
+
+    @Test
+    void aSellTheAccountCannotCoverIsRefusedAsInsufficientBalance() throws Exception {
+        XChangeExchange exchange = open("");
+        stub.settles = true;
+        stub.balances.put("BTC", new BigDecimal("0.001"));
+
+        ExecutionReport r = exchange.execution().placeMarketOrder(
+                OrderRequest.sell("bn-oversell-1", BTC, new BigDecimal("0.002")));
+
+        assertThat(r.status()).isEqualTo(ExecutionReport.Status.REJECTED);
+        assertThat(r.refusal()).isEqualTo(ExecutionReport.Refusal.INSUFFICIENT_BALANCE);
+        assertThat(r.reason()).startsWith("insufficient funds: Account has insufficient balance");
+        assertThat(stub.balances.get("BTC")).isEqualByComparingTo("0.001");
+        assertThat(exchange.buyingPaused()).isFalse();
     }
 
     @Test
@@ -163,6 +268,7 @@ class BinanceLiveOrdersTest {
                 OrderRequest.buy("bn-poor-1", BTC, new BigDecimal("100")));
 
         assertThat(report.status()).isEqualTo(ExecutionReport.Status.REJECTED);
+        assertThat(report.refusal()).isEqualTo(ExecutionReport.Refusal.INSUFFICIENT_BALANCE);
         assertThat(report.reason()).startsWith("insufficient funds: Account has insufficient balance");
         assertThat(exchange.buyingPaused()).isFalse();
     }

@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * ETHUSDT with LOT_SIZE, PRICE_FILTER and NOTIONAL filters), ticker/price, klines, market orders filled at the
  * ticker price (POST), order lookup by origClientOrderId, openOrders, myTrades and account. Errors are Binance's
  * JSON {"code":..,"msg":..}. Every request is recorded; faults (slow answers, rate limits) can be queued per path.
+ *
+ * <p>Fees are charged as {@link #feeCharge} says: 0.1 % in USDT (the default), 0.1 % in what the trader receives (the
+ * coin bought on a buy, USDT on a sell: Binance's own rule), or 0.075 % paid in BNB. {@link #queueFills} makes the
+ * next order fill exactly as given (several prices, fees in mixed currencies). With {@link #settles} on, fills move
+ * the account's balances and an order the account cannot pay for is refused with -2010, as on Binance.
  */
 final class BinanceStub implements AutoCloseable {
 
@@ -36,9 +41,28 @@ final class BinanceStub implements AutoCloseable {
     record Request(String method, String path, Map<String, String> params, String apiKey) {
     }
 
-    /** One order the stub executed or holds open. */
+    /** One order the stub executed or holds open; a filled order has its fills. */
     record StubOrder(String symbol, long orderId, String clientOrderId, String side, BigDecimal quantity,
-                     BigDecimal quote, BigDecimal price, String status, long time) {
+                     BigDecimal quote, BigDecimal price, String status, long time, List<StubFill> fills) {
+    }
+
+    /** One trade of an order: its price, quantity, and the fee Binance took for it, in which asset. */
+    record StubFill(BigDecimal price, BigDecimal qty, BigDecimal commission, String commissionAsset) {
+
+        static StubFill of(String price, String qty, String commission, String commissionAsset) {
+            return new StubFill(new BigDecimal(price), new BigDecimal(qty), new BigDecimal(commission),
+                    commissionAsset);
+        }
+    }
+
+    /** In which asset fees are taken. */
+    enum FeeCharge {
+        /** 0.1 % of the quote amount, in USDT, on buys and sells alike. */
+        QUOTE,
+        /** 0.1 % of what the trader receives: the coin bought on a buy, USDT on a sell. */
+        RECEIVED,
+        /** 0.075 % of the quote amount, paid in BNB at {@link #BNB_PRICE}. */
+        BNB
     }
 
     /** A fault served instead of the normal answer. */
@@ -46,6 +70,9 @@ final class BinanceStub implements AutoCloseable {
     }
 
     static final BigDecimal STEP = new BigDecimal("0.00001");
+    static final BigDecimal BNB_PRICE = new BigDecimal("600");
+    private static final String INSUFFICIENT_BALANCE = "{\"code\":-2010,\"msg\":\"Account has insufficient "
+            + "balance for requested action.\"}";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -59,8 +86,11 @@ final class BinanceStub implements AutoCloseable {
     final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
     final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Deque<List<StubFill>> queuedFills = new ConcurrentLinkedDeque<>();
     private final AtomicLong orderIds = new AtomicLong(1000);
     volatile long orderAnswerDelayMs;
+    volatile FeeCharge feeCharge = FeeCharge.QUOTE;
+    volatile boolean settles;
 
     BinanceStub() throws IOException {
         prices.put("BTCUSDT", new BigDecimal("60000.00"));
@@ -91,15 +121,72 @@ final class BinanceStub implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
-    /** Adds an order as if placed earlier by someone. */
+    /** The next order fills exactly with {@code fills}, whatever amount it asked for. */
+    void queueFills(StubFill... fills) {
+        queuedFills.add(List.of(fills));
+    }
+
+    /** Adds an order as if placed earlier by someone; a filled one has one fill, its fee charged as set. */
     StubOrder addOrder(String symbol, String clientOrderId, String side, String quantity, String price,
                        String status) {
         BigDecimal q = new BigDecimal(quantity);
         BigDecimal p = new BigDecimal(price);
+        List<StubFill> fills = status.equals("FILLED") ? List.of(fill(symbol, side, p, q)) : List.of();
         StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, q, q.multiply(p), p,
-                status, System.currentTimeMillis());
+                status, System.currentTimeMillis(), fills);
         orders.add(o);
         return o;
+    }
+
+    /** Adds an order filled earlier with exactly {@code fills}. */
+    StubOrder addFilledOrder(String symbol, String clientOrderId, String side, StubFill... fills) {
+        StubOrder o = filled(symbol, clientOrderId, side, List.of(fills));
+        orders.add(o);
+        return o;
+    }
+
+    private StubOrder filled(String symbol, String clientOrderId, String side, List<StubFill> fills) {
+        BigDecimal qty = BigDecimal.ZERO;
+        BigDecimal quote = BigDecimal.ZERO;
+        for (StubFill f : fills) {
+            qty = qty.add(f.qty());
+            quote = quote.add(f.price().multiply(f.qty()));
+        }
+        return new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, qty, quote,
+                fills.get(fills.size() - 1).price(), "FILLED", System.currentTimeMillis(), fills);
+    }
+
+    /** One fill at {@code price}, its fee charged as {@link #feeCharge} says. */
+    private StubFill fill(String symbol, String side, BigDecimal price, BigDecimal qty) {
+        BigDecimal quote = qty.multiply(price);
+        String base = symbol.substring(0, symbol.length() - "USDT".length());
+        return switch (feeCharge) {
+            case QUOTE -> new StubFill(price, qty, quote.multiply(new BigDecimal("0.001")).setScale(8,
+                    RoundingMode.UP), "USDT");
+            case RECEIVED -> side.equals("BUY")
+                    ? new StubFill(price, qty, qty.multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.UP), base)
+                    : new StubFill(price, qty, quote.multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.UP),
+                    "USDT");
+            case BNB -> new StubFill(price, qty, quote.multiply(new BigDecimal("0.00075"))
+                    .divide(BNB_PRICE, 8, RoundingMode.UP), "BNB");
+        };
+    }
+
+    /** Moves the balances for {@code o}; false, changing nothing, when the account cannot pay for it. */
+    private synchronized boolean settle(StubOrder o) {
+        String base = o.symbol().substring(0, o.symbol().length() - "USDT".length());
+        Map<String, BigDecimal> after = new java.util.HashMap<>(balances);
+        boolean buy = o.side().equals("BUY");
+        after.merge(buy ? "USDT" : base, (buy ? o.quote() : o.quantity()).negate(), BigDecimal::add);
+        after.merge(buy ? base : "USDT", buy ? o.quantity() : o.quote(), BigDecimal::add);
+        for (StubFill f : o.fills()) {
+            after.merge(f.commissionAsset(), f.commission().negate(), BigDecimal::add);
+        }
+        if (after.values().stream().anyMatch(v -> v.signum() < 0)) {
+            return false;
+        }
+        balances.putAll(after);
+        return true;
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -160,14 +247,18 @@ final class BinanceStub implements AutoCloseable {
         String cid = p.get("newClientOrderId");
         BigDecimal price = price(symbol);
         String side = p.get("side");
-        BigDecimal qty;
-        if (p.containsKey("quoteOrderQty")) {
-            qty = new BigDecimal(p.get("quoteOrderQty")).divide(price, 5, RoundingMode.DOWN);
-        } else {
-            qty = new BigDecimal(p.get("quantity"));
+        List<StubFill> fills = queuedFills.poll();
+        if (fills == null) {
+            BigDecimal qty = p.containsKey("quoteOrderQty")
+                    ? new BigDecimal(p.get("quoteOrderQty")).divide(price, 5, RoundingMode.DOWN)
+                    : new BigDecimal(p.get("quantity"));
+            fills = List.of(fill(symbol, side, price, qty));
         }
-        StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), cid, side, qty, qty.multiply(price), price,
-                "FILLED", System.currentTimeMillis());
+        StubOrder o = filled(symbol, cid, side, fills);
+        if (settles && !settle(o)) {
+            send(ex, 400, INSUFFICIENT_BALANCE);
+            return;
+        }
         orders.add(o);
         long delay = orderAnswerDelayMs;
         if (delay > 0) {
@@ -177,15 +268,16 @@ final class BinanceStub implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String fills = ",\"fills\":[{\"price\":\"" + price.toPlainString() + "\",\"qty\":\"" + qty.toPlainString()
-                + "\",\"commission\":\"" + fee(o).toPlainString() + "\",\"commissionAsset\":\"USDT\",\"tradeId\":"
-                + o.orderId() + "}]";
+        List<String> answered = new ArrayList<>();
+        int n = 0;
+        for (StubFill f : o.fills()) {
+            answered.add("{\"price\":\"" + f.price().toPlainString() + "\",\"qty\":\"" + f.qty().toPlainString()
+                    + "\",\"commission\":\"" + f.commission().toPlainString() + "\",\"commissionAsset\":\""
+                    + f.commissionAsset() + "\",\"tradeId\":" + (o.orderId() * 100 + n++) + "}");
+        }
         String json = orderJson(o);
-        send(ex, 200, json.substring(0, json.length() - 1) + ",\"transactTime\":" + o.time() + fills + "}");
-    }
-
-    private static BigDecimal fee(StubOrder o) {
-        return o.quote().multiply(new BigDecimal("0.001")).setScale(8, RoundingMode.UP);
+        send(ex, 200, json.substring(0, json.length() - 1) + ",\"transactTime\":" + o.time() + ",\"fills\":["
+                + String.join(",", answered) + "]}");
     }
 
     private void findOrder(HttpExchange ex, Map<String, String> p) throws IOException {
@@ -202,12 +294,17 @@ final class BinanceStub implements AutoCloseable {
     private String trades(Map<String, String> p) {
         List<String> out = new ArrayList<>();
         for (StubOrder o : orders) {
-            if (Long.toString(o.orderId()).equals(p.get("orderId")) && o.status().equals("FILLED")) {
-                out.add("{\"symbol\":\"" + o.symbol() + "\",\"id\":" + o.orderId() + ",\"orderId\":" + o.orderId()
-                        + ",\"orderListId\":-1,\"price\":\"" + o.price().toPlainString() + "\",\"qty\":\""
-                        + o.quantity().toPlainString() + "\",\"quoteQty\":\"" + o.quote().toPlainString()
-                        + "\",\"commission\":\"" + fee(o).toPlainString() + "\",\"commissionAsset\":\"USDT\","
-                        + "\"time\":" + o.time() + ",\"isBuyer\":" + o.side().equals("BUY")
+            if (!Long.toString(o.orderId()).equals(p.get("orderId"))) {
+                continue;
+            }
+            int n = 0;
+            for (StubFill f : o.fills()) {
+                out.add("{\"symbol\":\"" + o.symbol() + "\",\"id\":" + (o.orderId() * 100 + n++) + ",\"orderId\":"
+                        + o.orderId() + ",\"orderListId\":-1,\"price\":\"" + f.price().toPlainString()
+                        + "\",\"qty\":\"" + f.qty().toPlainString() + "\",\"quoteQty\":\""
+                        + f.price().multiply(f.qty()).toPlainString() + "\",\"commission\":\""
+                        + f.commission().toPlainString() + "\",\"commissionAsset\":\"" + f.commissionAsset()
+                        + "\",\"time\":" + o.time() + ",\"isBuyer\":" + o.side().equals("BUY")
                         + ",\"isMaker\":false,\"isBestMatch\":true}");
             }
         }
