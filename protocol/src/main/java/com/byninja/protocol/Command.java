@@ -12,12 +12,14 @@ import java.util.Optional;
  * quote amount in {@code data.amount} (a decimal string), and {@link #FORCESELL} accepts {@code all} as its symbol.
  */
 public enum Command {
-    STARTTRADING(SymbolArgument.OPTIONAL, "start trading, globally or for one symbol"),
-    STOPTRADING(SymbolArgument.OPTIONAL, "stop trading, globally or for one symbol"),
-    ENABLEBUY(SymbolArgument.OPTIONAL, "allow buying, globally or for one symbol"),
-    DISABLEBUY(SymbolArgument.OPTIONAL, "forbid buying, globally or for one symbol"),
-    ENABLESELL(SymbolArgument.OPTIONAL, "allow selling, globally or for one symbol"),
-    DISABLESELL(SymbolArgument.OPTIONAL, "forbid selling, globally or for one symbol"),
+    STARTTRADING(SymbolArgument.OPTIONAL, "let the strategy trade again, globally or for one symbol"),
+    STOPTRADING(SymbolArgument.OPTIONAL, "stop the strategy's entries and exits, globally or for one symbol; "
+            + "stop-loss, take-profit and trailing stop keep protecting positions"),
+    ENABLEBUY(SymbolArgument.OPTIONAL, "let the strategy open positions, globally or for one symbol"),
+    DISABLEBUY(SymbolArgument.OPTIONAL, "stop the strategy's entries, globally or for one symbol; exits go on"),
+    ENABLESELL(SymbolArgument.OPTIONAL, "let the strategy close positions, globally or for one symbol"),
+    DISABLESELL(SymbolArgument.OPTIONAL, "stop the strategy's exits, globally or for one symbol; stop-loss, "
+            + "take-profit and trailing stop still sell"),
     FORCEBUY(SymbolArgument.REQUIRED, "buy now at market, bypassing the strategy but not the hard risk limits"),
     FORCESELL(SymbolArgument.REQUIRED, "close a position at market (a symbol, or all)"),
     STATS(SymbolArgument.OPTIONAL, "trades, win rate, PnL, fees and drawdown, today and all time"),

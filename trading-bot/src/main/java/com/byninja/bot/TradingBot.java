@@ -13,6 +13,8 @@ import com.byninja.bot.exchange.Exchanges;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
 import com.byninja.bot.exchange.xchange.XChangeExchange;
+import com.byninja.bot.engine.AlertIds;
+import com.byninja.bot.link.AlertOutbox;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
 import com.byninja.bot.link.CommandHandler;
@@ -22,6 +24,7 @@ import com.byninja.bot.marketdata.MarketMonitor;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.OrderExecutor;
 import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.positions.Position;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
@@ -58,7 +61,7 @@ public final class TradingBot implements AutoCloseable {
     private final BotLink link;
     private final CommandHandler commands;
     private volatile LogForwardingAppender logForwarder;
-    private final DeferredAlerts startupAlerts = new DeferredAlerts();
+    private final AlertOutbox alerts;
 
     private TradingBot(BotConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -67,25 +70,32 @@ public final class TradingBot implements AutoCloseable {
         try {
             TradingStore store = new TradingStore(db);
             this.link = new BotLink(config.link(), config.name(), this::onCommand);
-            opened = Exchanges.open(config, db, clock, startupAlerts);
+            // Every alert is in the database before it is sent; those raised while starting go out first.
+            this.alerts = new AlertOutbox(store, new AlertIds(clock), clock, link::send);
+            link.onAlertDelivery(alerts::acknowledged, alerts::dropped);
+            // A position on a symbol removed from the configuration is still priced, protected and closable.
+            BotConfig traded = config.withSymbols(store.loadPositions().stream().map(Position::symbol).toList());
+            opened = Exchanges.open(traded, db, clock, alerts);
             this.exchange = opened;
             if (exchange instanceof XChangeExchange real) {
                 // Before any command or trade: what the database says against what the exchange says.
-                real.reconcile(store, config.symbols());
+                real.reconcile(store, traded.symbols());
             }
-            this.executor = new OrderExecutor(exchange.execution(), config.engine().orderQueueCapacity(),
-                    config.engine().balanceRefreshMs());
+            this.executor = new OrderExecutor(exchange.execution(), traded.symbols(),
+                    config.engine().orderQueueCapacity(), config.engine().balanceRefreshMs());
             TradingStrategy strategy = Strategies.create(config.strategy());
-            OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock);
+            OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock,
+                    config.exchange().live() ? config.exchange().unknownOrderWindowMs() : 0);
             Exchange paused = exchange;
             this.trader = new Trader(config, clock, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), exchange.execution().feePct(),
                             exchange.rules()),
-                    orders, store, link, this::lastPrice, exchange.execution().balances(), paused::buyingPaused);
+                    orders, store, alerts, this::lastPrice, exchange.execution().balances(), paused::buyingPaused,
+                    exchange.marketData().exchangeName());
             this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
                     config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
-            MarketMonitor.HealthListener health = new PriceHealthAlerts(link);
-            for (Symbol s : config.symbols()) {
+            MarketMonitor.HealthListener health = new PriceHealthAlerts(alerts);
+            for (Symbol s : trader.symbols()) {
                 monitors.put(s, new MarketMonitor(s, exchange.marketData(), config.timeframe(),
                         config.marketData().pollIntervalMs(), config.marketData().warmupBars(),
                         config.marketData().errorAlertAfter(), engine, health, clock));
@@ -93,7 +103,7 @@ public final class TradingBot implements AutoCloseable {
             BotInfo info = new BotInfo(config.name(), version(), exchange.marketData().exchangeName(),
                     config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters);
-            this.commands = new CommandHandler(trader, new SymbolResolver(config.symbols()), reports, link);
+            this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts);
             if (config.link().statusIntervalMs() > 0) {
                 engine.every(config.link().statusIntervalMs(), () -> link.send(new Message(Tag.STATUS,
                         "status", Message.nowSeconds(), null, null, null, null, reports.status().data())));
@@ -128,7 +138,7 @@ public final class TradingBot implements AutoCloseable {
 
     private void startThreads() throws Exception {
         link.start();
-        startupAlerts.release(link);
+        alerts.start();
         executor.start();
         engine.start();
         monitors.values().forEach(MarketMonitor::start);
@@ -137,7 +147,7 @@ public final class TradingBot implements AutoCloseable {
         data.put("event", "bot_started");
         data.put("trading", trader.control().global().trading());
         data.put("openPositions", trader.positions().openCount());
-        link.alert("Bot " + config.name() + " started on " + exchange.marketData().exchangeName() + " ("
+        alerts.alert("Bot " + config.name() + " started on " + exchange.marketData().exchangeName() + " ("
                 + config.exchange().mode()
                 + "): trading " + (trader.control().global().trading() ? "on" : "off") + ", "
                 + trader.positions().openCount() + " open position(s)", null, data);
@@ -225,7 +235,7 @@ public final class TradingBot implements AutoCloseable {
         ObjectNode data = Money.object();
         data.put("event", "bot_stopped");
         data.put("openPositions", trader.positions().openCount());
-        link.alert("Bot " + config.name() + " stopped; " + trader.positions().openCount()
+        alerts.alert("Bot " + config.name() + " stopped; " + trader.positions().openCount()
                 + " open position(s) kept", null, data);
         detachLogForwarder();
         link.close();

@@ -1,12 +1,13 @@
 package com.byninja.bot;
 
-import com.byninja.bot.link.Alerts;
+import com.byninja.bot.engine.AlertSink;
+import com.byninja.bot.store.OutboxAlert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps every alert. */
-public final class RecordingAlerts implements Alerts {
+/** Keeps every alert, in the order they would reach the chat. */
+public final class RecordingAlerts implements AlertSink {
 
     public record Alert(String text, String symbol, ObjectNode data) {
         public String event() {
@@ -19,6 +20,11 @@ public final class RecordingAlerts implements Alerts {
     @Override
     public void alert(String text, String symbol, ObjectNode data) {
         alerts.add(new Alert(text, symbol, data));
+    }
+
+    @Override
+    public void deliver(List<OutboxAlert> committed) {
+        committed.forEach(a -> alerts.add(new Alert(a.text(), a.symbol(), a.data())));
     }
 
     public List<String> events() {

@@ -48,7 +48,8 @@ public final class TraderFixture implements AutoCloseable {
     public Trader newTrader(TradingStore on) throws Exception {
         return new Trader(config, clock, Strategies.create(config.strategy()),
                 new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock),
-                on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")));
+                on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
+                () -> false, "simulated");
     }
 
     /** Starts a new trader on the same database file, as a restarted process would. */

@@ -142,13 +142,14 @@ class TradingBotIntegrationTest {
             assertThat(entry.message()).startsWith("Opened ").contains(" for 100.00 USDT");
 
             Message stop = request(Command.STOPTRADING, null);
-            assertThat(stop.message()).isEqualTo("Trading stopped globally.");
+            assertThat(stop.message()).startsWith("Trading stopped globally. The strategy stops")
+                    .contains("Stop-loss, take-profit and the trailing stop keep protecting open positions");
             awaitAlert(event("trading_stopped", null));
             Message start = request(Command.STARTTRADING, "BTC-USDT");
             assertThat(start.message()).startsWith("Trading was already on for BTC/USDT. It is still off globally");
-            assertThat(request(Command.DISABLEBUY, "btcusdt").message()).isEqualTo("Buying disabled for BTC/USDT.");
+            assertThat(request(Command.DISABLEBUY, "btcusdt").message()).startsWith("Buying disabled for BTC/USDT. ");
             assertThat(request(Command.ENABLEBUY, "BTC/USDT").message()).isEqualTo("Buying enabled for BTC/USDT.");
-            assertThat(request(Command.DISABLESELL, null).message()).isEqualTo("Selling disabled globally.");
+            assertThat(request(Command.DISABLESELL, null).message()).startsWith("Selling disabled globally. ");
             assertThat(request(Command.ENABLESELL, null).message()).isEqualTo("Selling enabled globally.");
 
             // Whatever the strategy holds is closed first, so the forced orders below start from nothing.

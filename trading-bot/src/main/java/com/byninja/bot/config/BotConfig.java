@@ -30,6 +30,18 @@ public record BotConfig(
         symbols = List.copyOf(symbols);
     }
 
+    /**
+     * @param more symbols to trade besides the configured ones, such as a position's symbol that was removed from the
+     *             configuration but still has to be priced and protected
+     * @return this configuration trading {@code more} as well, for the exchange and the market monitors
+     */
+    public BotConfig withSymbols(List<Symbol> more) {
+        List<Symbol> all = new java.util.ArrayList<>(symbols);
+        more.stream().filter(s -> !all.contains(s)).forEach(all::add);
+        return new BotConfig(name, exchange, all, timeframe, dataDir, logDir, control, marketData, strategy, risk,
+                engine, simulator.covering(all), link);
+    }
+
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */
     public String quoteCurrency() {
         return symbols.get(0).quote();
@@ -51,12 +63,14 @@ public record BotConfig(
      * @param readRetries       how many times a failed read is tried again
      * @param retryMaxDelayMs   the longest wait between two tries; a longer Retry-After fails the call at once
      * @param failureAlertAfter failed calls in a row that raise an alert and pause buying
+     * @param unknownOrderWindowMs live only: how long after its creation an order whose answer was lost is still
+     *                          looked up when the exchange does not show it
      * @param apiKey            {@code BYNINJA_EXCHANGE_API_KEY}, or null
      * @param apiSecret         {@code BYNINJA_EXCHANGE_API_SECRET}, or null
      */
     public record ExchangeSettings(String type, String mode, String baseUrl, int connectTimeoutMs, int readTimeoutMs,
-                                   int readRetries, long retryMaxDelayMs, int failureAlertAfter, String apiKey,
-                                   String apiSecret) {
+                                   int readRetries, long retryMaxDelayMs, int failureAlertAfter,
+                                   long unknownOrderWindowMs, String apiKey, String apiSecret) {
 
         /** The embedded exchange. */
         public static final String SIMULATED = "simulated";
@@ -90,7 +104,8 @@ public record BotConfig(
             return "ExchangeSettings[type=" + type + ", mode=" + mode + ", baseUrl=" + baseUrl
                     + ", connectTimeoutMs=" + connectTimeoutMs + ", readTimeoutMs=" + readTimeoutMs
                     + ", readRetries=" + readRetries + ", retryMaxDelayMs=" + retryMaxDelayMs
-                    + ", failureAlertAfter=" + failureAlertAfter + ", apiKey=" + (apiKey == null ? "(none)" : "******")
+                    + ", failureAlertAfter=" + failureAlertAfter + ", unknownOrderWindowMs=" + unknownOrderWindowMs
+                    + ", apiKey=" + (apiKey == null ? "(none)" : "******")
                     + ", apiSecret=" + (apiSecret == null ? "(none)" : "******") + "]";
         }
     }
@@ -109,10 +124,13 @@ public record BotConfig(
                                    BigDecimal rsiOversold, BigDecimal rsiOverbought) {
     }
 
-    /** {@code risk.*}; percentages are in percent, amounts in the quote currency; zero turns a limit off. */
+    /**
+     * {@code risk.*}; percentages are in percent, amounts in the quote currency; zero turns a limit off.
+     * {@code protectiveExits} false turns stop-loss, take-profit and the trailing stop off altogether.
+     */
     public record RiskSettings(BigDecimal stakeAmount, BigDecimal maxStakeAmount, BigDecimal minOrderAmount,
                                int maxOpenPositions, BigDecimal stopLossPct, BigDecimal takeProfitPct,
-                               BigDecimal trailingStopPct, BigDecimal dailyLossLimit) {
+                               BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits) {
     }
 
     /** {@code engine.*} */
@@ -120,12 +138,24 @@ public record BotConfig(
                                  int orderQueueCapacity, long balanceRefreshMs) {
     }
 
-    /** {@code simulator.*} */
+    /**
+     * {@code simulator.*}: every market listed under {@code markets}, and every configured symbol (from
+     * {@code defaultMarket} when it is not listed).
+     */
     public record SimulatorSettings(long seed, long tickIntervalMs, BigDecimal feePct, BigDecimal slippagePct,
-                                    BigDecimal startingBalance, Map<Symbol, MarketSettings> markets) {
+                                    BigDecimal startingBalance, Map<Symbol, MarketSettings> markets,
+                                    MarketSettings defaultMarket) {
 
         public SimulatorSettings {
             markets = Map.copyOf(markets);
+        }
+
+        /** @return these settings with a market for each of {@code symbols}, from the default where not listed. */
+        SimulatorSettings covering(List<Symbol> symbols) {
+            Map<Symbol, MarketSettings> all = new java.util.LinkedHashMap<>(markets);
+            symbols.forEach(s -> all.putIfAbsent(s, defaultMarket));
+            return new SimulatorSettings(seed, tickIntervalMs, feePct, slippagePct, startingBalance, all,
+                    defaultMarket);
         }
     }
 

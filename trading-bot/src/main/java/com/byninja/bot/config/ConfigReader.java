@@ -139,6 +139,7 @@ final class ConfigReader {
                 intIn("exchange.readRetries", 0, 100),
                 longIn("exchange.retryMaxDelayMs", 10, 3_600_000),
                 intIn("exchange.failureAlertAfter", 1, 10_000),
+                longIn("exchange.unknownOrderWindowMs", 0, 86_400_000),
                 apiKey, apiSecret);
     }
 
@@ -243,7 +244,8 @@ final class ConfigReader {
                 decimalIn("risk.stopLossPct", BigDecimal.ZERO, BigDecimal.valueOf(100)),
                 decimalIn("risk.takeProfitPct", BigDecimal.ZERO, BigDecimal.valueOf(10_000)),
                 decimalIn("risk.trailingStopPct", BigDecimal.ZERO, BigDecimal.valueOf(100)),
-                decimalIn("risk.dailyLossLimit", BigDecimal.ZERO, million));
+                decimalIn("risk.dailyLossLimit", BigDecimal.ZERO, million),
+                bool("risk.protectiveExits"));
     }
 
     private SimulatorSettings simulator(List<Symbol> symbols) {
@@ -259,16 +261,15 @@ final class ConfigReader {
         for (Iterator<String> it = configured.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             try {
-                Symbol.parse(key);
+                markets.put(Symbol.parse(key), market("simulator.markets." + key, fallback));
             } catch (IllegalArgumentException e) {
                 problem("simulator.markets." + key, e.getMessage());
             }
         }
         for (Symbol symbol : symbols) {
-            String key = "simulator.markets." + symbol;
-            markets.put(symbol, configured.has(symbol.toString()) ? market(key, fallback) : fallback);
+            markets.putIfAbsent(symbol, fallback);
         }
-        return new SimulatorSettings(seed, tick, fee, slippage, balance, markets);
+        return new SimulatorSettings(seed, tick, fee, slippage, balance, markets, fallback);
     }
 
     private MarketSettings market(String key) {

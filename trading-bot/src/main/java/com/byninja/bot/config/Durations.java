@@ -51,4 +51,18 @@ public final class Durations {
         }
         return ms + "ms";
     }
+
+    /** @return a duration for people, rounded down: {@code 750 ms}, {@code 10 s}, {@code 2 min}, {@code 3 h}. */
+    public static String words(long ms) {
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 120_000) {
+            return ms / 1000 + " s";
+        }
+        if (ms < 7_200_000) {
+            return ms / 60_000 + " min";
+        }
+        return ms / 3_600_000 + " h";
+    }
 }

@@ -1,16 +1,18 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.config.Durations;
 import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.link.Alerts;
 import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.positions.ClosedTrade;
 import com.byninja.bot.positions.Position;
 import com.byninja.bot.risk.Rejection;
+import com.byninja.bot.store.OutboxAlert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,22 +21,32 @@ import java.util.Map;
 
 /**
  * The trader's alerts in words and data: each alert's {@code data.event} names its kind and carries the exact
- * figures; the text rounds them for people.
+ * figures; the text rounds them for people. Alerts about an event the store records are returned as
+ * {@link OutboxAlert}s, to be written in the event's transaction; the others go straight to the sink.
  */
 final class TradeAlerts {
 
     private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
+    private static final String AFTER_RESTART = " (found after the restart)";
 
-    private final Alerts alerts;
+    private final AlertSink sink;
     private final String quote;
+    private final Clock clock;
+    private final AlertIds ids;
     private final Map<String, Instant> lastRiskAlert = new HashMap<>();
 
-    TradeAlerts(Alerts alerts, String quoteCurrency) {
-        this.alerts = alerts;
+    TradeAlerts(AlertSink sink, String quoteCurrency, Clock clock) {
+        this.sink = sink;
         this.quote = quoteCurrency;
+        this.clock = clock;
+        this.ids = new AlertIds(clock);
     }
 
-    void bought(Order order, Position after, boolean opened) {
+    AlertSink sink() {
+        return sink;
+    }
+
+    OutboxAlert bought(Order order, Position after, boolean opened, boolean recovered) {
         Symbol s = order.symbol();
         ObjectNode data = event(opened ? "position_opened" : "position_increased", s);
         data.put("orderId", order.clientOrderId());
@@ -43,15 +55,17 @@ final class TradeAlerts {
         data.put("price", Money.exact(order.averagePrice()));
         data.put("cost", Money.exact(order.filledValue()));
         data.put("fee", Fee.format(order.fees()));
+        data.put("feesKnown", order.feesKnown());
         data.put("positionQuantity", Money.exact(after.quantity()));
         data.put("averageEntryPrice", Money.exact(after.averageEntryPrice()));
-        alerts.alert((opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
+        data.put("recovered", recovered);
+        return outbox((opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
                 + " at " + Money.price(order.averagePrice()) + " for " + Money.quote(order.filledValue()) + " "
                 + s.quote() + ", fee " + Money.fees(order.fees(), order.feesKnown(), s.quote()) + " ("
-                + order.purpose().label() + ")", s.toString(), data);
+                + order.purpose().label() + ")" + (recovered ? AFTER_RESTART : ""), s, data);
     }
 
-    void sold(Order order, ClosedTrade t, boolean closed) {
+    OutboxAlert sold(Order order, ClosedTrade t, boolean closed, boolean recovered) {
         Symbol s = order.symbol();
         BigDecimal basis = t.entryCost().add(t.entryFees());
         BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
@@ -64,10 +78,26 @@ final class TradeAlerts {
         data.put("realisedPnl", Money.exact(t.realisedPnl()));
         data.put("realisedPnlPct", pct.toPlainString());
         data.put("fees", Money.exact(t.fees()));
-        alerts.alert((closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
+        data.put("feesKnown", order.feesKnown());
+        data.put("recovered", recovered);
+        return outbox((closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
                 + Money.price(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
                 + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
-                + s.quote() + " fees (" + order.purpose().label() + ")", s.toString(), data);
+                + s.quote() + " fees" + (order.feesKnown() ? "" : " (the sell's fee is not known yet)") + " ("
+                + order.purpose().label() + ")" + (recovered ? AFTER_RESTART : ""), s, data);
+    }
+
+    /** A sell filled while the bot held no position in its symbol: the book and the account disagree. */
+    OutboxAlert soldWithoutPosition(Order order, boolean recovered) {
+        Symbol s = order.symbol();
+        ObjectNode data = event("sell_without_position", s);
+        data.put("orderId", order.clientOrderId());
+        data.put("quantity", Money.exact(order.filledQuantity()));
+        data.put("proceeds", Money.exact(order.filledValue()));
+        return outbox("Sell " + order.clientOrderId() + " of " + Money.exact(order.filledQuantity()) + " "
+                + s.base() + " filled for " + Money.quote(order.filledValue()) + " " + s.quote()
+                + (recovered ? AFTER_RESTART : "") + ", but the bot holds no " + s + " position (closed meanwhile?). "
+                + "It is recorded without a trade; compare the account with /status.", s, data);
     }
 
     void exitHit(Position p, Purpose why, BigDecimal price) {
@@ -76,25 +106,42 @@ final class TradeAlerts {
             case TAKE_PROFIT -> "take_profit_hit";
             default -> "trailing_stop_hit";
         };
-        String label = switch (why) {
-            case STOP_LOSS -> "Stop-loss";
-            case TAKE_PROFIT -> "Take-profit";
-            default -> "Trailing stop";
-        };
         ObjectNode data = event(event, p.symbol());
         data.put("price", Money.exact(price));
         data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
         data.put("highestPrice", Money.exact(p.highestPrice()));
-        alerts.alert(label + " hit on " + p.symbol() + " at " + Money.exact(price) + " (entry "
-                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()),
-                p.symbol().toString(), data);
+        sink.alert(label(why) + " hit on " + p.symbol() + " at " + Money.price(price) + " (entry "
+                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol().toString(),
+                data);
     }
 
-    void dailyLossLimit(BigDecimal realisedToday, BigDecimal limit) {
+    /** The first refusal of a protective exit in an episode; the next tries are not announced. */
+    void exitRefused(Order order, long nextTryMs, long maxDelayMs) {
+        ObjectNode data = event("exit_refused", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("purpose", order.purpose().label());
+        data.put("reason", String.valueOf(order.reason()));
+        data.put("nextTryMs", nextTryMs);
+        sink.alert(label(order.purpose()) + " sell of " + order.symbol() + " refused by the exchange: " + order.reason()
+                + ". The position stays protected: the bot tries again in " + Durations.words(nextTryMs)
+                + ", then less often (at most every " + Durations.words(maxDelayMs) + "), and says when it goes "
+                + "through.", order.symbol().toString(), data);
+    }
+
+    /** A protective exit went through after refusals. */
+    void exitRecovered(Order order, int refusals) {
+        ObjectNode data = event("exit_recovered", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("refusals", refusals);
+        sink.alert(label(order.purpose()) + " sell of " + order.symbol() + " went through after " + refusals
+                + " refused attempt(s).", order.symbol().toString(), data);
+    }
+
+    OutboxAlert dailyLossLimit(BigDecimal realisedToday, BigDecimal limit) {
         ObjectNode data = event("daily_loss_limit", null);
         data.put("realisedToday", Money.exact(realisedToday));
         data.put("limit", Money.exact(limit));
-        alerts.alert("Daily loss limit reached: " + Money.signed(realisedToday) + " " + quote
+        return outbox("Daily loss limit reached: " + Money.signed(realisedToday) + " " + quote
                 + " realised today (limit " + Money.quote(limit) + "); buying stops until 00:00 UTC", null, data);
     }
 
@@ -108,24 +155,106 @@ final class TradeAlerts {
         lastRiskAlert.put(key, now);
         ObjectNode data = event("risk_limit", s);
         data.put("reason", r.reason().name());
-        alerts.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
+        sink.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
     }
 
-    void orderRejected(Order order) {
+    OutboxAlert orderRejected(Order order, boolean recovered) {
         String side = order.side().name().toLowerCase(Locale.ROOT);
         ObjectNode data = event("order_rejected", order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("side", side);
+        data.put("purpose", order.purpose().label());
         data.put("reason", String.valueOf(order.reason()));
-        alerts.alert("The exchange rejected " + side + " order " + order.clientOrderId() + " for " + order.symbol()
-                + ": " + order.reason(), order.symbol().toString(), data);
+        data.put("recovered", recovered);
+        return outbox("The exchange rejected " + side + " order " + order.clientOrderId() + " for " + order.symbol()
+                + " (" + order.purpose().label() + "): " + order.reason() + (recovered ? AFTER_RESTART : ""),
+                order.symbol(), data);
+    }
+
+    /**
+     * An order that never reached the exchange: cut off by a crash or a restart, or lost and never seen. A person's
+     * order must be sent again by that person; the bot decides again on its own.
+     */
+    OutboxAlert notPlaced(Order order, boolean recovered) {
+        ObjectNode data = event("order_not_placed", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("purpose", order.purpose().label());
+        data.put("recovered", recovered);
+        String what = order.side().name().toLowerCase(Locale.ROOT) + " order " + order.clientOrderId() + " for "
+                + order.symbol() + " (" + order.purpose().label() + ")";
+        String again = switch (order.purpose()) {
+            case FORCE_BUY -> " Send /forcebuy " + order.symbol() + " again if you still want it.";
+            case FORCE_SELL -> " Send /forcesell " + order.symbol() + " again if you still want it.";
+            case ENTRY, EXIT -> " The strategy decides again on the next candle.";
+            default -> " The position stays protected: the bot sells again while the exit holds.";
+        };
+        return outbox((recovered ? "After the restart: " : "") + what + " never reached the exchange"
+                + (recovered ? " before the bot stopped" : "") + ", so it was not placed." + again, order.symbol(),
+                data);
+    }
+
+    /** An order whose answer was lost and that the exchange did not show within the lookup window. */
+    void gaveUp(Order order, Duration waited, String exchange) {
+        ObjectNode data = event("order_unknown", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("purpose", order.purpose().label());
+        data.put("waitedMs", waited.toMillis());
+        sink.alert("Order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT) + " "
+                + order.symbol() + ", " + order.purpose().label() + ") got no answer and " + exchange
+                + " has not shown it in " + Durations.words(waited.toMillis()) + ". The bot treats it as not placed "
+                + "and trades " + order.symbol() + " again; it looks it up once more at the next start. Check it on "
+                + exchange + ".", order.symbol().toString(), data);
     }
 
     void ordersUnanswered(int consecutive) {
         ObjectNode data = event("exchange_errors", null);
         data.put("consecutiveFailures", consecutive);
-        alerts.alert("The exchange is failing: " + consecutive + " order requests in a row got no answer; their "
+        sink.alert("The exchange is failing: " + consecutive + " order requests in a row got no answer; their "
                 + "outcome is being checked", null, data);
+    }
+
+    /** A fill could not be recorded: the symbol waits until it is. Sent even if the store cannot keep it. */
+    void fillNotRecorded(Order order, String error) {
+        ObjectNode data = event("store_error", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("error", error);
+        sink.alert("The fill of order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT)
+                + " " + order.symbol() + ") could not be written to the database: " + error + ". " + order.symbol()
+                + " is paused (no order, no stop) until it is recorded; the bot keeps trying.",
+                order.symbol().toString(), data);
+    }
+
+    void fillRecordedLate(Order order, int attempts) {
+        ObjectNode data = event("store_recovered", order.symbol());
+        data.put("orderId", order.clientOrderId());
+        data.put("attempts", attempts);
+        sink.alert("The fill of order " + order.clientOrderId() + " is recorded now (after " + attempts
+                + " attempts); " + order.symbol() + " trades again.", order.symbol().toString(), data);
+    }
+
+    /** A position from an earlier run on a symbol no longer configured: kept visible, priced and protected. */
+    void unconfiguredPosition(Position p) {
+        ObjectNode data = event("unconfigured_position", p.symbol());
+        data.put("quantity", Money.exact(p.quantity()));
+        sink.alert(p.symbol() + " is no longer in the configuration, but the bot holds a position of "
+                + Money.exact(p.quantity()) + " " + p.symbol().base() + " there from an earlier run. It stays priced "
+                + "and protected by its stops; close it with /forcesell " + p.symbol() + ", or add " + p.symbol()
+                + " back to symbols.", p.symbol().toString(), data);
+    }
+
+    private OutboxAlert outbox(String text, Symbol s, ObjectNode data) {
+        return new OutboxAlert(ids.next(), text, s == null ? null : s.toString(), data, clock.instant());
+    }
+
+    private static String label(Purpose why) {
+        return switch (why) {
+            case STOP_LOSS -> "Stop-loss";
+            case TAKE_PROFIT -> "Take-profit";
+            case TRAILING_STOP -> "Trailing stop";
+            case EXIT -> "Strategy exit";
+            case FORCE_SELL -> "Forced";
+            default -> why.label();
+        };
     }
 
     private static ObjectNode event(String name, Symbol s) {

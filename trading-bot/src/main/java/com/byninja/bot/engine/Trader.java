@@ -5,16 +5,18 @@ import com.byninja.bot.control.ControlState;
 import com.byninja.bot.control.Flag;
 import com.byninja.bot.control.Flags;
 import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.Fee;
 import com.byninja.bot.exchange.OrderRequest.Side;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
-import com.byninja.bot.link.Alerts;
 import com.byninja.bot.marketdata.CandleSeries;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.orders.OrderStatus;
 import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.orders.Resolution;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.positions.ClosedTrade;
 import com.byninja.bot.positions.Position;
@@ -23,6 +25,7 @@ import com.byninja.bot.positions.PositionBook.FillOutcome;
 import com.byninja.bot.risk.RejectReason;
 import com.byninja.bot.risk.Rejection;
 import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.store.OutboxAlert;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
@@ -34,9 +37,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +51,28 @@ import org.ta4j.core.Strategy;
  * The trading decisions, on the trading thread: strategy signals on closed candles, protective exits on prices,
  * forced orders from commands, and the bookkeeping of fills. Not thread-safe: {@link TradingEngine} is its only
  * caller, and that is what makes it free of locks.
+ *
+ * <p>Rules a trader relies on:
+ * <ul>
+ *   <li>An entry counts toward {@code risk.maxOpenPositions} and one-position-per-symbol from the moment its order is
+ *       created, not only once it fills.</li>
+ *   <li>A fill is recorded (order, position, trade and its alerts in one transaction, each order at most once)
+ *       before the book changes. If the write fails, the symbol is paused (no order, no stop), the owner is told
+ *       once, and the write is tried again until it succeeds.</li>
+ *   <li>Protective exits (stop-loss, take-profit, trailing stop) protect positions whatever the trading and sell
+ *       switches say; those switches govern the strategy. Only {@code risk.protectiveExits: false} turns them off.</li>
+ *   <li>A sell never asks for more than the account holds: within {@value #SELL_BALANCE_TOLERANCE_PCT} % the position
+ *       is matched to the free balance first (a fee taken in the coin, not yet known).</li>
+ * </ul>
  */
 public final class Trader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
     private static final int UNKNOWN_ORDERS_ALERT_AFTER = 3;
-    /** A protective exit that failed is tried again after this long, not on every check. */
-    private static final Duration EXIT_RETRY_DELAY = Duration.ofSeconds(30);
+    /** How far below the position the free balance may be for a sell to be matched to it (Freqtrade: 2 %). */
+    static final int SELL_BALANCE_TOLERANCE_PCT = 2;
+    private static final long FIRST_STORE_RETRY_MS = 1_000;
+    private static final long MAX_STORE_RETRY_MS = 30_000;
 
     /** Last prices, as the market monitors see them. */
     @FunctionalInterface
@@ -60,8 +80,23 @@ public final class Trader {
         Optional<Ticker> last(Symbol symbol);
     }
 
-    /** One symbol's candles and the strategy reading them. */
+    /** One symbol's candles and the strategy reading them; no strategy for a symbol kept only for its position. */
     private record Market(CandleSeries candles, Strategy strategy) {
+    }
+
+    /** A fill the store could not record yet, tried again until it is. */
+    private static final class Unrecorded {
+        final Order order;
+        final boolean recovered;
+        int attempts = 1;
+        long delayMs = FIRST_STORE_RETRY_MS;
+        Instant nextTry;
+
+        Unrecorded(Order order, boolean recovered, Instant now) {
+            this.order = order;
+            this.recovered = recovered;
+            this.nextTry = now.plusMillis(delayMs);
+        }
     }
 
     private final BotConfig config;
@@ -75,34 +110,29 @@ public final class Trader {
     private final TradeAlerts alerts;
     private final PriceSource prices;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
-    private final Map<Symbol, Instant> exitRetryAt = new HashMap<>();
+    private final Set<Symbol> unconfigured = new LinkedHashSet<>();
+    private final ExitRetries exits = new ExitRetries();
+    private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
     private final CachedBalances balances;
     private final TradingDay day;
     private final BooleanSupplier exchangeDown;
+    private final String exchangeName;
     private boolean unknownOrdersAlerted;
     private long candles;
     private long signals;
 
     /**
-     * Loads positions, switches and today's PnL from the store and takes over unfinished orders.
+     * Loads positions, switches and today's PnL from the store and takes over unfinished orders. A position on a
+     * symbol that is no longer configured stays managed: priced, protected and closable, without a strategy.
      *
+     * @param exchangeName the exchange's name for messages, such as {@code binance}
      * @throws SQLException when the store cannot be read
      */
     public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
-                  TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances)
-            throws SQLException {
-        this(config, clock, strategy, risk, orders, store, alerts, prices, balances, () -> false);
-    }
-
-    /**
-     * As above, with the exchange's health: while {@code exchangeDown} says so, no buy is placed.
-     *
-     * @throws SQLException when the store cannot be read
-     */
-    public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
-                  TradingStore store, Alerts alerts, PriceSource prices, Map<String, BigDecimal> balances,
-                  BooleanSupplier exchangeDown) throws SQLException {
+                  TradingStore store, AlertSink alerts, PriceSource prices, Map<String, BigDecimal> balances,
+                  BooleanSupplier exchangeDown, String exchangeName) throws SQLException {
         this.exchangeDown = exchangeDown;
+        this.exchangeName = exchangeName;
         this.positions = new PositionBook(risk::quantityStep);
         this.config = config;
         this.clock = clock;
@@ -110,7 +140,7 @@ public final class Trader {
         this.risk = risk;
         this.orders = orders;
         this.store = store;
-        this.alerts = new TradeAlerts(alerts, config.quoteCurrency());
+        this.alerts = new TradeAlerts(alerts, config.quoteCurrency(), clock);
         this.prices = prices;
         this.balances = new CachedBalances(balances);
         for (Symbol s : config.symbols()) {
@@ -118,10 +148,18 @@ public final class Trader {
             markets.put(s, new Market(series, strategy.build(series.series())));
         }
         List<Position> saved = store.loadPositions();
-        saved.stream().filter(p -> !markets.containsKey(p.symbol())).forEach(p -> LOG.warn("{} position of {} from "
-                + "an earlier run is not among the configured symbols; it stays in the database, unmanaged",
-                p.symbol(), Money.exact(p.quantity())));
-        positions.restore(saved.stream().filter(p -> markets.containsKey(p.symbol())).toList());
+        for (Position p : saved) {
+            if (!markets.containsKey(p.symbol())) {
+                unconfigured.add(p.symbol());
+                markets.put(p.symbol(), new Market(new CandleSeries(p.symbol(), config.marketData().maxBars()),
+                        null));
+                LOG.warn("{} position of {} from an earlier run is not among the configured symbols; it stays "
+                        + "priced, protected by its stops and closable with forcesell", p.symbol(),
+                        Money.exact(p.quantity()));
+                this.alerts.unconfiguredPosition(p);
+            }
+        }
+        positions.restore(saved);
         Map<String, Flags> savedFlags = store.loadFlags();
         Map<Symbol, Flags> perSymbol = new HashMap<>();
         config.symbols().forEach(s -> {
@@ -158,7 +196,7 @@ public final class Trader {
     /** A candle closed: ask the strategy, and act on its signal where the switches and the risk rules allow. */
     public void onCandle(Candle candle) {
         Market m = markets.get(candle.symbol());
-        if (m == null || !m.candles().add(candle)) {
+        if (m == null || !m.candles().add(candle) || m.strategy() == null) {
             return;
         }
         candles++;
@@ -176,7 +214,11 @@ public final class Trader {
         if (signal == Signal.BUY) {
             strategyBuy(s, candle);
         } else if (positions.get(s).isPresent()) {
-            sell(s, Purpose.EXIT, false);
+            if (!control.allows(s, Flag.SELL)) {
+                LOG.info("{} exit signal ignored: selling is disabled", s);
+                return;
+            }
+            sell(s, Purpose.EXIT);
         }
     }
 
@@ -185,8 +227,8 @@ public final class Trader {
             LOG.info("{} buy signal ignored: buying is disabled", s);
             return;
         }
-        if (positions.get(s).isPresent()) {
-            LOG.debug("{} buy signal: position already open", s);
+        if (holdsOrWaits(s)) {
+            LOG.debug("{} buy signal: position already open or entry waiting", s);
             return;
         }
         Optional<Rejection> refused = risk.checkBuy(buyCheck(s, risk.stakeAmount(), false));
@@ -202,35 +244,36 @@ public final class Trader {
     }
 
     /**
-     * Runs every check interval: rolls the day over, asks the exchange about orders whose outcome is unknown, and
-     * checks stop-loss, take-profit and the trailing stop against the last prices.
+     * Runs every check interval: rolls the day over, retries fills the store could not record, asks the exchange
+     * about orders whose outcome or fees are unknown, and checks stop-loss, take-profit and the trailing stop against
+     * the last prices.
      */
     public void periodicChecks() {
         day.rollOver();
+        retryUnrecorded();
         orders.lookUpDue();
         for (Position p : List.copyOf(positions.all().values())) {
-            Optional<Ticker> last = freshPrice(p.symbol());
-            if (last.isEmpty()) {
+            Symbol s = p.symbol();
+            Optional<Ticker> last = freshPrice(s);
+            if (last.isEmpty() || unrecorded.containsKey(s)) {
                 continue;
             }
             BigDecimal price = last.get().price();
-            if (positions.markPrice(p.symbol(), price) && config.risk().trailingStopPct().signum() > 0) {
-                savePosition(positions.get(p.symbol()).orElseThrow());
+            if (positions.markPrice(s, price) && config.risk().trailingStopPct().signum() > 0) {
+                savePosition(positions.get(s).orElseThrow());
             }
-            Optional<Purpose> exit = risk.exitFor(positions.get(p.symbol()).orElseThrow(), price);
-            Instant retryAt = exitRetryAt.get(p.symbol());
-            if (exit.isEmpty() || orders.inFlight(p.symbol()).isPresent()
-                    || retryAt != null && clock.instant().isBefore(retryAt)) {
+            if (!config.risk().protectiveExits()) {
                 continue;
             }
-            if (!control.allows(p.symbol(), Flag.TRADING) || !control.allows(p.symbol(), Flag.SELL)) {
+            Optional<Purpose> exit = risk.exitFor(positions.get(s).orElseThrow(), price);
+            if (exit.isEmpty() || orders.inFlight(s).isPresent() || !exits.due(s, clock.instant())) {
                 continue;
             }
             Purpose why = exit.get();
-            alerts.exitHit(positions.get(p.symbol()).orElseThrow(), why, price);
-            if (sell(p.symbol(), why, false) instanceof Submission.Refused) {
-                exitRetryAt.put(p.symbol(), clock.instant().plus(EXIT_RETRY_DELAY));
+            if (exits.firstTrigger(s)) {
+                alerts.exitHit(positions.get(s).orElseThrow(), why, price);
             }
+            sell(s, why);
         }
     }
 
@@ -244,6 +287,10 @@ public final class Trader {
      * @param amount the quote amount, or null for the configured stake
      */
     public Submission forceBuy(Symbol s, BigDecimal amount) {
+        if (unconfigured.contains(s)) {
+            return new Submission.Refused(Rejection.of(RejectReason.SYMBOL_NOT_CONFIGURED, s + " is no longer in the "
+                    + "configuration: its position can only be sold (forcesell " + s + ")"));
+        }
         BigDecimal stake = amount == null ? risk.stakeAmount() : amount;
         Optional<Rejection> refused = risk.checkBuy(buyCheck(s, stake, true));
         return refused.<Submission>map(Submission.Refused::new).orElseGet(() -> submit(s, Purpose.FORCE_BUY, stake));
@@ -251,7 +298,7 @@ public final class Trader {
 
     /** A {@code forcesell}: a person's order, closing the whole position at market whatever the switches say. */
     public Submission forceSell(Symbol s) {
-        return sell(s, Purpose.FORCE_SELL, true);
+        return sell(s, Purpose.FORCE_SELL);
     }
 
     /**
@@ -275,19 +322,56 @@ public final class Trader {
 
     // ---- orders ---------------------------------------------------------------------------------------------
 
-    private Submission sell(Symbol s, Purpose purpose, boolean forced) {
-        Optional<Position> p = positions.get(s);
-        if (p.isEmpty()) {
+    private Submission sell(Symbol s, Purpose purpose) {
+        Optional<Position> held = positions.get(s);
+        if (held.isEmpty()) {
             return new Submission.Refused(Rejection.of(RejectReason.NO_POSITION, "no open position in " + s));
         }
-        if (!forced && !control.allows(s, Flag.SELL)) {
-            LOG.info("{} {} not placed: selling is disabled", s, purpose.label());
-            return new Submission.Refused(Rejection.of(RejectReason.SELL_DISABLED, "selling is disabled for " + s));
+        Optional<Rejection> paused = pausedByStore(s);
+        if (paused.isPresent()) {
+            return new Submission.Refused(paused.get());
         }
-        return submit(s, purpose, p.get().quantity());
+        Position p = matchToAccount(held.get());
+        return submit(s, purpose, p.quantity());
+    }
+
+    /**
+     * A sell must not ask for more than the account holds. Where the free balance is a little below the position (a
+     * fee taken in the coin that is not known yet, a rounding), the position is matched to the balance and recorded
+     * first; a larger gap is left to the exchange to refuse, and the refusal brings fresh balances.
+     */
+    private Position matchToAccount(Position p) {
+        BigDecimal free = balances.free(p.symbol().base());
+        if (free.signum() <= 0 || free.compareTo(p.quantity()) >= 0) {
+            return p;
+        }
+        BigDecimal gap = p.quantity().subtract(free);
+        if (gap.multiply(BigDecimal.valueOf(100)).compareTo(p.quantity().multiply(
+                BigDecimal.valueOf(SELL_BALANCE_TOLERANCE_PCT))) > 0) {
+            LOG.warn("{}: the account holds {} {} free, the position {}: more than {} % apart; selling the position "
+                    + "and letting the exchange decide", p.symbol(), Money.exact(free), p.symbol().base(),
+                    Money.exact(p.quantity()), SELL_BALANCE_TOLERANCE_PCT);
+            return p;
+        }
+        Position matched = p.scaledTo(free);
+        try {
+            store.savePosition(matched);
+        } catch (SQLException e) {
+            LOG.error("could not record the {} position matched to the account; selling the free balance anyway",
+                    p.symbol(), e);
+        }
+        positions.replace(matched);
+        LOG.warn("{}: the account holds {} {}, {} less than the position of {} (a fee taken in {} not yet known?); "
+                + "the position is matched to the account", p.symbol(), Money.exact(free), p.symbol().base(),
+                Money.exact(gap), Money.exact(p.quantity()), p.symbol().base());
+        return matched;
     }
 
     private Submission submit(Symbol s, Purpose purpose, BigDecimal amount) {
+        Optional<Rejection> paused = pausedByStore(s);
+        if (paused.isPresent()) {
+            return new Submission.Refused(paused.get());
+        }
         Submission result = orders.submit(s, purpose, amount);
         if (result instanceof Submission.Sent sent) {
             Order o = sent.order();
@@ -300,67 +384,231 @@ public final class Trader {
         return result;
     }
 
+    private Optional<Rejection> pausedByStore(Symbol s) {
+        Unrecorded u = unrecorded.get(s);
+        return u == null ? Optional.empty() : Optional.of(Rejection.of(RejectReason.STORE_ERROR, "the fill of order "
+                + u.order.clientOrderId() + " could not be recorded yet; " + s + " waits until it is"));
+    }
+
     /** Applies a result from the order executor. */
     public void onResult(GatewayResult result) {
         if (result instanceof GatewayResult.Balances b) {
             balances.replace(b.free());
             return;
         }
-        Optional<Order> done = orders.onResult(result);
-        if (done.isEmpty()) {
+        Optional<Resolution> resolved = orders.onResult(result);
+        if (resolved.isEmpty()) {
             if (orders.consecutiveUnknown() >= UNKNOWN_ORDERS_ALERT_AFTER && !unknownOrdersAlerted) {
                 unknownOrdersAlerted = true;
                 alerts.ordersUnanswered(orders.consecutiveUnknown());
             }
             return;
         }
-        unknownOrdersAlerted = false;
-        Order order = done.get();
-        if (!order.hasFill()) {
-            orders.persist(order);
-            LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), order.symbol(),
-                    order.purpose().label(), order.status().label(), order.reason());
-            if (order.status() == OrderStatus.REJECTED) {
-                alerts.orderRejected(order);
+        if (resolved.get() instanceof Resolution.Done done) {
+            unknownOrdersAlerted = false;
+            if (done.order().hasFill()) {
+                applyFill(done.order(), done.recovered());
+            } else {
+                finishedWithoutFill(done.order(), done.recovered());
             }
-            if (order.side() == Side.SELL) {
-                exitRetryAt.put(order.symbol(), clock.instant().plus(EXIT_RETRY_DELAY));
+        } else if (resolved.get() instanceof Resolution.GaveUp gaveUp) {
+            LOG.warn("order {} never appeared on {} within {}; leaving it to the next start's reconciliation",
+                    gaveUp.order().clientOrderId(), exchangeName, gaveUp.waited());
+            alerts.gaveUp(gaveUp.order(), gaveUp.waited(), exchangeName);
+            if (ExitRetries.isProtective(gaveUp.order().purpose())) {
+                exits.notPlaced(gaveUp.order().symbol());
             }
-            return;
+        } else if (resolved.get() instanceof Resolution.FeesFound found) {
+            feesFound(found.order(), found.fees());
         }
-        applyFill(order);
     }
 
-    private void applyFill(Order order) {
-        exitRetryAt.remove(order.symbol());
-        FillOutcome outcome = positions.outcomeOf(order);
-        try {
-            store.recordFill(order, outcome, List.of());
-            positions.apply(outcome);
-        } catch (SQLException e) {
-            // The exchange has executed it, so the book keeps it; the order stays NEW in the store and is
-            // looked up again at the next start, which records it then.
-            LOG.error("could not record the fill of {}; it will be recorded at the next start",
-                    order.clientOrderId(), e);
+    private void finishedWithoutFill(Order order, boolean recovered) {
+        Symbol s = order.symbol();
+        List<OutboxAlert> raised = new ArrayList<>();
+        boolean protective = ExitRetries.isProtective(order.purpose());
+        boolean forced = order.purpose() == Purpose.FORCE_BUY || order.purpose() == Purpose.FORCE_SELL;
+        boolean announceRefusal = false;
+        if (order.status() == OrderStatus.CANCELLED) {
+            if (recovered || forced) {
+                raised.add(alerts.notPlaced(order, recovered));
+            }
+            if (protective) {
+                exits.notPlaced(s);
+            }
+        } else if (order.status() == OrderStatus.REJECTED) {
+            if (order.refusal() == Refusal.INSUFFICIENT_BALANCE) {
+                orders.refreshBalances();
+            }
+            if (protective) {
+                announceRefusal = exits.refused(s, order.refusal(), clock.instant());
+            } else {
+                raised.add(alerts.orderRejected(order, recovered));
+            }
         }
-        balances.applyFill(order);
-        if (order.side() == Side.BUY) {
-            alerts.bought(order, outcome.after(), outcome.opened());
+        if (orders.persist(order, raised)) {
+            alerts.sink().deliver(raised);
+        }
+        LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), s, order.purpose().label(),
+                order.status().label(), order.reason());
+        if (announceRefusal) {
+            alerts.exitRefused(order, exits.waitMs(s, clock.instant()), ExitRetries.MAX_DELAY_MS);
+        }
+    }
+
+    private void applyFill(Order order, boolean recovered) {
+        Symbol s = order.symbol();
+        if (order.side() == Side.SELL && positions.get(s).isEmpty()) {
+            record(order, new FillOutcome(s, null, null, null, BigDecimal.ZERO),
+                    List.of(alerts.soldWithoutPosition(order, recovered)), recovered);
             return;
         }
-        ClosedTrade t = outcome.closedTrade();
-        day.add(t.realisedPnl());
-        alerts.sold(order, t, outcome.closed());
-        if (risk.dailyLossLimitReached(day.realised()) && day.announceLimit()) {
-            alerts.dailyLossLimit(day.realised(), risk.dailyLossLimit());
+        FillOutcome outcome = positions.outcomeOf(order);
+        List<OutboxAlert> raised = new ArrayList<>();
+        ClosedTrade trade = outcome.closedTrade();
+        boolean countsToday = false;
+        boolean announceLimit = false;
+        if (order.side() == Side.BUY) {
+            raised.add(alerts.bought(order, outcome.after(), outcome.opened(), recovered));
+        } else {
+            raised.add(alerts.sold(order, trade, outcome.closed(), recovered));
+            day.rollOver();
+            // A sell found after midnight that filled before it belongs to the day it closed.
+            countsToday = !trade.closedAt().isBefore(day.start());
+            BigDecimal today = countsToday ? day.realised().add(trade.realisedPnl()) : day.realised();
+            announceLimit = countsToday && risk.dailyLossLimitReached(today) && !day.limitAnnounced();
+            if (announceLimit) {
+                raised.add(alerts.dailyLossLimit(today, risk.dailyLossLimit()));
+            }
         }
+        if (!record(order, outcome, raised, recovered)) {
+            return;
+        }
+        positions.apply(outcome);
+        balances.applyFill(order);
+        if (countsToday) {
+            day.add(trade.realisedPnl());
+        }
+        if (announceLimit) {
+            day.announceLimit();
+        }
+        if (order.side() == Side.SELL && outcome.closed()) {
+            int refusals = exits.end(s);
+            if (refusals > 0 && ExitRetries.isProtective(order.purpose())) {
+                alerts.exitRecovered(order, refusals);
+            }
+        }
+        if (!order.feesKnown()) {
+            LOG.warn("the fees of order {} are not known yet; they are looked up until they are", order.clientOrderId());
+            orders.lookUpFees(order);
+        }
+    }
+
+    /**
+     * Records a fill with its alerts, once. A failed write pauses the symbol and is tried again.
+     *
+     * @return whether this call applied it, so the book may follow
+     */
+    private boolean record(Order order, FillOutcome outcome, List<OutboxAlert> raised, boolean recovered) {
+        Symbol s = order.symbol();
+        boolean applied;
+        try {
+            applied = store.recordFill(order, outcome, raised);
+        } catch (SQLException e) {
+            Unrecorded u = unrecorded.get(s);
+            if (u == null) {
+                unrecorded.put(s, new Unrecorded(order, recovered, clock.instant()));
+                LOG.error("could not record the fill of {}; {} is paused until it is recorded", order.clientOrderId(),
+                        s, e);
+                alerts.fillNotRecorded(order, String.valueOf(e.getMessage()));
+            } else {
+                u.attempts++;
+                u.delayMs = Math.min(u.delayMs * 2, MAX_STORE_RETRY_MS);
+                u.nextTry = clock.instant().plusMillis(u.delayMs);
+                LOG.debug("recording the fill of {} failed again ({} attempts)", order.clientOrderId(), u.attempts);
+            }
+            return false;
+        }
+        Unrecorded was = unrecorded.remove(s);
+        if (was != null) {
+            LOG.info("the fill of {} is recorded after {} attempts; {} trades again", order.clientOrderId(),
+                    was.attempts + 1, s);
+            alerts.fillRecordedLate(order, was.attempts + 1);
+        }
+        if (!applied) {
+            LOG.warn("order {} had already been applied; not applying it twice", order.clientOrderId());
+            return false;
+        }
+        alerts.sink().deliver(raised);
+        return true;
+    }
+
+    private void retryUnrecorded() {
+        Instant now = clock.instant();
+        for (Unrecorded u : List.copyOf(unrecorded.values())) {
+            if (!now.isBefore(u.nextTry)) {
+                applyFill(u.order, u.recovered);
+            }
+        }
+    }
+
+    /** The fees of an order applied without them are known now: the position follows (a fee in the coin). */
+    private void feesFound(Order order, List<Fee> fees) {
+        Symbol s = order.symbol();
+        Order withFees = order.withFees(fees);
+        BigDecimal baseFee = withFees.fee(s.base());
+        BigDecimal quoteFee = withFees.fee(s.quote());
+        Position after = null;
+        Optional<Position> p = positions.get(s);
+        if (order.side() == Side.BUY && p.isPresent() && !order.updatedAt().isBefore(p.get().openedAt())) {
+            BigDecimal baseFeeValue = baseFee.multiply(order.averagePrice());
+            BigDecimal quantity = p.get().quantity().subtract(baseFee);
+            if (quantity.signum() > 0) {
+                after = new Position(s, quantity, p.get().entryCost().subtract(baseFeeValue),
+                        p.get().entryFees().add(baseFeeValue).add(quoteFee), p.get().openedAt(),
+                        p.get().highestPrice());
+            }
+        }
+        BigDecimal sellFee = order.side() == Side.SELL ? quoteFee.add(baseFee.multiply(order.averagePrice()))
+                : BigDecimal.ZERO;
+        try {
+            store.recordFees(withFees, after, sellFee);
+        } catch (SQLException e) {
+            LOG.error("could not record the fees of {}; they are looked up again", order.clientOrderId(), e);
+            orders.lookUpFees(order);
+            return;
+        }
+        if (after != null) {
+            positions.replace(after);
+        }
+        LOG.info("fees of order {} found: {}{}", order.clientOrderId(), Fee.format(fees), after == null ? ""
+                : "; " + s + " position now " + Money.exact(after.quantity()));
     }
 
     // ---- state ---------------------------------------------------------------------------------------------
 
+    /** @return whether {@code s} holds a position or has an entry waiting for the exchange. */
+    private boolean holdsOrWaits(Symbol s) {
+        return positions.get(s).isPresent() || orders.inFlight(s).filter(o -> o.side() == Side.BUY).isPresent()
+                || unrecordedEntry(s);
+    }
+
+    private boolean unrecordedEntry(Symbol s) {
+        Unrecorded u = unrecorded.get(s);
+        return u != null && u.order.side() == Side.BUY;
+    }
+
+    /** @return positions open, plus entries waiting for the exchange (or the store) on symbols without one. */
+    public int openOrPendingPositions() {
+        Set<Symbol> counted = new LinkedHashSet<>(positions.all().keySet());
+        orders.inFlight().stream().filter(o -> o.side() == Side.BUY).forEach(o -> counted.add(o.symbol()));
+        unrecorded.keySet().stream().filter(this::unrecordedEntry).forEach(counted::add);
+        return counted.size();
+    }
+
     private RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
-        return new RiskManager.BuyCheck(s, amount, forced, freeQuote(), positions.openCount(),
-                positions.get(s).isPresent(), day.realised(), freshPrice(s).isPresent(), exchangeDown.getAsBoolean());
+        return new RiskManager.BuyCheck(s, amount, forced, freeQuote(), openOrPendingPositions(), holdsOrWaits(s),
+                day.realised(), freshPrice(s).isPresent(), exchangeDown.getAsBoolean());
     }
 
     /** @return the free quote balance, less what buys waiting for the exchange will spend, fees included. */
@@ -432,6 +680,11 @@ public final class Trader {
         return orders;
     }
 
+    /** @return the risk rules. */
+    public RiskManager risk() {
+        return risk;
+    }
+
     /** @return cached free balances by currency. */
     public Map<String, BigDecimal> balances() {
         return balances.snapshot();
@@ -450,6 +703,16 @@ public final class Trader {
     /** @return whether the daily loss limit stops buying now. */
     public boolean dailyLossLimitReached() {
         return risk.dailyLossLimitReached(day.realised());
+    }
+
+    /** @return whether protective exits act: {@code risk.protectiveExits}. */
+    public boolean protectiveExits() {
+        return config.risk().protectiveExits();
+    }
+
+    /** @return symbols whose fill waits for the store, so that they trade no further. */
+    public Set<Symbol> pausedByStore() {
+        return Set.copyOf(unrecorded.keySet());
     }
 
     /** @return candles the strategy has read since start. */
@@ -473,9 +736,14 @@ public final class Trader {
         return strategy;
     }
 
-    /** @return the configured symbols. */
+    /** @return every symbol the bot manages: the configured ones, then those kept only for their position. */
     public List<Symbol> symbols() {
         return new ArrayList<>(markets.keySet());
+    }
+
+    /** @return symbols no longer configured whose position from an earlier run is still managed. */
+    public Set<Symbol> unconfigured() {
+        return Set.copyOf(unconfigured);
     }
 
     /** @return the store, for statistics. */

@@ -63,6 +63,11 @@ final class TradingDay {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** @return whether the limit has been announced today. */
+    boolean limitAnnounced() {
+        return limitAnnounced;
+    }
+
     /** @return true the first time it is called on a day the limit is reached, so that it is announced once. */
     boolean announceLimit() {
         if (limitAnnounced) {

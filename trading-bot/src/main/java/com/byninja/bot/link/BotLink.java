@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A lost connection is logged once per outage, not once per reconnection attempt.
  */
-public final class BotLink implements Alerts, AutoCloseable {
+public final class BotLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotLink.class);
 
@@ -32,6 +32,8 @@ public final class BotLink implements Alerts, AutoCloseable {
     private final String botName;
     private final Consumer<Message> commands;
     private volatile LinkClient client;
+    private Consumer<String> acknowledged = id -> { };
+    private Consumer<String> dropped = id -> { };
     private boolean outageLogged;
 
     /**
@@ -43,6 +45,15 @@ public final class BotLink implements Alerts, AutoCloseable {
         this.settings = settings;
         this.botName = botName;
         this.commands = commands;
+    }
+
+    /**
+     * Tells the alert outbox what became of each alert: delivered (the telegram-server acknowledged it), or dropped by
+     * the link's bounded buffer. Called on link threads. Set before {@link #start()}.
+     */
+    public void onAlertDelivery(Consumer<String> acknowledgedIds, Consumer<String> droppedIds) {
+        this.acknowledged = acknowledgedIds;
+        this.dropped = droppedIds;
     }
 
     /**
@@ -91,12 +102,6 @@ public final class BotLink implements Alerts, AutoCloseable {
     public boolean send(Message message) {
         LinkClient c = client;
         return c != null && c.send(message.withBot(botName));
-    }
-
-    @Override
-    public void alert(String text, String symbol, ObjectNode data) {
-        LOG.info("alert: {}", text);
-        send(Message.alert(text, symbol, data));
     }
 
     /** @return the link's state and counters, for {@code status}. */

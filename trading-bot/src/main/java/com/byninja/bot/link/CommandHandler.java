@@ -162,6 +162,17 @@ public final class CommandHandler {
         String state = flag == Flag.TRADING ? (on ? "started" : "stopped") : (on ? "enabled" : "disabled");
         StringBuilder text = new StringBuilder(what).append(before == on ? " was already " + (on ? "on" : "off") + " "
                 : " " + state + " ").append(scope).append('.');
+        if (!on) {
+            text.append(' ').append(switch (flag) {
+                case TRADING -> "The strategy stops: no entries and no exits of its own.";
+                case BUY -> "No new positions from the strategy; its exits go on.";
+                case SELL -> "The strategy's exits stop.";
+            });
+            text.append(trader.protectiveExits()
+                    ? " Stop-loss, take-profit and the trailing stop keep protecting open positions; /forcebuy and "
+                    + "/forcesell still work."
+                    : " Protective exits are off altogether (risk.protectiveExits: false).");
+        }
         if (on && symbol != null && !trader.control().global().get(flag)) {
             text.append(" It is still off globally, so ").append(symbol).append(" does not ").append(
                     flag == Flag.TRADING ? "trade" : flag == Flag.BUY ? "buy" : "sell").append(" yet; send ")

@@ -9,6 +9,7 @@ import com.byninja.bot.exchange.Ticker;
 import com.byninja.bot.positions.ClosedTrade;
 import com.byninja.bot.positions.Position;
 import com.byninja.bot.positions.TradeStats;
+import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +77,10 @@ public final class StatusReport {
 
         Flags g = trader.control().global();
         data.set("global", flags(g));
-        t.append("Global: ").append(flagsText(g)).append('\n');
+        data.put("protectiveExits", trader.protectiveExits());
+        t.append("Global: ").append(flagsText(g)).append(" (for the strategy; ")
+                .append(trader.protectiveExits() ? "stops protect positions whatever the switches say"
+                        : "PROTECTIVE EXITS OFF: risk.protectiveExits is false").append(")\n");
         ObjectNode symbols = data.putObject("symbols");
         for (Symbol s : trader.symbols()) {
             ObjectNode sd = symbols.putObject(s.toString());
@@ -104,6 +108,16 @@ public final class StatusReport {
                 sd.put("orderInFlight", o.clientOrderId());
                 t.append(", order ").append(o.clientOrderId()).append(" in flight");
             });
+            boolean configured = !trader.unconfigured().contains(s);
+            sd.put("configured", configured);
+            if (!configured) {
+                t.append(", NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
+            }
+            boolean paused = trader.pausedByStore().contains(s);
+            sd.put("pausedByStore", paused);
+            if (paused) {
+                t.append(", PAUSED: a fill waits to be written to the database");
+            }
             t.append('\n');
         }
 
@@ -121,6 +135,7 @@ public final class StatusReport {
             pd.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
             pd.put("costBasis", Money.exact(p.costBasis()));
             pd.put("openedAt", p.openedAt().toString());
+            pd.put("configured", !trader.unconfigured().contains(p.symbol()));
             t.append("  ").append(p.symbol()).append(' ').append(Money.exact(p.quantity())).append(" @ ")
                     .append(Money.price(p.averageEntryPrice()));
             Optional<Trader.Mark> mark = trader.mark(p);
@@ -138,6 +153,7 @@ public final class StatusReport {
                 pd.putNull("unrealisedPnl");
                 t.append(", unrealised unknown (no price yet)");
             }
+            t.append(protection(p, pd));
             t.append('\n');
         }
 
@@ -235,6 +251,31 @@ public final class StatusReport {
                 + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
                 + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown " + Money.quote(s.maxDrawdown())
                 + " " + quote;
+    }
+
+    /** @return {@code "; stop-loss 58800, take-profit 62400"}, or why the position is not protected. */
+    private String protection(Position p, ObjectNode pd) {
+        ObjectNode pr = pd.putObject("protection");
+        pr.put("enabled", trader.protectiveExits());
+        if (!trader.protectiveExits()) {
+            return "; NOT PROTECTED (risk.protectiveExits: false)";
+        }
+        RiskManager.Protection levels = trader.risk().protection(p);
+        List<String> parts = new ArrayList<>();
+        levels.stopLoss().ifPresent(v -> {
+            pr.put("stopLoss", Money.exact(v));
+            parts.add("stop-loss " + Money.price(v));
+        });
+        levels.takeProfit().ifPresent(v -> {
+            pr.put("takeProfit", Money.exact(v));
+            parts.add("take-profit " + Money.price(v));
+        });
+        levels.trailingStop().ifPresent(v -> {
+            pr.put("trailingStop", Money.exact(v));
+            parts.add("trailing stop " + Money.price(v));
+        });
+        return parts.isEmpty() ? "; no stop set (risk.stopLossPct, takeProfitPct, trailingStopPct are 0)"
+                : "; " + String.join(", ", parts);
     }
 
     private static String otherFeesText(TradeStats s) {

@@ -4,21 +4,30 @@ import com.byninja.bot.Threads;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.exchange.Symbol;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code order-executor} thread: the only caller of {@link Execution}, so that exchange round trips never stall
- * the trading thread. Each order is sent exactly once; when the answer is lost, the trading thread asks for a lookup
- * instead of sending again. Idle, it refreshes balances.
+ * The only caller of {@link Execution}, so that exchange round trips never stall the trading thread. Each symbol has
+ * its own lane, a bounded queue and a thread {@code order-executor-BASE/QUOTE}: an order of one symbol never waits
+ * behind another symbol's slow or lost answer (timeouts and retries can take a minute), so a stop-loss goes out at
+ * once whatever the other symbols are doing. Within a lane, orders and lookups run one at a time, in order; the order
+ * manager sends a symbol's next order only once its previous one is answered. Balances are refreshed on their own
+ * thread, {@code order-balances}: every interval, after each execution, and on request.
  *
- * <p>The result queue holds at least as many results as tasks can be queued plus in flight, plus one balance
- * refresh, so a result is never dropped.
+ * <p>Each order is sent exactly once; when the answer is lost, the trading thread asks for a lookup instead of
+ * sending again. The result queue holds at least as many results as tasks can be queued plus in flight in every
+ * lane, plus one balance refresh, so a result is never dropped while the trading thread drains it.
  */
 public final class OrderExecutor implements OrderGateway, AutoCloseable {
 
@@ -28,36 +37,43 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     private record Task(Order order, boolean lookup) {
     }
 
-    /** Wakes the idle thread at close. */
+    /** Wakes an idle lane at close. */
     private static final Task STOP = new Task(null, false);
 
     private final Execution execution;
+    private final int laneCapacity;
     private final long balanceRefreshMs;
-    private final BlockingQueue<Task> tasks;
+    private final Map<Symbol, Lane> lanes = new ConcurrentHashMap<>();
     private final BlockingQueue<GatewayResult> results;
+    private final BlockingQueue<Boolean> balanceRequests = new ArrayBlockingQueue<>(1);
     private final AtomicLong rejectedTasks = new AtomicLong();
     private final AtomicLong droppedResults = new AtomicLong();
-    private final Thread thread;
+    private final Thread balances;
+    private volatile boolean started;
     private volatile boolean running = true;
     private volatile Runnable onResult = () -> { };
 
     /**
      * @param execution        the exchange
-     * @param capacity         orders waiting at most
-     * @param balanceRefreshMs how often balances are fetched when idle
+     * @param symbols          the symbols traded, each given its lane (another symbol gets one on first use)
+     * @param capacity         orders and lookups waiting at most, per symbol
+     * @param balanceRefreshMs how often balances are fetched
      */
-    public OrderExecutor(Execution execution, int capacity, long balanceRefreshMs) {
+    public OrderExecutor(Execution execution, Collection<Symbol> symbols, int capacity, long balanceRefreshMs) {
         this.execution = execution;
+        this.laneCapacity = capacity;
         this.balanceRefreshMs = balanceRefreshMs;
-        this.tasks = new ArrayBlockingQueue<>(capacity);
-        this.results = new ArrayBlockingQueue<>(capacity + 2);
-        this.thread = new Thread(this::run, "order-executor");
-        this.thread.setDaemon(true);
+        this.results = new ArrayBlockingQueue<>((capacity + 1) * Math.max(1, symbols.size()) * 2 + 2);
+        symbols.forEach(s -> lanes.put(s, new Lane(s)));
+        this.balances = new Thread(this::refreshLoop, "order-balances");
+        this.balances.setDaemon(true);
     }
 
-    /** Starts the thread. */
-    public void start() {
-        thread.start();
+    /** Starts the threads. */
+    public synchronized void start() {
+        started = true;
+        lanes.values().forEach(Lane::start);
+        balances.start();
     }
 
     @Override
@@ -70,8 +86,26 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         return offer(new Task(order, true));
     }
 
+    @Override
+    public void refreshBalances() {
+        balanceRequests.offer(Boolean.TRUE);
+    }
+
     private boolean offer(Task task) {
-        if (!running || !tasks.offer(task)) {
+        if (!running) {
+            rejectedTasks.incrementAndGet();
+            return false;
+        }
+        Lane lane = lanes.computeIfAbsent(task.order().symbol(), s -> {
+            Lane created = new Lane(s);
+            synchronized (this) {
+                if (started && running) {
+                    created.start();
+                }
+            }
+            return created;
+        });
+        if (!lane.tasks.offer(task)) {
             rejectedTasks.incrementAndGet();
             return false;
         }
@@ -93,28 +127,60 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         return droppedResults.get();
     }
 
-    /** @return tasks refused because the queue was full or the executor closed. */
+    /** @return tasks refused because a lane's queue was full or the executor closed. */
     public long rejectedTasks() {
         return rejectedTasks.get();
     }
 
-    private void run() {
+    /** One symbol's queue and thread. */
+    private final class Lane {
+        final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(laneCapacity);
+        final Thread thread;
+
+        Lane(Symbol symbol) {
+            this.thread = new Thread(this::run, "order-executor-" + symbol);
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            if (thread.getState() == Thread.State.NEW) {
+                thread.start();
+            }
+        }
+
+        private void run() {
+            while (running) {
+                Task task;
+                try {
+                    task = tasks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (task == STOP || !running) {
+                    return;
+                }
+                GatewayResult result = execute(task);
+                deliver(result);
+                if (result instanceof GatewayResult.Executed) {
+                    refreshBalances();
+                }
+            }
+        }
+    }
+
+    private void refreshLoop() {
         while (running) {
-            Task task;
             try {
-                task = tasks.poll(balanceRefreshMs, TimeUnit.MILLISECONDS);
+                balanceRequests.poll(balanceRefreshMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (task == STOP || !running) {
+            if (!running) {
                 return;
             }
-            GatewayResult result = task == null ? refreshBalances() : execute(task);
-            deliver(result);
-            if (task != null && result instanceof GatewayResult.Executed) {
-                deliver(refreshBalances());
-            }
+            deliver(fetchBalances());
         }
     }
 
@@ -147,7 +213,7 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         }
     }
 
-    private GatewayResult refreshBalances() {
+    private GatewayResult fetchBalances() {
         try {
             return new GatewayResult.Balances(execution.balances());
         } catch (ExchangeException | RuntimeException e) {
@@ -157,13 +223,18 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     }
 
     /**
-     * Stops the thread after the order in progress, if any; orders still queued are not sent and stay {@code NEW},
+     * Stops every lane after the order in progress, if any; orders still queued are not sent and stay {@code NEW},
      * to be looked up at the next start.
      */
     @Override
     public void close() {
-        running = false;
-        tasks.offer(STOP);
-        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
+        synchronized (this) {
+            running = false;
+        }
+        List<Lane> all = List.copyOf(lanes.values());
+        all.forEach(l -> l.tasks.offer(STOP));
+        balanceRequests.offer(Boolean.TRUE);
+        all.forEach(l -> Threads.joinThenInterrupt(l.thread, JOIN_TIMEOUT_MS));
+        Threads.joinThenInterrupt(balances, JOIN_TIMEOUT_MS);
     }
 }

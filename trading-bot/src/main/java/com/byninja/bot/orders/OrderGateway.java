@@ -11,6 +11,10 @@ public interface OrderGateway {
     /** Asks the exchange what became of an order whose outcome is unknown; false when it could not be queued. */
     boolean lookup(Order order);
 
+    /** Asks for fresh balances soon, such as after the exchange said the account holds less than the bot thought. */
+    default void refreshBalances() {
+    }
+
     /** @return the next result, or null when none is waiting. */
     GatewayResult poll();
 

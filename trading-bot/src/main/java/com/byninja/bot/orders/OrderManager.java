@@ -4,17 +4,22 @@ import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.risk.RejectReason;
 import com.byninja.bot.risk.Rejection;
+import com.byninja.bot.store.OutboxAlert;
 import com.byninja.bot.store.TradingStore;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,36 +27,63 @@ import org.slf4j.LoggerFactory;
  * Every order's life. An order gets its client order id and is committed as {@code NEW} before it is handed to the
  * exchange; one decision makes one order, sent once. While a symbol's order waits for the exchange, no other order
  * for that symbol is placed. An order whose outcome is lost (network error, crash) stays {@code NEW} and is looked
- * up, with growing delays, until the exchange says what became of it. Owned by the trading thread.
+ * up, with growing delays, until the exchange says what became of it.
+ *
+ * <p>On a real account, an exchange that does not show an order after a lost answer has not necessarily refused it:
+ * Binance documents that a 5xx leaves the outcome unknown and the order may still execute. There, an order that is
+ * not found keeps being looked up for the lookup window (counted from its creation; its symbol waits meanwhile); if
+ * it never appears, the bot gives up on it for this run (the caller alerts) and leaves it {@code NEW} for the next
+ * start, which looks it up again and, past the window, records it as never placed. Where the exchange is the bot's
+ * own paper wallet, "not found" is final at once.
+ *
+ * <p>An order that executed but whose fees could not be read is looked up again, with growing delays, until they
+ * are known. Owned by the trading thread.
  */
 public final class OrderManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
     private static final long FIRST_LOOKUP_DELAY_MS = 1_000;
     private static final long MAX_LOOKUP_DELAY_MS = 60_000;
+    private static final long FIRST_FEE_LOOKUP_DELAY_MS = 5_000;
+    private static final long MAX_FEE_LOOKUP_DELAY_MS = 600_000;
 
-    /** An order whose outcome is unknown, and when to ask again. */
-    private record Pending(Order order, Instant lookupAt, long delayMs) {
+    /** An order to ask the exchange about, and when. */
+    private record Lookup(Order order, Instant at, long delayMs) {
     }
 
     private final TradingStore store;
     private final OrderGateway gateway;
     private final ClientOrderIds ids;
     private final Clock clock;
+    private final long lookupWindowMs;
     private final Map<Symbol, Order> inFlight = new HashMap<>();
-    private final Map<String, Pending> unknown = new HashMap<>();
+    private final Map<String, Lookup> unknown = new LinkedHashMap<>();
+    private final Map<String, Lookup> feeLookups = new LinkedHashMap<>();
+    private final Set<String> recovered = new HashSet<>();
     private int consecutiveUnknown;
 
-    public OrderManager(TradingStore store, OrderGateway gateway, ClientOrderIds ids, Clock clock) {
+    /**
+     * @param lookupWindowMs how long after its creation an order that is not found is still looked for (a real
+     *                       account); 0 where "not found" is final (the simulator and paper wallets)
+     */
+    public OrderManager(TradingStore store, OrderGateway gateway, ClientOrderIds ids, Clock clock,
+                        long lookupWindowMs) {
         this.store = store;
         this.gateway = gateway;
         this.ids = ids;
         this.clock = clock;
+        this.lookupWindowMs = lookupWindowMs;
+    }
+
+    /** Where "not found" is final at once. */
+    public OrderManager(TradingStore store, OrderGateway gateway, ClientOrderIds ids, Clock clock) {
+        this(store, gateway, ids, clock, 0);
     }
 
     /**
      * Takes over orders left {@code NEW} by the previous run (crash, or shutdown before they were sent): each is
-     * looked up on the exchange before its symbol trades again.
+     * looked up on the exchange before its symbol trades again. Orders whose fees were not known yet are looked up
+     * again too.
      *
      * @return how many orders are being recovered
      */
@@ -60,16 +92,20 @@ public final class OrderManager {
         int n = 0;
         for (Order order : store.ordersWithStatus(OrderStatus.NEW)) {
             inFlight.put(order.symbol(), order);
-            unknown.put(order.clientOrderId(), new Pending(order, now, FIRST_LOOKUP_DELAY_MS));
+            unknown.put(order.clientOrderId(), new Lookup(order, now, FIRST_LOOKUP_DELAY_MS));
+            recovered.add(order.clientOrderId());
             n++;
+        }
+        for (Order order : store.ordersWithUnknownFees()) {
+            feeLookups.put(order.clientOrderId(), new Lookup(order, now, FIRST_FEE_LOOKUP_DELAY_MS));
         }
         return n;
     }
 
     /**
-     * @param symbol   the market
-     * @param purpose  why
-     * @param amount   for a buy the quote amount, for a sell the base quantity
+     * @param symbol  the market
+     * @param purpose why
+     * @param amount  for a buy the quote amount, for a sell the base quantity
      * @return the recorded order, or why it was not placed
      */
     public Submission submit(Symbol symbol, Purpose purpose, BigDecimal amount) {
@@ -91,7 +127,7 @@ public final class OrderManager {
         }
         if (!gateway.place(order)) {
             Order refused = order.finishedWithout(OrderStatus.REJECTED, "order queue full", clock.instant());
-            persist(refused);
+            persist(refused, List.of());
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_QUEUE_FULL,
                     "too many orders are waiting for the exchange; " + id + " was not sent"));
         }
@@ -102,59 +138,128 @@ public final class OrderManager {
     /**
      * Applies the executor's answer about an order.
      *
-     * @return the order in its final state, not yet persisted (a fill is persisted with its position change); empty
-     *         while the outcome is still unknown
+     * @return what became of the order; empty while its outcome is still unknown
      */
-    public Optional<Order> onResult(GatewayResult result) {
+    public Optional<Resolution> onResult(GatewayResult result) {
         Instant now = clock.instant();
+        if (result instanceof GatewayResult.Executed e && feeLookups.containsKey(e.order().clientOrderId())) {
+            return feesLookedUp(e.order(), e.report().feesKnown() ? e : null, now);
+        }
+        if (result instanceof GatewayResult.NotFound nf && feeLookups.containsKey(nf.order().clientOrderId())) {
+            return feesLookedUp(nf.order(), null, now);
+        }
+        if (result instanceof GatewayResult.Unknown u && feeLookups.containsKey(u.order().clientOrderId())) {
+            return feesLookedUp(u.order(), null, now);
+        }
         if (result instanceof GatewayResult.Executed e) {
             consecutiveUnknown = 0;
             return Optional.of(finish(e.order().withReport(e.report())));
         }
         if (result instanceof GatewayResult.NotFound nf) {
             consecutiveUnknown = 0;
-            return Optional.of(finish(nf.order().finishedWithout(OrderStatus.CANCELLED,
-                    "never reached the exchange", now)));
+            Order order = nf.order();
+            Instant windowEnds = order.createdAt().plusMillis(lookupWindowMs);
+            if (lookupWindowMs > 0 && now.isBefore(windowEnds)) {
+                long delay = nextDelay(order, MAX_LOOKUP_DELAY_MS);
+                Instant at = now.plusMillis(delay).isAfter(windowEnds) ? windowEnds : now.plusMillis(delay);
+                unknown.put(order.clientOrderId(), new Lookup(order, at, delay));
+                LOG.warn("order {} ({} {}) is not on the exchange yet; its answer was lost, so it may still appear: "
+                        + "looking again in {} ms, until {}", order.clientOrderId(), order.side(), order.symbol(),
+                        Duration.between(now, at).toMillis(), windowEnds);
+                return Optional.empty();
+            }
+            if (lookupWindowMs > 0 && !recovered.contains(order.clientOrderId())) {
+                unknown.remove(order.clientOrderId());
+                release(order);
+                return Optional.of(new Resolution.GaveUp(order, Duration.between(order.createdAt(), now)));
+            }
+            return Optional.of(finish(order.finishedWithout(OrderStatus.CANCELLED, "never reached the exchange",
+                    now)));
         }
         if (result instanceof GatewayResult.Unknown u) {
             consecutiveUnknown++;
-            Pending previous = unknown.get(u.order().clientOrderId());
-            long delay = previous == null ? FIRST_LOOKUP_DELAY_MS
-                    : Math.min(previous.delayMs() * 2, MAX_LOOKUP_DELAY_MS);
-            unknown.put(u.order().clientOrderId(), new Pending(u.order(), now.plusMillis(delay), delay));
+            long delay = nextDelay(u.order(), MAX_LOOKUP_DELAY_MS);
+            unknown.put(u.order().clientOrderId(), new Lookup(u.order(), now.plusMillis(delay), delay));
             LOG.warn("order {} ({} {}) outcome unknown: {}; asking the exchange again in {} ms",
                     u.order().clientOrderId(), u.order().side(), u.order().symbol(), u.error(), delay);
         }
         return Optional.empty();
     }
 
+    private long nextDelay(Order order, long max) {
+        Lookup previous = unknown.get(order.clientOrderId());
+        return previous == null ? FIRST_LOOKUP_DELAY_MS : Math.min(previous.delayMs() * 2, max);
+    }
+
+    private Optional<Resolution> feesLookedUp(Order order, GatewayResult.Executed found, Instant now) {
+        Lookup previous = feeLookups.get(order.clientOrderId());
+        if (found != null) {
+            feeLookups.remove(order.clientOrderId());
+            return Optional.of(new Resolution.FeesFound(previous.order(), found.report().fees()));
+        }
+        long delay = Math.min(previous.delayMs() * 2, MAX_FEE_LOOKUP_DELAY_MS);
+        feeLookups.put(order.clientOrderId(), new Lookup(previous.order(), now.plusMillis(delay), delay));
+        LOG.info("the fees of order {} are still not known; asking again in {} s", order.clientOrderId(),
+                delay / 1000);
+        return Optional.empty();
+    }
+
+    /** Looks the fees of an order that executed up until they are known: its fill was applied without them. */
+    public void lookUpFees(Order applied) {
+        feeLookups.put(applied.clientOrderId(), new Lookup(applied, clock.instant().plusMillis(
+                FIRST_FEE_LOOKUP_DELAY_MS), FIRST_FEE_LOOKUP_DELAY_MS));
+    }
+
     /** Queues the lookups that are due. */
     public void lookUpDue() {
         Instant now = clock.instant();
-        for (Pending p : List.copyOf(unknown.values())) {
-            if (!p.lookupAt().isAfter(now) && gateway.lookup(p.order())) {
+        lookUpDue(unknown, now);
+        lookUpDue(feeLookups, now);
+    }
+
+    private void lookUpDue(Map<String, Lookup> lookups, Instant now) {
+        for (Lookup l : List.copyOf(lookups.values())) {
+            if (!l.at().isAfter(now) && gateway.lookup(l.order())) {
                 // Not asked again until this lookup answers (or fails and reschedules).
-                unknown.put(p.order().clientOrderId(), new Pending(p.order(), Instant.MAX, p.delayMs()));
+                lookups.put(l.order().clientOrderId(), new Lookup(l.order(), Instant.MAX, l.delayMs()));
             }
         }
     }
 
-    private Order finish(Order done) {
+    private Resolution finish(Order done) {
         unknown.remove(done.clientOrderId());
-        Order current = inFlight.get(done.symbol());
-        if (current != null && current.clientOrderId().equals(done.clientOrderId())) {
-            inFlight.remove(done.symbol());
-        }
-        return done;
+        release(done);
+        return new Resolution.Done(done, recovered.remove(done.clientOrderId()));
     }
 
-    /** Persists an order's final state without a fill; a failure is logged, the order is looked up next start. */
-    public void persist(Order order) {
-        try {
-            store.updateOrder(order);
-        } catch (SQLException e) {
-            LOG.error("could not record {} as {}", order.clientOrderId(), order.status().label(), e);
+    private void release(Order order) {
+        recovered.remove(order.clientOrderId());
+        Order current = inFlight.get(order.symbol());
+        if (current != null && current.clientOrderId().equals(order.clientOrderId())) {
+            inFlight.remove(order.symbol());
         }
+    }
+
+    /**
+     * Persists an order's final state without a fill, with the alerts it raised.
+     *
+     * @return whether it was recorded; when not (logged), the order stays {@code NEW} in the store and is looked up
+     *         again at the next start
+     */
+    public boolean persist(Order order, List<OutboxAlert> alerts) {
+        try {
+            store.updateOrder(order, alerts);
+            return true;
+        } catch (SQLException e) {
+            LOG.error("could not record {} as {}; it is looked up again at the next start", order.clientOrderId(),
+                    order.status().label(), e);
+            return false;
+        }
+    }
+
+    /** Asks for fresh balances, such as after the exchange said the account holds less than the bot thought. */
+    public void refreshBalances() {
+        gateway.refreshBalances();
     }
 
     /** @return the order waiting for the exchange for {@code symbol}, if any. */
@@ -162,9 +267,14 @@ public final class OrderManager {
         return Optional.ofNullable(inFlight.get(symbol));
     }
 
-    /** @return every order waiting for the exchange. */
+    /** @return every order waiting for the exchange, its outcome unknown ones included. */
     public Collection<Order> inFlight() {
         return Collections.unmodifiableCollection(inFlight.values());
+    }
+
+    /** @return executed orders whose fees are still being looked up. */
+    public int feesPending() {
+        return feeLookups.size();
     }
 
     /** @return exchange calls in a row whose outcome was unknown; reset by any answer. */

@@ -39,8 +39,10 @@ public enum RejectReason {
     EXCHANGE_REJECTED(true),
     /** The exchange could not be reached. */
     EXCHANGE_ERROR(true),
-    /** The order could not be recorded, so it was not sent. */
-    STORE_ERROR(true);
+    /** The order could not be recorded, so it was not sent; or the symbol waits for a fill to be recorded. */
+    STORE_ERROR(true),
+    /** The symbol is no longer configured: its position from an earlier run can only be sold. */
+    SYMBOL_NOT_CONFIGURED(true);
 
     private final boolean hard;
 

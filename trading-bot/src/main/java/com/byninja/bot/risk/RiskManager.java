@@ -172,6 +172,27 @@ public final class RiskManager {
         return Optional.empty();
     }
 
+    /**
+     * The levels at which a position's protective exits sell; each is empty when its limit is off.
+     *
+     * @param stopLoss     sells at or below this price
+     * @param takeProfit   sells at or above this price
+     * @param trailingStop sells at or below this price (the highest price since entry, less the trailing stop)
+     */
+    public record Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
+                             Optional<BigDecimal> trailingStop) {
+    }
+
+    /** @return where {@code position}'s protective exits sell. */
+    public Protection protection(Position position) {
+        BigDecimal entry = position.averageEntryPrice();
+        return new Protection(
+                settings.stopLossPct().signum() > 0 ? Optional.of(stopLossPrice(entry)) : Optional.empty(),
+                settings.takeProfitPct().signum() > 0 ? Optional.of(takeProfitPrice(entry)) : Optional.empty(),
+                settings.trailingStopPct().signum() > 0
+                        ? Optional.of(below(position.highestPrice(), settings.trailingStopPct())) : Optional.empty());
+    }
+
     /** @return the price at or below which the stop-loss sells, for an entry price. */
     public BigDecimal stopLossPrice(BigDecimal entry) {
         return below(entry, settings.stopLossPct());

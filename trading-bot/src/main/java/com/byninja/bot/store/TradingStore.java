@@ -111,18 +111,37 @@ public final class TradingStore {
     }
 
     /**
-     * Records the fees of an executed order that were not known when its fill was applied, the position they change
-     * (a fee in the coin bought makes the position smaller) and the alerts they raise.
+     * Records the fees of an executed order that were not known when its fill was applied, and what they change: a
+     * fee in the coin bought makes the position smaller; a sell's fee lowers the PnL of the trade it closed.
      *
      * @param position the position after the fees, or null when no position changes
+     * @param sellFee  the sell's fee in the quote currency, added to its trade's exit fees; zero for a buy
      */
-    public void recordFees(Order order, Position position, List<OutboxAlert> alerts) throws SQLException {
+    public void recordFees(Order order, Position position, BigDecimal sellFee) throws SQLException {
         db.inTransaction(c -> {
             updateOrder(c, order);
             if (position != null) {
                 upsertPosition(c, position);
             }
-            insertAlerts(c, alerts);
+            if (sellFee.signum() != 0) {
+                try (PreparedStatement read = c.prepareStatement("SELECT exit_fees, realised_pnl FROM trades "
+                        + "WHERE client_order_id = ?")) {
+                    read.setString(1, order.clientOrderId());
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (rs.next()) {
+                            BigDecimal fees = dec(rs, 1).add(sellFee);
+                            BigDecimal pnl = dec(rs, 2).subtract(sellFee);
+                            try (PreparedStatement write = c.prepareStatement("UPDATE trades SET exit_fees = ?, "
+                                    + "realised_pnl = ? WHERE client_order_id = ?")) {
+                                write.setString(1, fees.toPlainString());
+                                write.setString(2, pnl.toPlainString());
+                                write.setString(3, order.clientOrderId());
+                                write.executeUpdate();
+                            }
+                        }
+                    }
+                }
+            }
             return null;
         });
     }

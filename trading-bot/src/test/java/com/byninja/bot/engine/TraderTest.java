@@ -185,10 +185,25 @@ class TraderTest {
     }
 
     @Test
-    void protectiveExitsWaitWhileSellingIsDisabled() throws Exception {
+    void takeProfitSellsWhileSellingAndTradingAreSwitchedOff() throws Exception {
         f = new TraderFixture(dir, "");
         openPosition(BTC, "1", "100", "0.1");
         f.trader.setFlag(BTC, Flag.SELL, false);
+        f.trader.setFlag(null, Flag.TRADING, false);
+
+        // take-profit 4 % above the entry of 100: 104
+        f.price(BTC, "104");
+        f.trader.periodicChecks();
+
+        assertThat(f.gateway.placed).hasSize(2);
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.TAKE_PROFIT);
+        assertThat(f.alerts.events()).contains("take_profit_hit");
+    }
+
+    @Test
+    void protectiveExitsStayOffOnlyWhenTheSettingSaysSo() throws Exception {
+        f = new TraderFixture(dir, "risk:\n  protectiveExits: false\n");
+        openPosition(BTC, "1", "100", "0.1");
 
         f.price(BTC, "90");
         f.trader.periodicChecks();

@@ -26,6 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandHandlerTest {
 
+    static final String STOPPED_GLOBALLY = "Trading stopped globally. The strategy stops: no entries and no exits of "
+            + "its own. Stop-loss, take-profit and the trailing stop keep protecting open positions; /forcebuy and "
+            + "/forcesell still work.";
+
     @TempDir
     Path dir;
     TraderFixture f;
@@ -81,7 +85,7 @@ class CommandHandlerTest {
         handler.handle(Message.command("c1", Command.STOPTRADING, null),
                 reply -> order.add("reply: " + reply.message()));
 
-        assertThat(order).containsExactly("reply: Trading stopped globally.",
+        assertThat(order).containsExactly("reply: " + STOPPED_GLOBALLY,
                 "alert: Trading stopped globally by command");
     }
 
@@ -89,7 +93,7 @@ class CommandHandlerTest {
     void stoptradingStopsGloballyPersistsAndAlerts() throws Exception {
         Message reply = send(Command.STOPTRADING, null);
 
-        assertThat(reply.message()).isEqualTo("Trading stopped globally.");
+        assertThat(reply.message()).isEqualTo(STOPPED_GLOBALLY);
         assertThat(reply.data().path("enabled").asBoolean()).isFalse();
         assertThat(reply.data().path("effective").path("BTC/USDT").asBoolean()).isFalse();
         assertThat(f.trader.control().global().trading()).isFalse();
@@ -110,11 +114,15 @@ class CommandHandlerTest {
 
     @Test
     void buyAndSellSwitchesWorkGloballyAndPerSymbol() {
-        assertThat(send(Command.DISABLEBUY, "ETHUSDT").message()).isEqualTo("Buying disabled for ETH/USDT.");
+        assertThat(send(Command.DISABLEBUY, "ETHUSDT").message()).isEqualTo("Buying disabled for ETH/USDT. No new "
+                + "positions from the strategy; its exits go on. Stop-loss, take-profit and the trailing stop keep "
+                + "protecting open positions; /forcebuy and /forcesell still work.");
         assertThat(f.trader.control().allows(ETH, Flag.BUY)).isFalse();
         assertThat(f.trader.control().allows(BTC, Flag.BUY)).isTrue();
         assertThat(send(Command.ENABLEBUY, "eth/usdt").message()).isEqualTo("Buying enabled for ETH/USDT.");
-        assertThat(send(Command.DISABLESELL, null).message()).isEqualTo("Selling disabled globally.");
+        assertThat(send(Command.DISABLESELL, null).message()).isEqualTo("Selling disabled globally. The strategy's "
+                + "exits stop. Stop-loss, take-profit and the trailing stop keep protecting open positions; /forcebuy "
+                + "and /forcesell still work.");
         assertThat(f.trader.control().allows(BTC, Flag.SELL)).isFalse();
         assertThat(send(Command.ENABLESELL, null).message()).isEqualTo("Selling enabled globally.");
         assertThat(send(Command.ENABLESELL, null).message()).isEqualTo("Selling was already on globally.");

@@ -1,9 +1,9 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.byninja.bot.Reports;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.ExecutionReport;
@@ -24,18 +24,23 @@ import org.junit.jupiter.api.Test;
 class OrderExecutorTest {
 
     static final Symbol BTC = new Symbol("BTC", "USDT");
+    static final Symbol ETH = new Symbol("ETH", "USDT");
 
     /** An exchange that fills everything at 100 and can be made to fail or to hang. */
     static final class FakeExecution implements Execution {
         final List<String> placed = new CopyOnWriteArrayList<>();
         volatile boolean failing;
         volatile CountDownLatch hang;
+        /** Only this symbol's orders hang, when set. */
+        volatile Symbol hangOnly;
         final CountDownLatch entered = new CountDownLatch(1);
 
         @Override
         public ExecutionReport placeMarketOrder(OrderRequest r) throws ExchangeException {
-            entered.countDown();
-            if (hang != null) {
+            if (hangOnly == null || hangOnly.equals(r.symbol())) {
+                entered.countDown();
+            }
+            if (hang != null && (hangOnly == null || hangOnly.equals(r.symbol()))) {
                 try {
                     hang.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -61,7 +66,11 @@ class OrderExecutorTest {
     }
 
     static Order order(String id) {
-        return Order.newOrder(OrderRequest.buy(id, BTC, BigDecimal.TEN), Purpose.FORCE_BUY, Instant.now());
+        return order(id, BTC);
+    }
+
+    static Order order(String id, Symbol symbol) {
+        return Order.newOrder(OrderRequest.sell(id, symbol, BigDecimal.ONE), Purpose.STOP_LOSS, Instant.now());
     }
 
     static List<GatewayResult> drain(OrderExecutor executor, int atLeast) {
@@ -79,7 +88,7 @@ class OrderExecutorTest {
     @Test
     void eachOrderIsSentOnceAndBalancesFollowItsFill() {
         FakeExecution exchange = new FakeExecution();
-        try (OrderExecutor executor = new OrderExecutor(exchange, 4, 60_000)) {
+        try (OrderExecutor executor = new OrderExecutor(exchange, List.of(BTC), 4, 60_000)) {
             executor.start();
             executor.place(order("a"));
 
@@ -95,7 +104,7 @@ class OrderExecutorTest {
     void aFailedCallReportsAnUnknownOutcomeAndIsNotRetried() {
         FakeExecution exchange = new FakeExecution();
         exchange.failing = true;
-        try (OrderExecutor executor = new OrderExecutor(exchange, 4, 60_000)) {
+        try (OrderExecutor executor = new OrderExecutor(exchange, List.of(BTC), 4, 60_000)) {
             executor.start();
             executor.place(order("a"));
 
@@ -106,7 +115,7 @@ class OrderExecutorTest {
 
     @Test
     void aLookupOfAnOrderTheExchangeNeverSawReportsNotFound() {
-        try (OrderExecutor executor = new OrderExecutor(new FakeExecution(), 4, 60_000)) {
+        try (OrderExecutor executor = new OrderExecutor(new FakeExecution(), List.of(BTC), 4, 60_000)) {
             executor.start();
             executor.lookup(order("a"));
 
@@ -118,7 +127,7 @@ class OrderExecutorTest {
     void aFullQueueRefusesOrdersAtOnce() throws InterruptedException {
         FakeExecution exchange = new FakeExecution();
         exchange.hang = new CountDownLatch(1);
-        try (OrderExecutor executor = new OrderExecutor(exchange, 2, 60_000)) {
+        try (OrderExecutor executor = new OrderExecutor(exchange, List.of(BTC), 2, 60_000)) {
             executor.start();
             executor.place(order("in-hand"));
             assertThat(exchange.entered.await(5, TimeUnit.SECONDS)).isTrue();
@@ -129,5 +138,43 @@ class OrderExecutorTest {
             assertThat(executor.rejectedTasks()).isEqualTo(1);
             exchange.hang.countDown();
         }
+    }
+
+    @Test
+    void aStopLossOfOneSymbolIsNotHeldBehindAnotherSymbolsSlowCall() throws InterruptedException {
+        FakeExecution exchange = new FakeExecution();
+        exchange.hang = new CountDownLatch(1);
+        exchange.hangOnly = BTC;
+        try (OrderExecutor executor = new OrderExecutor(exchange, List.of(BTC, ETH), 4, 60_000)) {
+            executor.start();
+            executor.place(order("btc-slow", BTC));
+            assertThat(exchange.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            executor.place(order("eth-stop", ETH));
+
+            // The BTC call still hangs, and the ETH stop-loss has gone through meanwhile, on its own lane.
+            GatewayResult first = drain(executor, 1).get(0);
+            assertThat(first).isInstanceOfSatisfying(GatewayResult.Executed.class,
+                    e -> assertThat(e.order().clientOrderId()).isEqualTo("eth-stop"));
+            assertThat(exchange.placed).containsExactly("eth-stop");
+            exchange.hang.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> exchange.placed.contains("btc-slow"));
+        }
+    }
+
+    @Test
+    void eachSymbolHasItsOwnNamedThreadAndNoneOutlivesClose() {
+        OrderExecutor executor = new OrderExecutor(new FakeExecution(), List.of(BTC, ETH), 4, 60_000);
+        executor.start();
+        assertThat(threadNames()).contains("order-executor-BTC/USDT", "order-executor-ETH/USDT", "order-balances");
+
+        executor.close();
+
+        assertThat(threadNames()).doesNotContain("order-executor-BTC/USDT", "order-executor-ETH/USDT",
+                "order-balances");
+    }
+
+    static List<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }
 }

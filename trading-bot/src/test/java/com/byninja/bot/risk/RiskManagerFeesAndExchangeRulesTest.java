@@ -19,7 +19,7 @@ class RiskManagerFeesAndExchangeRulesTest {
 
     // stake 100, max stake 10000, min order 1, fee 0.1 %, Binance-like rules for BTC/USDT
     final RiskManager risk = new RiskManager(new RiskSettings(d("100"), d("10000"), d("1"), 2, d("2"), d("4"),
-            d("0"), d("0")), "USDT", d("0.1"), Map.of(BTC, BTC_RULES));
+            d("0"), d("0"), true), "USDT", d("0.1"), Map.of(BTC, BTC_RULES));
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);

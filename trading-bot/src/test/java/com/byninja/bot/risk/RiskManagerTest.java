@@ -17,7 +17,7 @@ class RiskManagerTest {
 
     // stake 100, max stake 1000, min order 10, 2 positions, SL 2 %, TP 4 %, trailing 3 %, daily loss 300
     final RiskManager risk = new RiskManager(new RiskSettings(d("100"), d("1000"), d("10"), 2, d("2"), d("4"),
-            d("3"), d("300")), "USDT");
+            d("3"), d("300"), true), "USDT");
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);
@@ -91,7 +91,7 @@ class RiskManagerTest {
     @Test
     void aDailyLossLimitOfZeroIsOff() {
         RiskManager noLimit = new RiskManager(new RiskSettings(d("100"), d("1000"), d("10"), 2, d("2"), d("4"),
-                d("0"), d("0")), "USDT");
+                d("0"), d("0"), true), "USDT");
 
         assertThat(noLimit.dailyLossLimitReached(d("-1000000"))).isFalse();
     }
@@ -131,7 +131,7 @@ class RiskManagerTest {
     @Test
     void protectiveExitsAtZeroAreOff() {
         RiskManager off = new RiskManager(new RiskSettings(d("100"), d("1000"), d("10"), 2, d("0"), d("0"), d("0"),
-                d("0")), "USDT");
+                d("0"), true), "USDT");
         Position p = Position.open(BTC, d("1"), d("100"), BigDecimal.ZERO, Instant.EPOCH);
 
         assertThat(off.exitFor(p, d("1"))).isEmpty();

@@ -29,7 +29,7 @@ class GenericClientTest {
     void start() throws Exception {
         stub = new BinanceStub();
         client = new GenericClient(new ExchangeSettings("org.knowm.xchange.binance.BinanceExchange", "paper",
-                stub.baseUrl(), 1000, 2000, 0, 1000, 3, null, null));
+                stub.baseUrl(), 1000, 2000, 0, 1000, 3, 0, null, null));
     }
 
     @AfterEach

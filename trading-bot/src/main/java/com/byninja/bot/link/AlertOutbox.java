@@ -1,0 +1,139 @@
+package com.byninja.bot.link;
+
+import com.byninja.bot.engine.AlertIds;
+import com.byninja.bot.engine.AlertSink;
+import com.byninja.bot.store.OutboxAlert;
+import com.byninja.bot.store.TradingStore;
+import com.byninja.protocol.Message;
+import com.byninja.protocol.Tag;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert outbox: every alert is in the database before it is sent, and is deleted only when the telegram-server
+ * acknowledges that Telegram accepted it. The link keeps unacknowledged alerts and sends them again after a
+ * reconnection; {@link #start} sends what a previous run left undelivered, so neither a {@code kill -9} of the bot
+ * nor one of the server loses an alert. The server drops a second copy by its id, so the chat sees each alert once.
+ *
+ * <p>Alerts raised before the link starts (live trading announced, start-up reconciliation, recovery) wait in the
+ * database and go out first, in the order they were raised.
+ */
+public final class AlertOutbox implements AlertSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertOutbox.class);
+
+    private final TradingStore store;
+    private final AlertIds ids;
+    private final Clock clock;
+    private final Predicate<Message> link;
+    private final List<OutboxAlert> unsaved = new ArrayList<>();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong storeErrors = new AtomicLong();
+    private boolean started;
+
+    /**
+     * @param link sends a frame without blocking (the bot's link)
+     */
+    public AlertOutbox(TradingStore store, AlertIds ids, Clock clock, Predicate<Message> link) {
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+        this.link = link;
+    }
+
+    @Override
+    public synchronized void alert(String text, String symbol, ObjectNode data) {
+        OutboxAlert alert = new OutboxAlert(ids.next(), text, symbol, data, clock.instant());
+        LOG.info("alert: {}", text);
+        try {
+            store.saveAlerts(List.of(alert));
+        } catch (SQLException e) {
+            // The store is failing (which may be what this alert is about): send it anyway, undurable.
+            storeErrors.incrementAndGet();
+            LOG.error("could not keep alert {} in the outbox; sending it without that guarantee", alert.id(), e);
+            if (!started) {
+                unsaved.add(alert);
+                return;
+            }
+        }
+        if (started) {
+            send(alert);
+        }
+    }
+
+    @Override
+    public synchronized void deliver(List<OutboxAlert> committed) {
+        committed.forEach(a -> LOG.info("alert: {}", a.text()));
+        if (started) {
+            committed.forEach(this::send);
+        }
+    }
+
+    /** Sends every alert a previous run (or this start-up) left undelivered, oldest first; later ones go at once. */
+    public synchronized void start() {
+        List<OutboxAlert> waiting;
+        try {
+            waiting = store.outbox();
+        } catch (SQLException e) {
+            storeErrors.incrementAndGet();
+            LOG.error("could not read the alert outbox; alerts of the previous run are delivered after the next "
+                    + "start", e);
+            waiting = List.of();
+        }
+        if (!waiting.isEmpty()) {
+            LOG.info("{} alert(s) not yet delivered; sending them first", waiting.size());
+        }
+        waiting.forEach(this::send);
+        unsaved.forEach(this::send);
+        unsaved.clear();
+        started = true;
+    }
+
+    private void send(OutboxAlert a) {
+        link.test(new Message(Tag.ALERT, a.text(), a.createdAt().getEpochSecond(), a.id(), a.symbol(), null, null,
+                a.data()));
+    }
+
+    /** The telegram-server has delivered the alert: it leaves the outbox. Called on a link thread. */
+    public void acknowledged(String id) {
+        acknowledged.incrementAndGet();
+        forget(id);
+    }
+
+    /**
+     * The link had to drop the alert (its buffer of unacknowledged alerts was full during a long outage); the server
+     * is told how many were dropped. It leaves the outbox too, so the outbox stays as bounded as the buffer.
+     */
+    public void dropped(String id) {
+        dropped.incrementAndGet();
+        forget(id);
+    }
+
+    private void forget(String id) {
+        try {
+            store.deleteAlert(id);
+        } catch (SQLException e) {
+            storeErrors.incrementAndGet();
+            LOG.warn("could not remove delivered alert {} from the outbox: {}; it may be shown again after a restart",
+                    id, e.getMessage());
+        }
+    }
+
+    /** @return alerts acknowledged by the server since start. */
+    public long acknowledgedCount() {
+        return acknowledged.get();
+    }
+
+    /** @return alerts the link dropped since start. */
+    public long droppedCount() {
+        return dropped.get();
+    }
+}
