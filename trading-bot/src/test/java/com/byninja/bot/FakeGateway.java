@@ -10,12 +10,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /** An order gateway the test answers by hand. */
 public final class FakeGateway implements OrderGateway {
 
     public final List<Order> placed = new ArrayList<>();
     public final List<Order> lookups = new ArrayList<>();
+    public int balanceRefreshes;
     private final Deque<GatewayResult> results = new ArrayDeque<>();
     public boolean full;
 
@@ -32,6 +34,11 @@ public final class FakeGateway implements OrderGateway {
     public boolean lookup(Order order) {
         lookups.add(order);
         return true;
+    }
+
+    @Override
+    public void refreshBalances() {
+        balanceRefreshes++;
     }
 
     @Override
@@ -55,6 +62,36 @@ public final class FakeGateway implements OrderGateway {
 
     public void reject(Order order, String reason, Instant at) {
         results.add(new GatewayResult.Executed(order, ExecutionReport.rejected(order.clientOrderId(), reason, at)));
+    }
+
+    /** Answers {@code order} with a refusal for insufficient balance, as Binance's -2010. */
+    public void rejectForBalance(Order order, Instant at) {
+        results.add(new GatewayResult.Executed(order, ExecutionReport.rejected(order.clientOrderId(),
+                ExecutionReport.Refusal.INSUFFICIENT_BALANCE, "insufficient funds: Account has insufficient balance "
+                        + "for requested action.", at)));
+    }
+
+    /** Answers {@code order} with a fill whose fees the exchange could not tell yet. */
+    public void fillFeesUnknown(Order order, String quantity, String price, Instant at) {
+        ExecutionReport r = Reports.filled(order.clientOrderId(), "X" + placed.size(), quantity, price, "0",
+                order.symbol().quote(), at);
+        results.add(new GatewayResult.Executed(order, new ExecutionReport(r.clientOrderId(), r.exchangeOrderId(),
+                r.status(), r.filledQuantity(), r.quoteQuantity(), List.of(), false, null, null, at)));
+    }
+
+    /** A lookup, or an order's answer, found nothing on the exchange. */
+    public void notFound(Order order) {
+        results.add(new GatewayResult.NotFound(order));
+    }
+
+    /** The exchange could not be reached about {@code order}. */
+    public void unknown(Order order) {
+        results.add(new GatewayResult.Unknown(order, "connect timed out"));
+    }
+
+    /** Fresh balances from the exchange. */
+    public void balances(Map<String, BigDecimal> free) {
+        results.add(new GatewayResult.Balances(free));
     }
 
     public void answer(GatewayResult result) {

@@ -33,12 +33,19 @@ public final class TraderFixture implements AutoCloseable {
     public final FakeGateway gateway = new FakeGateway();
     public final RecordingAlerts alerts = new RecordingAlerts();
     public final Map<Symbol, Ticker> prices = new HashMap<>();
+    public final long lookupWindowMs;
     public Database db;
     public TradingStore store;
     public Trader trader;
     private Instant candleStart = T0.minus(Duration.ofHours(1));
 
     public TraderFixture(Path dir, String yaml) throws Exception {
+        this(dir, yaml, 0);
+    }
+
+    /** @param lookupWindowMs how long an order not found after a lost answer is still looked for (a live account) */
+    public TraderFixture(Path dir, String yaml, long lookupWindowMs) throws Exception {
+        this.lookupWindowMs = lookupWindowMs;
         this.config = TestConfigs.config(dir, yaml);
         this.db = Database.open(config.databaseFile());
         this.store = new TradingStore(db);
@@ -47,7 +54,8 @@ public final class TraderFixture implements AutoCloseable {
 
     public Trader newTrader(TradingStore on) throws Exception {
         return new Trader(config, clock, Strategies.create(config.strategy()),
-                new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock),
+                new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock,
+                lookupWindowMs),
                 on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
                 () -> false, "simulated");
     }

@@ -228,8 +228,9 @@ public final class OrderManager {
 
     private Resolution finish(Order done) {
         unknown.remove(done.clientOrderId());
+        boolean wasRecovered = recovered.contains(done.clientOrderId());
         release(done);
-        return new Resolution.Done(done, recovered.remove(done.clientOrderId()));
+        return new Resolution.Done(done, wasRecovered);
     }
 
     private void release(Order order) {

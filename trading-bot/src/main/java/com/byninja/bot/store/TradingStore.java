@@ -260,6 +260,7 @@ public final class TradingStore {
                     }
                 }
             }
+            total.replaceAll((currency, amount) -> amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros());
             return total;
         });
     }

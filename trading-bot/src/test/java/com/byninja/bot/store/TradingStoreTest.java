@@ -66,6 +66,80 @@ class TradingStoreTest {
     }
 
     @Test
+    void aVersionOneDatabaseIsUpgradedKeepingEveryOrderAndMarkingFilledOnesApplied() throws Exception {
+        Path file = dir.resolve("bot.db");
+        // The tables as a version 1 bot wrote them, with a filled buy, a NEW sell and a simulator order.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            for (String ddl : List.of(
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "CREATE TABLE orders (client_order_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL, "
+                            + "purpose TEXT NOT NULL, quote_amount TEXT, quantity TEXT, status TEXT NOT NULL, "
+                            + "exchange_order_id TEXT, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
+                            + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, created_at INTEGER NOT NULL, "
+                            + "updated_at INTEGER NOT NULL)",
+                    "CREATE INDEX orders_by_status ON orders (status)",
+                    "CREATE INDEX orders_by_update ON orders (updated_at)",
+                    "CREATE TABLE positions (symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, "
+                            + "entry_fees TEXT NOT NULL, opened_at INTEGER NOT NULL, highest_price TEXT NOT NULL)",
+                    "CREATE TABLE trades (id INTEGER PRIMARY KEY AUTOINCREMENT, symbol TEXT NOT NULL, "
+                            + "quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, entry_fees TEXT NOT NULL, "
+                            + "exit_price TEXT NOT NULL, exit_fees TEXT NOT NULL, realised_pnl TEXT NOT NULL, "
+                            + "opened_at INTEGER NOT NULL, closed_at INTEGER NOT NULL, exit_purpose TEXT NOT NULL, "
+                            + "client_order_id TEXT NOT NULL UNIQUE)",
+                    "CREATE INDEX trades_by_close ON trades (closed_at)",
+                    "CREATE TABLE control (scope TEXT PRIMARY KEY, trading INTEGER NOT NULL, buy INTEGER NOT NULL, "
+                            + "sell INTEGER NOT NULL)",
+                    "CREATE TABLE sim_balances (currency TEXT PRIMARY KEY, amount TEXT NOT NULL)",
+                    "CREATE TABLE sim_orders (client_order_id TEXT PRIMARY KEY, exchange_order_id TEXT, "
+                            + "status TEXT NOT NULL, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
+                            + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, time INTEGER NOT NULL)",
+                    "CREATE TABLE sim_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, tick INTEGER NOT NULL)",
+                    "INSERT INTO orders VALUES ('b1', 'BTC/USDT', 'BUY', 'ENTRY', '100', NULL, 'FILLED', 'E1', "
+                            + "'0.00166583', '60030', '0.09999978', 'USDT', NULL, 1, 2)",
+                    "INSERT INTO orders VALUES ('s1', 'BTC/USDT', 'SELL', 'EXIT', NULL, '0.00166583', 'NEW', NULL, "
+                            + "'0', '0', '0', NULL, NULL, 3, 3)",
+                    "INSERT INTO sim_orders VALUES ('b1', 'SIM-1', 'FILLED', '0.00166583', '60030', '0.09999978', "
+                            + "'USDT', NULL, 2)",
+                    "PRAGMA user_version = 1")) {
+                st.execute(ddl);
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            assertThat(db.schemaVersion()).isEqualTo(2);
+            Order b1 = store.order("b1").orElseThrow();
+            // 0.00166583 * 60030 = 99.9997749
+            assertThat(b1.quoteFilled()).isEqualByComparingTo("99.9997749");
+            assertThat(b1.fees()).containsExactly(new com.byninja.bot.exchange.Fee(new BigDecimal("0.09999978"),
+                    "USDT"));
+            assertThat(store.isApplied("b1")).isTrue();
+            assertThat(store.isApplied("s1")).isFalse();
+            assertThat(store.ordersWithStatus(OrderStatus.NEW)).extracting(Order::clientOrderId).containsExactly("s1");
+            assertThat(store.outbox()).isEmpty();
+            assertThat(store.dust()).isEmpty();
+        }
+    }
+
+    @Test
+    void anOrderIsAppliedAtMostOnce() throws Exception {
+        try (Database db = Database.open(dir.resolve("bot.db"))) {
+            TradingStore store = new TradingStore(db);
+            PositionBook book = new PositionBook();
+            Order buy = Order.newOrder(OrderRequest.buy("b1", BTC, new BigDecimal("100")), Purpose.ENTRY, T0);
+            store.insertOrder(buy);
+            Order filled = buy.withReport(Reports.filled("b1", "E1", "1", "100", "0.1", "USDT", T0));
+
+            assertThat(store.recordFill(filled, book.outcomeOf(filled), List.of())).isTrue();
+            assertThat(store.recordFill(filled, book.outcomeOf(filled), List.of())).isFalse();
+
+            assertThat(store.loadPositions()).singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("1"));
+        }
+    }
+
+    @Test
     void ordersPositionsTradesAndFlagsComeBackExactlyAfterReopening() throws Exception {
         Path file = dir.resolve("bot.db");
         PositionBook book = new PositionBook();
