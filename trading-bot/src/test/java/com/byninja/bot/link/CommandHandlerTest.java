@@ -298,4 +298,67 @@ class CommandHandlerTest {
         assertThat(reply.data().path("symbol").asText()).isEqualTo("ETH/USDT");
         assertThat(reply.data().path("quoteAmount").asText()).isEqualTo("25");
     }
+
+    @Test
+    void statusShowsWhereEachPositionIsProtectedAndThatSwitchesDoNotTurnStopsOff() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        send(Command.STOPTRADING, null);
+
+        Message reply = send(Command.STATUS, null);
+
+        // Entry 50000: stop-loss 2 % below is 49000, take-profit 4 % above is 52000.
+        assertThat(reply.message()).contains("Global: trading off, buy on, sell on (for the strategy; stops protect "
+                + "positions whatever the switches say)", "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT after the exit "
+                + "fee; stop-loss 49000, take-profit 52000");
+        assertThat(reply.data().path("positions").get(0).path("protection").path("stopLoss").asText())
+                .isEqualTo("49000");
+        assertThat(reply.data().path("protectiveExits").asBoolean()).isTrue();
+    }
+
+    @Test
+    void statusSaysSoOnEveryPositionWhenProtectiveExitsAreOff() throws Exception {
+        f.close();
+        f = new TraderFixture(dir.resolve("off"), "risk:\n  protectiveExits: false\n");
+        handler = new CommandHandler(f.trader, new SymbolResolver(f.trader.symbols()),
+                new StatusReport(new BotInfo("ninja", "1", "simulated", "paper", "1m", TraderFixture.T0), f.trader,
+                        f.clock, Money::object, Money::object), f.alerts);
+        f.price(BTC, "60000");
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+
+        Message reply = send(Command.STATUS, null);
+
+        assertThat(reply.message()).contains("PROTECTIVE EXITS OFF: risk.protectiveExits is false",
+                "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT after the exit fee; NOT PROTECTED "
+                        + "(risk.protectiveExits: false)");
+    }
+
+    @Test
+    void aPositionOnASymbolNoLongerConfiguredIsShownPricedAndClosableByCommand() throws Exception {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        f.close();
+        f = new TraderFixture(dir, "symbols: [ETH/USDT]\n");
+        handler = new CommandHandler(f.trader, new SymbolResolver(f.trader.symbols()),
+                new StatusReport(new BotInfo("ninja", "1", "simulated", "paper", "1m", TraderFixture.T0), f.trader,
+                        f.clock, Money::object, Money::object), f.alerts);
+        f.price(BTC, "51000");
+        f.price(ETH, "3000");
+
+        Message status = send(Command.STATUS, null);
+        assertThat(status.message()).contains("Positions (1):", "BTC/USDT 0.002 @ 50000, unrealised +1.90 USDT",
+                "BTC/USDT: trading on, buy on, sell on, last 51000 (0 ms ago), NOT CONFIGURED: kept for its position "
+                        + "(priced, protected, /forcesell only)");
+        assertThat(status.data().path("positions").get(0).path("configured").asBoolean()).isFalse();
+
+        Message buy = forceBuy("BTC/USDT", "50");
+        assertThat(buy.data().path("reason").asText()).isEqualTo("SYMBOL_NOT_CONFIGURED");
+
+        Message sell = send(Command.FORCESELL, "btcusdt");
+        assertThat(sell.message()).startsWith("Selling 0.002 BTC of BTC/USDT at market (order ");
+    }
 }
