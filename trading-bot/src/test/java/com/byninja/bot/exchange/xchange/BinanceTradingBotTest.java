@@ -160,7 +160,8 @@ class BinanceTradingBotTest {
             assertThat(reconciliation.message()).contains(
                     "order bn-left-1 (BUY BTC/USDT) left unfinished was FILLED on binance: 0.00166 BTC at 60000",
                     "binance has an open order the bot did not place: SELL 0.5 ETHUSDT",
-                    "balance mismatch: binance holds 0.5 BTC, the bot's positions account for 0.00166 BTC");
+                    "balance mismatch: binance holds 0.5 BTC, the bot's positions and dust account for 0.00166 BTC "
+                            + "(positions 0.00166, dust 0)");
             Message opened = awaitAlert("position_opened", "bn-left-1");
             assertThat(opened.message()).contains("0.00166");
             assertThat(alerts.indexOf(reconciliation)).isLessThan(alerts.indexOf(awaitAlert("bot_started", null)));
@@ -169,6 +170,52 @@ class BinanceTradingBotTest {
         try (Database db = Database.open(config.databaseFile())) {
             assertThat(new TradingStore(db).order("bn-left-1")).get()
                     .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
+        }
+    }
+
+    @Test
+    void theDustOfTwoLiveRoundTripsIsNoDifferenceAtTheNextStartButARealExtraIsReportedWithBothFigures()
+            throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, link() + "control:\n  tradingOnFirstStart: false\n");
+        stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            for (int trip = 0; trip < 2; trip++) {
+                ObjectNode amount = Money.object();
+                amount.put(Command.AMOUNT_FIELD, "100");
+                String bought = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT")
+                        .withData(amount)).data().path("orderId").asText();
+                awaitAlert("position_opened", bought);
+                String sold = request(Message.command("x-" + (++ids), Command.FORCESELL, "BTC/USDT"))
+                        .data().path("orderId").asText();
+                awaitAlert("position_closed", sold);
+            }
+        }
+        // Each trip: 100 USDT buys 0.00166 BTC, 0.00000166 BTC of it taken as the fee: 0.00165834 held; the sell,
+        // rounded down to the 0.00001 step, sells 0.00165 and leaves 0.00000834. Two trips: 0.00001668 BTC,
+        // more than one step.
+        assertThat(stub.balances.get("BTC")).isEqualByComparingTo("0.00001668");
+        try (Database db = Database.open(config.databaseFile())) {
+            assertThat(new TradingStore(db).dust()).containsEntry("BTC", new BigDecimal("0.00001668"));
+        }
+        alerts.clear();
+
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            // Alerts raised while starting go out before bot_started.
+            assertThat(alerts).noneMatch(m -> is(m, "reconciliation", null));
+        }
+        alerts.clear();
+        stub.balances.merge("BTC", new BigDecimal("0.01"), BigDecimal::add);
+
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            Message reconciliation = awaitAlert("reconciliation", null);
+            assertThat(reconciliation.data().path("differences")).hasSize(1);
+            assertThat(reconciliation.message()).contains("balance mismatch: binance holds 0.01001668 BTC, the bot's "
+                    + "positions and dust account for 0.00001668 BTC (positions 0, dust 0.00001668)");
+            awaitAlert("bot_started", null);
+            assertThat(alerts.stream().filter(m -> is(m, "reconciliation", null))).hasSize(1);
         }
     }
 
