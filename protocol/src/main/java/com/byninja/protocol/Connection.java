@@ -192,13 +192,21 @@ final class Connection implements LinkSession {
 
     // ---- reader ----
 
+    /** What the owner handles itself, ahead of the router: alert copies on a server, acks on a client. */
+    @FunctionalInterface
+    interface Intercept {
+        /** @return whether the frame was handled here and must not reach the router */
+        boolean handled(Connection from, Message m);
+    }
+
     /**
-     * Reads and dispatches frames on the calling thread until the connection closes.
+     * Reads and dispatches frames on the calling thread until the connection closes. While closing, only {@code ack}
+     * frames are still handed to {@code intercept}: an acknowledgement that arrives then is news, a command is not.
      *
-     * @param seenAlerts where the server remembers alert ids, to drop copies sent again; null on a client
+     * @param intercept sees each frame before the router
      * @return why it closed
      */
-    String readLoop(MessageRouter router, RecentIds seenAlerts) {
+    String readLoop(MessageRouter router, Intercept intercept) {
         try {
             socket.setSoTimeout((int) Math.max(10, config.heartbeatIntervalMs() / 2));
         } catch (IOException e) {
@@ -207,13 +215,13 @@ final class Connection implements LinkSession {
         readerThread = Thread.currentThread();
         readerRunning = true;
         try {
-            return readUntilClosed(router, seenAlerts);
+            return readUntilClosed(router, intercept);
         } finally {
             readerEnded.countDown();
         }
     }
 
-    private String readUntilClosed(MessageRouter router, RecentIds seenAlerts) {
+    private String readUntilClosed(MessageRouter router, Intercept intercept) {
         int consecutiveBad = 0;
         while (!aborted) {
             byte[] body;
@@ -240,6 +248,7 @@ final class Connection implements LinkSession {
             lastReceivedNanos = System.nanoTime();
             if (closed.get()) {
                 // Closing: read on until the peer's end of stream, so that closing never resets unread data.
+                handleWhileClosing(body, intercept);
                 continue;
             }
             Message m;
@@ -255,13 +264,37 @@ final class Connection implements LinkSession {
                 continue;
             }
             consecutiveBad = 0;
-            if (seenAlerts != null && m.tag() == Tag.ALERT && m.id() != null && !seenAlerts.firstTime(m.id())) {
-                log.debug("link: ignoring a second copy of alert {} from {}", m.id(), peerName);
+            if (intercepted(intercept, m)) {
                 continue;
             }
             handle(router, m);
         }
         return closeReason;
+    }
+
+    private void handleWhileClosing(byte[] body, Intercept intercept) {
+        try {
+            Message m = codec.decode(body);
+            if (m.tag() == Tag.ACK) {
+                intercepted(intercept, m);
+            }
+        } catch (MalformedMessageException e) {
+            log.debug("link: ignoring a bad frame from {} while closing: {}", peerName, e.getMessage());
+        }
+    }
+
+    private boolean intercepted(Intercept intercept, Message m) {
+        try {
+            return intercept.handled(this, m);
+        } catch (RuntimeException e) {
+            log.error("link: handling a {} frame from {} failed", m.tag().wireName(), peerName, e);
+            return true;
+        }
+    }
+
+    /** @return whether a whole frame arrived from the peer within the last {@code ms} milliseconds */
+    boolean heardWithin(long ms) {
+        return System.nanoTime() - lastReceivedNanos < TimeUnit.MILLISECONDS.toNanos(ms);
     }
 
     private void handle(MessageRouter router, Message m) {

@@ -12,6 +12,7 @@ final class Counters {
     final LongAdder badFrames = new LongAdder();
     final LongAdder reconnects = new LongAdder();
     final LongAdder failedConnects = new LongAdder();
+    final LongAdder alertsAcknowledged = new LongAdder();
 
     void dropped(Tag tag) {
         switch (tag) {
@@ -23,6 +24,7 @@ final class Counters {
 
     LinkStats snapshot() {
         return new LinkStats(framesSent.sum(), framesReceived.sum(), logsDropped.sum(), alertsDropped.sum(),
-                othersDropped.sum(), badFrames.sum(), reconnects.sum(), failedConnects.sum());
+                othersDropped.sum(), badFrames.sum(), reconnects.sum(), failedConnects.sum(),
+                alertsAcknowledged.sum());
     }
 }

@@ -14,18 +14,26 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>
  * server -> client  challenge  message = serverNonce
- * client -> server  hello      message = botName, data = {nonce: clientNonce, proof: clientProof, protocol: 1}
- * server -> client  welcome    message = serverName, data = {proof: serverProof}     (or error + close)
+ * client -> server  hello      message = botName, data = {nonce: clientNonce, proof: clientProof, protocol: 2}
+ * server -> client  welcome    message = serverName, data = {proof: serverProof, protocol: 2}
+ *                   (or error, data = {code: ...} when it is one a client acts on, then close)
  *
  * clientProof = hex(HMAC-SHA256(secret, "client|" + serverNonce + "|" + clientNonce + "|" + botName))
  * serverProof = hex(HMAC-SHA256(secret, "server|" + clientNonce + "|" + serverNonce))
  * </pre>
  */
 final class Handshake {
-    static final int PROTOCOL_VERSION = 1;
+    /** Version 2 added alert acknowledgements ({@code ack}); peers of version 1 are refused. */
+    static final int PROTOCOL_VERSION = 2;
     static final String NONCE_FIELD = "nonce";
     static final String PROOF_FIELD = "proof";
     static final String PROTOCOL_FIELD = "protocol";
+    /** The field of a handshake {@code error}'s data naming a refusal a client acts on. */
+    static final String CODE_FIELD = "code";
+    /** The code of the refusal of a bot whose name a live session holds. */
+    static final String NAME_IN_USE = "name-in-use";
+    /** The code of the refusal of a peer speaking another protocol version. */
+    static final String UNSUPPORTED_PROTOCOL = "unsupported-protocol";
     /** Longest accepted peer name. */
     static final int MAX_NAME_LENGTH = 64;
 

@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ListIterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +26,23 @@ import org.slf4j.LoggerFactory;
  * successful handshake).
  *
  * <p>{@link #send} never blocks. While connected, frames go to the connection's bounded queue; when it is full, log
- * frames are dropped and counted, and any other frame closes the stuck connection (its alerts are kept). While
- * disconnected, alerts are kept in a bounded buffer (when it is full the oldest is dropped and counted) and are
- * delivered in order after the next handshake, preceded by an alert saying how many were dropped; logs, replies and
- * status frames are dropped and counted. Commands are never kept across a disconnect: they arrive only on a live
+ * frames are dropped and counted, and any other frame closes the stuck connection. While disconnected, logs, replies
+ * and status frames are dropped and counted. Commands are never kept across a disconnect: they arrive only on a live
  * connection.
  *
- * <p>Alerts are delivered at least once: each gets an {@code id} when it has none, the alerts of a write that failed
- * are sent again on the next connection, and the server drops a second copy by its id.
+ * <p><b>Alerts are kept until the server acknowledges them</b> (protocol version 2), not merely until written: every
+ * alert waits, in order, in a buffer of unacknowledged alerts bounded by {@link LinkConfig#pendingAlertCapacity()}
+ * (when it is full the oldest is dropped, counted and told to {@link Builder#onAlertDropped}), and every alert still
+ * there is sent again, in order, on each new connection, after the handshake and before any new one, preceded by an
+ * alert saying how many were dropped when any were (that notice is sent once, not kept). An alert that has an
+ * {@code id} keeps it, so that a bot may give alerts durable ids and send them again after a restart; one without is
+ * given a unique id. The server drops a second copy by its id and acknowledges each alert once it has delivered it:
+ * the client then forgets it and tells {@link Builder#onAlertAcknowledged}.
+ *
+ * <p><b>A name in use.</b> A server refuses a bot whose name a live session already holds. The client then reports
+ * {@link State#REFUSED} with the server's reason, logs it at ERROR once per episode, and tries again no sooner than
+ * {@link LinkConfig#reconnectMaxDelayMs()} (plus up to 20 % jitter) each time, so that it takes the name over soon
+ * after the other bot leaves without hammering the server meanwhile.
  *
  * <p>Threads: {@code link-reader} (connects, handshakes and reads) and {@code link-writer-<server>} per connection.
  * Both end on {@link #close()}.
@@ -43,8 +56,14 @@ public final class LinkClient implements AutoCloseable {
         CONNECTING,
         /** Authenticated both ways; frames flow. */
         CONNECTED,
-        /** Lost or refused; waiting to try again. */
+        /** Lost, unreachable or refused for another reason than {@link #REFUSED}; waiting to try again. */
         DISCONNECTED,
+        /**
+         * The server refused this bot because another live bot is connected under the same name; the detail is the
+         * server's reason, naming the other bot's address. Reported after each refused attempt; the client tries again
+         * every {@link LinkConfig#reconnectMaxDelayMs()} or so, and connects once the name is free.
+         */
+        REFUSED,
         /** Closed by its owner; final. */
         CLOSED
     }
@@ -62,13 +81,22 @@ public final class LinkClient implements AutoCloseable {
     private final LinkConfig config;
     private final MessageRouter router;
     private final Listener listener;
+    private final Consumer<String> onAcknowledged;
+    private final Consumer<String> onDropped;
     private final Counters counters = new Counters();
     private final Object lock = new Object();
-    private final ArrayDeque<Message> pendingAlerts = new ArrayDeque<>();
-    /** The size of {@link #pendingAlerts}, readable without the lock: the writer checks it after every write. */
-    private volatile int pendingCount;
-    private final AtomicLong alertsDroppedWhileDown = new AtomicLong();
-    /** Alerts get ids so that the server can drop the copy of one sent again after a failed write. */
+    /** Every alert sent and not yet acknowledged, by id, oldest first. Guarded by {@link #lock}. */
+    private final LinkedHashMap<String, Message> unacknowledged = new LinkedHashMap<>();
+    /**
+     * The alerts of {@link #unacknowledged} not yet in the current connection's queue, in order; an entry no longer in
+     * {@link #unacknowledged} (acknowledged or dropped meanwhile) is skipped. Guarded by {@link #lock}.
+     */
+    private final ArrayDeque<Message> toQueue = new ArrayDeque<>();
+    /** The size of {@link #toQueue}, readable without the lock: the writer checks it after every write. */
+    private volatile int toQueueCount;
+    /** Alerts dropped from the full buffer since the last notice about it. Guarded by {@link #lock}. */
+    private long droppedUntold;
+    /** Alerts get ids so that the server can recognise a copy and acknowledge each one. */
     private final String alertIdPrefix = Handshake.nonce().substring(0, 12) + "-";
     private final AtomicLong alertSequence = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -79,6 +107,7 @@ public final class LinkClient implements AutoCloseable {
     private volatile Socket connectingSocket;
     private volatile boolean closed;
     private boolean everConnected;
+    private boolean refusalLogged;
 
     private LinkClient(Builder b) {
         this.secret = b.secret;
@@ -92,6 +121,8 @@ public final class LinkClient implements AutoCloseable {
         this.config = b.config;
         this.router = b.router;
         this.listener = b.listener;
+        this.onAcknowledged = b.onAcknowledged;
+        this.onDropped = b.onDropped;
         this.reader = new Thread(this::run, "link-reader");
         reader.setDaemon(true);
     }
@@ -102,73 +133,151 @@ public final class LinkClient implements AutoCloseable {
     }
 
     /**
-     * Sends a frame, or keeps it for later if it is an alert and the link is down. Never blocks.
+     * Sends a frame. Never blocks. An alert is kept until the server acknowledges it, and sent again on every new
+     * connection until then; an alert whose id is already waiting for its acknowledgement is not added twice.
      *
      * @return whether it was queued on a live connection, or waits there for room behind older alerts; false when it
      *     was kept for the next connection or dropped (and counted)
      */
     public boolean send(Message message) {
-        if (message.tag() == Tag.ALERT && message.id() == null) {
-            message = message.withId(alertIdPrefix + alertSequence.incrementAndGet());
+        if (message.tag() == Tag.ALERT) {
+            return sendAlert(message.id() == null ? message.withId(alertIdPrefix + alertSequence.incrementAndGet())
+                                                  : message);
         }
         synchronized (lock) {
             Connection c = current;
-            if (c != null && c.isOpen()) {
-                if (!flushPending(c) && message.tag() == Tag.ALERT) {
-                    // Older alerts are still waiting for room in this connection's queue: keep the order.
-                    keep(message);
-                    return true;
-                }
-                if (c.offer(message)) {
-                    return true;
-                }
+            if (c != null && c.isOpen() && c.offer(message)) {
+                return true;
             }
-            if (message.tag() == Tag.ALERT && !closed) {
-                keep(message);
-            } else {
-                counters.dropped(message.tag());
-            }
+            counters.dropped(message.tag());
             return false;
         }
     }
 
-    /**
-     * Moves pending alerts, oldest first, to the connection's queue, as far as there is room. Holds {@link #lock}.
-     *
-     * @return whether none is left waiting
-     */
-    private boolean flushPending(Connection c) {
-        if (pendingAlerts.isEmpty()) {
-            return true;
+    private boolean sendAlert(Message alert) {
+        List<String> dropped;
+        boolean live;
+        synchronized (lock) {
+            if (closed) {
+                counters.alertsDropped.increment();
+                return false;
+            }
+            Connection c = current;
+            live = c != null && c.isOpen();
+            if (unacknowledged.containsKey(alert.id())) {
+                log.debug("link: alert {} is already waiting for its acknowledgement; not adding it twice", alert.id());
+                return live;
+            }
+            dropped = keep(alert);
+            if (live) {
+                if (!queueWaiting(c)) {
+                    // Older alerts are still waiting for room in this connection's queue: keep the order.
+                    toQueue.addLast(alert);
+                    toQueueCount = toQueue.size();
+                } else if (!c.offer(alert)) {
+                    // The queue is full: the connection is closing, and the alert goes out on the next one.
+                    live = false;
+                }
+            }
         }
-        while (!pendingAlerts.isEmpty() && c.tryOffer(pendingAlerts.peekFirst())) {
-            pendingAlerts.pollFirst();
-        }
-        pendingCount = pendingAlerts.size();
-        return pendingAlerts.isEmpty();
+        tellDropped(dropped);
+        return live;
     }
 
-    /** Called by the writer after each write: alerts that waited for room go on. */
-    private void refill(Connection c) {
-        if (pendingCount == 0) {
-            return;
+    /**
+     * Adds an alert to the buffer of unacknowledged alerts, dropping the oldest while it is full. Holds {@link #lock}.
+     *
+     * @return the ids of the alerts dropped to make room
+     */
+    private List<String> keep(Message alert) {
+        List<String> dropped = makeRoom(1);
+        unacknowledged.put(alert.id(), alert);
+        return dropped;
+    }
+
+    /** Drops the oldest alerts until {@code needed} more fit. Holds {@link #lock}. @return their ids */
+    private List<String> makeRoom(int needed) {
+        List<String> dropped = List.of();
+        Iterator<Map.Entry<String, Message>> oldest = unacknowledged.entrySet().iterator();
+        while (unacknowledged.size() + needed > config.pendingAlertCapacity() && oldest.hasNext()) {
+            String id = oldest.next().getKey();
+            oldest.remove();
+            if (dropped.isEmpty()) {
+                dropped = new ArrayList<>();
+            }
+            dropped.add(id);
+            counters.alertsDropped.increment();
+            if (droppedUntold++ == 0) {
+                log.warn("link: {} alerts are waiting for the server's acknowledgement; dropping the oldest",
+                        config.pendingAlertCapacity());
+            }
         }
-        synchronized (lock) {
-            if (current == c && !pendingAlerts.isEmpty()) {
-                flushPending(c);
+        return dropped;
+    }
+
+    private void tellDropped(List<String> ids) {
+        for (String id : ids) {
+            try {
+                onDropped.accept(id);
+            } catch (RuntimeException e) {
+                log.error("link: the dropped-alert listener failed for alert {}", id, e);
             }
         }
     }
 
-    /** Adds an alert to the pending buffer, dropping the oldest when it is full. Holds {@link #lock}. */
-    private void keep(Message alert) {
-        while (pendingAlerts.size() >= config.pendingAlertCapacity()) {
-            pendingAlerts.pollFirst();
-            counters.alertsDropped.increment();
-            alertsDroppedWhileDown.incrementAndGet();
+    /**
+     * Moves waiting alerts, oldest first, to the connection's queue, as far as there is room. Holds {@link #lock}.
+     *
+     * @return whether none is left waiting
+     */
+    private boolean queueWaiting(Connection c) {
+        while (!toQueue.isEmpty()) {
+            Message next = toQueue.peekFirst();
+            if (unacknowledged.get(next.id()) != next) {
+                toQueue.pollFirst();
+            } else if (c.tryOffer(next)) {
+                toQueue.pollFirst();
+            } else {
+                break;
+            }
         }
-        pendingAlerts.addLast(alert);
-        pendingCount = pendingAlerts.size();
+        toQueueCount = toQueue.size();
+        return toQueue.isEmpty();
+    }
+
+    /** Called by the writer after each write: alerts that waited for room go on. */
+    private void refill(Connection c) {
+        if (toQueueCount == 0) {
+            return;
+        }
+        synchronized (lock) {
+            if (current == c) {
+                queueWaiting(c);
+            }
+        }
+    }
+
+    /** An {@code ack} arrived, on the reader thread: the alert is delivered and forgotten. */
+    private boolean intercept(Connection from, Message m) {
+        if (m.tag() != Tag.ACK) {
+            return false;
+        }
+        String id = m.id();
+        boolean known;
+        synchronized (lock) {
+            known = id != null && unacknowledged.remove(id) != null;
+        }
+        if (!known) {
+            log.debug("link: acknowledgement of alert {} that is not waiting (acknowledged or dropped before)", id);
+            return true;
+        }
+        counters.alertsAcknowledged.increment();
+        try {
+            onAcknowledged.accept(id);
+        } catch (RuntimeException e) {
+            log.error("link: the acknowledgement listener failed for alert {}", id, e);
+        }
+        return true;
     }
 
     /** @return the current state. */
@@ -181,10 +290,10 @@ public final class LinkClient implements AutoCloseable {
         return counters.snapshot();
     }
 
-    /** @return alerts waiting for the link to come back. */
+    /** @return alerts sent or waiting to be sent that the server has not acknowledged yet. */
     public int pendingAlerts() {
         synchronized (lock) {
-            return pendingAlerts.size();
+            return unacknowledged.size();
         }
     }
 
@@ -194,6 +303,7 @@ public final class LinkClient implements AutoCloseable {
         while (!closed) {
             setState(State.CONNECTING, host + ":" + port);
             String reason;
+            State next = State.DISCONNECTED;
             Connection c = null;
             try {
                 c = connect();
@@ -203,7 +313,8 @@ public final class LinkClient implements AutoCloseable {
                         log.info("link: reconnected to {}:{} after {} failed attempts", host, port, failures);
                     }
                     failures = 0;
-                    reason = c.readLoop(router, null);
+                    refusalLogged = false;
+                    reason = c.readLoop(router, this::intercept);
                     if (closed) {
                         log.info("link: closed the connection to {} ({})", c.peerName(), c.remoteAddress());
                     } else {
@@ -212,6 +323,18 @@ public final class LinkClient implements AutoCloseable {
                 } else {
                     reason = "closed";
                 }
+            } catch (NameInUseException e) {
+                reason = e.getMessage();
+                next = State.REFUSED;
+                counters.failedConnects.increment();
+                if (!refusalLogged) {
+                    refusalLogged = true;
+                    log.error("link: the server at {}:{} refused this bot: {}. Retrying every {} ms until the name "
+                            + "is free", host, port, reason, config.reconnectMaxDelayMs());
+                } else {
+                    log.debug("link: still refused by {}:{}: {}", host, port, reason);
+                }
+                failures++;
             } catch (IOException e) {
                 reason = e.getMessage();
                 counters.failedConnects.increment();
@@ -229,11 +352,17 @@ public final class LinkClient implements AutoCloseable {
             if (closed) {
                 break;
             }
-            setState(State.DISCONNECTED, reason);
-            long jittered = (long) (delayMs * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-            delayMs = Math.min(config.reconnectMaxDelayMs(), delayMs * 2);
+            setState(next, reason);
+            long waitMs;
+            if (next == State.REFUSED) {
+                waitMs = (long) (config.reconnectMaxDelayMs() * (1.0 + 0.2 * ThreadLocalRandom.current().nextDouble()));
+            } else {
+                waitMs = Math.min(config.reconnectMaxDelayMs(),
+                        (long) (delayMs * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+                delayMs = Math.min(config.reconnectMaxDelayMs(), delayMs * 2);
+            }
             try {
-                if (closing.await(Math.min(jittered, config.reconnectMaxDelayMs()), TimeUnit.MILLISECONDS)) {
+                if (closing.await(waitMs, TimeUnit.MILLISECONDS)) {
                     break;
                 }
             } catch (InterruptedException e) {
@@ -276,11 +405,7 @@ public final class LinkClient implements AutoCloseable {
             }
             c.onWritten(() -> refill(c));
             c.start(serverName);
-            long dropped = alertsDroppedWhileDown.getAndSet(0);
-            if (dropped > 0) {
-                c.tryOffer(Message.alert(dropped + " alerts were dropped while the link was down", null, null));
-            }
-            flushPending(c);
+            resendAll(c);
             current = c;
         }
         if (everConnected) {
@@ -290,6 +415,26 @@ public final class LinkClient implements AutoCloseable {
         log.info("link: connected to {} at {} as '{}'", c.peerName(), c.remoteAddress(), name);
         setState(State.CONNECTED, c.peerName() + " at " + c.remoteAddress());
         return c;
+    }
+
+    /**
+     * Puts every unacknowledged alert, oldest first, in line for a new connection, preceded by a notice of how many
+     * were dropped since the last one. The notice itself is sent once, not kept: it reports, it is not an event.
+     * Holds {@link #lock}.
+     */
+    private void resendAll(Connection c) {
+        if (droppedUntold > 0) {
+            long count = droppedUntold;
+            String text = count + (count == 1 ? " alert was" : " alerts were") + " dropped: more than "
+                    + config.pendingAlertCapacity() + " were waiting for the server's acknowledgement";
+            Message notice = Message.alert(text, null, null).withId(alertIdPrefix + alertSequence.incrementAndGet());
+            if (c.tryOffer(notice)) {
+                droppedUntold = 0;
+            }
+        }
+        toQueue.clear();
+        toQueue.addAll(unacknowledged.values());
+        queueWaiting(c);
     }
 
     /** @return the server's name, once both sides have proved the secret */
@@ -309,7 +454,7 @@ public final class LinkClient implements AutoCloseable {
         c.writeNow(Message.of(Tag.HELLO, name).withData(data));
         Message welcome = c.readNow(deadline, "welcome");
         if (welcome.tag() == Tag.ERROR) {
-            throw new ProtocolException("the server refused this bot: " + welcome.message());
+            throw refusal(welcome);
         }
         if (welcome.tag() != Tag.WELCOME) {
             counters.badFrames.increment();
@@ -322,41 +467,63 @@ public final class LinkClient implements AutoCloseable {
             throw new ProtocolException("the server at " + c.remoteAddress()
                     + " could not prove it knows the link secret; not trusting it");
         }
+        // A server of version 1 sends no version: it would never acknowledge an alert.
+        int version = welcome.data().path(Handshake.PROTOCOL_FIELD).asInt(1);
+        if (version != Handshake.PROTOCOL_VERSION) {
+            throw new ProtocolException("the server at " + c.remoteAddress() + " speaks protocol version " + version
+                    + ", this bot speaks version " + Handshake.PROTOCOL_VERSION + " (alert acknowledgements): upgrade the "
+                    + (version < Handshake.PROTOCOL_VERSION ? "telegram-server" : "trading bot"));
+        }
         String serverName = welcome.message().isEmpty() ? "server" : welcome.message();
         return Handshake.isValidName(serverName) ? serverName : "server";
     }
 
-    /** Takes a closed connection out of service; its unsent alerts go back to the front of the pending buffer. */
+    /** @return the exception for the server's {@code error} answer to the hello */
+    private static ProtocolException refusal(Message error) {
+        JsonNode code = error.data() == null ? null : error.data().get(Handshake.CODE_FIELD);
+        if (code != null && Handshake.NAME_IN_USE.equals(code.asText())) {
+            return new NameInUseException(error.message());
+        }
+        String reason = error.message();
+        if (reason.startsWith("unsupported protocol version") && !reason.contains("upgrade")) {
+            // A server of version 1 says only which version it speaks.
+            reason += "; upgrade the telegram-server";
+        }
+        return new ProtocolException("the server refused this bot: " + reason);
+    }
+
+    /** The server refused the hello because a live session holds this bot's name. */
+    private static final class NameInUseException extends ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        NameInUseException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Takes a closed connection out of service. Its unacknowledged alerts stay in the buffer for the next connection;
+     * its other unsent frames are counted as dropped.
+     */
     private void detach(Connection c) {
         synchronized (lock) {
             if (current == c) {
                 current = null;
+                toQueue.clear();
+                toQueueCount = 0;
             }
         }
         c.abort(c.isClosed() ? c.closeReason() : "disconnected");
         c.awaitWriter(config.closeTimeoutMs());
-        List<Message> unsent = c.drainUnsent();
-        synchronized (lock) {
-            ListIterator<Message> it = unsent.listIterator(unsent.size());
-            while (it.hasPrevious()) {
-                Message m = it.previous();
-                if (m.tag() == Tag.ALERT && !closed) {
-                    pendingAlerts.addFirst(m);
-                } else {
-                    counters.dropped(m.tag());
-                }
+        for (Message m : c.drainUnsent()) {
+            if (m.tag() != Tag.ALERT) {
+                counters.dropped(m.tag());
             }
-            while (pendingAlerts.size() > config.pendingAlertCapacity()) {
-                pendingAlerts.pollFirst();
-                counters.alertsDropped.increment();
-                alertsDroppedWhileDown.incrementAndGet();
-            }
-            pendingCount = pendingAlerts.size();
         }
     }
 
     private void setState(State newState, String detail) {
-        if (state == newState && newState != State.CONNECTED) {
+        if (state == newState && newState != State.CONNECTED && newState != State.REFUSED) {
             return;
         }
         state = newState;
@@ -368,8 +535,10 @@ public final class LinkClient implements AutoCloseable {
     }
 
     /**
-     * Writes what is queued on the live connection (within the close timeout), closes it, stops reconnecting and
-     * waits for the client's threads to end. Alerts still pending are dropped and counted.
+     * Writes what is queued on the live connection (within the close timeout), reading the acknowledgements that
+     * arrive meanwhile, closes it, stops reconnecting and waits for the client's threads to end. Alerts still
+     * unacknowledged then are counted as dropped ({@link Builder#onAlertDropped} is not told: they were not evicted,
+     * and a bot that keeps its alerts sends them again after its restart).
      */
     @Override
     public void close() {
@@ -380,10 +549,12 @@ public final class LinkClient implements AutoCloseable {
             }
             closed = true;
             c = current;
+            if (c != null) {
+                queueWaiting(c);
+            }
             current = null;
-            counters.alertsDropped.add(pendingAlerts.size());
-            pendingAlerts.clear();
-            pendingCount = 0;
+            toQueue.clear();
+            toQueueCount = 0;
         }
         closing.countDown();
         Socket s = connectingSocket;
@@ -402,6 +573,10 @@ public final class LinkClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        synchronized (lock) {
+            counters.alertsDropped.add(unacknowledged.size());
+            unacknowledged.clear();
+        }
     }
 
     /** Builds and starts a {@link LinkClient}. */
@@ -410,6 +585,10 @@ public final class LinkClient implements AutoCloseable {
         private int port = 7070;
         private String name;
         private Listener listener = (state, detail) -> {
+        };
+        private Consumer<String> onAcknowledged = id -> {
+        };
+        private Consumer<String> onDropped = id -> {
         };
 
         private Builder(LinkSecret secret) {
@@ -442,6 +621,24 @@ public final class LinkClient implements AutoCloseable {
         /** @param stateListener told about state changes; default: nobody */
         public Builder listener(Listener stateListener) {
             this.listener = Objects.requireNonNull(stateListener, "stateListener");
+            return this;
+        }
+
+        /**
+         * @param alertId told the id of each alert the server acknowledged, once, on the {@code link-reader} thread;
+         *                must not block. Default: nobody
+         */
+        public Builder onAlertAcknowledged(Consumer<String> alertId) {
+            this.onAcknowledged = Objects.requireNonNull(alertId, "alertId");
+            return this;
+        }
+
+        /**
+         * @param alertId told the id of each unacknowledged alert dropped from the full buffer, on the thread whose
+         *                {@link LinkClient#send} made room; must not block. Default: nobody
+         */
+        public Builder onAlertDropped(Consumer<String> alertId) {
+            this.onDropped = Objects.requireNonNull(alertId, "alertId");
             return this;
         }
 

@@ -9,8 +9,8 @@ package com.byninja.protocol;
  * @param handshakeTimeoutMs   a peer that has not finished the handshake within this is disconnected (default 5000)
  * @param sendQueueCapacity    frames waiting to be written, per connection; the last quarter is kept for frames that
  *                             may not be dropped (default 4096)
- * @param pendingAlertCapacity alerts a client keeps while disconnected; beyond it the oldest are dropped and counted
- *                             (default 1000)
+ * @param pendingAlertCapacity alerts a client keeps until the server acknowledges them, connected or not; beyond it
+ *                             the oldest are dropped and counted (default 1000)
  * @param closeTimeoutMs       how long {@code close()} waits for queued frames to be written (default 2000)
  * @param reconnectMinDelayMs  a client's first reconnection delay, doubled after each failure (default 500)
  * @param reconnectMaxDelayMs  the cap on a client's reconnection delay (default 10000)

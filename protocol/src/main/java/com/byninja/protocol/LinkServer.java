@@ -22,14 +22,29 @@ import org.slf4j.LoggerFactory;
  * The server end of the link: accepts trading bots on a {@link ServerSocket}, authenticates each with the mutual
  * handshake, and serves each on its own reader and writer threads, so a misbehaving client affects nobody else.
  *
- * <p>Sessions are known by the bot's name; a new connection under a name already connected replaces the old one.
- * Frames queued on a connection that closes are discarded: commands are never delivered late.
+ * <p>Sessions are known by the bot's name. A new connection under a name that a live session holds (one from which a
+ * frame arrived within {@link LinkConfig#deadPeerTimeoutMs()}) is refused in the handshake, after its proof was
+ * checked, with an {@code error} naming the holder's address; the listener hears of it once per episode
+ * ({@link Listener#onNameInUse}). A new connection under the name of a stale session (silent past that limit) replaces
+ * it. Frames queued on a connection that closes are discarded: commands are never delivered late.
+ *
+ * <p>Alerts (protocol version 2): the server remembers the ids of the last {@value #REMEMBERED_ALERTS} alerts of
+ * each bot. A new alert is routed; the owner calls {@link #acknowledge} once it has delivered it, and the bot then
+ * forgets it. A copy of an alert already acknowledged is acknowledged again at once and not routed; a copy of one
+ * still being delivered is ignored (its acknowledgement will follow). An alert without an id is simply routed.
  *
  * <p>Threads: {@code link-acceptor}, and per connection {@code link-reader-<bot>} and {@code link-writer-<bot>}. All
  * end on {@link #close()}.
  */
 public final class LinkServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkServer.class);
+    /** How many alert ids the server remembers per bot. */
+    public static final int REMEMBERED_ALERTS = 4096;
+    /**
+     * A bot refused because its name is in use that has not tried again for this long starts a new episode: the
+     * listener hears of it again (five minutes).
+     */
+    public static final long NAME_CLASH_QUIET_MS = 5 * 60_000;
 
     /** Told about sessions as they open and close, on the session's reader thread. Must not block. */
     public interface Listener {
@@ -47,6 +62,25 @@ public final class LinkServer implements AutoCloseable {
          */
         default void onDisconnected(LinkSession session, String reason) {
         }
+
+        /**
+         * A bot that proved the secret was refused because {@code holder}, a live session, already has its name. Told
+         * once per episode, not once per attempt: again only after the holder's session ended, or after the refused
+         * bot stayed away for {@value LinkServer#NAME_CLASH_QUIET_MS} ms. Called on the refused connection's thread.
+         *
+         * @param holder         the session that keeps the name
+         * @param refusedAddress the refused bot's address, such as {@code 127.0.0.1:51234}
+         */
+        default void onNameInUse(LinkSession holder, String refusedAddress) {
+        }
+    }
+
+    /** A run of refusals of one name while the same session holds it. */
+    private record NameClash(Connection holder, long lastAttemptNanos) {
+    }
+
+    /** A connection that passed the handshake, and the stale session it replaces, if any. */
+    private record Admitted(String bot, Connection replaced) {
     }
 
     private final LinkSecret secret;
@@ -59,7 +93,10 @@ public final class LinkServer implements AutoCloseable {
     private final ConcurrentHashMap<String, Connection> byName = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, RecentIds> seenAlerts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AlertLedger> alerts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, NameClash> clashes = new ConcurrentHashMap<>();
+    /** Held while a name is checked and claimed, so that two connections cannot both take it. */
+    private final Object claims = new Object();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -113,6 +150,49 @@ public final class LinkServer implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /**
+     * Marks an alert delivered and sends its {@code ack} to the bot's open session. With none open, nothing is sent:
+     * the bot sends the alert again after reconnecting, and that copy is acknowledged at once. Thread-safe; never
+     * blocks.
+     *
+     * @param botName the bot that sent the alert
+     * @param alertId the alert's id
+     * @return whether the {@code ack} was queued on an open session
+     */
+    public boolean acknowledge(String botName, String alertId) {
+        Objects.requireNonNull(alertId, "alertId");
+        ledger(botName).delivered(alertId);
+        Connection c = byName.get(botName);
+        if (c == null || !c.isOpen()) {
+            log.debug("link: bot '{}' is not connected; alert {} will be acknowledged when it comes again", botName,
+                    alertId);
+            return false;
+        }
+        if (c.send(Message.ack(alertId))) {
+            counters.alertsAcknowledged.increment();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Forgets an alert received but not delivered (its delivery was given up), so that the copy its bot sends again
+     * after its next reconnection is routed anew instead of being ignored as a copy in progress. Thread-safe.
+     *
+     * @param botName the bot that sent the alert
+     * @param alertId the alert's id
+     */
+    public void undelivered(String botName, String alertId) {
+        AlertLedger ledger = alerts.get(botName);
+        if (ledger != null) {
+            ledger.undelivered(alertId);
+        }
+    }
+
+    private AlertLedger ledger(String botName) {
+        return alerts.computeIfAbsent(botName, b -> new AlertLedger(REMEMBERED_ALERTS));
+    }
+
     private void acceptLoop() {
         while (!closed) {
             Socket socket;
@@ -148,15 +228,16 @@ public final class LinkServer implements AutoCloseable {
 
     private void serve(Connection c) {
         try {
-            String bot = authenticate(c);
-            if (bot == null) {
+            Admitted admitted = authenticate(c);
+            if (admitted == null) {
                 return;
             }
+            String bot = admitted.bot();
             Thread.currentThread().setName("link-reader-" + bot);
             counters.reconnects.increment();
-            Connection previous = byName.put(bot, c);
+            Connection previous = admitted.replaced();
             if (previous != null) {
-                log.info("link: bot '{}' reconnected from {}; closing its previous connection from {}", bot,
+                log.info("link: bot '{}' connected from {}; closing its stale previous connection from {}", bot,
                         c.remoteAddress(), previous.remoteAddress());
                 previous.abort(Listener.REPLACED + " from " + c.remoteAddress());
                 // Its disconnection is told before this connection is, so that listeners see them in order.
@@ -164,9 +245,11 @@ public final class LinkServer implements AutoCloseable {
             }
             log.info("link: bot '{}' connected from {}", bot, c.remoteAddress());
             notifyConnected(c);
-            String reason = c.readLoop(router, seenAlerts.computeIfAbsent(bot, b -> new RecentIds(4096)));
+            AlertLedger ledger = ledger(bot);
+            String reason = c.readLoop(router, (from, m) -> isCopy(ledger, from, m));
             c.close(reason);
             byName.remove(bot, c);
+            clashes.computeIfPresent(bot, (name, clash) -> clash.holder() == c ? null : clash);
             int discarded = c.drainUnsent().size();
             if (discarded > 0) {
                 counters.othersDropped.add(discarded);
@@ -182,11 +265,36 @@ public final class LinkServer implements AutoCloseable {
         }
     }
 
-    /** @return the authenticated bot's name, or null when the handshake failed (the connection is then closed). */
-    private String authenticate(Connection c) {
+    /** @return whether {@code m} is a copy of an alert received before, which is then not routed */
+    private boolean isCopy(AlertLedger ledger, Connection from, Message m) {
+        if (m.tag() != Tag.ALERT || m.id() == null) {
+            return false;
+        }
+        switch (ledger.arrived(m.id())) {
+            case IN_PROGRESS -> {
+                log.debug("link: ignoring a copy of alert {} from {}: its delivery is under way", m.id(),
+                        from.peerName());
+                return true;
+            }
+            case DELIVERED -> {
+                log.debug("link: acknowledging again a copy of alert {} from {}", m.id(), from.peerName());
+                if (from.send(Message.ack(m.id()))) {
+                    counters.alertsAcknowledged.increment();
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** @return the authenticated bot, or null when the handshake failed (the connection is then closed). */
+    private Admitted authenticate(Connection c) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.handshakeTimeoutMs());
         String serverNonce = Handshake.nonce();
         String bot = null;
+        boolean claimed = false;
         try {
             c.writeNow(Message.of(Tag.CHALLENGE, serverNonce));
             Message hello = c.readNow(deadline, "hello");
@@ -201,8 +309,11 @@ public final class LinkServer implements AutoCloseable {
             ObjectNode data = hello.data();
             int version = data == null ? -1 : data.path(Handshake.PROTOCOL_FIELD).asInt(-1);
             if (version != Handshake.PROTOCOL_VERSION) {
-                throw new ProtocolException("unsupported protocol version " + version + "; this server speaks "
-                        + Handshake.PROTOCOL_VERSION);
+                counters.badFrames.increment();
+                String reason = unsupportedVersion(version);
+                log.warn("link: refused bot '{}' from {}: {}", bot, c.remoteAddress(), reason);
+                refuse(c, reason, Handshake.UNSUPPORTED_PROTOCOL);
+                return null;
             }
             String clientNonce = text(data, Handshake.NONCE_FIELD);
             if (!Handshake.isNonce(clientNonce)) {
@@ -213,24 +324,73 @@ public final class LinkServer implements AutoCloseable {
                 counters.badFrames.increment();
                 log.warn("link: authentication failed for bot '{}' from {}: wrong proof (is the link secret the "
                         + "same on both sides?)", bot, c.remoteAddress());
-                refuse(c, "authentication failed");
+                refuse(c, "authentication failed", null);
+                return null;
+            }
+            Connection holder;
+            synchronized (claims) {
+                holder = byName.get(bot);
+                if (holder == null || !holder.isOpen() || !holder.heardWithin(config.deadPeerTimeoutMs())) {
+                    byName.put(bot, c);
+                    claimed = true;
+                }
+            }
+            if (!claimed) {
+                refuseNameInUse(c, bot, holder);
                 return null;
             }
             ObjectNode welcomeData = MessageCodec.mapper().createObjectNode()
-                    .put(Handshake.PROOF_FIELD, Handshake.serverProof(secret, clientNonce, serverNonce));
+                    .put(Handshake.PROOF_FIELD, Handshake.serverProof(secret, clientNonce, serverNonce))
+                    .put(Handshake.PROTOCOL_FIELD, Handshake.PROTOCOL_VERSION);
             c.writeNow(Message.of(Tag.WELCOME, name).withData(welcomeData));
             c.start(bot);
-            return bot;
+            return new Admitted(bot, holder);
         } catch (ProtocolException e) {
             counters.badFrames.increment();
             log.warn("link: handshake with {}{} failed: {}", c.remoteAddress(),
                     bot == null ? "" : " (bot '" + bot + "')", e.getMessage());
-            refuse(c, e.getMessage());
-            return null;
+            refuse(c, e.getMessage(), null);
         } catch (IOException e) {
             log.info("link: {} left during the handshake: {}", c.remoteAddress(), e.getMessage());
             c.abort("handshake aborted");
-            return null;
+        }
+        if (claimed) {
+            byName.remove(bot, c);
+        }
+        return null;
+    }
+
+    private String unsupportedVersion(int version) {
+        if (version > Handshake.PROTOCOL_VERSION) {
+            return "protocol version " + version + " is not supported: this " + name + " speaks version "
+                    + Handshake.PROTOCOL_VERSION + "; upgrade the " + name;
+        }
+        return (version < 0 ? "hello carries no protocol version" : "protocol version " + version + " is not supported")
+                + ": this " + name + " speaks version " + Handshake.PROTOCOL_VERSION
+                + " (alert acknowledgements); upgrade the trading bot";
+    }
+
+    /** Refuses a bot whose name a live session holds; the log and the listener hear of it once per episode. */
+    private void refuseNameInUse(Connection c, String bot, Connection holder) {
+        String reason = "a trading bot named '" + bot + "' is already connected from " + holder.remoteAddress()
+                + "; give each bot its own name (name: in its configuration, or BYNINJA_BOT_NAME)";
+        long now = System.nanoTime();
+        NameClash before = clashes.put(bot, new NameClash(holder, now));
+        boolean newEpisode = before == null || before.holder() != holder
+                || now - before.lastAttemptNanos() > TimeUnit.MILLISECONDS.toNanos(NAME_CLASH_QUIET_MS);
+        if (newEpisode) {
+            log.warn("link: refused a second bot named '{}' from {}: that name is connected from {}; each bot needs "
+                    + "its own name", bot, c.remoteAddress(), holder.remoteAddress());
+        } else {
+            log.debug("link: refused bot '{}' from {} again: the name is in use", bot, c.remoteAddress());
+        }
+        refuse(c, reason, Handshake.NAME_IN_USE);
+        if (newEpisode) {
+            try {
+                listener.onNameInUse(holder, c.remoteAddress());
+            } catch (RuntimeException e) {
+                log.error("link: the name-in-use listener failed for bot '{}'", bot, e);
+            }
         }
     }
 
@@ -242,9 +402,14 @@ public final class LinkServer implements AutoCloseable {
         return n != null && n.isTextual() ? n.asText() : null;
     }
 
-    private static void refuse(Connection c, String reason) {
+    /** Answers the hello with an {@code error}, with {@code code} in its data when not null, and closes. */
+    private static void refuse(Connection c, String reason, String code) {
+        Message error = Message.of(Tag.ERROR, reason);
+        if (code != null) {
+            error = error.withData(MessageCodec.mapper().createObjectNode().put(Handshake.CODE_FIELD, code));
+        }
         try {
-            c.writeNow(Message.of(Tag.ERROR, reason));
+            c.writeNow(error);
         } catch (IOException | RuntimeException e) {
             log.debug("link: could not tell {} why it was refused: {}", c.remoteAddress(), e.getMessage());
         }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param tag       the kind of frame
  * @param message   human-readable content or the command name; never null, may be empty
  * @param timestamp Unix epoch seconds at which the frame was created
- * @param id        correlation id: a {@code reply} carries the {@code id} of its {@code command}
+ * @param id        correlation id: a {@code reply} carries the {@code id} of its {@code command}; an {@code alert}
+ *                  its own unique id, which its {@code ack} carries back
  * @param symbol    market symbol such as {@code BTC/USDT}, for symbol-specific commands and events
  * @param bot       the trading bot's name
  * @param level     log level on {@code log} frames, such as {@code WARN}
@@ -57,6 +58,12 @@ public record Message(
     /** @return an {@code alert} frame. */
     public static Message alert(String text, String symbol, ObjectNode data) {
         return new Message(Tag.ALERT, text, nowSeconds(), null, symbol, null, null, data);
+    }
+
+    /** @return an {@code ack} of the alert whose id is {@code alertId} */
+    public static Message ack(String alertId) {
+        return new Message(Tag.ACK, "", nowSeconds(), Objects.requireNonNull(alertId, "alertId"), null, null, null,
+                null);
     }
 
     /** @return a {@code log} frame at the given level, such as {@code WARN}. */

@@ -23,8 +23,13 @@ public enum Tag {
     COMMAND,
     /** Client to server: the answer to a {@link #COMMAND}, carrying its {@code id}. */
     REPLY,
-    /** Client to server: a trade or risk event; kept across disconnects and never silently lost. */
+    /** Client to server: a trade or risk event, with an {@code id}; kept by the client until {@link #ACK}ed. */
     ALERT,
+    /**
+     * Server to client: the alert whose {@code id} this carries has been delivered (protocol version 2); the client
+     * forgets it.
+     */
+    ACK,
     /** Client to server: a forwarded log line; dropped (and counted) under pressure. */
     LOG,
     /** Client to server: a periodic state snapshot. */

@@ -111,17 +111,86 @@ class HandshakeTest {
     }
 
     @Test
-    void shouldRefuseAHelloOfAnotherProtocolVersion() throws Exception {
+    void shouldRefuseAVersion1BotAndTellItToUpgrade() throws Exception {
+        LinkServer server = closeLater(TestLinks.server().start());
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.hello("alpha", TestLinks.SECRET, 1);
+            Message answer = peer.read();
+            assertThat(answer.tag()).isEqualTo(Tag.ERROR);
+            assertThat(answer.message()).isEqualTo("protocol version 1 is not supported: this telegram-server speaks "
+                    + "version 2 (alert acknowledgements); upgrade the trading bot");
+            assertThat(answer.data().get("code").asText()).isEqualTo("unsupported-protocol");
+            assertThat(peer.closedByPeer()).isTrue();
+        }
+        assertThat(server.sessions()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAHelloWithoutAVersionOrOfANewerOne() throws Exception {
         LinkServer server = closeLater(TestLinks.server().start());
         try (RawPeer peer = RawPeer.connect(server.port())) {
             Message challenge = peer.read();
             String nonce = Handshake.nonce();
             ObjectNode data = MessageCodec.mapper().createObjectNode().put("nonce", nonce)
-                    .put("proof", Handshake.clientProof(TestLinks.SECRET, challenge.message(), nonce, "alpha"))
-                    .put("protocol", 2);
+                    .put("proof", Handshake.clientProof(TestLinks.SECRET, challenge.message(), nonce, "alpha"));
             peer.send(Message.of(Tag.HELLO, "alpha").withData(data));
-            assertThat(peer.read().message()).isEqualTo("unsupported protocol version 2; this server speaks 1");
+            assertThat(peer.read().message()).isEqualTo("hello carries no protocol version: this telegram-server "
+                    + "speaks version 2 (alert acknowledgements); upgrade the trading bot");
             assertThat(peer.closedByPeer()).isTrue();
+        }
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.hello("alpha", TestLinks.SECRET, 3);
+            assertThat(peer.read().message()).isEqualTo("protocol version 3 is not supported: this telegram-server "
+                    + "speaks version 2; upgrade the telegram-server");
+            assertThat(peer.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldWelcomeWithTheProtocolVersion() throws Exception {
+        LinkServer server = closeLater(TestLinks.server().start());
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.hello("alpha", TestLinks.SECRET);
+            Message welcome = peer.read();
+            assertThat(welcome.tag()).isEqualTo(Tag.WELCOME);
+            assertThat(welcome.data().get("protocol").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseAVersion1ServerAndTellTheBotToUpgradeIt() throws Exception {
+        try (ServerSocket old = new ServerSocket(0)) {
+            List<String> details = new CopyOnWriteArrayList<>();
+            LinkClient client = closeLater(TestLinks.client("alpha", old.getLocalPort())
+                    .listener((state, detail) -> details.add(state + ": " + detail)).start());
+            try (RawPeer v1 = RawPeer.accept(old)) {
+                v1.welcome(TestLinks.SECRET, false);
+                assertThat(v1.closedByPeer()).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> details.stream().anyMatch(d -> d.startsWith(
+                    "DISCONNECTED: the server at 127.0.0.1:") && d.endsWith(" speaks protocol version 1, this bot "
+                    + "speaks version 2 (alert acknowledgements): upgrade the telegram-server")));
+            assertThat(details).noneMatch(d -> d.startsWith("CONNECTED"));
+            client.close();
+        }
+    }
+
+    @Test
+    void shouldTellTheBotToUpgradeTheServerWhenAVersion1ServerRefusesItsHello() throws Exception {
+        try (ServerSocket old = new ServerSocket(0)) {
+            List<String> details = new CopyOnWriteArrayList<>();
+            LinkClient client = closeLater(TestLinks.client("alpha", old.getLocalPort())
+                    .listener((state, detail) -> details.add(state + ": " + detail)).start());
+            try (RawPeer v1 = RawPeer.accept(old)) {
+                v1.send(Message.of(Tag.CHALLENGE, Handshake.nonce()));
+                assertThat(v1.read().tag()).isEqualTo(Tag.HELLO);
+                // What a server of version 1 answers.
+                v1.send(Message.of(Tag.ERROR, "unsupported protocol version 2; this server speaks 1"));
+                assertThat(v1.closedByPeer()).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> details.contains("DISCONNECTED: the server refused this "
+                    + "bot: unsupported protocol version 2; this server speaks 1; upgrade the telegram-server"));
+            client.close();
         }
     }
 

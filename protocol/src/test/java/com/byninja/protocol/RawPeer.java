@@ -62,12 +62,17 @@ final class RawPeer implements AutoCloseable {
 
     /** Plays a client: answers the server's challenge as {@code name}. @return the hello it sent */
     Message hello(String name, LinkSecret secret) throws IOException {
+        return hello(name, secret, 2);
+    }
+
+    /** Plays a client of protocol {@code version}. @return the hello it sent */
+    Message hello(String name, LinkSecret secret, int version) throws IOException {
         Message challenge = read();
         String clientNonce = Handshake.nonce();
         ObjectNode data = MessageCodec.mapper().createObjectNode()
                 .put("nonce", clientNonce)
                 .put("proof", Handshake.clientProof(secret, challenge.message(), clientNonce, name))
-                .put("protocol", 1);
+                .put("protocol", version);
         Message hello = Message.of(Tag.HELLO, name).withData(data);
         send(hello);
         return hello;
@@ -75,13 +80,33 @@ final class RawPeer implements AutoCloseable {
 
     /** Plays a server that knows the secret: challenges, checks nothing, and proves itself. */
     void welcome(LinkSecret secret) throws IOException {
+        welcome(secret, true);
+    }
+
+    /**
+     * Plays a server that knows the secret, of protocol version 2 when {@code version2}, else of version 1 (whose
+     * welcome carries no version).
+     */
+    void welcome(LinkSecret secret, boolean version2) throws IOException {
         String serverNonce = Handshake.nonce();
         send(Message.of(Tag.CHALLENGE, serverNonce));
         Message hello = read();
         String clientNonce = hello.data().get("nonce").asText();
         ObjectNode data = MessageCodec.mapper().createObjectNode()
                 .put("proof", Handshake.serverProof(secret, clientNonce, serverNonce));
+        if (version2) {
+            data.put("protocol", 2);
+        }
         send(Message.of(Tag.WELCOME, "raw-server").withData(data));
+    }
+
+    /** @return the next frame that is not a heartbeat */
+    Message readSkippingPings() throws IOException {
+        Message m;
+        do {
+            m = read();
+        } while (m.tag() == Tag.PING || m.tag() == Tag.PONG);
+        return m;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.byninja.protocol;
 
+import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** Settings and probes shared by the socket tests. */
@@ -28,6 +30,23 @@ final class TestLinks {
 
     static LinkClient.Builder client(String name, int port) {
         return LinkClient.builder(SECRET).name(name).port(port).config(fast());
+    }
+
+    /**
+     * Starts a server that hands every alert to {@code alerts} and then acknowledges it, as a server that delivered it
+     * would. Other frames go to {@code others}.
+     */
+    static LinkServer startAcknowledging(LinkServer.Builder builder, MessageHandler alerts, MessageHandler others)
+            throws IOException {
+        CompletableFuture<LinkServer> self = new CompletableFuture<>();
+        LinkServer server = builder.router(new MessageRouter()
+                .on(Tag.ALERT, (from, m) -> {
+                    alerts.onMessage(from, m);
+                    self.join().acknowledge(from.peerName(), m.id());
+                })
+                .otherwise(others)).start();
+        self.complete(server);
+        return server;
     }
 
     /** @return the names of the live threads this module starts. */

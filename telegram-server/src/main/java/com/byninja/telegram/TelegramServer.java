@@ -104,7 +104,7 @@ public final class TelegramServer implements AutoCloseable {
             long replyTimeoutMs = config.routing().replyTimeoutMs();
             pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout));
             router = new CommandRouter(bots, output, pending);
-            events = new BotEvents(output, pending, router, logs, replyTimeoutMs);
+            events = new BotEvents(output, pending, router, logs, replyTimeoutMs, bots);
 
             link = own(LinkServer.builder(secret)
                     .bindAddress(config.link().bind())
@@ -126,6 +126,11 @@ public final class TelegramServer implements AutoCloseable {
                         @Override
                         public void onDisconnected(LinkSession session, String reason) {
                             events.disconnected(LinkBots.of(session), reason, bots.isReplaced(session));
+                        }
+
+                        @Override
+                        public void onNameInUse(LinkSession holder, String refusedAddress) {
+                            events.nameInUse(holder.peerName(), holder.remoteAddress(), refusedAddress);
                         }
                     })
                     .start());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import com.byninja.protocol.LinkClient;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.Message;
 import com.byninja.telegram.config.TelegramServerConfig;
@@ -395,5 +396,93 @@ class TelegramServerTest {
                 .map(Thread::getName)
                 .noneMatch(name -> name.startsWith("chat-sender-") || name.startsWith("telegram-")
                         || name.equals("command-timeouts") || name.equals("log-relay")));
+    }
+
+    @Test
+    void anAlertIsAcknowledgedOnlyOnceTelegramAcceptedItInEveryAllowedChat() {
+        FakeTradingBot alpha = connect("alpha");
+        awaitText(PARTNER, "alpha</b> connected");
+        api.failSendsUntilRecovered(PARTNER, 502);
+
+        alpha.send(Message.alert("Stop loss hit", "BTC/USDT", null).withId("db-7"));
+
+        awaitText(OWNER, "Stop loss hit");
+        await().atMost(WAIT).until(() -> api.failedSends(PARTNER) >= 3);
+        assertThat(alpha.acknowledged()).as("Telegram has not accepted it in the partner's chat").isEmpty();
+        assertThat(alpha.pendingAlerts()).isEqualTo(1);
+
+        api.recover(PARTNER);
+        awaitText(PARTNER, "Stop loss hit");
+        await().atMost(WAIT).until(() -> alpha.acknowledged().equals(List.of("db-7")));
+        assertThat(alpha.pendingAlerts()).isZero();
+    }
+
+    @Test
+    void anAlertTelegramRefusesForGoodIsAcknowledgedAnywaySoThatTheBotStopsSendingIt() {
+        FakeTradingBot alpha = connect("alpha");
+        awaitText(PARTNER, "alpha</b> connected");
+        api.failNextSends(OWNER, 403);
+
+        alpha.send(Message.alert("Take profit hit", "ETH/USDT", null).withId("db-8"));
+
+        awaitText(PARTNER, "Take profit hit");
+        await().atMost(WAIT).until(() -> alpha.acknowledged().equals(List.of("db-8")));
+        assertThat(api.textsTo(OWNER)).noneMatch(text -> text.contains("Take profit hit"));
+        assertThat(loggedEvents()).anyMatch(e -> e.getFormattedMessage()
+                .startsWith("Alert db-8 from alpha was refused by Telegram in at least one chat"));
+    }
+
+    @Test
+    void anAlertDroppedFromAFullChatQueueIsNotAcknowledged() throws Exception {
+        TelegramServerConfig config = TestConfigs.forApi(api.url(), List.of(OWNER));
+        start(TestConfigs.withSending(config, new TelegramServerConfig.Sending(2, 0, 5, 50, 200, 5_000)));
+        api.failSendsUntilRecovered(OWNER, 503);
+        FakeTradingBot alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
+        bots.add(alpha);
+        // The announcement of the connection is in flight, failing: the queue behind it holds two messages.
+        await().atMost(WAIT).until(() -> api.failedSends(OWNER) >= 1);
+
+        for (int i = 1; i <= 3; i++) {
+            alpha.send(Message.alert("alert " + i, null, null).withId("db-" + i));
+        }
+        await().atMost(WAIT).until(() -> loggedEvents().stream().anyMatch(e -> e.getFormattedMessage()
+                .startsWith("Alert db-1 from alpha was dropped from a full chat queue; not acknowledged")));
+        api.recover(OWNER);
+
+        await().atMost(WAIT).until(() -> alpha.acknowledged().equals(List.of("db-2", "db-3")));
+        assertThat(alpha.pendingAlerts()).as("db-1 waits for the next connection").isEqualTo(1);
+        assertThat(api.textsTo(OWNER)).noneMatch(text -> text.contains("alert 1"));
+    }
+
+    @Test
+    void aSecondBotUnderTheSameNameIsRefusedWithOneChatMessageWhileTheFirstKeepsServing() {
+        FakeTradingBot first = connect("alpha");
+        String firstAddress = awaitText(OWNER, "alpha</b> connected from")
+                .replaceAll(".*<code>([0-9.:]+)</code>.*", "$1");
+        FakeTradingBot second = new FakeTradingBot("alpha", server.linkPort(), SECRET, command -> "second did it");
+        bots.add(second);
+
+        String notice = awaitText(OWNER, "A second trading bot named");
+        assertThat(notice).matches("⛔ A second trading bot named <b>alpha</b> tried to connect from "
+                + "<code>127\\.0\\.0\\.1:[0-9]+</code> and was refused: <b>alpha</b> is already connected from <code>"
+                + firstAddress.replace(".", "\\.") + "</code>\\. Give each bot its own name \\(name: in its "
+                + "configuration, or BYNINJA_BOT_NAME\\)\\.");
+        long attempts = second.stats().failedConnects();
+        await().atMost(WAIT).until(() -> second.stats().failedConnects() >= attempts + 3);
+        assertThat(second.state()).isEqualTo(LinkClient.State.REFUSED);
+
+        api.userSends(OWNER, "/status");
+        awaitText(OWNER, "<b>alpha</b>: alpha did status");
+        assertThat(second.commands()).isEmpty();
+        assertThat(first.isConnected()).isTrue();
+        assertThat(countContaining(OWNER, "A second trading bot named")).isEqualTo(1);
+        assertThat(countContaining(PARTNER, "A second trading bot named")).isEqualTo(1);
+        assertThat(countContaining(OWNER, "alpha</b> connected")).isEqualTo(1);
+        assertThat(countContaining(OWNER, "alpha</b> disconnected")).isZero();
+
+        first.close();
+        await().atMost(WAIT).until(second::isConnected);
+        api.userSends(OWNER, "/status");
+        awaitText(OWNER, "<b>alpha</b>: second did it");
     }
 }

@@ -3,6 +3,7 @@ package com.byninja.telegram.routing;
 import com.byninja.protocol.Message;
 import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.Html;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,23 +11,40 @@ import org.slf4j.LoggerFactory;
  * Turns what the bots send and do into chat messages: replies to the chat that asked, alerts and connection changes
  * to every chat, log lines to the {@link LogRelay}. Called on the link's reader threads, so every path here only
  * queues.
+ *
+ * <p>An alert with an id is acknowledged to its bot only once it has ended in every chat: Telegram accepted it, or
+ * refused it for good (which is logged; the bot would otherwise send it again for ever). One dropped from a full chat
+ * queue is not acknowledged, and its id is released, so that the copy the bot sends after its next reconnection is
+ * shown.
  */
 public final class BotEvents {
     private static final Logger LOG = LoggerFactory.getLogger(BotEvents.class);
+
+    /** Where the outcome of an alert's delivery goes: back to the bot that sent it. Must not block. */
+    public interface AlertReceipts {
+        /** The alert has ended in every chat: the bot may forget it. */
+        void delivered(String bot, String alertId);
+
+        /** The alert was dropped before it reached every chat: the bot's next copy must be shown, not ignored. */
+        void undelivered(String bot, String alertId);
+    }
 
     private final ChatOutput output;
     private final PendingCommands pending;
     private final CommandRouter router;
     private final LogRelay logs;
     private final long replyTimeoutMs;
+    private final AlertReceipts receipts;
+    private final AtomicLong undeliveredAlerts = new AtomicLong();
 
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
-                     long replyTimeoutMs) {
+                     long replyTimeoutMs, AlertReceipts receipts) {
         this.output = output;
         this.pending = pending;
         this.router = router;
         this.logs = logs;
         this.replyTimeoutMs = replyTimeoutMs;
+        this.receipts = receipts;
     }
 
     /** A bot completed the handshake. */
@@ -67,10 +85,54 @@ public final class BotEvents {
         }
     }
 
-    /** An {@code alert} frame: to every chat. */
+    /** An {@code alert} frame: to every chat, acknowledged once it has ended in all of them. */
     public void alert(String bot, Message alert) {
         String symbol = alert.symbol() == null ? "" : " " + Html.code(alert.symbol());
-        output.broadcast("⚠️ " + Html.bold(bot) + symbol + ": " + Html.escape(alert.message()));
+        String html = "⚠️ " + Html.bold(bot) + symbol + ": " + Html.escape(alert.message());
+        String id = alert.id();
+        if (id == null) {
+            // An alert of the old style: nothing to acknowledge.
+            output.broadcast(html);
+            return;
+        }
+        output.broadcast(html, delivery -> {
+            switch (delivery) {
+                case SENT -> receipts.delivered(bot, id);
+                case REFUSED -> {
+                    LOG.warn("Alert {} from {} was refused by Telegram in at least one chat; acknowledged anyway, so "
+                            + "that {} does not send it again", id, bot, bot);
+                    receipts.delivered(bot, id);
+                }
+                case DROPPED -> {
+                    long count = undeliveredAlerts.incrementAndGet();
+                    // Once per hundred: a long Telegram outage must not turn into a log flood of its own.
+                    if (count % 100 == 1) {
+                        LOG.warn("Alert {} from {} was dropped from a full chat queue; not acknowledged, so {} sends "
+                                + "it again after reconnecting ({} such alerts so far)", id, bot, bot, count);
+                    }
+                    receipts.undelivered(bot, id);
+                }
+            }
+        });
+    }
+
+    /** @return alerts dropped from a full chat queue, and so not acknowledged, since the start */
+    public long undeliveredAlerts() {
+        return undeliveredAlerts.get();
+    }
+
+    /**
+     * A second bot proved the secret under the name of a live one and was refused; told once per episode.
+     *
+     * @param bot            the name in use
+     * @param holderAddress  the address of the bot that keeps it
+     * @param refusedAddress the address of the refused one
+     */
+    public void nameInUse(String bot, String holderAddress, String refusedAddress) {
+        output.broadcast("⛔ A second trading bot named " + Html.bold(bot) + " tried to connect from "
+                + Html.code(refusedAddress) + " and was refused: " + Html.bold(bot) + " is already connected from "
+                + Html.code(holderAddress) + ". Give each bot its own name (name: in its configuration, or "
+                + "BYNINJA_BOT_NAME).");
     }
 
     /** A {@code log} frame. */

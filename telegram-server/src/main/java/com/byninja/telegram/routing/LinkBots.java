@@ -8,8 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Bots} backed by the link server's authenticated sessions. */
-public final class LinkBots implements Bots {
+/**
+ * {@link Bots} backed by the link server's authenticated sessions, and the way back to them for the outcome of their
+ * alerts.
+ */
+public final class LinkBots implements Bots, BotEvents.AlertReceipts {
     private volatile LinkServer server;
 
     /** Connects this view to the server once it has started. */
@@ -26,6 +29,22 @@ public final class LinkBots implements Bots {
     public boolean isReplaced(LinkSession session) {
         LinkServer current = server;
         return current != null && current.session(session.peerName()).filter(other -> other != session).isPresent();
+    }
+
+    @Override
+    public void delivered(String bot, String alertId) {
+        LinkServer current = server;
+        if (current != null) {
+            current.acknowledge(bot, alertId);
+        }
+    }
+
+    @Override
+    public void undelivered(String bot, String alertId) {
+        LinkServer current = server;
+        if (current != null) {
+            current.undelivered(bot, alertId);
+        }
     }
 
     @Override

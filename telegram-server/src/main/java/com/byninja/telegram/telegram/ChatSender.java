@@ -1,12 +1,15 @@
 package com.byninja.telegram.telegram;
 
 import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatOutput.Delivery;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The outgoing queue of one chat and its thread, {@code chat-sender-<chatId>}: sends in order, paced by a token bucket,
  * waits out HTTP 429 for the {@code retry_after} Telegram asks, and retries network errors with capped exponential
  * backoff. The queue is bounded: when it is full the oldest log message is dropped first. {@link #offer} never blocks,
- * so callers on the link's reader thread are never held up by Telegram.
+ * so callers on the link's reader thread are never held up by Telegram. Each message may carry a callback told how it
+ * ended once every part of it has: sent, refused by Telegram for good, or dropped unsent.
  */
 public final class ChatSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
@@ -28,8 +32,43 @@ public final class ChatSender implements AutoCloseable {
         LOG
     }
 
-    private record Outgoing(String html, Kind kind) {
+    private record Outgoing(String html, Kind kind, Completion completion) {
     }
+
+    /** The parts of one offered message still to end, and the worst way one ended so far. */
+    private static final class Completion {
+        private final Consumer<Delivery> whenDone;
+        private int remaining;
+        private Delivery worst = Delivery.SENT;
+
+        Completion(int parts, Consumer<Delivery> whenDone) {
+            this.remaining = parts;
+            this.whenDone = whenDone;
+        }
+
+        /** Ends {@code parts} parts with {@code delivery}; tells the owner once the last has ended. */
+        void ended(int parts, Delivery delivery) {
+            Delivery overall;
+            synchronized (this) {
+                if (remaining <= 0) {
+                    return;
+                }
+                worst = worst.worse(delivery);
+                remaining = Math.max(0, remaining - parts);
+                if (remaining > 0) {
+                    return;
+                }
+                overall = worst;
+            }
+            try {
+                whenDone.accept(overall);
+            } catch (RuntimeException e) {
+                LOG.error("A message's completion callback failed", e);
+            }
+        }
+    }
+
+    private static final Consumer<Delivery> NOBODY = delivery -> { };
 
     private final long chatId;
     private final MessageApi api;
@@ -65,30 +104,56 @@ public final class ChatSender implements AutoCloseable {
      * @return false when the message was not queued: the sender is closed, or it is a log message and the queue is full
      */
     public boolean offer(String html, Kind kind) {
-        List<String> parts = TextSplitter.split(html, TextSplitter.TELEGRAM_LIMIT);
+        return offer(html, kind, NOBODY);
+    }
+
+    /**
+     * Queues {@code html}, split into parts Telegram accepts. Never blocks.
+     *
+     * @param whenDone told once how the message ended, when every part has: on this sender's thread, or on the
+     *                 caller's when a part was not queued or was evicted by this offer. Must not block
+     * @return false when the message was not queued: the sender is closed, or it is a log message and the queue is full
+     */
+    public boolean offer(String html, Kind kind, Consumer<Delivery> whenDone) {
+        List<String> parts = TextSplitter.split(html, TextSplitter.TELEGRAM_LIMIT).stream()
+                // Telegram refuses an empty message; a split can leave one made of line breaks only.
+                .filter(part -> !part.isBlank())
+                .toList();
+        if (parts.isEmpty()) {
+            whenDone.accept(Delivery.SENT);
+            return true;
+        }
+        Completion completion = new Completion(parts.size(), whenDone);
+        List<Outgoing> evicted = new ArrayList<>();
+        int unqueued = 0;
         lock.lock();
         try {
             if (closed) {
-                return false;
+                unqueued = parts.size();
+            } else {
+                for (int i = 0; i < parts.size(); i++) {
+                    if (queue.size() >= settings.queueCapacity() && !makeRoom(kind, evicted)) {
+                        unqueued = parts.size() - i;
+                        break;
+                    }
+                    queue.addLast(new Outgoing(parts.get(i), kind, completion));
+                    if (kind == Kind.LOG) {
+                        queuedLogs++;
+                    }
+                }
+                changed.signalAll();
             }
-            for (String part : parts) {
-                if (part.isBlank()) {
-                    // Telegram refuses an empty message; a split can leave one made of line breaks only.
-                    continue;
-                }
-                if (queue.size() >= settings.queueCapacity() && !makeRoom(kind)) {
-                    return false;
-                }
-                queue.addLast(new Outgoing(part, kind));
-                if (kind == Kind.LOG) {
-                    queuedLogs++;
-                }
-            }
-            changed.signalAll();
-            return true;
         } finally {
             lock.unlock();
         }
+        for (Outgoing dropped : evicted) {
+            dropped.completion().ended(1, Delivery.DROPPED);
+        }
+        if (unqueued > 0) {
+            completion.ended(unqueued, Delivery.DROPPED);
+            return false;
+        }
+        return true;
     }
 
     /** @return whether a log message is queued or being sent, so that the next one should wait and gather more lines */
@@ -121,11 +186,18 @@ public final class ChatSender implements AutoCloseable {
         }
     }
 
-    /** Called with the lock held and the queue full: evicts the oldest log message, or the oldest message at all. */
-    private boolean makeRoom(Kind incoming) {
+    /**
+     * Called with the lock held and the queue full: evicts the oldest log message, or the oldest message at all.
+     *
+     * @param evicted where the evicted message goes, to be told it was dropped once the lock is released
+     * @return whether there is room now
+     */
+    private boolean makeRoom(Kind incoming, List<Outgoing> evicted) {
         for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
-            if (it.next().kind() == Kind.LOG) {
+            Outgoing queued = it.next();
+            if (queued.kind() == Kind.LOG) {
                 it.remove();
+                evicted.add(queued);
                 queuedLogs--;
                 droppedMessages++;
                 return true;
@@ -135,7 +207,7 @@ public final class ChatSender implements AutoCloseable {
             droppedMessages++;
             return false;
         }
-        queue.removeFirst();
+        evicted.add(queue.removeFirst());
         droppedMessages++;
         // Once per hundred drops: a long Telegram outage must not turn into a log flood of its own.
         if (droppedMessages % 100 == 1) {
@@ -154,6 +226,7 @@ public final class ChatSender implements AutoCloseable {
                 if (next == null) {
                     return;
                 }
+                Delivery outcome = Delivery.DROPPED;
                 try {
                     long delay;
                     while ((delay = limiter.delayNanos(System.nanoTime())) > 0) {
@@ -162,15 +235,20 @@ public final class ChatSender implements AutoCloseable {
                         }
                     }
                     limiter.acquire(System.nanoTime());
-                    if (!deliver(next, limiter)) {
+                    Delivery delivered = deliver(next, limiter);
+                    if (delivered == null) {
                         return;
                     }
+                    outcome = delivered;
                 } catch (RuntimeException e) {
-                    // A bug while sending one message costs that message, not the chat's whole sender.
+                    // A bug while sending one message costs that message, not the chat's whole sender. It counts as
+                    // finished: sending it again would most likely fail the same way.
+                    outcome = Delivery.REFUSED;
                     LOG.error("Chat {}: a message was dropped after an unexpected error: {}", chatId,
                             scrubber.describe(e));
                 } finally {
                     finished(next);
+                    next.completion().ended(1, outcome);
                 }
             }
         } catch (InterruptedException e) {
@@ -231,8 +309,8 @@ public final class ChatSender implements AutoCloseable {
         }
     }
 
-    /** @return false once closed */
-    private boolean deliver(Outgoing message, RateLimiter limiter) throws InterruptedException {
+    /** @return how it ended, or null once closed */
+    private Delivery deliver(Outgoing message, RateLimiter limiter) throws InterruptedException {
         long backoffMs = settings.retryMinDelayMs();
         boolean html = true;
         String text = message.html();
@@ -245,18 +323,18 @@ public final class ChatSender implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
-                return true;
+                return Delivery.SENT;
             } else if (result instanceof MessageApi.SendResult.RetryAfter retry) {
                 LOG.warn("Chat {}: Telegram asks to slow down, waiting {} ms", chatId, retry.retryAfterMs());
                 limiter.drain(System.nanoTime());
                 if (!pause(TimeUnit.MILLISECONDS.toNanos(retry.retryAfterMs()))) {
-                    return false;
+                    return null;
                 }
             } else if (result instanceof MessageApi.SendResult.Transient failure) {
                 LOG.warn("Chat {}: sending failed ({}), retrying in {} ms", chatId, scrubber.scrub(failure.reason()),
                         backoffMs);
                 if (!pause(TimeUnit.MILLISECONDS.toNanos(backoffMs))) {
-                    return false;
+                    return null;
                 }
                 backoffMs = Math.min(settings.retryMaxDelayMs(), backoffMs * 2);
             } else if (result instanceof MessageApi.SendResult.Rejected rejected) {
@@ -269,7 +347,7 @@ public final class ChatSender implements AutoCloseable {
                 } else {
                     LOG.warn("Chat {}: Telegram refused a message with {} ({}); dropped", chatId,
                             rejected.errorCode(), scrubber.scrub(rejected.reason()));
-                    return true;
+                    return Delivery.REFUSED;
                 }
             }
         }
@@ -294,6 +372,7 @@ public final class ChatSender implements AutoCloseable {
      * HTTP call cancelled).
      */
     public void stop() {
+        List<Outgoing> discarded;
         lock.lock();
         try {
             if (closed) {
@@ -303,6 +382,7 @@ public final class ChatSender implements AutoCloseable {
             if (!queue.isEmpty()) {
                 LOG.info("Chat {}: {} unsent messages discarded at shutdown", chatId, queue.size());
             }
+            discarded = new ArrayList<>(queue);
             queue.clear();
             queuedLogs = 0;
             changed.signalAll();
@@ -311,6 +391,9 @@ public final class ChatSender implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+        for (Outgoing message : discarded) {
+            message.completion().ended(1, Delivery.DROPPED);
         }
     }
 

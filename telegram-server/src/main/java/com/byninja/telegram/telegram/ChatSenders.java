@@ -4,6 +4,7 @@ import com.byninja.telegram.config.TelegramServerConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,12 @@ public final class ChatSenders implements ChatOutput, AutoCloseable {
     }
 
     @Override
-    public void send(long chatId, String html) {
+    public void send(long chatId, String html, Consumer<Delivery> whenDone) {
         ChatSender sender = senders.get(chatId);
         if (sender == null) {
             LOG.warn("Not sending to chat {}: it is not an allowed chat", chatId);
-        } else if (!sender.offer(html, ChatSender.Kind.NORMAL)) {
+            whenDone.accept(Delivery.REFUSED);
+        } else if (!sender.offer(html, ChatSender.Kind.NORMAL, whenDone)) {
             LOG.debug("Chat {}: message not queued (closed)", chatId);
         }
     }

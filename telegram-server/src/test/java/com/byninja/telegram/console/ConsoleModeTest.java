@@ -93,6 +93,18 @@ class ConsoleModeTest {
     }
 
     @Test
+    void anAlertIsAcknowledgedOnceItIsPrinted() {
+        alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
+        await().atMost(WAIT).until(() -> output().contains("alpha connected"));
+
+        alpha.send(Message.alert("Stop loss hit", "BTC/USDT", null).withId("db-3"));
+
+        await().atMost(WAIT).until(() -> alpha.acknowledged().equals(List.of("db-3")));
+        assertThat(output()).contains("alpha BTC/USDT: Stop loss hit");
+        assertThat(alpha.pendingAlerts()).isZero();
+    }
+
+    @Test
     void theEndOfInputEndsTheSessionAfterTheLastAnswer() throws Exception {
         alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
         await().atMost(WAIT).until(() -> output().contains("alpha connected"));

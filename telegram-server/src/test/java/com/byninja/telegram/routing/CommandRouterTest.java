@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class CommandRouterTest {
         }
     }, new ChatOutput() {
         @Override
-        public void send(long chatId, String html) {
+        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
             said.add(html);
         }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Drives {@link LogRelay#flush()} by hand: no timer involved. */
@@ -19,7 +20,7 @@ class LogRelayTest {
         boolean refuse;
 
         @Override
-        public void send(long chatId, String html) {
+        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
         }
 
         @Override

@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -193,5 +195,78 @@ class ChatSenderTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
                 thread -> thread.getName().equals("chat-sender-" + CHAT) && thread.isAlive());
         assertThat(sender.offer("late", ChatSender.Kind.NORMAL)).isFalse();
+    }
+
+    /** Records how each offered message ended, by name. */
+    private static final class Outcomes {
+        private final List<String> ended = new CopyOnWriteArrayList<>();
+
+        Consumer<ChatOutput.Delivery> of(String name) {
+            return delivery -> ended.add(name + " " + delivery);
+        }
+
+        List<String> ended() {
+            return List.copyOf(ended);
+        }
+    }
+
+    @Test
+    void aMessageSplitInPartsIsDoneOnceOnlyWhenEveryPartWasSent() {
+        ScriptedApi api = new ScriptedApi(false, new MessageApi.SendResult.Transient("timeout"));
+        start(api, 10, 0, 5);
+        Outcomes outcomes = new Outcomes();
+        String longText = ("line of an alert\n").repeat(400);
+
+        sender.offer(longText, ChatSender.Kind.NORMAL, outcomes.of("long"));
+
+        await().atMost(WAIT).until(() -> outcomes.ended().size() == 1);
+        assertThat(outcomes.ended()).containsExactly("long SENT");
+        // The first part failed once and was tried again: three attempts for two parts.
+        assertThat(api.attempts()).hasSize(3);
+        assertThat(sender.sentMessages()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageIsNotDoneWhileTelegramFailsAndIsRefusedOnlyWhenTelegramSaysSoForGood() {
+        MessageApi.SendResult down = new MessageApi.SendResult.Transient("HTTP 502");
+        ScriptedApi api = new ScriptedApi(true, down, down,
+                new MessageApi.SendResult.Rejected(400, "can't parse entities"),
+                new MessageApi.SendResult.Rejected(400, "message is too long"),
+                new MessageApi.SendResult.Rejected(403, "bot was blocked by the user"));
+        start(api, 10, 0, 5);
+        Outcomes outcomes = new Outcomes();
+
+        sender.offer("<b>first</b>", ChatSender.Kind.NORMAL, outcomes.of("first"));
+        sender.offer("second", ChatSender.Kind.NORMAL, outcomes.of("second"));
+        sender.offer("third", ChatSender.Kind.NORMAL, outcomes.of("third"));
+        await().atMost(WAIT).until(() -> api.attempts().size() == 1);
+        assertThat(outcomes.ended()).isEmpty();
+        api.release.countDown();
+
+        await().atMost(WAIT).until(() -> outcomes.ended().size() == 3);
+        assertThat(outcomes.ended()).containsExactly("first REFUSED", "second REFUSED", "third SENT");
+        assertThat(api.texts()).containsExactly("<b>first</b>", "<b>first</b>", "<b>first</b>", "first", "second",
+                "third");
+    }
+
+    @Test
+    void aMessageEvictedFromAFullQueueOrDiscardedAtShutdownIsDropped() {
+        ScriptedApi api = new ScriptedApi(true);
+        start(api, 2, 0, 5);
+        Outcomes outcomes = new Outcomes();
+        sender.offer("in flight", ChatSender.Kind.NORMAL, outcomes.of("in flight"));
+        await().atMost(WAIT).until(() -> api.attempts().size() == 1);
+        sender.offer("alert 1", ChatSender.Kind.NORMAL, outcomes.of("alert 1"));
+        sender.offer("alert 2", ChatSender.Kind.NORMAL, outcomes.of("alert 2"));
+
+        sender.offer("alert 3", ChatSender.Kind.NORMAL, outcomes.of("alert 3"));
+        assertThat(outcomes.ended()).containsExactly("alert 1 DROPPED");
+
+        sender.stop();
+        await().atMost(WAIT).until(() -> outcomes.ended().size() == 4);
+        assertThat(outcomes.ended()).containsExactlyInAnyOrder("alert 1 DROPPED", "alert 2 DROPPED", "alert 3 DROPPED",
+                "in flight DROPPED");
+        assertThat(sender.offer("late", ChatSender.Kind.NORMAL, outcomes.of("late"))).isFalse();
+        assertThat(outcomes.ended()).endsWith("late DROPPED");
     }
 }

@@ -47,6 +47,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private final Map<Long, Deque<Integer>> failures = new HashMap<>();
+    private final Map<Long, Integer> outages = new HashMap<>();
+    private final Map<Long, Integer> failedSends = new HashMap<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
     private boolean closed;
@@ -80,13 +82,20 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Queues a text message from a chat, as Telegram would deliver it to getUpdates. */
     public void userSends(long chatId, String text) {
+        userSendsAt(chatId, text, System.currentTimeMillis() / 1000);
+    }
+
+    /**
+     * Queues a text message typed at {@code dateEpochSeconds}, as Telegram delivers one kept while nobody polled.
+     */
+    public void userSendsAt(long chatId, String text, long dateEpochSeconds) {
         lock.lock();
         try {
             ObjectNode chat = JSON.createObjectNode().put("id", chatId).put("type", "private");
             ObjectNode from = JSON.createObjectNode().put("id", chatId).put("is_bot", false)
                     .put("first_name", "Owner").put("username", "user" + Math.abs(chatId));
             ObjectNode message = JSON.createObjectNode().put("message_id", nextMessageId++)
-                    .put("date", System.currentTimeMillis() / 1000).put("text", text);
+                    .put("date", dateEpochSeconds).put("text", text);
             message.set("chat", chat);
             message.set("from", from);
             ObjectNode update = JSON.createObjectNode().put("update_id", nextUpdateId++);
@@ -106,6 +115,36 @@ public final class FakeBotApi implements AutoCloseable {
             for (int code : httpCodes) {
                 queue.addLast(code);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every sendMessage call to {@code chatId} fails with {@code httpCode} until {@link #recover}. */
+    public void failSendsUntilRecovered(long chatId, int httpCode) {
+        lock.lock();
+        try {
+            outages.put(chatId, httpCode);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends {@link #failSendsUntilRecovered} for {@code chatId}. */
+    public void recover(long chatId) {
+        lock.lock();
+        try {
+            outages.remove(chatId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many sendMessage calls to {@code chatId} failed as scripted */
+    public int failedSends(long chatId) {
+        lock.lock();
+        try {
+            return failedSends.getOrDefault(chatId, 0);
         } finally {
             lock.unlock();
         }
@@ -201,6 +240,11 @@ public final class FakeBotApi implements AutoCloseable {
             Deque<Integer> scripted = failures.get(chatId);
             failure = scripted == null ? null : scripted.pollFirst();
             if (failure == null) {
+                failure = outages.get(chatId);
+            }
+            if (failure != null) {
+                failedSends.merge(chatId, 1, Integer::sum);
+            } else {
                 sent.add(new Sent(chatId, body.path("text").asText(), body.path("parse_mode").asText(null),
                         System.nanoTime()));
                 changed.signalAll();

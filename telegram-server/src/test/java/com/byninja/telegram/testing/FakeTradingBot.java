@@ -3,6 +3,7 @@ package com.byninja.telegram.testing;
 import com.byninja.protocol.LinkClient;
 import com.byninja.protocol.LinkConfig;
 import com.byninja.protocol.LinkSecret;
+import com.byninja.protocol.LinkStats;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
@@ -12,12 +13,14 @@ import java.util.function.Function;
 
 /**
  * A trading bot for tests: the real {@link LinkClient}, answering each command with what {@code answers} returns for
- * it, or not at all when that is null. {@link #didIt} answers {@code "<name> did <command> <symbol> <amount>"}.
+ * it, or not at all when that is null. {@link #didIt} answers {@code "<name> did <command> <symbol> <amount>"}. It
+ * records the ids of the alerts the server acknowledged.
  */
 public final class FakeTradingBot implements AutoCloseable {
     private final String name;
     private final LinkClient client;
     private final List<Message> commands = new CopyOnWriteArrayList<>();
+    private final List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     public FakeTradingBot(String name, int port, LinkSecret secret, Function<Message, String> answers) {
         this.name = name;
@@ -26,6 +29,7 @@ public final class FakeTradingBot implements AutoCloseable {
                 .port(port)
                 .name(name)
                 .config(LinkConfig.defaults().withReconnectMinDelayMs(50).withReconnectMaxDelayMs(200))
+                .onAlertAcknowledged(acknowledged::add)
                 .router(new MessageRouter().on(Tag.COMMAND, (session, command) -> {
                     commands.add(command);
                     String answer = answers.apply(command);
@@ -55,6 +59,26 @@ public final class FakeTradingBot implements AutoCloseable {
     /** @return whether the link is up */
     public boolean isConnected() {
         return client.state() == LinkClient.State.CONNECTED;
+    }
+
+    /** @return the link's state */
+    public LinkClient.State state() {
+        return client.state();
+    }
+
+    /** @return the link's counters */
+    public LinkStats stats() {
+        return client.stats();
+    }
+
+    /** @return the ids of the alerts the server acknowledged, in order */
+    public List<String> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    /** @return alerts sent and not acknowledged yet */
+    public int pendingAlerts() {
+        return client.pendingAlerts();
     }
 
     /** @return every command received, in order */

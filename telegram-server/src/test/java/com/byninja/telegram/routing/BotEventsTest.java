@@ -1,0 +1,132 @@
+package com.byninja.telegram.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.byninja.protocol.Message;
+import com.byninja.protocol.Tag;
+import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatOutput;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What becomes of an alert once the chats are done with it: no link, no Telegram. */
+class BotEventsTest {
+    private static final long OWNER = 1L;
+    private static final long PARTNER = 2L;
+
+    /** Two chats; each message ends at once the way the test scripted for that chat (sent by default). */
+    private static final class ScriptedChats implements ChatOutput {
+        final List<String> said = new ArrayList<>();
+        final Map<Long, Delivery> outcome = new HashMap<>();
+
+        @Override
+        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
+            said.add(chatId + ": " + html);
+            whenDone.accept(outcome.getOrDefault(chatId, Delivery.SENT));
+        }
+
+        @Override
+        public boolean sendLog(long chatId, String html) {
+            return true;
+        }
+
+        @Override
+        public boolean logPending(long chatId) {
+            return false;
+        }
+
+        @Override
+        public List<Long> chats() {
+            return List.of(OWNER, PARTNER);
+        }
+    }
+
+    private final ScriptedChats chats = new ScriptedChats();
+    private final List<String> receipts = new ArrayList<>();
+    private final PendingCommands pending = new PendingCommands(60_000, p -> { });
+    private final LogRelay logs = new LogRelay(chats, new TelegramServerConfig.Logs("WARN", 1_000, 10));
+    private final BotEvents events = new BotEvents(chats, pending, new CommandRouter(new Bots() {
+        @Override
+        public Optional<BotConnection> find(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<BotConnection> connected() {
+            return List.of();
+        }
+    }, chats, pending), logs, 1_000, new BotEvents.AlertReceipts() {
+        @Override
+        public void delivered(String bot, String alertId) {
+            receipts.add("delivered " + bot + " " + alertId);
+        }
+
+        @Override
+        public void undelivered(String bot, String alertId) {
+            receipts.add("undelivered " + bot + " " + alertId);
+        }
+    });
+
+    @AfterEach
+    void close() {
+        pending.close();
+        logs.close();
+    }
+
+    @Test
+    void anAlertShownInEveryChatIsAcknowledged() {
+        events.alert("alpha", Message.alert("Stop loss hit <-3%>", "BTC/USDT", null).withId("db-7"));
+
+        assertThat(chats.said).containsExactly(
+                "1: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;",
+                "2: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;");
+        assertThat(receipts).containsExactly("delivered alpha db-7");
+    }
+
+    @Test
+    void anAlertTelegramRefusedForGoodInOneChatIsAcknowledgedAnyway() {
+        chats.outcome.put(PARTNER, ChatOutput.Delivery.REFUSED);
+
+        events.alert("alpha", Message.alert("Take profit", null, null).withId("db-8"));
+
+        assertThat(receipts).containsExactly("delivered alpha db-8");
+    }
+
+    @Test
+    void anAlertDroppedInOneChatIsNotAcknowledgedAndItsNextCopyWillBeShown() {
+        chats.outcome.put(OWNER, ChatOutput.Delivery.DROPPED);
+
+        events.alert("alpha", Message.alert("Bought", null, null).withId("db-9"));
+
+        assertThat(receipts).containsExactly("undelivered alpha db-9");
+        assertThat(events.undeliveredAlerts()).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertWithoutAnIdIsShownAndNothingIsAcknowledged() {
+        events.alert("alpha", new Message(Tag.ALERT, "old style", 1L, null, null, null, null, null));
+
+        assertThat(chats.said)
+                .containsExactly("1: ⚠️ <b>alpha</b>: old style", "2: ⚠️ <b>alpha</b>: old style");
+        assertThat(receipts).isEmpty();
+    }
+
+    @Test
+    void aNameInUseIsToldToEveryChatWithBothAddresses() {
+        events.nameInUse("alpha", "127.0.0.1:40000", "127.0.0.1:51234");
+
+        assertThat(chats.said).containsExactly(
+                "1: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> and "
+                        + "was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give each "
+                        + "bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).",
+                "2: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> and "
+                        + "was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give each "
+                        + "bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).");
+    }
+}
