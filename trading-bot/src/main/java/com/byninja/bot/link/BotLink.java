@@ -80,6 +80,8 @@ public final class BotLink implements AutoCloseable {
                 .config(config)
                 .router(new MessageRouter().on(Tag.COMMAND, (session, message) -> commands.accept(message)))
                 .listener(this::onStateChange)
+                .onAlertAcknowledged(acknowledged)
+                .onAlertDropped(dropped)
                 .start();
     }
 
@@ -88,6 +90,9 @@ public final class BotLink implements AutoCloseable {
         if (state == LinkClient.State.CONNECTED) {
             LOG.info("link connected to the telegram-server at {}", where);
             outageLogged = false;
+        } else if (state == LinkClient.State.REFUSED) {
+            // The link logs the refusal itself, once per episode, with the other bot's address and what to do.
+            outageLogged = true;
         } else if (state == LinkClient.State.DISCONNECTED && !outageLogged) {
             outageLogged = true;
             LOG.info("link to {} is down ({}); trading goes on, reconnecting in the background", where, detail);
@@ -122,6 +127,7 @@ public final class BotLink implements AutoCloseable {
         n.put("othersDropped", s.othersDropped());
         n.put("badFrames", s.badFrames());
         n.put("reconnects", s.reconnects());
+        n.put("alertsAcknowledged", s.alertsAcknowledged());
         n.put("pendingAlerts", c.pendingAlerts());
         return n;
     }
