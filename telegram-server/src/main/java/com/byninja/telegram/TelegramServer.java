@@ -25,6 +25,9 @@ import com.byninja.telegram.telegram.TokenScrubber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -103,7 +106,8 @@ public final class TelegramServer implements AutoCloseable {
             logs.start();
             long replyTimeoutMs = config.routing().replyTimeoutMs();
             pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout));
-            router = new CommandRouter(bots, output, pending);
+            router = new CommandRouter(bots, output, pending,
+                    Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC());
             events = new BotEvents(output, pending, router, logs, replyTimeoutMs, bots);
 
             link = own(LinkServer.builder(secret)
@@ -190,7 +194,9 @@ public final class TelegramServer implements AutoCloseable {
                 : message.getFrom().getUserName() != null ? "@" + message.getFrom().getUserName()
                                                           : "user " + message.getFrom().getId();
         if (allowedChats.admit(chatId, who)) {
-            router.handle(chatId, message.getText());
+            // Telegram keeps updates while this server or the Bot API is down: the date says when it was typed.
+            Instant sentAt = message.getDate() == null ? Instant.now() : Instant.ofEpochSecond(message.getDate());
+            router.handle(chatId, message.getText(), sentAt);
         }
     }
 

@@ -14,6 +14,9 @@ import com.byninja.telegram.testing.FakeBotApi;
 import com.byninja.telegram.testing.FakeTradingBot;
 import com.byninja.telegram.testing.TestConfigs;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -484,5 +487,25 @@ class TelegramServerTest {
         await().atMost(WAIT).until(second::isConnected);
         api.userSends(OWNER, "/status");
         awaitText(OWNER, "<b>alpha</b>: second did it");
+    }
+
+    @Test
+    void aCommandTelegramKeptLongerThanTheLimitIsNotRunAndTheChatIsToldWhy() {
+        FakeTradingBot alpha = connect("alpha");
+        long typedAt = System.currentTimeMillis() / 1000 - 92;
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC)
+                .format(Instant.ofEpochSecond(typedAt));
+
+        api.userSendsAt(OWNER, "/forcebuy BTC/USDT 50", typedAt);
+
+        String ignored = awaitText(OWNER, "Ignored /forcebuy");
+        assertThat(ignored).matches("Ignored /forcebuy BTC/USDT 50, sent 9[23] s ago \\(at " + at + " UTC\\): "
+                + "commands older than 30 s are not run, in case they no longer hold\\. Send it again if you still "
+                + "want it\\.");
+        assertThat(alpha.commands()).isEmpty();
+
+        api.userSends(OWNER, "/forcebuy BTC/USDT 50");
+        awaitText(OWNER, "<b>alpha</b>: alpha did forcebuy BTC/USDT 50");
+        assertThat(alpha.commands()).hasSize(1);
     }
 }

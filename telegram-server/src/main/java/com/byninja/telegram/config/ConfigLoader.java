@@ -248,6 +248,11 @@ public final class ConfigLoader {
         between(problems, "link.heartbeatIntervalMs", link.heartbeatIntervalMs(), 100, 600_000);
 
         between(problems, "routing.replyTimeoutMs", config.routing().replyTimeoutMs(), 50, 600_000);
+        long maxAge = config.routing().maxCommandAgeSeconds();
+        if (maxAge < 1 || maxAge > 86_400) {
+            problems.add("routing.maxCommandAgeSeconds: must be between 1 and 86400 seconds (a command older than "
+                    + "this when the server reads it is not run), got " + maxAge);
+        }
 
         TelegramServerConfig.Sending sending = config.sending();
         between(problems, "sending.queueCapacity", sending.queueCapacity(), 1, 100_000);

@@ -44,8 +44,11 @@ public record TelegramServerConfig(
     public record Link(String bind, int port, String secretFile, long heartbeatIntervalMs) {
     }
 
-    /** @param replyTimeoutMs how long to wait for a command's reply */
-    public record Routing(long replyTimeoutMs) {
+    /**
+     * @param replyTimeoutMs       how long to wait for a command's reply
+     * @param maxCommandAgeSeconds a command older than this when read (by its Telegram date) is not run
+     */
+    public record Routing(long replyTimeoutMs, long maxCommandAgeSeconds) {
     }
 
     /**

@@ -9,8 +9,11 @@ import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.Html;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,23 +28,37 @@ import org.slf4j.LoggerFactory;
  * Acts on a chat's message: answers help, {@code /bots} and {@code /use} itself, and sends trading bot commands to the
  * chat's target with a fresh id, registering them with {@link PendingCommands}. Never blocks, never queues a command
  * for a bot that is not connected.
+ *
+ * <p>A command that acts (one for a bot, or {@code /use NAME}) typed longer ago than the maximum age when it is read is
+ * not run, and the chat is told: Telegram keeps the messages typed while this server or the Bot API is down, and a
+ * {@code /forcebuy} may no longer hold by the time it arrives.
  */
 public final class CommandRouter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
     /** The {@code /use} target meaning every bot, for {@code /status} and {@code /stats}. */
     static final String ALL = "all";
     private static final Set<Command> FAN_OUT = Set.of(Command.STATUS, Command.STATS);
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Bots bots;
     private final ChatOutput output;
     private final PendingCommands pending;
     private final Map<Long, String> targets = new ConcurrentHashMap<>();
     private final Set<String> knownBots = new ConcurrentSkipListSet<>();
+    private final Duration maxCommandAge;
+    private final Clock clock;
 
-    public CommandRouter(Bots bots, ChatOutput output, PendingCommands pending) {
+    /**
+     * @param maxCommandAge a command typed longer ago than this when it is handled is not run
+     * @param clock         tells the time commands are aged against
+     */
+    public CommandRouter(Bots bots, ChatOutput output, PendingCommands pending, Duration maxCommandAge, Clock clock) {
         this.bots = bots;
         this.output = output;
         this.pending = pending;
+        this.maxCommandAge = maxCommandAge;
+        this.clock = clock;
     }
 
     /** Remembers a bot's name, so that a chat can be told it is offline later. */
@@ -49,10 +66,31 @@ public final class CommandRouter {
         knownBots.add(name);
     }
 
-    /** Handles one message from an allowed chat. */
+    /** Handles one message typed just now, such as a console line. */
     public void handle(long chatId, String text) {
+        handle(chatId, text, clock.instant());
+    }
+
+    /**
+     * Handles one message from an allowed chat.
+     *
+     * @param sentAt when it was typed: its Telegram date
+     */
+    public void handle(long chatId, String text, Instant sentAt) {
         Input input = CommandParser.parse(text);
         LOG.debug("Chat {}: {}", chatId, input);
+        String acting = acting(input);
+        if (acting != null) {
+            long ageSeconds = Duration.between(sentAt, clock.instant()).getSeconds();
+            if (ageSeconds > maxCommandAge.getSeconds()) {
+                LOG.info("Chat {}: ignored {}, sent {} s ago (limit {} s)", chatId, acting, ageSeconds,
+                        maxCommandAge.getSeconds());
+                output.send(chatId, "Ignored " + Html.escape(acting) + ", sent " + ageSeconds + " s ago (at "
+                        + TIME_OF_DAY.format(sentAt) + " UTC): commands older than " + maxCommandAge.getSeconds()
+                        + " s are not run, in case they no longer hold. Send it again if you still want it.");
+                return;
+            }
+        }
         if (input instanceof Input.ForBot command) {
             route(chatId, command);
         } else if (input instanceof Input.Help) {
@@ -184,6 +222,17 @@ public final class CommandRouter {
 
     private static String names(List<BotConnection> bots) {
         return bots.stream().map(bot -> Html.bold(bot.name())).collect(Collectors.joining(", "));
+    }
+
+    /** @return how a command that acts is written, or null for input that only shows something */
+    private static String acting(Input input) {
+        if (input instanceof Input.ForBot command) {
+            return label(command);
+        }
+        if (input instanceof Input.Use use && use.target() != null) {
+            return "/use " + use.target();
+        }
+        return null;
     }
 
     static String label(Input.ForBot command) {

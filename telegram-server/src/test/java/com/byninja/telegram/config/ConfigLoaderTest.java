@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.telegram().pollTimeoutSeconds()).isEqualTo(50);
         assertThat(config.telegram().pollBackoffMaxMs()).isEqualTo(30_000);
         assertThat(config.link()).isEqualTo(new TelegramServerConfig.Link("127.0.0.1", 7070, "data/link.secret", 5_000));
-        assertThat(config.routing().replyTimeoutMs()).isEqualTo(10_000);
+        assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30));
         assertThat(config.sending()).isEqualTo(new TelegramServerConfig.Sending(100, 1_000, 3, 500, 30_000, 30_000));
         assertThat(config.logs()).isEqualTo(new TelegramServerConfig.Logs("WARN", 3_000, 200));
     }
@@ -106,6 +106,24 @@ class ConfigLoaderTest {
                         .anySatisfy(p -> assertThat(p).contains("telegram.pollBackoffMaxMs"))
                         .anySatisfy(p -> assertThat(p).contains("sending.burst"))
                         .anySatisfy(p -> assertThat(p).contains("logs.level")));
+    }
+
+    @Test
+    void aMaximumCommandAgeOutsideOneSecondToADayIsRefusedSayingWhatItIsFor() throws Exception {
+        Path file = write("""
+                routing:
+                  maxCommandAgeSeconds: 0
+                """);
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file), true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "routing.maxCommandAgeSeconds: must be between 1 and 86400 seconds (a command older than "
+                                + "this when the server reads it is not run), got 0"));
+        Path valid = write("""
+                routing:
+                  maxCommandAgeSeconds: 120
+                """);
+        assertThat(loader(Map.of()).load(Optional.of(valid), true).routing().maxCommandAgeSeconds()).isEqualTo(120);
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.telegram.ChatOutput;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +63,7 @@ class BotEventsTest {
         public List<BotConnection> connected() {
             return List.of();
         }
-    }, chats, pending), logs, 1_000, new BotEvents.AlertReceipts() {
+    }, chats, pending, Duration.ofSeconds(30), Clock.systemUTC()), logs, 1_000, new BotEvents.AlertReceipts() {
         @Override
         public void delivered(String bot, String alertId) {
             receipts.add("delivered " + bot + " " + alertId);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.protocol.Message;
 import com.byninja.telegram.telegram.ChatOutput;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Routing decisions with in-memory bots and chats: no link, no Telegram. */
 class CommandRouterTest {
     private static final long CHAT = 1L;
+    private static final Instant NOW = Instant.parse("2025-06-15T10:42:39Z");
 
     private static final class FakeBot implements BotConnection {
         final String name;
@@ -84,7 +87,7 @@ class CommandRouterTest {
         public List<Long> chats() {
             return List.of(CHAT);
         }
-    }, pending);
+    }, pending, Duration.ofSeconds(30), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void close() {
@@ -116,6 +119,44 @@ class CommandRouterTest {
         assertThat(forcebuy.data().get("amount").asText()).isEqualTo("12.5");
         assertThat(alpha.received.get(1).id()).isNotEqualTo(forcebuy.id());
         assertThat(pending.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aCommandTypedLongerAgoThanTheLimitIsNotRunAndTheChatIsToldWhichAndWhy() {
+        FakeBot alpha = connect("alpha");
+
+        router.handle(CHAT, "/forcebuy BTC/USDT 50", NOW.minusSeconds(92));
+
+        assertThat(said).containsExactly("Ignored /forcebuy BTC/USDT 50, sent 92 s ago (at 10:41:07 UTC): commands "
+                + "older than 30 s are not run, in case they no longer hold. Send it again if you still want it.");
+        assertThat(alpha.received).isEmpty();
+        assertThat(pending.size()).isZero();
+    }
+
+    @Test
+    void aCommandExactlyAtTheLimitStillRuns() {
+        FakeBot alpha = connect("alpha");
+
+        router.handle(CHAT, "/stoptrading", NOW.minusSeconds(30));
+
+        assertThat(alpha.received).extracting(Message::message).containsExactly("stoptrading");
+        assertThat(said).isEmpty();
+    }
+
+    @Test
+    void anOldUseIsIgnoredButOldHelpAndPlainTextAreAnsweredAsAlways() {
+        connect("alpha");
+        connect("beta");
+
+        router.handle(CHAT, "/use beta", NOW.minusSeconds(31));
+        router.handle(CHAT, "/help", NOW.minusSeconds(600));
+        router.handle(CHAT, "good morning", NOW.minusSeconds(600));
+        router.handle(CHAT, "/use");
+
+        assertThat(said.get(0)).startsWith("Ignored /use beta, sent 31 s ago (at 10:42:08 UTC)");
+        assertThat(said.get(1)).contains("/forcebuy SYMBOL [AMOUNT]");
+        assertThat(said.get(2)).isEqualTo("Send /help for the list of commands.");
+        assertThat(said.get(3)).startsWith("No bot picked");
     }
 
     @Test

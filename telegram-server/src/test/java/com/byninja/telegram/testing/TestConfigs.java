@@ -15,13 +15,14 @@ public final class TestConfigs {
         return new TelegramServerConfig(
                 new TelegramServerConfig.Telegram(TOKEN, allowedChats, apiUrl, 2, 1_000),
                 new TelegramServerConfig.Link("127.0.0.1", 0, "unused", 5_000),
-                new TelegramServerConfig.Routing(1_000),
+                new TelegramServerConfig.Routing(1_000, 30),
                 new TelegramServerConfig.Sending(50, 100, 3, 50, 200, 5_000),
                 new TelegramServerConfig.Logs("WARN", 100, 20));
     }
 
     public static TelegramServerConfig withReplyTimeout(TelegramServerConfig config, long ms) {
-        return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms),
+        return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms,
+                config.routing().maxCommandAgeSeconds()),
                 config.sending(), config.logs());
     }
 
