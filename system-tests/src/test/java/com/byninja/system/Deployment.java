@@ -41,6 +41,7 @@ public final class Deployment implements AutoCloseable {
     private final String telegramSending;
     public Daemon telegram;
     public Daemon bot;
+    private final List<Daemon> others = new ArrayList<>();
 
     /**
      * @param root         an empty directory for both daemons
@@ -133,7 +134,21 @@ public final class Deployment implements AutoCloseable {
 
     /** Starts (or restarts) the trading bot, connecting to {@code port} (the server's, or a proxy's). */
     public Daemon startBot(int port) throws IOException {
-        Path dir = root.resolve("bot");
+        bot = launchBot(root.resolve("bot"), port);
+        return bot;
+    }
+
+    /**
+     * Starts one more trading-bot process with the same configuration, and so the same name, in its own directory
+     * under the root (its own database, which is locked per directory, and its own logs). Killed on {@link #close()}.
+     */
+    public Daemon startAnotherBot(String directory) throws IOException {
+        Daemon another = launchBot(root.resolve(directory), linkPort);
+        others.add(another);
+        return another;
+    }
+
+    private Daemon launchBot(Path dir, int port) throws IOException {
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config").resolve("trading-bot.yml"), botYaml + """
                 link:
@@ -146,8 +161,7 @@ public final class Deployment implements AutoCloseable {
         env.put("BYNINJA_LINK_SECRET", SECRET);
         env.put("BYNINJA_DATA_DIR", "data");
         env.put("BYNINJA_LOG_DIR", "logs");
-        bot = Daemon.start("trading-bot", BOT_JAR, dir, env);
-        return bot;
+        return Daemon.start("trading-bot", BOT_JAR, dir, env);
     }
 
     public Daemon startBot() throws IOException {
@@ -237,6 +251,9 @@ public final class Deployment implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (Daemon another : others) {
+            another.close();
+        }
         if (bot != null) {
             bot.close();
         }
