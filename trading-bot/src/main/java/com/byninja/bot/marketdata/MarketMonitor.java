@@ -1,6 +1,7 @@
 package com.byninja.bot.marketdata;
 
 import com.byninja.bot.Threads;
+import com.byninja.bot.config.Durations;
 import com.byninja.bot.exchange.Candle;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
@@ -8,6 +9,7 @@ import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches one symbol on its own thread, {@code market-monitor-BASE/QUOTE}: loads the recent history once, then asks
- * the exchange for the last price every poll interval, keeps that price and its age for health checks, and hands
- * each closed candle to the trading thread. Network waits happen here, never on the trading thread.
+ * the exchange for the last price every poll interval, keeps that price and its age for health checks (and the
+ * protective exits), and hands each closed candle to the trading thread. Network waits happen here, never on the
+ * trading thread.
+ *
+ * <p>Candles come from the exchange where it has them for the timeframe ({@link MarketData#followCandles}): each
+ * closed candle is fetched just after its period ends, with its real volume, high and low ({@link CandleFollower}
+ * decides what to ask and what to hand on). Where it has none, candles are built from the polled prices
+ * ({@link CandleAggregator}): volume zero, highs and lows only as sampled, which the log says once at start and
+ * {@link #candleSource()} says for status. A built candle of the period the monitor started in would open at
+ * whatever price came first, mid-period: it is never handed on.
  */
 public final class MarketMonitor implements AutoCloseable {
 
@@ -42,14 +52,25 @@ public final class MarketMonitor implements AutoCloseable {
     private final MarketListener listener;
     private final HealthListener health;
     private final Clock clock;
-    private final CandleAggregator aggregator;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicLong errors = new AtomicLong();
     private final Thread thread;
+    private final boolean exchangeCandles;
+    private volatile String candleSource;
     private volatile Ticker last;
+    private CandleAggregator aggregator;
+    private boolean firstBuiltCandle = true;
+    private CandleFollower follower;
     private int consecutiveErrors;
     private boolean failingReported;
 
+    /**
+     * Asks the exchange at once, without the network, whether it has candles of {@code timeframe}.
+     *
+     * @param pollIntervalMs  time between two price requests
+     * @param warmupBars      candles of history loaded at start, 0 for none
+     * @param errorAlertAfter failed price requests in a row before {@code health} is told
+     */
     public MarketMonitor(Symbol symbol, MarketData marketData, Duration timeframe, long pollIntervalMs,
                          int warmupBars, int errorAlertAfter, MarketListener listener, HealthListener health,
                          Clock clock) {
@@ -62,13 +83,20 @@ public final class MarketMonitor implements AutoCloseable {
         this.listener = listener;
         this.health = health;
         this.clock = clock;
-        this.aggregator = new CandleAggregator(symbol, timeframe);
+        Optional<String> own = marketData.followCandles(symbol, timeframe);
+        this.exchangeCandles = own.isPresent();
+        this.candleSource = own.orElseGet(this::builtFromPolls);
         this.thread = new Thread(this::run, "market-monitor-" + symbol);
         this.thread.setDaemon(true);
     }
 
     /** Starts the monitor's thread. */
     public void start() {
+        if (!exchangeCandles) {
+            LOG.info("{}: {} has no {} candles of its own: they are built from {} ms price polls, with volume 0 and "
+                    + "highs and lows only as sampled", symbol, marketData.exchangeName(), Durations.format(timeframe),
+                    pollIntervalMs);
+        }
         thread.start();
     }
 
@@ -87,14 +115,47 @@ public final class MarketMonitor implements AutoCloseable {
         return symbol;
     }
 
+    /**
+     * @return where the candles strategies see come from, for status: the exchange's own ({@code binance klines},
+     *         {@code simulated ticks (exact, no volume)}) or {@code built from 1000 ms price polls (no volume)}
+     */
+    public String candleSource() {
+        return candleSource;
+    }
+
+    private String builtFromPolls() {
+        return "built from " + pollIntervalMs + " ms price polls (no volume)";
+    }
+
     private void run() {
-        loadHistory();
+        Instant historyEnd = loadHistory();
+        if (exchangeCandles) {
+            follower = new CandleFollower(symbol, timeframe, clock.instant(), historyEnd);
+        } else {
+            aggregator = new CandleAggregator(symbol, timeframe);
+        }
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(pollIntervalMs);
+        long nextPoll = System.nanoTime();
         while (stop.getCount() > 0) {
-            long began = clock.millis();
-            poll();
-            long wait = pollIntervalMs - (clock.millis() - began);
+            if (System.nanoTime() - nextPoll >= 0) {
+                poll();
+                nextPoll += intervalNanos;
+                if (System.nanoTime() - nextPoll >= 0) {
+                    // A poll slower than the interval: the next one follows at once, without catching up.
+                    nextPoll = System.nanoTime();
+                }
+            }
+            if (follower != null && clock.millis() >= follower.dueAt()) {
+                fetchCandles();
+            }
+            // Real time between polls; the clock's time until the next candle is due. Bounded by the interval, so a
+            // clock set forward is noticed within one.
+            long wait = TimeUnit.NANOSECONDS.toMillis(nextPoll - System.nanoTime()) + 1;
+            if (follower != null) {
+                wait = Math.min(wait, Math.max(1, follower.dueAt() - clock.millis()));
+            }
             try {
-                if (wait > 0 && stop.await(wait, TimeUnit.MILLISECONDS)) {
+                if (stop.await(Math.min(wait, pollIntervalMs), TimeUnit.MILLISECONDS)) {
                     break;
                 }
             } catch (InterruptedException e) {
@@ -104,18 +165,42 @@ public final class MarketMonitor implements AutoCloseable {
         }
     }
 
-    private void loadHistory() {
+    /** @return the end of the last candle of history, or null when none was loaded. */
+    private Instant loadHistory() {
         if (warmupBars == 0) {
-            return;
+            return null;
         }
         try {
             List<Candle> history = marketData.history(symbol, timeframe, warmupBars);
             listener.onHistory(symbol, history);
             LOG.debug("{}: loaded {} candles of history", symbol, history.size());
+            return history.isEmpty() ? null : history.get(history.size() - 1).end();
         } catch (ExchangeException | RuntimeException e) {
             LOG.warn("{}: no history from {} ({}); strategies start from live candles", symbol,
                     marketData.exchangeName(), e.getMessage());
+            return null;
         }
+    }
+
+    private void fetchCandles() {
+        Optional<List<Candle>> answer;
+        try {
+            answer = marketData.closedCandlesSince(symbol, timeframe, follower.since());
+        } catch (ExchangeException | RuntimeException e) {
+            LOG.info("{}: candles request failed: {}", symbol, e.getMessage());
+            follower.failed(clock.instant());
+            return;
+        }
+        if (answer.isEmpty()) {
+            follower = null;
+            aggregator = new CandleAggregator(symbol, timeframe);
+            candleSource = builtFromPolls();
+            LOG.info("{}: {} gives no {} candles after all: they are built from {} ms price polls from now on, with "
+                    + "volume 0 and highs and lows only as sampled", symbol, marketData.exchangeName(),
+                    Durations.format(timeframe), pollIntervalMs);
+            return;
+        }
+        follower.accept(answer.get(), clock.instant()).forEach(listener::onCandle);
     }
 
     private void poll() {
@@ -127,7 +212,9 @@ public final class MarketMonitor implements AutoCloseable {
             }
             consecutiveErrors = 0;
             failingReported = false;
-            aggregator.onPrice(ticker.price(), ticker.time()).ifPresent(listener::onCandle);
+            if (aggregator != null) {
+                aggregator.onPrice(ticker.price(), ticker.time()).ifPresent(this::builtCandle);
+            }
         } catch (ExchangeException | RuntimeException e) {
             errors.incrementAndGet();
             consecutiveErrors++;
@@ -139,6 +226,16 @@ public final class MarketMonitor implements AutoCloseable {
                 health.onPricesFailing(symbol, consecutiveErrors, String.valueOf(e.getMessage()));
             }
         }
+    }
+
+    private void builtCandle(Candle candle) {
+        if (firstBuiltCandle) {
+            firstBuiltCandle = false;
+            LOG.debug("{}: the candle of {}, the period the monitor started in, is partial; not handed on", symbol,
+                    candle.start());
+            return;
+        }
+        listener.onCandle(candle);
     }
 
     /** Stops the thread, waiting a bounded time, then interrupting it. */

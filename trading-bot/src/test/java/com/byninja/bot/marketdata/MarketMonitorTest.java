@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class MarketMonitorTest {
     static final Symbol BTC = new Symbol("BTC", "USDT");
 
     /** Prices that rise by one each request, and can be switched off. */
-    static final class FlakyMarket implements MarketData {
+    static class FlakyMarket implements MarketData {
         final AtomicInteger price = new AtomicInteger(100);
         volatile boolean down;
 
@@ -96,6 +97,23 @@ class MarketMonitorTest {
             market.down = false;
             await().atMost(Duration.ofSeconds(5)).until(() -> health.size() == 2);
             assertThat(health.get(1)).isEqualTo("recovered");
+        }
+    }
+
+    @Test
+    void anExchangeWhoseCandlesTurnOutMissingFallsBackToPollsAndSaysSo() {
+        FlakyMarket market = new FlakyMarket() {
+            @Override
+            public Optional<String> followCandles(Symbol symbol, Duration timeframe) {
+                return Optional.of("promised candles");
+            }
+        };
+        try (MarketMonitor m = monitor(market)) {
+            assertThat(m.candleSource()).isEqualTo("promised candles");
+            m.start();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> candles.size() >= 2);
+            assertThat(m.candleSource()).isEqualTo("built from 5 ms price polls (no volume)");
         }
     }
 

@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * One simulated market's price: a geometric Brownian motion stepped once per tick of a wall-clock grid. The price is
  * advanced lazily to the tick of the time it is asked for, so no thread drives it, and the same seed and the same
- * number of steps give the same prices.
+ * number of steps give the same prices. Candles of the timeframes it follows are made from every step
+ * ({@link TickCandles}).
  */
 final class RandomWalk {
 
@@ -31,6 +34,7 @@ final class RandomWalk {
     private final double shockScale;
     private final long seed;
     private final SplittableRandom random;
+    private final Map<Duration, TickCandles> candles = new HashMap<>();
     private double price;
     private long tick;
 
@@ -62,12 +66,46 @@ final class RandomWalk {
         long target = Math.floorDiv(epochMs, tickMs);
         if (target > tick) {
             long steps = Math.min(target - tick, MAX_CATCH_UP_STEPS);
-            for (long i = 0; i < steps; i++) {
+            for (long i = 1; i <= steps; i++) {
                 price = step(price, random);
+                if (!candles.isEmpty()) {
+                    BigDecimal p = rounded(price);
+                    long at = (tick + i) * tickMs;
+                    candles.values().forEach(c -> c.onPrice(at, p));
+                }
+            }
+            if (tick + steps < target && !candles.isEmpty()) {
+                // Resumed after a long pause without replaying it: candles start again from here.
+                BigDecimal p = rounded(price);
+                candles.values().forEach(c -> {
+                    c.gap();
+                    c.onPrice(target * tickMs, p);
+                });
             }
             tick = target;
         }
+        candles.values().forEach(c -> c.closeUntil(epochMs));
         return rounded(price);
+    }
+
+    /** Starts recording candles of {@code timeframe} from every step, from {@code epochMs} on. */
+    synchronized void follow(Duration timeframe, long epochMs) {
+        priceAt(epochMs);
+        candles.computeIfAbsent(timeframe, t -> {
+            TickCandles c = new TickCandles(symbol, t);
+            c.onPrice(tick * tickMs, rounded(price));
+            return c;
+        });
+    }
+
+    /**
+     * @return the recorded candles of {@code timeframe} closed by {@code epochMs} that began at or after {@code since},
+     *         oldest first; none until {@link #follow} was called for it
+     */
+    synchronized List<Candle> closedCandles(Duration timeframe, Instant since, long epochMs) {
+        priceAt(epochMs);
+        TickCandles c = candles.get(timeframe);
+        return c == null ? List.of() : c.since(since);
     }
 
     /** @return the current tick index, for persistence. */

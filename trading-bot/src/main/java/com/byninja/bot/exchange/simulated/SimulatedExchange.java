@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
  * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders and prices
  * are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet consistent with the bot's
- * positions.
+ * positions. Its candles are made from every step of the walk, so they are as exact as a real exchange's (without
+ * volume), and strategies see the same kind of candle here as on Binance.
  *
  * <p>Fill arithmetic: see {@link PaperWallet}.
  */
@@ -102,6 +103,23 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
         long now = clock.millis();
         walk.priceAt(now);
         return walk.history(timeframe, count, now);
+    }
+
+    /** The walk's own candles, exact: every step of the walk counts, so nothing is missed between polls. */
+    @Override
+    public Optional<String> followCandles(Symbol symbol, Duration timeframe) {
+        RandomWalk walk = walks.get(symbol);
+        if (walk == null) {
+            return Optional.empty();
+        }
+        walk.follow(timeframe, clock.millis());
+        return Optional.of("simulated ticks (exact, no volume)");
+    }
+
+    @Override
+    public Optional<List<Candle>> closedCandlesSince(Symbol symbol, Duration timeframe, Instant since)
+            throws ExchangeException {
+        return Optional.of(walk(symbol).closedCandles(timeframe, since, clock.millis()));
     }
 
     @Override

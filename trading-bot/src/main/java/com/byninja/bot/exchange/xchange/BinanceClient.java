@@ -118,23 +118,25 @@ final class BinanceClient implements MarketSource {
     }
 
     @Override
-    public Optional<List<Candle>> closedCandles(Symbol symbol, Duration timeframe, int count, Instant now)
+    public Optional<String> candleName(Duration timeframe) {
+        return XChangeAdapters.klineInterval(timeframe).map(i -> "binance klines");
+    }
+
+    /** Binance's klines: the newest {@code count}, or the first {@code count} from {@code since} on. */
+    @Override
+    public Optional<List<Candle>> candles(Symbol symbol, Duration timeframe, Instant since, int count, Instant now)
             throws Exception {
         Optional<KlineInterval> interval = XChangeAdapters.klineInterval(timeframe);
         if (interval.isEmpty()) {
             return Optional.empty();
         }
         List<BinanceKline> klines = market.klines(XChangeAdapters.pair(symbol), interval.get(),
-                Math.min(count + 1, MAX_KLINES), null, null);
-        List<Candle> candles = new ArrayList<>();
+                Math.min(count, MAX_KLINES), since == null ? null : since.toEpochMilli(), null);
+        List<Candle> candles = new ArrayList<>(klines.size());
         for (BinanceKline k : klines) {
-            Candle c = XChangeAdapters.candle(symbol, timeframe, k);
-            if (!c.end().isAfter(now)) {
-                candles.add(c);
-            }
+            candles.add(XChangeAdapters.candle(symbol, timeframe, k));
         }
-        return Optional.of(candles.size() > count ? candles.subList(candles.size() - count, candles.size())
-                : candles);
+        return Optional.of(candles);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Optional;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.currency.CurrencyPair;
 import org.knowm.xchange.dto.marketdata.CandleStick;
 import org.knowm.xchange.dto.marketdata.CandleStickData;
 import org.knowm.xchange.dto.meta.InstrumentMetaData;
+import org.knowm.xchange.service.trade.params.CandleStickDataParams;
 import org.knowm.xchange.service.trade.params.DefaultCandleStickParamWithLimit;
 
 /**
@@ -78,26 +81,39 @@ final class GenericClient implements MarketSource {
         return last;
     }
 
+    /**
+     * XChange's generic candles exist where the exchange's market data service implements them (the interface's own
+     * method only throws); whether a given length is offered shows at the first call.
+     */
     @Override
-    public Optional<List<Candle>> closedCandles(Symbol symbol, Duration timeframe, int count, Instant now)
+    public Optional<String> candleName(Duration timeframe) {
+        try {
+            Class<?> declaring = exchange.getMarketDataService().getClass()
+                    .getMethod("getCandleStickData", CurrencyPair.class, CandleStickDataParams.class)
+                    .getDeclaringClass();
+            return declaring.isInterface() ? Optional.empty() : Optional.of(name + " candles");
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<List<Candle>> candles(Symbol symbol, Duration timeframe, Instant since, int count, Instant now)
             throws Exception {
-        Date end = Date.from(now);
-        Date start = Date.from(now.minus(timeframe.multipliedBy(count + 1L)));
+        Date start = Date.from(since != null ? since : now.minus(timeframe.multipliedBy(count)));
         CandleStickData data;
         try {
             data = exchange.getMarketDataService().getCandleStickData(XChangeAdapters.pair(symbol),
-                    new DefaultCandleStickParamWithLimit(start, end, timeframe.toSeconds(), count + 1));
+                    new DefaultCandleStickParamWithLimit(start, Date.from(now), timeframe.toSeconds(), count));
         } catch (UnsupportedOperationException e) {
             // NotAvailableFromExchangeException and NotYetImplementedForExchangeException: no candles here.
             return Optional.empty();
         }
         List<Candle> candles = new ArrayList<>();
         for (CandleStick c : data.getCandleSticks()) {
-            Candle candle = XChangeAdapters.candle(symbol, timeframe, c);
-            if (!candle.end().isAfter(now)) {
-                candles.add(candle);
-            }
+            candles.add(XChangeAdapters.candle(symbol, timeframe, c));
         }
+        candles.sort(Comparator.comparing(Candle::start));
         return Optional.of(candles.size() > count ? candles.subList(candles.size() - count, candles.size())
                 : candles);
     }

@@ -23,8 +23,20 @@ interface MarketSource {
     BigDecimal lastPrice(Symbol symbol) throws Exception;
 
     /**
-     * @return up to {@code count} candles of {@code timeframe} closed before {@code now}, oldest first; empty when the
-     *         exchange has no candles of that length (the bot then builds candles from tickers)
+     * Answered without the network.
+     *
+     * @return what the exchange's candles of {@code timeframe} are called, such as {@code binance klines}; empty when
+     *         it has none of that length (the bot then builds candles from tickers)
      */
-    Optional<List<Candle>> closedCandles(Symbol symbol, Duration timeframe, int count, Instant now) throws Exception;
+    Optional<String> candleName(Duration timeframe);
+
+    /**
+     * @param since the start of the earliest candle wanted, or null for the most recent ones
+     * @param count how many candles at most
+     * @param now   the bot's time, for exchanges that ask for a time range
+     * @return up to {@code count} candles of {@code timeframe}, oldest first, as the exchange has them now: the last
+     *         ones may still be in progress; empty when the exchange has no candles of that length
+     */
+    Optional<List<Candle>> candles(Symbol symbol, Duration timeframe, Instant since, int count, Instant now)
+            throws Exception;
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +178,59 @@ class SimulatedExchangeTest {
             assertThat(c.high()).isGreaterThanOrEqualTo(c.open().max(c.close()));
             assertThat(c.low()).isLessThanOrEqualTo(c.open().min(c.close()));
         });
+    }
+
+    @Test
+    void candlesAreMadeFromEveryStepOfTheWalkAndOnlyPeriodsSeenWholeAreGiven() throws Exception {
+        // One step a second; candles of 5 s. Following starts at 10:00:02.5, inside the 10:00:00 period.
+        MutableClock clock = new MutableClock(T0.plusMillis(2_500));
+        SimulatedExchange sim = new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db, clock);
+        assertThat(sim.followCandles(BTC, Duration.ofSeconds(5))).contains("simulated ticks (exact, no volume)");
+        List<BigDecimal> prices = new ArrayList<>();
+        for (int second = 3; second <= 10; second++) {
+            clock.set(T0.plusSeconds(second));
+            prices.add(sim.ticker(BTC).price());
+        }
+        clock.set(T0.plusMillis(10_200));
+
+        List<Candle> candles = sim.closedCandlesSince(BTC, Duration.ofSeconds(5), T0).orElseThrow();
+
+        // The prices in force from 10:00:05 to 10:00:09 (one per step) make the 10:00:05 candle; the 10:00:00
+        // period was followed from 10:00:02 on only, so it has no candle.
+        List<BigDecimal> period = prices.subList(2, 7);
+        assertThat(candles).singleElement().satisfies(c -> {
+            assertThat(c.start()).isEqualTo(T0.plusSeconds(5));
+            assertThat(c.open()).isEqualTo(period.get(0));
+            assertThat(c.high()).isEqualTo(period.stream().max(BigDecimal::compareTo).orElseThrow());
+            assertThat(c.low()).isEqualTo(period.stream().min(BigDecimal::compareTo).orElseThrow());
+            assertThat(c.close()).isEqualTo(period.get(4));
+            assertThat(c.volume()).isZero();
+        });
+        assertThat(period.stream().distinct()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void candlesStayExactWhenNobodyAsksForPricesDuringThePeriod() throws Exception {
+        MutableClock clock = new MutableClock(T0);
+        SimulatedExchange sim = new SimulatedExchange(config.simulator(), config.symbols(), "USDT", db, clock);
+        sim.followCandles(BTC, Duration.ofSeconds(5));
+        clock.set(T0.plusSeconds(11));
+
+        List<Candle> once = sim.closedCandlesSince(BTC, Duration.ofSeconds(5), T0).orElseThrow();
+
+        try (Database other = Database.open(dir.resolve("other.db"))) {
+            MutableClock clock2 = new MutableClock(T0);
+            SimulatedExchange polled = new SimulatedExchange(config.simulator(), config.symbols(), "USDT", other,
+                    clock2);
+            polled.followCandles(BTC, Duration.ofSeconds(5));
+            for (int ms = 0; ms <= 11_000; ms += 250) {
+                clock2.set(T0.plusMillis(ms));
+                polled.ticker(BTC);
+            }
+            // Started on a period's first step, the 10:00:00 candle is whole; the same seed, the same candles.
+            assertThat(once).hasSize(2).isEqualTo(polled.closedCandlesSince(BTC, Duration.ofSeconds(5), T0)
+                    .orElseThrow());
+        }
     }
 
     @Test

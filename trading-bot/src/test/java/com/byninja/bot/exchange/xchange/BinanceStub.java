@@ -9,12 +9,15 @@ import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Clock;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * coin bought on a buy, USDT on a sell: Binance's own rule), or 0.075 % paid in BNB. {@link #queueFills} makes the
  * next order fill exactly as given (several prices, fees in mixed currencies). With {@link #settles} on, fills move
  * the account's balances and an order the account cannot pay for is refused with -2010, as on Binance.
+ *
+ * <p>Klines run on {@link #clock}: the newest is the one in progress {@link #klineLagMs} before now (so for that long
+ * after a period ends Binance still shows it in progress, as it can), and a kline in progress shows only its first
+ * trade (high, low and close at its open, volume 0). Klines set by {@link #kline} have the given final values, the
+ * others made-up ones; those in {@link #missingKlines} are never served.
  */
 final class BinanceStub implements AutoCloseable {
 
@@ -53,6 +61,10 @@ final class BinanceStub implements AutoCloseable {
             return new StubFill(new BigDecimal(price), new BigDecimal(qty), new BigDecimal(commission),
                     commissionAsset);
         }
+    }
+
+    /** A kline's final values, served for one period once it is over. */
+    record StubKline(String open, String high, String low, String close, String volume) {
     }
 
     /** In which asset fees are taken. */
@@ -91,6 +103,10 @@ final class BinanceStub implements AutoCloseable {
     volatile long orderAnswerDelayMs;
     volatile FeeCharge feeCharge = FeeCharge.QUOTE;
     volatile boolean settles;
+    volatile Clock clock = Clock.systemUTC();
+    volatile long klineLagMs;
+    final Map<String, StubKline> klines = new ConcurrentHashMap<>();
+    final Set<Long> missingKlines = ConcurrentHashMap.newKeySet();
 
     BinanceStub() throws IOException {
         prices.put("BTCUSDT", new BigDecimal("60000.00"));
@@ -119,6 +135,11 @@ final class BinanceStub implements AutoCloseable {
 
     List<Request> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    /** Serves {@code k} as the final values of {@code symbol}'s kline opening at {@code open}, of any interval. */
+    void kline(String symbol, Instant open, StubKline k) {
+        klines.put(symbol + "@" + open.toEpochMilli(), k);
     }
 
     /** The next order fills exactly with {@code fills}, whatever amount it asked for. */
@@ -340,17 +361,32 @@ final class BinanceStub implements AutoCloseable {
             default -> throw new IllegalArgumentException("interval " + p.get("interval"));
         };
         int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
-        long now = System.currentTimeMillis();
-        long currentOpen = now - now % interval;
-        BigDecimal base = price(p.get("symbol"));
+        long seen = clock.millis() - klineLagMs;
+        long newest = seen - Math.floorMod(seen, interval);
+        long first = newest - (limit - 1) * interval;
+        if (p.containsKey("startTime")) {
+            long start = Long.parseLong(p.get("startTime"));
+            first = Math.floorDiv(start + interval - 1, interval) * interval;
+        }
+        String symbol = p.get("symbol");
+        BigDecimal base = price(symbol);
         List<String> rows = new ArrayList<>();
-        for (int i = limit - 1; i >= 0; i--) {
-            long open = currentOpen - i * interval;
-            BigDecimal close = base.add(BigDecimal.valueOf(i % 7));
-            rows.add("[" + open + ",\"" + close.subtract(BigDecimal.ONE).toPlainString() + "\",\""
-                    + close.add(BigDecimal.TEN).toPlainString() + "\",\""
-                    + close.subtract(BigDecimal.TEN).toPlainString() + "\",\"" + close.toPlainString()
-                    + "\",\"12.5\"," + (open + interval - 1) + ",\"750000\",42,\"6\",\"360000\",\"0\"]");
+        for (long open = first; open <= newest && rows.size() < limit; open += interval) {
+            if (missingKlines.contains(open)) {
+                continue;
+            }
+            StubKline k = klines.get(symbol + "@" + open);
+            if (k == null) {
+                BigDecimal close = base.add(BigDecimal.valueOf((newest - open) / interval % 7));
+                k = new StubKline(close.subtract(BigDecimal.ONE).toPlainString(), close.add(BigDecimal.TEN)
+                        .toPlainString(), close.subtract(BigDecimal.TEN).toPlainString(), close.toPlainString(),
+                        "12.5");
+            }
+            if (open == newest) {
+                k = new StubKline(k.open(), k.open(), k.open(), k.open(), "0");
+            }
+            rows.add("[" + open + ",\"" + k.open() + "\",\"" + k.high() + "\",\"" + k.low() + "\",\"" + k.close()
+                    + "\",\"" + k.volume() + "\"," + (open + interval - 1) + ",\"750000\",42,\"6\",\"360000\",\"0\"]");
         }
         return "[" + String.join(",", rows) + "]";
     }

@@ -60,7 +60,8 @@ class GenericClientTest {
     @Test
     void anExchangeWhoseGenericApiHasNoCandlesGivesNoHistorySoCandlesAreBuiltFromPrices() throws Exception {
         // XChange 5.2.4 does not implement generic candles for Binance: that is why BinanceClient calls klines.
-        assertThat(client.closedCandles(BTC, Duration.ofMinutes(1), 10, Instant.now())).isEmpty();
+        assertThat(client.candleName(Duration.ofMinutes(1))).isEmpty();
+        assertThat(client.candles(BTC, Duration.ofMinutes(1), null, 10, Instant.now())).isEmpty();
         assertThat(stub.requests("GET", "/api/v3/klines")).isEmpty();
     }
 }
