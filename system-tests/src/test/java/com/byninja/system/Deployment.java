@@ -37,7 +37,7 @@ public final class Deployment implements AutoCloseable {
     public final FakeBotApi api;
     public final Path root;
     public final int linkPort;
-    private final String botYaml;
+    private String botYaml;
     private final String telegramSending;
     public Daemon telegram;
     public Daemon bot;
@@ -68,9 +68,19 @@ public final class Deployment implements AutoCloseable {
         this.api = new FakeBotApi(TOKEN);
         this.linkPort = freePort();
         this.telegramSending = telegramSending;
+        this.botYaml = botYaml(botOverrides);
+        writeTelegramConfig(linkPort);
+    }
+
+    /**
+     * @param botOverrides YAML appended to the bot's test configuration, or, when it starts with {@code name:}, the
+     *                     whole bot configuration less its link section
+     * @return the bot's configuration
+     */
+    private static String botYaml(String botOverrides) {
         // RSI below 0 or above 100 never happens: the strategy never trades, so every order in a scenario is one the
         // owner forced, and the scenario can count them exactly.
-        this.botYaml = botOverrides.startsWith("name:") ? botOverrides : """
+        return botOverrides.startsWith("name:") ? botOverrides : """
                 name: alpha
                 timeframe: 1m
                 marketData:
@@ -83,7 +93,11 @@ public final class Deployment implements AutoCloseable {
                 simulator:
                   tickIntervalMs: 100
                 """ + botOverrides;
-        writeTelegramConfig(linkPort);
+    }
+
+    /** Gives the bot another configuration from its next start on, as an owner editing its file would. */
+    public void reconfigureBot(String botOverrides) {
+        this.botYaml = botYaml(botOverrides);
     }
 
     /** @return the jar named by the system property, else the module's jar seen from the root or a sibling module */
