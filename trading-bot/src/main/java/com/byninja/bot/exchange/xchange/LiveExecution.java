@@ -77,6 +77,12 @@ final class LiveExecution implements Execution {
                 if (!XChangeAdapters.isFinal(placed.status)) {
                     return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
                 }
+                if (placed.executedQty != null && placed.executedQty.signum() > 0
+                        && (placed.fills == null || placed.fills.isEmpty())) {
+                    // XChange 5.2.4 drops the answer's cummulativeQuoteQty: without the fills the amount paid is
+                    // unknown, and only the lookup has it.
+                    return lookUpAfterLostAnswer(request, "the answer carried no fills");
+                }
                 return XChangeAdapters.report(request.clientOrderId(), request.symbol(), placed);
             } catch (Exception e) {
                 Optional<XChangeErrors.Refused> refusal = XChangeErrors.orderRefusal(e);

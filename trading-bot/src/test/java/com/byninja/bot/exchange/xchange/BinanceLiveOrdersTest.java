@@ -134,6 +134,22 @@ class BinanceLiveOrdersTest {
     }
 
     @Test
+    void aPlacedOrderAnsweredWithoutItsFillsIsLookedUpForItsExactQuote() throws Exception {
+        XChangeExchange exchange = open("");
+        stub.answersWithoutFills = true;
+
+        ExecutionReport r = exchange.execution().placeMarketOrder(
+                OrderRequest.buy("bn-nofills-1", BTC, new BigDecimal("100")));
+
+        // 0.00166 BTC at 60000: Binance's cummulativeQuoteQty 99.6, fee 0.1 % of it from the trades
+        assertThat(r.quoteQuantity()).isEqualByComparingTo("99.6");
+        assertThat(r.fees()).containsExactly(new Fee(new BigDecimal("0.0996"), "USDT"));
+        assertThat(stub.requests("POST", "/api/v3/order")).hasSize(1);
+        assertThat(stub.requests("GET", "/api/v3/order")).singleElement()
+                .satisfies(q -> assertThat(q.params()).containsEntry("origClientOrderId", "bn-nofills-1"));
+    }
+
+    @Test
     void aLookedUpOrderWhoseTradesCannotBeReadHasUnknownFeesAndBinancesQuoteUntilALaterLookupReadsThem()
             throws Exception {
         XChangeExchange exchange = open("");

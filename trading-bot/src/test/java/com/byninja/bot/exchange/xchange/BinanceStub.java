@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Fees are charged as {@link #feeCharge} says: 0.1 % in USDT (the default), 0.1 % in what the trader receives (the
  * coin bought on a buy, USDT on a sell: Binance's own rule), or 0.075 % paid in BNB. {@link #queueFills} makes the
  * next order fill exactly as given (several prices, fees in mixed currencies). With {@link #settles} on, fills move
- * the account's balances and an order the account cannot pay for is refused with -2010, as on Binance.
+ * the account's balances and an order the account cannot pay for is refused with -2010, as on Binance. With
+ * {@link #answersWithoutFills} on, an order's answer leaves its fills out (a lookup still finds them).
  *
  * <p>Klines run on {@link #clock}: the newest is the one in progress {@link #klineLagMs} before now (so for that long
  * after a period ends Binance still shows it in progress, as it can), and a kline in progress shows only its first
@@ -103,6 +104,7 @@ final class BinanceStub implements AutoCloseable {
     volatile long orderAnswerDelayMs;
     volatile FeeCharge feeCharge = FeeCharge.QUOTE;
     volatile boolean settles;
+    volatile boolean answersWithoutFills;
     volatile Clock clock = Clock.systemUTC();
     volatile long klineLagMs;
     final Map<String, StubKline> klines = new ConcurrentHashMap<>();
@@ -298,7 +300,7 @@ final class BinanceStub implements AutoCloseable {
         }
         String json = orderJson(o);
         send(ex, 200, json.substring(0, json.length() - 1) + ",\"transactTime\":" + o.time() + ",\"fills\":["
-                + String.join(",", answered) + "]}");
+                + (answersWithoutFills ? "" : String.join(",", answered)) + "]}");
     }
 
     private void findOrder(HttpExchange ex, Map<String, String> p) throws IOException {
