@@ -102,7 +102,8 @@ public final class TradingBot implements AutoCloseable {
             }
             BotInfo info = new BotInfo(config.name(), version(), exchange.marketData().exchangeName(),
                     config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
-            StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters);
+            StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters,
+                    s -> monitors.containsKey(s) ? monitors.get(s).candleSource() : null);
             this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts);
             if (config.link().statusIntervalMs() > 0) {
                 engine.every(config.link().statusIntervalMs(), () -> link.send(new Message(Tag.STATUS,
@@ -179,6 +180,8 @@ public final class TradingBot implements AutoCloseable {
         n.put("engineErrors", engine.errors());
         n.put("orderTasksRefused", executor.rejectedTasks());
         n.put("orderResultsDropped", executor.droppedResults());
+        n.put("feesBeingLookedUp", trader.orders().feesPending());
+        n.put("alertsDroppedFromOutbox", alerts.droppedCount());
         n.put("priceErrors", monitors.values().stream().mapToLong(MarketMonitor::errorCount).sum());
         LogForwardingAppender f = logForwarder;
         n.put("logLinesDropped", f == null ? 0 : f.dropped());

@@ -75,9 +75,11 @@ class TradingBotIntegrationTest {
                   smaCross:
                     fastPeriod: 2
                     slowPeriod: 5
+                # Wide enough not to close the forced positions below in the few hundred ms between a forcebuy and
+                # its forcesell: protective exits act even while trading is stopped.
                 risk:
-                  stopLossPct: 0.5
-                  takeProfitPct: 0.5
+                  stopLossPct: 2
+                  takeProfitPct: 2
                 engine:
                   checkIntervalMs: 20
                 simulator:

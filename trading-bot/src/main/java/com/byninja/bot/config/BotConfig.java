@@ -144,7 +144,7 @@ public record BotConfig(
      */
     public record SimulatorSettings(long seed, long tickIntervalMs, BigDecimal feePct, BigDecimal slippagePct,
                                     BigDecimal startingBalance, Map<Symbol, MarketSettings> markets,
-                                    MarketSettings defaultMarket) {
+                                    MarketSettings defaultMarket, long orderLatencyMs) {
 
         public SimulatorSettings {
             markets = Map.copyOf(markets);
@@ -155,7 +155,7 @@ public record BotConfig(
             Map<Symbol, MarketSettings> all = new java.util.LinkedHashMap<>(markets);
             symbols.forEach(s -> all.putIfAbsent(s, defaultMarket));
             return new SimulatorSettings(seed, tickIntervalMs, feePct, slippagePct, startingBalance, all,
-                    defaultMarket);
+                    defaultMarket, orderLatencyMs);
         }
     }
 

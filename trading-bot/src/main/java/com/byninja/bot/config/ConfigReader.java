@@ -269,7 +269,8 @@ final class ConfigReader {
         for (Symbol symbol : symbols) {
             markets.putIfAbsent(symbol, fallback);
         }
-        return new SimulatorSettings(seed, tick, fee, slippage, balance, markets, fallback);
+        return new SimulatorSettings(seed, tick, fee, slippage, balance, markets, fallback,
+                longIn("simulator.orderLatencyMs", 0, 60_000));
     }
 
     private MarketSettings market(String key) {

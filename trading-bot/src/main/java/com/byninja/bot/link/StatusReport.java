@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The answers of {@code status} and {@code stats}, as text and as data. Runs on the trading thread. */
@@ -36,6 +37,7 @@ public final class StatusReport {
     private final Clock clock;
     private final Supplier<ObjectNode> link;
     private final Supplier<ObjectNode> counters;
+    private final Function<Symbol, String> candleSources;
 
     /**
      * @param info     who the bot is
@@ -46,11 +48,23 @@ public final class StatusReport {
      */
     public StatusReport(BotInfo info, Trader trader, Clock clock, Supplier<ObjectNode> link,
                         Supplier<ObjectNode> counters) {
+        this(info, trader, clock, link, counters, s -> null);
+    }
+
+    /**
+     * As above, saying where each symbol's candles come from.
+     *
+     * @param candleSources per symbol, such as {@code binance klines} or {@code built from 1000 ms price polls (no
+     *                      volume)}; null when not known
+     */
+    public StatusReport(BotInfo info, Trader trader, Clock clock, Supplier<ObjectNode> link,
+                        Supplier<ObjectNode> counters, Function<Symbol, String> candleSources) {
         this.info = info;
         this.trader = trader;
         this.clock = clock;
         this.link = link;
         this.counters = counters;
+        this.candleSources = candleSources;
     }
 
     /** @return the {@code status} answer. */
@@ -104,6 +118,13 @@ public final class StatusReport {
                 t.append(", no price yet");
             }
             sd.put("bars", trader.barCount(s));
+            String candles = candleSources.apply(s);
+            if (candles != null) {
+                sd.put("candles", candles);
+                if (candles.startsWith("built from")) {
+                    t.append(", candles ").append(candles);
+                }
+            }
             trader.orders().inFlight(s).ifPresent(o -> {
                 sd.put("orderInFlight", o.clientOrderId());
                 t.append(", order ").append(o.clientOrderId()).append(" in flight");

@@ -50,6 +50,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     private final Map<Symbol, Long> priceSavedAt = new ConcurrentHashMap<>();
     private final PaperWallet wallet;
     private final Map<Symbol, BigDecimal> priceTicks = new HashMap<>();
+    private final long orderLatencyMs;
 
     /**
      * @param settings      the simulator's configuration
@@ -63,6 +64,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
                              Clock clock) throws SQLException {
         this.quoteCurrency = quoteCurrency;
         this.clock = clock;
+        this.orderLatencyMs = settings.orderLatencyMs();
         this.wallet = new PaperWallet(settings, quoteCurrency, db, clock, "SIM");
         this.ledger = wallet.ledger();
         Map<Symbol, SimulatorLedger.SavedPrice> saved = ledger.loadPrices();
@@ -125,6 +127,15 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     @Override
     public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
         RandomWalk walk = walk(request.symbol());
+        if (orderLatencyMs > 0) {
+            // A real exchange answers after a round trip; the order executes at its end.
+            try {
+                Thread.sleep(orderLatencyMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExchangeException("interrupted while the simulated exchange was answering");
+            }
+        }
         BigDecimal price = walk.priceAt(clock.millis());
         ExecutionReport report = wallet.fill(request, price, priceTicks.get(request.symbol()), null);
         savePrice(request.symbol(), walk);
