@@ -102,6 +102,9 @@ final class BinanceStub implements AutoCloseable {
     private final Deque<List<StubFill>> queuedFills = new ConcurrentLinkedDeque<>();
     private final AtomicLong orderIds = new AtomicLong(1000);
     volatile long orderAnswerDelayMs;
+    /** Binance may execute an order whose answer was lost and show it only later: lookups miss it this long. */
+    volatile long orderVisibleAfterMs;
+    private final Map<String, Long> visibleAt = new ConcurrentHashMap<>();
     volatile FeeCharge feeCharge = FeeCharge.QUOTE;
     volatile boolean settles;
     volatile boolean answersWithoutFills;
@@ -282,6 +285,9 @@ final class BinanceStub implements AutoCloseable {
             send(ex, 400, INSUFFICIENT_BALANCE);
             return;
         }
+        if (orderVisibleAfterMs > 0) {
+            visibleAt.put(cid, System.currentTimeMillis() + orderVisibleAfterMs);
+        }
         orders.add(o);
         long delay = orderAnswerDelayMs;
         if (delay > 0) {
@@ -306,7 +312,8 @@ final class BinanceStub implements AutoCloseable {
     private void findOrder(HttpExchange ex, Map<String, String> p) throws IOException {
         String cid = p.get("origClientOrderId");
         for (StubOrder o : orders) {
-            if (o.clientOrderId().equals(cid) && o.symbol().equals(p.get("symbol"))) {
+            if (o.clientOrderId().equals(cid) && o.symbol().equals(p.get("symbol"))
+                    && System.currentTimeMillis() >= visibleAt.getOrDefault(cid, 0L)) {
                 send(ex, 200, orderJson(o));
                 return;
             }

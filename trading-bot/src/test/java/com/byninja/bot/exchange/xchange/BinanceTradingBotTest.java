@@ -242,4 +242,29 @@ class BinanceTradingBotTest {
                     .allSatisfy(r -> assertThat(r.params()).containsEntry("origClientOrderId", orderId));
         }
     }
+
+    @Test
+    void aLiveOrderWhoseAnswerWasLostAndThatBinanceShowsOnlyLaterIsAppliedOnceWhenItAppears() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link());
+        stub.orderAnswerDelayMs = 2_000;
+        stub.orderVisibleAfterMs = 4_000;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+
+            ObjectNode amount = Money.object();
+            amount.put(Command.AMOUNT_FIELD, "100");
+            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
+            String orderId = buy.data().path("orderId").asText();
+
+            // Lookups find nothing for 4 s (a bot that gave up after a second would record it as never placed);
+            // it stays NEW, the symbol waits, and the fill is applied once the order shows.
+            Message opened = awaitAlert("position_opened", orderId);
+            assertThat(opened.message()).contains("bought 0.00166 at 60000");
+            assertThat(stub.requests("GET", "/api/v3/order").size()).isGreaterThanOrEqualTo(3);
+            assertThat(stub.requests("POST", "/api/v3/order")).hasSize(1);
+            assertThat(alerts).noneMatch(m -> is(m, "order_not_placed", orderId) || is(m, "order_unknown", orderId));
+        }
+    }
 }
