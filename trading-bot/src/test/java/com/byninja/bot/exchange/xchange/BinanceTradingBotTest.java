@@ -267,4 +267,41 @@ class BinanceTradingBotTest {
             assertThat(alerts).noneMatch(m -> is(m, "order_not_placed", orderId) || is(m, "order_unknown", orderId));
         }
     }
+
+    @Test
+    void aLiveSellAsksOnlyForWhatTheAccountHoldsWhenTheBuysFeeInTheCoinIsNotKnownYet() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link());
+        stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+            // The buy's answer is lost, and its trades cannot be read when it is looked up: its fee is unknown.
+            stub.orderAnswerDelayMs = 2_000;
+            for (int i = 0; i < 3; i++) {
+                stub.failNext("/api/v3/myTrades", new BinanceStub.Fault(503, 0, "{\"code\":-1001,\"msg\":\"down\"}"));
+            }
+            ObjectNode amount = Money.object();
+            amount.put(Command.AMOUNT_FIELD, "100");
+            String buyId = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount))
+                    .data().path("orderId").asText();
+            Message opened = awaitAlert("position_opened", buyId);
+            assertThat(opened.message()).contains("bought 0.00166 at 60000", "fee not known yet");
+            stub.orderAnswerDelayMs = 0;
+            // Binance kept 0.00000166 BTC of the 0.00166 bought: the account holds 0.00165834.
+            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).data().path("balances").path("BTC").asText().equals("0.00165834"));
+
+            String sellId = request(Message.command("f-" + (++ids), Command.FORCESELL, "BTC/USDT")).data()
+                    .path("orderId").asText();
+
+            // Matched to the account (0.00165834), rounded down to the 0.00001 step by the order: 0.00165 sold, and
+            // the 0.00000834 left is dust. Selling the book's 0.00166 would have been refused for ever.
+            Message closed = awaitAlert("position_closed", sellId);
+            assertThat(closed.message()).startsWith("Closed BTC/USDT: sold 0.00165 at 60000");
+            assertThat(stub.requests("POST", "/api/v3/order")).filteredOn(r -> "SELL".equals(r.params().get("side")))
+                    .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("quantity", "0.00165"));
+        }
+    }
 }
