@@ -78,9 +78,20 @@ public final class Deployment implements AutoCloseable {
      * @return the bot's configuration
      */
     private static String botYaml(String botOverrides) {
-        // RSI below 0 or above 100 never happens: the strategy never trades, so every order in a scenario is one the
-        // owner forced, and the scenario can count them exactly.
-        return botOverrides.startsWith("name:") ? botOverrides : """
+        return botOverrides.startsWith("name:") ? botOverrides : botConfig("", "", botOverrides);
+    }
+
+    /**
+     * The system tests' bot: named alpha, 100 ms prices on the simulator, and a strategy that never trades (RSI below
+     * 0 or above 100 never happens), so every order in a scenario is one the owner forced and can be counted exactly.
+     *
+     * @param risk      lines of its {@code risk} section, or empty
+     * @param simulator more lines of its {@code simulator} section, or empty
+     * @param extra     more top-level keys not set here, such as {@code symbols}, or empty
+     * @return the whole configuration less its link section
+     */
+    public static String botConfig(String risk, String simulator, String extra) {
+        return """
                 name: alpha
                 timeframe: 1m
                 marketData:
@@ -92,7 +103,14 @@ public final class Deployment implements AutoCloseable {
                     overbought: 100
                 simulator:
                   tickIntervalMs: 100
-                """ + botOverrides;
+                %s
+                %s
+                %s
+                """.formatted(indent(simulator), risk.isBlank() ? "" : "risk:\n" + indent(risk), extra);
+    }
+
+    private static String indent(String lines) {
+        return lines.strip().lines().map(l -> "  " + l).reduce((x, y) -> x + "\n" + y).orElse("");
     }
 
     /** Gives the bot another configuration from its next start on, as an owner editing its file would. */

@@ -17,34 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MoneySafetyIT {
 
-    /**
-     * The system tests' bot (a strategy that never signals, 100 ms prices) with {@code risk} and {@code simulator}
-     * lines of its own.
-     *
-     * @param extra more top-level keys, such as {@code symbols}
-     */
     static String bot(String risk, String simulator, String extra) {
-        return """
-                name: alpha
-                timeframe: 1m
-                marketData:
-                  pollIntervalMs: 100
-                strategy:
-                  name: rsi
-                  rsi:
-                    oversold: 0
-                    overbought: 100
-                risk:
-                %s
-                simulator:
-                  tickIntervalMs: 100
-                %s
-                %s
-                """.formatted(indent(risk), indent(simulator), extra);
-    }
-
-    private static String indent(String lines) {
-        return lines.strip().lines().map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+        return Deployment.botConfig(risk, simulator, extra);
     }
 
     static final String NO_STOPS = "stopLossPct: 0\ntakeProfitPct: 0";

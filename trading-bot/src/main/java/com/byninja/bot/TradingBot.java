@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bot and owns its lifecycle. Threads: {@code trading-engine} (every decision), one
- * {@code market-monitor-BASE/QUOTE} per symbol, {@code order-executor} (exchange calls), {@code log-forwarder}, and
+ * {@code market-monitor-BASE/QUOTE} and {@code order-executor-BASE/QUOTE} per symbol (prices; exchange calls), {@code order-balances}, {@code log-forwarder}, and
  * the link's reader and writer. {@link #close()} stops them in reverse order of start: first no new decisions, then
  * the exchange calls, then what remains is saved, and last the link, so that the final alerts still go out.
  */

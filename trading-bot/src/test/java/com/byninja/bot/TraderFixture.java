@@ -7,7 +7,9 @@ import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.exchange.Ticker;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.GatewayResult;
+import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
@@ -79,6 +81,20 @@ public final class TraderFixture implements AutoCloseable {
         trader.onCandle(new Candle(s, candleStart, Duration.ofMinutes(1), c, c, c, c, BigDecimal.ONE));
         candleStart = candleStart.plus(Duration.ofMinutes(1));
         price(s, close);
+    }
+
+    /** Prices {@code s} at {@code price} and force-buys it for 100 USDT; @return the order, waiting for its answer */
+    public Order forceBuy(Symbol s, String price) {
+        price(s, price);
+        return ((Submission.Sent) trader.forceBuy(s, new BigDecimal("100"))).order();
+    }
+
+    /** Force-buys {@code s} and fills it: {@code qty} at {@code price}, paying {@code fee} USDT. */
+    public Order openPosition(Symbol s, String qty, String price, String fee) {
+        Order o = forceBuy(s, price);
+        gateway.fill(o, qty, price, fee, clock.instant());
+        drain();
+        return o;
     }
 
     /** Hands every waiting gateway result to the trader, as the trading thread does. */

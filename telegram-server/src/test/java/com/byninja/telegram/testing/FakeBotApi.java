@@ -213,6 +213,8 @@ public final class FakeBotApi implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         lock.lock();
         try {
+            // As Telegram does: asking with an offset confirms every update before it, and those are forgotten.
+            updates.removeIf(u -> u.get("update_id").asLong() < offset);
             while (true) {
                 ArrayNode result = JSON.createArrayNode();
                 for (ObjectNode update : updates) {

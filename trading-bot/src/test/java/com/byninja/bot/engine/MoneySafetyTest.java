@@ -68,14 +68,17 @@ class MoneySafetyTest {
     }
 
     Order forceBuy(Symbol s, String price) {
-        f.price(s, price);
-        return ((Submission.Sent) f.trader.forceBuy(s, d("100"))).order();
+        return f.forceBuy(s, price);
     }
 
     void open(Symbol s, String qty, String price, String fee) {
-        Order o = forceBuy(s, price);
-        f.gateway.fill(o, qty, price, fee, f.clock.instant());
-        f.drain();
+        f.openPosition(s, qty, price, fee);
+    }
+
+    /** Makes every write of a position fail, as a full disk or an I/O error would. */
+    void failPositionWrites() throws Exception {
+        execute("CREATE TRIGGER injected_failure BEFORE INSERT ON positions "
+                + "BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END");
     }
 
     void execute(String sql) throws Exception {
@@ -126,8 +129,7 @@ class MoneySafetyTest {
     void aFillWhoseWriteFailsPausesTheSymbolAndIsRecordedOnceWhenTheStoreRecovers() throws Exception {
         f = new TraderFixture(dir, "");
         Order buy = forceBuy(BTC, "100");
-        execute("CREATE TRIGGER injected_failure BEFORE INSERT ON positions "
-                + "BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END");
+        failPositionWrites();
 
         f.gateway.fill(buy, "1", "100", "0.1", f.clock.instant());
         f.drain();
@@ -164,8 +166,7 @@ class MoneySafetyTest {
     void aFillNotYetRecordedWhenTheBotDiesIsAppliedOnceAfterTheRestart() throws Exception {
         f = new TraderFixture(dir, "");
         Order buy = forceBuy(BTC, "100");
-        execute("CREATE TRIGGER injected_failure BEFORE INSERT ON positions "
-                + "BEGIN SELECT RAISE(ABORT, 'disk I/O error (injected)'); END");
+        failPositionWrites();
         f.gateway.fill(buy, "1", "100", "0.1", f.clock.instant());
         f.drain();
         execute("DROP TRIGGER injected_failure");

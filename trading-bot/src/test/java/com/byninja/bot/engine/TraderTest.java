@@ -45,12 +45,7 @@ class TraderTest {
     }
 
     Order openPosition(com.byninja.bot.exchange.Symbol s, String qty, String price, String fee) {
-        f.price(s, price);
-        Submission r = f.trader.forceBuy(s, new BigDecimal("100"));
-        Order o = ((Submission.Sent) r).order();
-        f.gateway.fill(o, qty, price, fee, f.clock.instant());
-        f.drain();
-        return o;
+        return f.openPosition(s, qty, price, fee);
     }
 
     @Test

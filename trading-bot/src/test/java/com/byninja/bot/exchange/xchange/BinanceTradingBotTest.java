@@ -106,6 +106,21 @@ class BinanceTradingBotTest {
         return alerts.stream().filter(m -> is(m, event, orderId)).findFirst().orElseThrow();
     }
 
+    /** Waits until the bot has announced its start and has a BTC/USDT price. */
+    void awaitStartedWithPrices() {
+        awaitAlert("bot_started", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
+                Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+    }
+
+    /** Force-buys BTC/USDT for 100 USDT; @return the order's client order id */
+    String forceBuy100() throws InterruptedException {
+        ObjectNode amount = Money.object();
+        amount.put(Command.AMOUNT_FIELD, "100");
+        return request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount)).data()
+                .path("orderId").asText();
+    }
+
     static boolean is(Message m, String event, String orderId) {
         return m.data() != null && event.equals(m.data().path("event").asText())
                 && (orderId == null || orderId.equals(m.data().path("orderId").asText()));
@@ -115,9 +130,7 @@ class BinanceTradingBotTest {
     void paperTradingOnBinancePricesFillsInThePaperWalletAndNeverSendsAnOrder() throws Exception {
         BotConfig config = StubConfigs.paper(dir, stub, link());
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
-            awaitAlert("bot_started", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
-                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+            awaitStartedWithPrices();
 
             Message status = request(Message.command("s-" + (++ids), Command.STATUS, null));
             assertThat(status.data().path("exchange").asText()).isEqualTo("binance");
@@ -125,10 +138,7 @@ class BinanceTradingBotTest {
             assertThat(status.data().path("symbols").path("BTC/USDT").path("bars").asInt()).isEqualTo(30);
             assertThat(status.data().path("symbols").path("BTC/USDT").path("lastPrice").asText()).isEqualTo("60000");
 
-            ObjectNode amount = Money.object();
-            amount.put(Command.AMOUNT_FIELD, "100");
-            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
-            String orderId = buy.data().path("orderId").asText();
+            String orderId = forceBuy100();
             Message opened = awaitAlert("position_opened", orderId);
 
             // 60000 plus 0.05 % slippage = 60030; 100 / 60030 rounded down to the 0.00001 step = 0.00166 BTC,
@@ -182,10 +192,7 @@ class BinanceTradingBotTest {
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
             awaitAlert("bot_started", null);
             for (int trip = 0; trip < 2; trip++) {
-                ObjectNode amount = Money.object();
-                amount.put(Command.AMOUNT_FIELD, "100");
-                String bought = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT")
-                        .withData(amount)).data().path("orderId").asText();
+                String bought = forceBuy100();
                 awaitAlert("position_opened", bought);
                 String sold = request(Message.command("x-" + (++ids), Command.FORCESELL, "BTC/USDT"))
                         .data().path("orderId").asText();
@@ -224,14 +231,9 @@ class BinanceTradingBotTest {
         BotConfig config = StubConfigs.live(dir, stub, 300, link());
         stub.orderAnswerDelayMs = 2_000;
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
-            awaitAlert("bot_started", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
-                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+            awaitStartedWithPrices();
 
-            ObjectNode amount = Money.object();
-            amount.put(Command.AMOUNT_FIELD, "100");
-            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
-            String orderId = buy.data().path("orderId").asText();
+            String orderId = forceBuy100();
             Message opened = awaitAlert("position_opened", orderId);
 
             assertThat(opened.message()).contains("0.00166");
@@ -249,14 +251,9 @@ class BinanceTradingBotTest {
         stub.orderAnswerDelayMs = 2_000;
         stub.orderVisibleAfterMs = 4_000;
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
-            awaitAlert("bot_started", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
-                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+            awaitStartedWithPrices();
 
-            ObjectNode amount = Money.object();
-            amount.put(Command.AMOUNT_FIELD, "100");
-            Message buy = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
-            String orderId = buy.data().path("orderId").asText();
+            String orderId = forceBuy100();
 
             // Lookups find nothing for 4 s (a bot that gave up after a second would record it as never placed);
             // it stays NEW, the symbol waits, and the fill is applied once the order shows.
@@ -274,18 +271,13 @@ class BinanceTradingBotTest {
         stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
         stub.settles = true;
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
-            awaitAlert("bot_started", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
-                    Command.STATUS, null)).data().path("symbols").path("BTC/USDT").has("lastPrice"));
+            awaitStartedWithPrices();
             // The buy's answer is lost, and its trades cannot be read when it is looked up: its fee is unknown.
             stub.orderAnswerDelayMs = 2_000;
             for (int i = 0; i < 3; i++) {
                 stub.failNext("/api/v3/myTrades", new BinanceStub.Fault(503, 0, "{\"code\":-1001,\"msg\":\"down\"}"));
             }
-            ObjectNode amount = Money.object();
-            amount.put(Command.AMOUNT_FIELD, "100");
-            String buyId = request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount))
-                    .data().path("orderId").asText();
+            String buyId = forceBuy100();
             Message opened = awaitAlert("position_opened", buyId);
             assertThat(opened.message()).contains("bought 0.00166 at 60000", "fee not known yet");
             stub.orderAnswerDelayMs = 0;
