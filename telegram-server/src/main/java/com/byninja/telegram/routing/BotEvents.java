@@ -3,6 +3,10 @@ package com.byninja.telegram.routing;
 import com.byninja.protocol.Message;
 import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.Html;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * shown.
  */
 public final class BotEvents {
+    /** Alerts older than this when they arrive say when they were raised. */
+    static final long LATE_ALERT_SECONDS = 60;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+    private final Clock clock;
     private static final Logger LOG = LoggerFactory.getLogger(BotEvents.class);
 
     /** Where the outcome of an alert's delivery goes: back to the bot that sent it. Must not block. */
@@ -39,6 +49,13 @@ public final class BotEvents {
 
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
                      long replyTimeoutMs, AlertReceipts receipts) {
+        this(output, pending, router, logs, replyTimeoutMs, receipts, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that tells how old an alert is. */
+    public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
+                     long replyTimeoutMs, AlertReceipts receipts, Clock clock) {
+        this.clock = clock;
         this.output = output;
         this.pending = pending;
         this.router = router;
@@ -88,7 +105,7 @@ public final class BotEvents {
     /** An {@code alert} frame: to every chat, acknowledged once it has ended in all of them. */
     public void alert(String bot, Message alert) {
         String symbol = alert.symbol() == null ? "" : " " + Html.code(alert.symbol());
-        String html = "⚠️ " + Html.bold(bot) + symbol + ": " + Html.escape(alert.message());
+        String html = "⚠️ " + Html.bold(bot) + symbol + ": " + Html.escape(alert.message()) + raisedAt(alert);
         String id = alert.id();
         if (id == null) {
             // An alert of the old style: nothing to acknowledge.
@@ -133,6 +150,22 @@ public final class BotEvents {
                 + Html.code(refusedAddress) + " and was refused: " + Html.bold(bot) + " is already connected from "
                 + Html.code(holderAddress) + ". Give each bot its own name (name: in its configuration, or "
                 + "BYNINJA_BOT_NAME).");
+    }
+
+    /**
+     * An alert that arrives late (kept by the bot while the link, this server or Telegram was down) says when it was
+     * raised, so that an old "stop-loss hit" is not read as news.
+     */
+    private String raisedAt(Message alert) {
+        long ageSeconds = clock.instant().getEpochSecond() - alert.timestamp();
+        if (ageSeconds < LATE_ALERT_SECONDS) {
+            return "";
+        }
+        Instant at = Instant.ofEpochSecond(alert.timestamp());
+        String when = ageSeconds < 86_400 ? TIME.format(at) : DATE_TIME.format(at);
+        String ago = ageSeconds < 7_200 ? ageSeconds / 60 + " min"
+                : ageSeconds < 172_800 ? ageSeconds / 3_600 + " h" : ageSeconds / 86_400 + " days";
+        return Html.escape(" (raised at " + when + " UTC, " + ago + " ago)");
     }
 
     /** A {@code log} frame. */

@@ -92,6 +92,17 @@ class BotEventsTest {
     }
 
     @Test
+    void anAlertArrivingLateSaysWhenItWasRaised() {
+        long raised = Message.nowSeconds() - 300;
+        events.alert("alpha", new Message(Tag.ALERT, "Closed BTC/USDT", raised, "db-6", null, null, null, null));
+
+        String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochSecond(raised));
+        assertThat(chats.said.get(0)).isEqualTo("1: ⚠️ <b>alpha</b>: Closed BTC/USDT (raised at " + at
+                + " UTC, 5 min ago)");
+    }
+
+    @Test
     void anAlertTelegramRefusedForGoodInOneChatIsAcknowledgedAnyway() {
         chats.outcome.put(PARTNER, ChatOutput.Delivery.REFUSED);
 
@@ -112,7 +123,8 @@ class BotEventsTest {
 
     @Test
     void anAlertWithoutAnIdIsShownAndNothingIsAcknowledged() {
-        events.alert("alpha", new Message(Tag.ALERT, "old style", 1L, null, null, null, null, null));
+        events.alert("alpha", new Message(Tag.ALERT, "old style", Message.nowSeconds(), null, null,
+                null, null, null));
 
         assertThat(chats.said)
                 .containsExactly("1: ⚠️ <b>alpha</b>: old style", "2: ⚠️ <b>alpha</b>: old style");
