@@ -1,6 +1,7 @@
 package com.byninja.bot.engine;
 
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.ControlState;
 import com.byninja.bot.control.Flag;
 import com.byninja.bot.control.Flags;
@@ -184,12 +185,16 @@ public final class Trader {
 
     // ---- market events -------------------------------------------------------------------------------------
 
-    /** Adds history without trading on it. */
+    /** Adds history without trading on it, and says where the strategy stands. */
     public void onHistory(Symbol symbol, List<Candle> history) {
         Market m = markets.get(symbol);
-        if (m != null) {
-            int added = m.candles().addAll(history);
-            LOG.debug("{}: {} candles of history", symbol, added);
+        if (m == null) {
+            return;
+        }
+        int added = m.candles().addAll(history);
+        if (m.strategy() != null) {
+            LOG.info("{}: {} candles of history; {}; it decides again when the next {} candle closes", symbol, added,
+                    strategy.explain(m.candles().series()), Durations.format(config.timeframe()));
         }
     }
 
@@ -202,7 +207,9 @@ public final class Trader {
         candles++;
         Signal signal = TradingStrategy.signalAt(m.strategy(), m.candles().series());
         Symbol s = candle.symbol();
-        LOG.debug("{} candle closed at {}: {}", s, Money.exact(candle.close()), signal);
+        // One line per symbol and candle, so that a person watching the log sees the bot work while it waits.
+        LOG.info("{} {} candle closed at {}: {}; {}", s, Durations.format(config.timeframe()),
+                Money.price(candle.close()), strategy.explain(m.candles().series()), holding(s));
         if (signal == Signal.HOLD) {
             return;
         }
@@ -586,6 +593,17 @@ public final class Trader {
     }
 
     // ---- state ---------------------------------------------------------------------------------------------
+
+    /** @return {@code "no position"}, or the position and what selling it now would earn, for progress lines. */
+    private String holding(Symbol s) {
+        Optional<Position> p = positions.get(s);
+        if (p.isEmpty()) {
+            return orders.inFlight(s).isPresent() ? "an order is waiting for the exchange" : "no position";
+        }
+        String line = "holding " + Money.exact(p.get().quantity()) + " " + s.base();
+        Optional<Mark> m = mark(p.get());
+        return m.isEmpty() ? line : line + ", unrealised " + Money.signed(m.get().unrealisedPnl()) + " " + s.quote();
+    }
 
     /** @return whether {@code s} holds a position or has an entry waiting for the exchange. */
     private boolean holdsOrWaits(Symbol s) {

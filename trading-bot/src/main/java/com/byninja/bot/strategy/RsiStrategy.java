@@ -1,11 +1,13 @@
 package com.byninja.bot.strategy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.OverIndicatorRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
 
@@ -41,6 +43,18 @@ public final class RsiStrategy implements TradingStrategy {
     @Override
     public String description() {
         return "RSI " + period + " below " + oversold.toPlainString() + " / above " + overbought.toPlainString();
+    }
+
+    @Override
+    public String explain(BarSeries series) {
+        String warming = TradingStrategy.warmingUp(series, period);
+        if (warming != null) {
+            return warming;
+        }
+        Num rsi = new RSIIndicator(new ClosePriceIndicator(series), period).getValue(series.getEndIndex());
+        return "RSI " + period + " is " + new BigDecimal(rsi.toString()).setScale(1, RoundingMode.HALF_EVEN)
+                .toPlainString() + ": buys below " + oversold.toPlainString() + ", sells above "
+                + overbought.toPlainString();
     }
 
     @Override

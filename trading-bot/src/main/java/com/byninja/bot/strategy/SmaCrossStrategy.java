@@ -5,6 +5,7 @@ import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
@@ -37,6 +38,22 @@ public final class SmaCrossStrategy implements TradingStrategy {
     @Override
     public String description() {
         return "SMA " + fastPeriod + " crossing SMA " + slowPeriod;
+    }
+
+    @Override
+    public String explain(BarSeries series) {
+        String warming = TradingStrategy.warmingUp(series, slowPeriod);
+        if (warming != null) {
+            return warming;
+        }
+        ClosePriceIndicator close = new ClosePriceIndicator(series);
+        int last = series.getEndIndex();
+        Num fast = new SMAIndicator(close, fastPeriod).getValue(last);
+        Num slow = new SMAIndicator(close, slowPeriod).getValue(last);
+        boolean above = fast.isGreaterThan(slow);
+        return "SMA " + fastPeriod + " " + TradingStrategy.value(fast) + " is " + (above ? "above" : "below") + " SMA "
+                + slowPeriod + " " + TradingStrategy.value(slow) + ": " + (above ? "sells when it crosses below"
+                : "buys when it crosses above");
     }
 
     @Override

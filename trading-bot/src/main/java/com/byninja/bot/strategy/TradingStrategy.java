@@ -22,6 +22,26 @@ public interface TradingStrategy {
     Strategy build(BarSeries series);
 
     /**
+     * @param series one symbol's candles
+     * @return what the strategy reads on the last candle and what would make it act, for a person watching the log,
+     *         such as {@code SMA 9 60010.2 is below SMA 21 60030.5: buys when it crosses above}; while too few
+     *         candles are held, how many it has and needs
+     */
+    String explain(BarSeries series);
+
+    /** @return {@code "warming up: 5 of 21 candles"} while {@code series} holds fewer than {@code needed}, else null */
+    static String warmingUp(BarSeries series, int needed) {
+        int held = series.getBarCount();
+        return held > needed ? null : "warming up: " + held + " of " + (needed + 1) + " candles";
+    }
+
+    /** @return an indicator value for people: 10 significant digits at most, no trailing zeros. */
+    static String value(org.ta4j.core.num.Num n) {
+        return new java.math.BigDecimal(n.toString()).round(new java.math.MathContext(10)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
      * @param strategy a strategy built by {@link #build} on {@code series}
      * @param series   its series
      * @return the signal on the series' last bar; {@link Signal#HOLD} while the indicators are still unstable
