@@ -32,6 +32,11 @@ final class Handshake {
     static final String CODE_FIELD = "code";
     /** The code of the refusal of a bot whose name a live session holds. */
     static final String NAME_IN_USE = "name-in-use";
+    /**
+     * The message of the refusal of a bot whose proof is wrong: the two sides hold different secrets. It has no code,
+     * so that a peer that cannot prove the secret learns nothing else.
+     */
+    static final String AUTHENTICATION_FAILED = "authentication failed";
     /** The code of the refusal of a peer speaking another protocol version. */
     static final String UNSUPPORTED_PROTOCOL = "unsupported-protocol";
     /** Longest accepted peer name. */

@@ -44,11 +44,18 @@ import org.slf4j.LoggerFactory;
  * {@link LinkConfig#reconnectMaxDelayMs()} (plus up to 20 % jitter) each time, so that it takes the name over soon
  * after the other bot leaves without hammering the server meanwhile.
  *
+ * <p><b>A wrong secret.</b> When the server refuses this bot's proof, the two sides hold different secrets. The client
+ * logs at WARN what to compare, naming where its own secret comes from ({@link LinkSecret#origin()}): on the first
+ * refused attempt, then at most once a minute while the refusals go on, with their count; the other attempts are
+ * logged at DEBUG.
+ *
  * <p>Threads: {@code link-reader} (connects, handshakes and reads) and {@code link-writer-<server>} per connection.
  * Both end on {@link #close()}.
  */
 public final class LinkClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkClient.class);
+    /** While the secret is refused, a WARN about it at most this often; the first refusal always warns. */
+    private static final long AUTH_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** The state of the link as its owner sees it. */
     public enum State {
@@ -108,6 +115,9 @@ public final class LinkClient implements AutoCloseable {
     private volatile boolean closed;
     private boolean everConnected;
     private boolean refusalLogged;
+    /** Attempts refused for a wrong secret since the last successful handshake. Reader thread only. */
+    private long authRefusals;
+    private long lastAuthWarningNanos;
 
     private LinkClient(Builder b) {
         this.secret = b.secret;
@@ -314,6 +324,7 @@ public final class LinkClient implements AutoCloseable {
                     }
                     failures = 0;
                     refusalLogged = false;
+                    authRefusals = 0;
                     reason = c.readLoop(router, this::intercept);
                     if (closed) {
                         log.info("link: closed the connection to {} ({})", c.peerName(), c.remoteAddress());
@@ -334,6 +345,11 @@ public final class LinkClient implements AutoCloseable {
                 } else {
                     log.debug("link: still refused by {}:{}: {}", host, port, reason);
                 }
+                failures++;
+            } catch (AuthenticationFailedException e) {
+                reason = e.getMessage();
+                counters.failedConnects.increment();
+                warnWrongSecret();
                 failures++;
             } catch (IOException e) {
                 reason = e.getMessage();
@@ -371,6 +387,26 @@ public final class LinkClient implements AutoCloseable {
             }
         }
         setState(State.CLOSED, "closed");
+    }
+
+    /**
+     * A wrong secret is not a passing fault: it lasts until a person makes both sides hold the same one, so the bot
+     * says what to compare while it goes on, not once per outage only.
+     */
+    private void warnWrongSecret() {
+        authRefusals++;
+        long now = System.nanoTime();
+        if (authRefusals > 1 && now - lastAuthWarningNanos < AUTH_WARNING_INTERVAL_NANOS) {
+            log.debug("link: {}:{} refused the link secret again (attempt {})", host, port, authRefusals);
+            return;
+        }
+        lastAuthWarningNanos = now;
+        String ours = secret.file() != null ? "the file " + secret.file() : secret.origin();
+        log.warn("link: the telegram-server at {}:{} refused this bot's link secret ({} refused {}): the two sides "
+                + "have different secrets. This bot's comes from {}. Make both use the same one: the same {} on "
+                + "both sides, or the same secret file (the telegram-server logs where its secret comes from when it "
+                + "starts). Retrying in the background", host, port, authRefusals,
+                authRefusals == 1 ? "attempt" : "attempts so far", ours, LinkSecret.ENV_VARIABLE);
     }
 
     /** @return the authenticated connection, or null when the client was closed meanwhile. */
@@ -484,6 +520,9 @@ public final class LinkClient implements AutoCloseable {
         if (code != null && Handshake.NAME_IN_USE.equals(code.asText())) {
             return new NameInUseException(error.message());
         }
+        if (code == null && Handshake.AUTHENTICATION_FAILED.equals(error.message())) {
+            return new AuthenticationFailedException("the server refused this bot: " + error.message());
+        }
         String reason = error.message();
         if (reason.startsWith("unsupported protocol version") && !reason.contains("upgrade")) {
             // A server of version 1 says only which version it speaks.
@@ -497,6 +536,15 @@ public final class LinkClient implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         NameInUseException(String message) {
+            super(message);
+        }
+    }
+
+    /** The server refused the hello's proof: the two sides hold different secrets. */
+    private static final class AuthenticationFailedException extends ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        AuthenticationFailedException(String message) {
             super(message);
         }
     }

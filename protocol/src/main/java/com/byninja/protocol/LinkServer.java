@@ -322,9 +322,11 @@ public final class LinkServer implements AutoCloseable {
             String expected = Handshake.clientProof(secret, serverNonce, clientNonce, bot);
             if (!Handshake.proofMatches(expected, text(data, Handshake.PROOF_FIELD))) {
                 counters.badFrames.increment();
-                log.warn("link: authentication failed for bot '{}' from {}: wrong proof (is the link secret the "
-                        + "same on both sides?)", bot, c.remoteAddress());
-                refuse(c, "authentication failed", null);
+                log.warn("link: authentication failed for bot '{}' from {}: wrong proof, its link secret is not this "
+                        + "server's (from {}); {} or the secret file must be the same on both sides", bot,
+                        c.remoteAddress(), secret.file() != null ? "the file " + secret.file() : secret.origin(),
+                        LinkSecret.ENV_VARIABLE);
+                refuse(c, Handshake.AUTHENTICATION_FAILED, null);
                 return null;
             }
             Connection holder;
