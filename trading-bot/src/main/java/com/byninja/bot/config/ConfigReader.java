@@ -314,10 +314,8 @@ final class ConfigReader {
         if (host.isBlank()) {
             problem("link.host", "must not be empty");
         }
+        // Empty, the default: the secret lives with the data, so dataDir (BYNINJA_DATA_DIR) moves both.
         String secretFile = text("link.secretFile");
-        if (secretFile.isBlank()) {
-            problem("link.secretFile", "must not be empty");
-        }
         long statusInterval = longIn("link.statusIntervalMs", 0, 86_400_000);
         if (statusInterval > 0 && statusInterval < 1000) {
             problem("link.statusIntervalMs", "must be 0 (off) or at least 1000, got " + statusInterval);
@@ -329,7 +327,8 @@ final class ConfigReader {
                     + "), got " + maxDelay);
         }
         return new LinkSettings(bool("link.enabled"), host, intIn("link.port", 1, 65_535),
-                Path.of(secretFile.isBlank() ? "data/link.secret" : secretFile), secretFromEnv, level,
+                secretFile.isBlank() ? Path.of(text("dataDir")).resolve("link.secret") : Path.of(secretFile),
+                secretFromEnv, level,
                 intIn("link.logQueueCapacity", 1, 1_000_000), longIn("link.heartbeatIntervalMs", 50, 3_600_000),
                 minDelay, maxDelay, statusInterval);
     }

@@ -67,8 +67,9 @@ public final class BotLink implements AutoCloseable {
             return;
         }
         LinkSecret secret = LinkSecret.resolve(settings.secretFromEnv(), settings.secretFile());
-        LOG.info("link: connecting to {}:{} as '{}', secret from {}", settings.host(), settings.port(), botName,
-                settings.secretFromEnv() != null ? "BYNINJA_LINK_SECRET" : settings.secretFile());
+        logSecretOrigin(secret);
+        LOG.info("link: connecting to the telegram-server at {}:{} as '{}'", settings.host(), settings.port(),
+                botName);
         LinkConfig config = LinkConfig.defaults()
                 .withHeartbeatIntervalMs(settings.heartbeatIntervalMs())
                 .withReconnectMinDelayMs(settings.reconnectMinDelayMs())
@@ -83,6 +84,23 @@ public final class BotLink implements AutoCloseable {
                 .onAlertAcknowledged(acknowledged)
                 .onAlertDropped(dropped)
                 .start();
+    }
+
+    /**
+     * A bot started from another directory would otherwise make a secret of its own without a word, and then only fail
+     * to authenticate: say where the secret comes from, and loudly when it is new.
+     */
+    private static void logSecretOrigin(LinkSecret secret) {
+        if (secret.file() == null) {
+            LOG.info("link secret from the environment ({})", secret.origin());
+        } else if (secret.created()) {
+            LOG.warn("link secret: none in {} or {}, so a new one was created there. The telegram-server must use the "
+                    + "same secret: start it with the same data directory, copy this file to its secret file, or set "
+                    + "{} to this file's content on both sides", LinkSecret.ENV_VARIABLE, secret.file(),
+                    LinkSecret.ENV_VARIABLE);
+        } else {
+            LOG.info("link secret from the file {}", secret.file());
+        }
     }
 
     private synchronized void onStateChange(LinkClient.State state, String detail) {

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's SQLite database: one connection, in WAL mode with full synchronous commits, so that every committed
@@ -59,6 +61,8 @@ public final class Database implements AutoCloseable {
               filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, fee TEXT NOT NULL, fee_currency TEXT,
               reason TEXT, time INTEGER NOT NULL)""",
             "CREATE TABLE sim_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, tick INTEGER NOT NULL)");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
     private final Connection connection;
@@ -122,7 +126,14 @@ public final class Database implements AutoCloseable {
                 st.execute("PRAGMA synchronous = FULL");
             }
             Database db = new Database(file, connection, lockFile);
-            db.migrate();
+            int found = db.migrate();
+            // A bot started from another directory finds no database and starts over with an empty wallet: say
+            // which file it is, so that nobody mistakes it for the real one.
+            if (found == 0) {
+                LOG.info("database {}: new, created empty (no positions, no history)", file.toAbsolutePath());
+            } else {
+                LOG.info("database {}: opened (schema version {})", file.toAbsolutePath(), SCHEMA_VERSION);
+            }
             return db;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -131,7 +142,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() throws SQLException {
+    /** @return the schema version the file had before, 0 for a new database */
+    private int migrate() throws SQLException {
         int version = schemaVersion();
         if (version > SCHEMA_VERSION) {
             throw new SQLException(file + " has schema version " + version + ", newer than this bot's "
@@ -157,6 +169,7 @@ public final class Database implements AutoCloseable {
                 return null;
             });
         }
+        return version;
     }
 
     /** @return the schema version stored in the file. */

@@ -73,6 +73,55 @@ class BotLinkTest {
     }
 
     @Test
+    void aNewSecretIsAWarningNamingItsAbsoluteFileInTheDataDirectoryAndTheNextStartSaysItReadsIt() throws Exception {
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.INFO);
+        BotConfig config = TestConfigs.config(dir, "link:\n  port: " + unusedPort() + "\n");
+        Path file = dir.resolve("link.secret").toAbsolutePath();
+
+        BotLink first = new BotLink(config.link(), "alpha", m -> { });
+        first.start();
+        first.close();
+        BotLink second = new BotLink(config.link(), "alpha", m -> { });
+        second.start();
+        second.close();
+
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("link secret"))
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+                        "WARN link secret: none in BYNINJA_LINK_SECRET or " + file + ", so a new one was created "
+                                + "there. The telegram-server must use the same secret: start it with the same data "
+                                + "directory, copy this file to its secret file, or set BYNINJA_LINK_SECRET to this "
+                                + "file's content on both sides",
+                        "INFO link secret from the file " + file);
+    }
+
+    @Test
+    void aSecretFromTheEnvironmentIsSaidToComeFromIt() throws Exception {
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.INFO);
+        BotConfig config = new com.byninja.bot.config.ConfigLoader(java.util.Map.of("BYNINJA_LINK_SECRET",
+                "an-environment-secret-0123")).loadYaml("dataDir: " + dir.toString().replace("\\", "/")
+                + "\nlink:\n  port: " + unusedPort() + "\n", "test").config();
+
+        BotLink link = new BotLink(config.link(), "alpha", m -> { });
+        link.start();
+        link.close();
+
+        assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().startsWith("link secret"))
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .containsExactly("INFO link secret from the environment (BYNINJA_LINK_SECRET)");
+        assertThat(dir.resolve("link.secret")).doesNotExist();
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
     void aDisabledLinkSaysSoAndDropsWhatIsSent() throws Exception {
         BotConfig config = TestConfigs.config(dir, "link:\n  enabled: false\n");
         BotLink link = new BotLink(config.link(), "alone", m -> { });
