@@ -35,7 +35,7 @@ public final class Main {
               --help         print this text
 
             Environment: BYNINJA_TELEGRAM_TOKEN, BYNINJA_TELEGRAM_ALLOWED_CHATS, BYNINJA_TELEGRAM_API_URL,
-            BYNINJA_LINK_BIND, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET, BYNINJA_LOG_DIR.
+            BYNINJA_LINK_BIND, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET, BYNINJA_DATA_DIR, BYNINJA_LOG_DIR.
             """;
     static final String ENV_LINK_SECRET = "BYNINJA_LINK_SECRET";
     private static final long SHUTDOWN_WAIT_MS = 4_500;
@@ -107,16 +107,28 @@ public final class Main {
             return Optional.empty();
         }
         try {
-            String fromEnv = env.get(ENV_LINK_SECRET);
-            LinkSecret secret = LinkSecret.resolve(fromEnv, Path.of(config.link().secretFile()));
-            LoggerFactory.getLogger(Main.class).info("Link secret from {}",
-                    fromEnv != null && !fromEnv.isBlank() ? ENV_LINK_SECRET : config.link().secretFile());
+            LinkSecret secret = LinkSecret.resolve(env.get(ENV_LINK_SECRET), config.linkSecretFile());
+            logSecretOrigin(secret);
             return Optional.of(new Launch(config, secret, arguments.console()));
         } catch (IOException | RuntimeException e) {
             err.println("telegram-server: cannot start, no usable link secret: " + e.getMessage()
                     + " (set " + ENV_LINK_SECRET + " to 16 or more characters, or fix link.secretFile "
-                    + config.link().secretFile() + ")");
+                    + config.linkSecretFile().toAbsolutePath() + ")");
             return Optional.empty();
+        }
+    }
+
+    /** The trading bots must hold the same secret: say where this one is, and loudly when it was just made. */
+    private static void logSecretOrigin(LinkSecret secret) {
+        org.slf4j.Logger log = LoggerFactory.getLogger(Main.class);
+        if (secret.file() == null) {
+            log.info("Link secret from the environment ({})", secret.origin());
+        } else if (secret.created()) {
+            log.warn("Link secret: none in {} or {}, so a new one was created there. The trading bots must use the "
+                    + "same secret: start them with the same data directory, copy this file to their secret file, or "
+                    + "set {} to this file's content on both sides", ENV_LINK_SECRET, secret.file(), ENV_LINK_SECRET);
+        } else {
+            log.info("Link secret from the file {}", secret.file());
         }
     }
 

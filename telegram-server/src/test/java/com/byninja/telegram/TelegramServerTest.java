@@ -378,7 +378,7 @@ class TelegramServerTest {
         String wrongToken = "987654321:WrongTokenWrongTokenWrongTokenWrongTo";
         TelegramServerConfig config = TestConfigs.forApi(api.url(), List.of(OWNER));
         start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2, 1_000),
-                config.link(), config.routing(), config.sending(), config.logs()), false);
+                config.link(), config.routing(), config.sending(), config.logs(), config.dataDir()), false);
 
         await().atMost(WAIT).until(() -> loggedEvents().stream()
                 .anyMatch(e -> e.getFormattedMessage().startsWith("Telegram refused the bot token")));

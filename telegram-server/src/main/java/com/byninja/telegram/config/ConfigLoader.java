@@ -39,6 +39,7 @@ public final class ConfigLoader {
     public static final String ENV_API_URL = "BYNINJA_TELEGRAM_API_URL";
     public static final String ENV_LINK_BIND = "BYNINJA_LINK_BIND";
     public static final String ENV_LINK_PORT = "BYNINJA_LINK_PORT";
+    public static final String ENV_DATA_DIR = "BYNINJA_DATA_DIR";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -181,6 +182,7 @@ public final class ConfigLoader {
                 }
             }
         });
+        env(ENV_DATA_DIR).ifPresent(dir -> tree.put("dataDir", dir.trim()));
         env(ENV_LINK_BIND).ifPresent(bind -> link.put("bind", bind.trim()));
         env(ENV_LINK_PORT).ifPresent(port -> {
             try {
@@ -242,8 +244,8 @@ public final class ConfigLoader {
             problems.add("link.bind: must be an address such as 127.0.0.1 (or set " + ENV_LINK_BIND + "), got nothing");
         }
         between(problems, "link.port", link.port(), 0, 65_535);
-        if (link.secretFile() == null || link.secretFile().isBlank()) {
-            problems.add("link.secretFile: must be a path such as data/link.secret, got nothing");
+        if (config.dataDir() == null || config.dataDir().isBlank()) {
+            problems.add("dataDir: must be a directory such as data (or set " + ENV_DATA_DIR + "), got nothing");
         }
         between(problems, "link.heartbeatIntervalMs", link.heartbeatIntervalMs(), 100, 600_000);
 

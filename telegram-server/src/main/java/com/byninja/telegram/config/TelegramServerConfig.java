@@ -1,5 +1,6 @@
 package com.byninja.telegram.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,9 +11,19 @@ import java.util.List;
  * @param routing  command routing
  * @param sending  outgoing message pacing and retries
  * @param logs     relaying of the bots' log lines
+ * @param dataDir  the daemon's data directory, where the link secret file is by default
  */
 public record TelegramServerConfig(
-        Telegram telegram, Link link, Routing routing, Sending sending, Logs logs) {
+        Telegram telegram, Link link, Routing routing, Sending sending, Logs logs, String dataDir) {
+
+    /** The name of the link secret file in {@link #dataDir()}, the same as the trading bot's. */
+    public static final String SECRET_FILE_NAME = "link.secret";
+
+    /** @return {@code link.secretFile} when set, else {@code <dataDir>/link.secret} */
+    public Path linkSecretFile() {
+        return link.secretFile() == null || link.secretFile().isBlank() ? Path.of(dataDir, SECRET_FILE_NAME)
+                                                                        : Path.of(link.secretFile());
+    }
 
     /**
      * @param token              the bot token, empty when not set
@@ -38,7 +49,8 @@ public record TelegramServerConfig(
     /**
      * @param bind                address the link server listens on
      * @param port                its TCP port, 0 for an ephemeral one
-     * @param secretFile          file holding the shared secret, used when BYNINJA_LINK_SECRET is not set
+     * @param secretFile          file holding the shared secret, used when BYNINJA_LINK_SECRET is not set; empty
+     *                            for {@code <dataDir>/link.secret}
      * @param heartbeatIntervalMs link heartbeat interval
      */
     public record Link(String bind, int port, String secretFile, long heartbeatIntervalMs) {

@@ -34,7 +34,9 @@ class ConfigLoaderTest {
         assertThat(config.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
         assertThat(config.telegram().pollTimeoutSeconds()).isEqualTo(50);
         assertThat(config.telegram().pollBackoffMaxMs()).isEqualTo(30_000);
-        assertThat(config.link()).isEqualTo(new TelegramServerConfig.Link("127.0.0.1", 7070, "data/link.secret", 5_000));
+        assertThat(config.link()).isEqualTo(new TelegramServerConfig.Link("127.0.0.1", 7070, "", 5_000));
+        assertThat(config.dataDir()).isEqualTo("data");
+        assertThat(config.linkSecretFile()).isEqualTo(Path.of("data", "link.secret"));
         assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30));
         assertThat(config.sending()).isEqualTo(new TelegramServerConfig.Sending(100, 1_000, 3, 500, 30_000, 30_000));
         assertThat(config.logs()).isEqualTo(new TelegramServerConfig.Logs("WARN", 3_000, 200));
@@ -140,7 +142,7 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
                         "telegram.tokn: unknown key in " + file
                                 + " (known here: [token, allowedChats, apiUrl, pollTimeoutSeconds, pollBackoffMaxMs])",
-                        "extra: unknown key in " + file + " (known here: [telegram, link, routing, sending, logs])",
+                        "extra: unknown key in " + file + " (known here: [dataDir, telegram, link, routing, sending, logs])",
                         "sending.burst: must be between 1 and 1000, got 0"));
     }
 

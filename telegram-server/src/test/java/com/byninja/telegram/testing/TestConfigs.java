@@ -17,16 +17,17 @@ public final class TestConfigs {
                 new TelegramServerConfig.Link("127.0.0.1", 0, "unused", 5_000),
                 new TelegramServerConfig.Routing(1_000, 30),
                 new TelegramServerConfig.Sending(50, 100, 3, 50, 200, 5_000),
-                new TelegramServerConfig.Logs("WARN", 100, 20));
+                new TelegramServerConfig.Logs("WARN", 100, 20), "unused");
     }
 
     public static TelegramServerConfig withReplyTimeout(TelegramServerConfig config, long ms) {
         return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms,
                 config.routing().maxCommandAgeSeconds()),
-                config.sending(), config.logs());
+                config.sending(), config.logs(), config.dataDir());
     }
 
     public static TelegramServerConfig withSending(TelegramServerConfig config, TelegramServerConfig.Sending sending) {
-        return new TelegramServerConfig(config.telegram(), config.link(), config.routing(), sending, config.logs());
+        return new TelegramServerConfig(config.telegram(), config.link(), config.routing(), sending, config.logs(),
+                config.dataDir());
     }
 }
