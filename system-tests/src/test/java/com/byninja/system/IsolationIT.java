@@ -17,15 +17,8 @@ class IsolationIT {
             throws Exception {
         // Stop and target at 1.5 % on a price moving about 0.18 % per 100 ms tick: the position closes after about
         // 7 s, almost never within the fraction of a second before the kill (~1e-6), nor after 60 s (~3e-5).
-        String volatileBot = """
-                risk:
-                  stopLossPct: 1.5
-                  takeProfitPct: 1.5
-                simulator:
-                  markets:
-                    BTC/USDT:
-                      volatilityPct: 3200
-                """;
+        String volatileBot = Deployment.botConfig("stopLossPct: 1.5\ntakeProfitPct: 1.5",
+                "markets:\n  BTC/USDT:\n    volatilityPct: 3200", "");
         try (Deployment d = new Deployment(dir, volatileBot)) {
             d.startBoth();
             d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");

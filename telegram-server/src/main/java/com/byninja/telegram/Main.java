@@ -102,8 +102,8 @@ public final class Main {
         try {
             config = new ConfigLoader(env).load(arguments.config(), arguments.console());
         } catch (ConfigException e) {
-            err.println("telegram-server: cannot start, the configuration has problems:");
-            e.problems().forEach(problem -> err.println("  - " + problem));
+            // One line per problem, nothing else: each names its file and line, or its environment variable.
+            e.problems().forEach(err::println);
             return Optional.empty();
         }
         try {

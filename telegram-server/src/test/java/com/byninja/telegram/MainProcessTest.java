@@ -78,6 +78,19 @@ class MainProcessTest {
     }
 
     @Test
+    void aDirectoryGivenAsTheConfigurationExitsWith2SayingWhichFileToGive() throws Exception {
+        Files.createDirectory(workDir.resolve("config"));
+
+        Process p = launch(Map.of(), "--config", "config", "--console");
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(stderr).contains("config"));
+        assertThat(text(stderr).lines()).containsExactly(
+                "--config config: is a directory; give a YAML file such as config/telegram-server.yml");
+    }
+
+    @Test
     void pollsTelegramAndStopsCleanlyWithExit0OnSigterm() throws Exception {
         try (FakeBotApi api = new FakeBotApi(TestConfigs.TOKEN)) {
             Process p = launch(Map.of("BYNINJA_TELEGRAM_TOKEN", TestConfigs.TOKEN,

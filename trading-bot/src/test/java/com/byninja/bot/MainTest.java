@@ -45,16 +45,34 @@ class MainTest {
     }
 
     @Test
-    void anInvalidConfigurationExitsTwoWithOneLinePerProblem() throws Exception {
-        Path config = Files.writeString(dir.resolve("bad.yml"), "risk:\n  stopLossPct: 150\ntimeframe: soon\n");
+    void anInvalidConfigurationExitsTwoWithOneLinePerProblemAtItsLine() throws Exception {
+        Files.writeString(dir.resolve("bad.yml"), """
+                risk:
+                  stopLossPct: 150
+                  stoplossPct: 2
+                timeframe: soon
+                """);
 
-        Process p = start("--config", config.toString());
+        Process p = start("--config", "bad.yml");
 
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(read("err.txt").lines()).containsExactlyInAnyOrder(
-                "timeframe: expected a positive number and a unit (ms, s, m, h, d) such as 1m or 5s, got 'soon'",
-                "risk.stopLossPct: must be between 0 and 100, got 150");
+        assertThat(read("err.txt").lines()).containsExactly(
+                "bad.yml:2: risk.stopLossPct: must be between 0 and 100, got 150",
+                "bad.yml:3: risk.stoplossPct: unknown key; did you mean risk.stopLossPct?",
+                "bad.yml:4: timeframe: must be a number and a unit (ms, s, m, h or d) such as 1m or 5s, got \"soon\"");
+    }
+
+    @Test
+    void aDirectoryGivenAsTheConfigurationExitsTwoSayingWhichFileToGive() throws Exception {
+        Files.createDirectory(dir.resolve("config"));
+
+        Process p = start("--config", "config");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(read("err.txt").lines()).containsExactly(
+                "--config config: is a directory; give a YAML file such as config/trading-bot.yml");
     }
 
     @Test

@@ -1,25 +1,21 @@
 package com.byninja.bot.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.byninja.bot.exchange.Symbol;
+import com.byninja.protocol.config.ConfigFileException;
+import com.byninja.protocol.config.YamlConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the YAML configuration over the built-in defaults (the shipped {@code trading-bot.yml}, on the classpath),
  * applies the environment overrides and validates everything at once: every problem is reported together, one line
- * each, naming its key.
+ * each, naming its key and where it was written ({@code config/my.yml:14: risk.stakeAmount: must be a number, got
+ * "abc"}).
  */
 public final class ConfigLoader {
 
@@ -40,9 +36,7 @@ public final class ConfigLoader {
     static final String API_KEY_ENV = "BYNINJA_EXCHANGE_API_KEY";
     /** The exchange's API secret; likewise. */
     static final String API_SECRET_ENV = "BYNINJA_EXCHANGE_API_SECRET";
-    private static final Set<String> FREE_FORM_MAPS = Set.of("simulator.markets");
 
-    private final YAMLMapper yaml = new YAMLMapper();
     private final Map<String, String> env;
 
     /** @param env the environment, usually {@code System.getenv()} */
@@ -65,17 +59,15 @@ public final class ConfigLoader {
         if (file == null && Files.isRegularFile(WORKING_DIR_FILE)) {
             file = WORKING_DIR_FILE;
         }
-        if (file == null) {
-            return loadYaml(null, "built-in defaults");
+        YamlConfig config = defaults();
+        if (file != null) {
+            try {
+                config.readFile(file, explicitFile != null, WORKING_DIR_FILE.toString());
+            } catch (ConfigFileException e) {
+                throw new ConfigException(List.of(e.getMessage()));
+            }
         }
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(List.of("--config: no such file: " + file));
-        }
-        try {
-            return loadYaml(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ConfigException(List.of("--config: cannot read " + file + ": " + e.getMessage()));
-        }
+        return validate(config, file == null ? "built-in defaults" : file.toString());
     }
 
     /**
@@ -85,48 +77,35 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem
      */
     public Loaded loadYaml(String overrides, String source) throws ConfigException {
-        ObjectNode tree = defaults();
-        List<String> problems = new ArrayList<>();
-        if (overrides != null && !overrides.isBlank()) {
-            JsonNode user;
+        YamlConfig config = defaults();
+        if (overrides != null) {
             try {
-                user = yaml.readTree(overrides);
-            } catch (JsonProcessingException e) {
-                throw new ConfigException(List.of(source + ": not valid YAML: " + e.getOriginalMessage()
-                        + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())));
-            }
-            if (user != null && !user.isMissingNode() && !user.isNull()) {
-                if (!user.isObject()) {
-                    throw new ConfigException(List.of(source + ": must be a YAML mapping of keys to values"));
-                }
-                ObjectNode userTree = (ObjectNode) user;
-                if (userTree.path("exchange").isTextual()) {
-                    // `exchange: binance` is short for `exchange: {type: binance}`.
-                    String type = userTree.get("exchange").asText();
-                    userTree.putObject("exchange").put("type", type);
-                }
-                merge(tree, userTree, "", problems);
+                config.overlay(overrides, source);
+            } catch (ConfigFileException e) {
+                throw new ConfigException(List.of(e.getMessage()));
             }
         }
-        Map<String, String> origins = new HashMap<>();
+        return validate(config, source);
+    }
+
+    private Loaded validate(YamlConfig config, String source) throws ConfigException {
         ENV_KEYS.forEach((variable, key) -> {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
-                set(tree, key, value.trim());
-                origins.put(key, variable);
+                config.setFromEnvironment(variable, key, value);
             }
         });
         String secret = env.get(SECRET_ENV);
         if (secret != null && !secret.isBlank() && secret.length() < 16) {
-            problems.add(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
+            config.generalProblem(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
         }
         String secretFromEnv = secret == null || secret.isBlank() ? null : secret;
-        BotConfig config = new ConfigReader(tree, problems, origins).read(secretFromEnv,
-                nonBlank(env.get(API_KEY_ENV)), nonBlank(env.get(API_SECRET_ENV)));
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        BotConfig bot = new ConfigReader(config).read(secretFromEnv, nonBlank(env.get(API_KEY_ENV)),
+                nonBlank(env.get(API_SECRET_ENV)));
+        if (!config.problems().isEmpty()) {
+            throw new ConfigException(config.problems());
         }
-        return new Loaded(config, source, tree.toString());
+        return new Loaded(bot, source, config.tree().toString());
     }
 
     private static String nonBlank(String value) {
@@ -142,42 +121,29 @@ public final class ConfigLoader {
         }
     }
 
-    private ObjectNode defaults() {
+    /**
+     * The shipped file, with its two special shapes: {@code exchange: binance} is short for
+     * {@code exchange: {type: binance}}, and {@code simulator.markets} is keyed by symbols, in any spelling.
+     */
+    private static YamlConfig defaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + DEFAULTS_RESOURCE);
             }
-            return (ObjectNode) yaml.readTree(in);
+            return YamlConfig.withDefaults(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .shorthand("exchange", "type")
+                    .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE, e);
         }
     }
 
-    /** Lays {@code user} over {@code base}; keys the defaults do not have are typos, reported as problems. */
-    private static void merge(ObjectNode base, ObjectNode user, String prefix, List<String> problems) {
-        boolean freeForm = FREE_FORM_MAPS.contains(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
-        for (Map.Entry<String, JsonNode> field : user.properties()) {
-            String key = prefix + field.getKey();
-            JsonNode existing = base.get(field.getKey());
-            if (existing == null && !freeForm) {
-                problems.add(key + ": unknown key");
-                continue;
-            }
-            if (existing != null && existing.isObject() && field.getValue().isObject()) {
-                merge((ObjectNode) existing, (ObjectNode) field.getValue(), key + ".", problems);
-            } else {
-                base.set(field.getKey(), field.getValue());
-            }
+    /** @return the symbol's usual spelling, BTC/USDT for btcusdt; a spelling that is no symbol as it is */
+    private static String canonicalSymbol(String name) {
+        try {
+            return Symbol.parse(name).toString();
+        } catch (IllegalArgumentException e) {
+            return name;
         }
-    }
-
-    private static void set(ObjectNode tree, String dottedKey, String value) {
-        String[] parts = dottedKey.split("\\.");
-        ObjectNode node = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
-        }
-        node.set(parts[parts.length - 1], TextNode.valueOf(value));
     }
 }

@@ -1,32 +1,35 @@
 package com.byninja.bot.control;
 
 import com.byninja.bot.exchange.Symbol;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Finds a configured symbol from what a user typed: {@code btc/usdt}, {@code BTC-USDT} or {@code BTCUSDT}. */
+/**
+ * Finds a configured symbol from what a user typed: {@code btc/usdt}, {@code BTC-USDT} or {@code BTCUSDT}, read by
+ * {@link Symbol#parse} as in the configuration.
+ */
 public final class SymbolResolver {
 
     private final List<Symbol> symbols;
-    private final Map<String, Symbol> byCompactName = new LinkedHashMap<>();
+    private final Set<String> quotes;
 
     /** @param symbols the configured symbols */
     public SymbolResolver(List<Symbol> symbols) {
         this.symbols = List.copyOf(symbols);
-        symbols.forEach(s -> byCompactName.put(s.compact(), s));
+        this.quotes = symbols.stream().map(Symbol::quote).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** @return the configured symbol {@code text} names, or empty. */
     public Optional<Symbol> resolve(String text) {
-        if (text == null) {
+        try {
+            Symbol symbol = Symbol.parse(text, quotes);
+            return symbols.contains(symbol) ? Optional.of(symbol) : Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String compact = text.trim().toUpperCase(Locale.ROOT).replaceAll("[/\\-_ ]", "");
-        return Optional.ofNullable(byCompactName.get(compact));
     }
 
     /** @return the configured symbols. */

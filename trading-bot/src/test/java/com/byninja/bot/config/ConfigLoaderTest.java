@@ -1,7 +1,8 @@
 package com.byninja.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.byninja.bot.exchange.Symbol;
 import java.io.IOException;
@@ -13,8 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigLoaderTest {
 
@@ -60,46 +65,150 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void everyProblemIsReportedWithItsKey() {
+    void everyProblemIsReportedOnceAtItsLineInOnePass() {
         List<String> p = problems(loader, """
+                name: ninja
                 risk:
-                  stopLossPct: 150
+                  stakeAmount: -5
+                  maxStakeAmount: 50
+                  stoplossPct: 3
                   maxOpenPositions: many
+                  minOrderAmount: 500
                 timeframe: 7x
                 strategy:
                   name: magic
-                symbols: [BTC/USDT, DOGE]
+                  smaCross:
+                    fastPeriod: abc
+                    slowPeriod: 10
+                symbols: [BTC/USDT, DOGE, btcusdt]
+                link:
+                  port: 70000
+                  statusIntervalMs: x
+                  reconnectMaxDelayMs: 5
+                marketData:
+                  maxBars: 5
+                  warmupBars: 2
+                timeframe: 1m
                 """);
 
-        assertThat(p).contains(
-                "risk.stopLossPct: must be between 0 and 100, got 150",
-                "risk.maxOpenPositions: must be a whole number, got 'many'",
-                "timeframe: expected a positive number and a unit (ms, s, m, h, d) such as 1m or 5s, got '7x'",
-                "strategy.name: unknown strategy 'magic', available: sma-cross, rsi",
-                "symbols[1]: expected BASE/QUOTE such as BTC/USDT, got 'DOGE'");
+        assertThat(p).containsExactly(
+                "test.yml:3: risk.stakeAmount: must be greater than 0 and at most 1000000000, got -5",
+                "test.yml:5: risk.stoplossPct: unknown key; did you mean risk.stopLossPct?",
+                "test.yml:6: risk.maxOpenPositions: must be a whole number between 1 and 10000, got \"many\"",
+                "test.yml:10: strategy.name: must be sma-cross or rsi, got \"magic\"",
+                "test.yml:12: strategy.smaCross.fastPeriod: must be a whole number between 1 and 10000, got \"abc\"",
+                "test.yml:14: symbols[1]: cannot tell the base from the quote currency in \"DOGE\"; write it as "
+                        + "BASE/QUOTE, such as BTC/USDT",
+                "test.yml:14: symbols[2]: BTC/USDT is listed twice; keep one",
+                "test.yml:16: link.port: must be a whole number between 1 and 65535, got 70000",
+                "test.yml:17: link.statusIntervalMs: must be a whole number between 0 and 86400000, got \"x\"",
+                "test.yml:18: link.reconnectMaxDelayMs: must be a whole number between 10 and 3600000, got 5",
+                "test.yml:20: marketData.maxBars: must be a whole number between 10 and 100000, got 5",
+                "test.yml:22: timeframe: written twice (first at line 8); keep one, only this last one counts");
+    }
+
+    @Test
+    void aRuleBetweenTwoGoodKeysIsReportedAtTheKeyTheFileSets() {
+        assertThat(problems(loader, """
+                strategy:
+                  smaCross:
+                    slowPeriod: 5
+                risk:
+                  stakeAmount: 2000
+                """)).containsExactly(
+                "test.yml:3: strategy.smaCross.fastPeriod: must be less than strategy.smaCross.slowPeriod (5), got 9",
+                "test.yml:5: risk.maxStakeAmount: must be at least risk.stakeAmount (2000), got 1000");
     }
 
     @Test
     void theBotNameFollowsTheProtocolsRule() {
-        assertThat(problems(loader, "name: -dash\n")).containsExactly("name: must be 1 to 64 letters, digits, '.', "
-                + "'_' or '-', starting with a letter or digit, got '-dash'");
+        assertThat(problems(loader, "name: -dash\n")).containsExactly("test.yml:1: name: must be 1 to 64 letters, "
+                + "digits, '.', '_' or '-', starting with a letter or digit, got \"-dash\"");
         assertThat(problems(loader, "link:\n  statusIntervalMs: 10\n")).containsExactly(
-                "link.statusIntervalMs: must be 0 (off) or at least 1000, got 10");
+                "test.yml:2: link.statusIntervalMs: must be 0 (off) or at least 1000, got 10");
     }
 
     @Test
-    void aMisspelledKeyIsReported() {
-        assertThat(problems(loader, "risk:\n  stopLosPct: 2\n")).containsExactly("risk.stopLosPct: unknown key");
+    void aMisspelledKeyIsReportedWithTheKeyItMostLikelyMeans() {
+        assertThat(problems(loader, "risk:\n  stopLosPct: 2\n")).containsExactly(
+                "test.yml:2: risk.stopLosPct: unknown key; did you mean risk.stopLossPct?");
+        assertThat(problems(loader, "stopLossPct: 2\n")).containsExactly(
+                "test.yml:1: stopLossPct: unknown key; did you mean risk.stopLossPct?");
+        assertThat(problems(loader, "control:\n  colour: red\n")).containsExactly(
+                "test.yml:2: control.colour: unknown key; the known keys under control are tradingOnFirstStart");
+        assertThat(problems(loader, "simulator:\n  markets:\n    SOL/USDT:\n      startprice: 5\n"))
+                .containsExactly("test.yml:4: simulator.markets.SOL/USDT.startprice: unknown key; did you mean "
+                        + "simulator.markets.SOL/USDT.startPrice?");
+    }
+
+    @Test
+    void aSectionGivenAsASingleValueIsOneProblemAndAnEmptySectionKeepsItsDefaults() throws ConfigException {
+        assertThat(problems(loader, "control: true\n")).containsExactly(
+                "test.yml:1: control: must be a mapping of keys indented below it (tradingOnFirstStart), got true");
+        assertThat(loader.loadYaml("risk:\n  # stakeAmount: 5\n", "test.yml").config().risk().stakeAmount())
+                .isEqualByComparingTo("100");
     }
 
     @Test
     void crossKeyRulesAreChecked() {
         assertThat(problems(loader, "strategy:\n  smaCross:\n    fastPeriod: 30\n")).containsExactly(
-                "strategy.smaCross.fastPeriod: must be less than strategy.smaCross.slowPeriod (21), got 30");
+                "test.yml:3: strategy.smaCross.fastPeriod: must be less than strategy.smaCross.slowPeriod (21), "
+                        + "got 30");
         assertThat(problems(loader, "symbols: [BTC/USDT, ETH/BTC]\n")).containsExactly(
-                "symbols: must all share one quote currency (the stake currency), got [USDT, BTC]");
+                "test.yml:1: symbols: must all share one quote currency (the stake currency), got [USDT, BTC]");
         assertThat(problems(loader, "exchange:\n  mode: live\n")).containsExactly(
-                "exchange.mode: the simulated exchange only trades paper money, got 'live'");
+                "test.yml:2: exchange.mode: the simulated exchange only trades paper money, got \"live\"");
+    }
+
+    @Test
+    void symbolsAreReadInEverySpellingCommandsAccept() throws ConfigException {
+        BotConfig c = loader.loadYaml("""
+                symbols: [BTCUSDT, eth-usdt, sol_usdt, xrp/usdt]
+                """, "test.yml").config();
+
+        assertThat(c.symbols()).containsExactly(new Symbol("BTC", "USDT"), new Symbol("ETH", "USDT"),
+                new Symbol("SOL", "USDT"), new Symbol("XRP", "USDT"));
+        assertThat(loader.loadYaml("symbols: btcusdt\n", "test.yml").config().symbols())
+                .containsExactly(new Symbol("BTC", "USDT"));
+        assertThat(problems(loader, "symbols: [BTCUSDT, DOGEXYZ, E$/USDT]\n")).containsExactly(
+                "test.yml:1: symbols[1]: cannot tell the base from the quote currency in \"DOGEXYZ\"; write it as "
+                        + "BASE/QUOTE, such as BTC/USDT",
+                "test.yml:1: symbols[2]: \"E$/USDT\" is not a market: write BASE/QUOTE with 2 to 12 letters or "
+                        + "digits each, such as BTC/USDT");
+    }
+
+    @Test
+    void simulatedMarketsAreKeyedBySymbolsInAnySpelling() throws ConfigException {
+        BotConfig c = loader.loadYaml("""
+                symbols: [btcusdt, SOLUSDT]
+                simulator:
+                  markets:
+                    btcusdt:
+                      startPrice: 70000
+                    sol-usdt:
+                      startPrice: 150
+                """, "test.yml").config();
+
+        var btc = c.simulator().markets().get(new Symbol("BTC", "USDT"));
+        assertThat(btc.startPrice()).isEqualByComparingTo("70000");
+        assertThat(btc.volatilityPct()).isEqualByComparingTo("60");
+        assertThat(c.simulator().markets().get(new Symbol("SOL", "USDT")).startPrice()).isEqualByComparingTo("150");
+        assertThat(problems(loader, """
+                simulator:
+                  markets:
+                    SOLUSDT:
+                      startPrice: 0
+                    SOL/USDT:
+                      startPrice: 5
+                    DOGE:
+                      startPrice: 1
+                """)).containsExactly(
+                "test.yml:4: simulator.markets.SOL/USDT.startPrice: must be greater than 0 and at most 1000000000, "
+                        + "got 0",
+                "test.yml:5: simulator.markets.SOL/USDT: the same entry as simulator.markets.SOLUSDT (line 3); "
+                        + "keep one",
+                "test.yml:7: simulator.markets.DOGE: cannot tell the base from the quote currency in \"DOGE\"; "
+                        + "write it as BASE/QUOTE, such as BTC/USDT");
     }
 
     @Test
@@ -115,8 +224,11 @@ class ConfigLoaderTest {
         assertThat(c.link().host()).isEqualTo("10.0.0.2");
         assertThat(c.link().port()).isEqualTo(7171);
         assertThat(c.databaseFile()).isEqualTo(Path.of("/var/bot", "alpha-simulated-paper.db"));
-        assertThat(problems(new ConfigLoader(Map.of("BYNINJA_LINK_PORT", "70000")), "")).containsExactly(
-                "link.port (BYNINJA_LINK_PORT): must be between 1 and 65535, got 70000");
+        assertThat(problems(new ConfigLoader(Map.of("BYNINJA_LINK_PORT", "70000")), "link:\n  port: 7\n"))
+                .containsExactly("BYNINJA_LINK_PORT: link.port: must be a whole number between 1 and 65535, got 70000");
+        assertThat(problems(new ConfigLoader(Map.of("BYNINJA_BOT_NAME", "a b")), "")).containsExactly(
+                "BYNINJA_BOT_NAME: name: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or "
+                        + "digit, got \"a b\"");
     }
 
     @Test
@@ -149,17 +261,67 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aMissingConfigFileIsAProblem(@TempDir Path dir) {
-        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--config: no such file: ");
+    void aConfigFileThatCannotBeUsedSaysWhyAndWhatToDoInOneLine(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nope.yml");
+        Path latin1 = Files.write(dir.resolve("latin1.yml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(loadProblems(dir)).containsExactly(
+                "--config " + dir + ": is a directory; give a YAML file such as config/trading-bot.yml");
+        assertThat(loadProblems(missing)).containsExactly(
+                "--config " + missing + ": no such file; give the path of a YAML file such as config/trading-bot.yml");
+        assertThat(loadProblems(Path.of("nope.yml"))).containsExactly("--config nope.yml: no such file in "
+                + Path.of("").toAbsolutePath() + "; give the path of a YAML file such as config/trading-bot.yml");
+        assertThat(loadProblems(latin1)).containsExactly(
+                "--config " + latin1 + ": is not UTF-8 text; save it as UTF-8");
     }
 
     @Test
-    void brokenYamlIsReportedWithItsLine(@TempDir Path dir) throws IOException {
-        Path f = Files.writeString(dir.resolve("bad.yml"), "risk:\n  stopLossPct: [1,\n");
+    void anUnreadableConfigFileNamesTheUserWhoMustReadIt(@TempDir Path dir) throws IOException {
+        Path locked = Files.writeString(dir.resolve("locked.yml"), "name: x\n");
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        assumeFalse(Files.isReadable(locked), "the user running the tests reads every file");
 
-        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(ConfigException.class).hasMessageContaining("line");
+        assertThat(loadProblems(locked)).containsExactly("--config " + locked
+                + ": permission denied; let the user running the daemon (" + System.getProperty("user.name")
+                + ") read it");
+    }
+
+    List<String> loadProblems(Path file) {
+        try {
+            loader.load(file);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected problems with " + file);
+    }
+
+    static Stream<Arguments> unreadableYaml() {
+        return Stream.of(
+                arguments("risk:\n  stopLossPct: [1,\n",
+                        "test.yml:3:1: not valid YAML: the file ends where a value was expected; is a [ or { not "
+                                + "closed?"),
+                arguments("risk:\n  stopLossPct: [1, 2\nname: x\n",
+                        "test.yml:2:16: not valid YAML: this [ is not closed by a ] (or a comma is missing between "
+                                + "its items)"),
+                arguments("risk:\n  stopLossPct: 1\n maxOpenPositions: 2\n",
+                        "test.yml:3:2: not valid YAML: this line is not indented like the lines above it (or mixes "
+                                + "list items and keys)"),
+                arguments("name: 'ninja\ntimeframe: 1m\n", "test.yml:1:7: not valid YAML: this quote is not closed"),
+                arguments("risk:\n\tstopLossPct: 2\n", "test.yml:2:1: not valid YAML: a tab; indent with spaces only"),
+                arguments("name: a: b\n", "test.yml:1:8: not valid YAML: unexpected ':'; indent this key like the "
+                        + "keys above it, or quote a value that contains ': '"),
+                arguments("name: @x\n", "test.yml:1:7: not valid YAML: a value cannot start with @; put the value "
+                        + "in quotes"),
+                arguments("name: x\njust words\ntimeframe: 1m\n",
+                        "test.yml:2:1: not valid YAML: a key without ':'; write key: value"),
+                arguments("- BTC/USDT\n",
+                        "test.yml:1: must hold keys with their values, such as \"timeframe: 5m\", got a list"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableYaml")
+    void yamlThatCannotBeReadIsOneLineWithItsLineAndColumn(String yaml, String expected) {
+        assertThat(problems(loader, yaml)).containsExactly(expected);
     }
 
     @Test
@@ -191,22 +353,26 @@ class ConfigLoaderTest {
                 .config();
 
         assertThat(c.exchange().name()).isEqualTo("binance");
-        assertThat(problems(loader, "exchange:\n  type: org.example.NoSuchExchange\n")).containsExactly(
-                "exchange.type: must be simulated, binance or the class name of an XChange exchange on the class "
-                        + "path (such as org.knowm.xchange.binance.BinanceExchange), got 'org.example.NoSuchExchange'");
+        assertThat(problems(loader, "exchange: org.example.NoSuchExchange\n")).containsExactly(
+                "test.yml:1: exchange.type: must be simulated, binance or the class name of an XChange exchange on "
+                        + "the class path (such as org.knowm.xchange.binance.BinanceExchange), got "
+                        + "\"org.example.NoSuchExchange\"");
     }
 
     @Test
     void liveTradingNeedsBothKeysAndIsRefusedOnTheSimulator() {
         assertThat(problems(loader, "exchange:\n  type: binance\n  mode: live\n")).containsExactly(
-                "exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
+                "test.yml:3: exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
                         + "BYNINJA_EXCHANGE_API_SECRET, neither is set");
         assertThat(problems(new ConfigLoader(Map.of("BYNINJA_EXCHANGE_API_KEY", "k")),
                 "exchange:\n  type: binance\n  mode: live\n")).containsExactly(
-                "exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
+                "test.yml:3: exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
                         + "BYNINJA_EXCHANGE_API_SECRET, BYNINJA_EXCHANGE_API_SECRET is not set");
         assertThat(problems(new ConfigLoader(KEYS), "exchange:\n  mode: live\n")).containsExactly(
-                "exchange.mode: the simulated exchange only trades paper money, got 'live'");
+                "test.yml:2: exchange.mode: the simulated exchange only trades paper money, got \"live\"");
+        assertThat(problems(new ConfigLoader(KEYS), "exchange:\n  type: kraken\n  mode: live\n")).containsExactly(
+                "test.yml:2: exchange.type: must be simulated, binance or the class name of an XChange exchange on "
+                        + "the class path (such as org.knowm.xchange.binance.BinanceExchange), got \"kraken\"");
     }
 
     @Test
@@ -225,10 +391,10 @@ class ConfigLoaderTest {
     void badExchangeSettingsAreReportedTogether() {
         assertThat(problems(loader, "exchange:\n  type: binance\n  mode: real\n  baseUrl: ftp://x\n"
                 + "  readTimeoutMs: 5\n")).containsExactly(
-                "exchange.mode: must be paper or live, got 'real'",
-                "exchange.baseUrl: must be empty or an http(s) address such as https://testnet.binance.vision, "
-                        + "got 'ftp://x'",
-                "exchange.readTimeoutMs: must be between 100 and 600000, got 5");
+                "test.yml:3: exchange.mode: must be paper or live, got \"real\"",
+                "test.yml:4: exchange.baseUrl: must be empty or an http(s) address such as "
+                        + "https://testnet.binance.vision, got \"ftp://x\"",
+                "test.yml:5: exchange.readTimeoutMs: must be a whole number between 100 and 600000, got 5");
     }
 
     @Test

@@ -31,11 +31,26 @@ class SymbolResolverTest {
     }
 
     @Test
-    void symbolsParseFromEitherSeparatorAndRejectTheRest() {
+    void symbolsParseFromEverySpellingAndSayHowToWriteTheRest() {
         assertThat(Symbol.parse("eth-usdt")).isEqualTo(ETH);
+        assertThat(Symbol.parse("ETHUSDT")).isEqualTo(ETH);
         assertThat(Symbol.parse("ETH/USDT").compact()).isEqualTo("ETHUSDT");
-        assertThatThrownBy(() -> Symbol.parse("ETHUSDT")).hasMessageContaining("expected BASE/QUOTE");
-        assertThatThrownBy(() -> Symbol.parse("E$/USDT")).hasMessageContaining("not a BASE/QUOTE symbol");
+        assertThat(Symbol.parse("bnbfdusd")).isEqualTo(new Symbol("BNB", "FDUSD"));
+        assertThat(Symbol.parse("ETHBTC")).isEqualTo(new Symbol("ETH", "BTC"));
+        assertThat(Symbol.parse("BTCTRY")).isEqualTo(new Symbol("BTC", "TRY"));
+        assertThat(Symbol.parse("ABCXYZ", List.of("XYZ"))).isEqualTo(new Symbol("ABC", "XYZ"));
+        assertThatThrownBy(() -> Symbol.parse("ABCXYZ")).hasMessage("cannot tell the base from the quote currency "
+                + "in \"ABCXYZ\"; write it as BASE/QUOTE, such as BTC/USDT");
+        assertThatThrownBy(() -> Symbol.parse("E$/USDT")).hasMessage("\"E$/USDT\" is not a market: write BASE/QUOTE "
+                + "with 2 to 12 letters or digits each, such as BTC/USDT");
+    }
+
+    @Test
+    void aConfiguredSymbolWithAnUnusualQuoteIsFoundInItsCompactSpelling() {
+        Symbol abc = new Symbol("ABC", "XYZ");
+
+        assertThat(new SymbolResolver(List.of(abc)).resolve("abcxyz")).contains(abc);
+        assertThat(new SymbolResolver(List.of(abc)).resolve("btc-usdt")).isEmpty();
     }
 
     @Test

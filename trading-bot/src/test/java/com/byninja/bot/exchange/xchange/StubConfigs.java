@@ -48,9 +48,9 @@ final class StubConfigs {
                   readRetries: 2
                   retryMaxDelayMs: 2000
                   failureAlertAfter: 3
-                link:
-                  enabled: false
-                """.formatted(dir.toString().replace("\\", "/"), mode, stub.baseUrl(), readTimeoutMs) + more;
+                """.formatted(dir.toString().replace("\\", "/"), mode, stub.baseUrl(), readTimeoutMs)
+                // A test that sets the link says so in its own section; a key written twice is a problem.
+                + (more.lines().anyMatch("link:"::equals) ? "" : "link:\n  enabled: false\n") + more;
         try {
             return new ConfigLoader(env).loadYaml(yaml, "test").config();
         } catch (ConfigException e) {
