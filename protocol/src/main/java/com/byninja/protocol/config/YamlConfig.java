@@ -3,7 +3,6 @@ package com.byninja.protocol.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,15 +12,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,18 +41,8 @@ public final class YamlConfig {
     private final ObjectNode known;
     private final ObjectNode tree;
     private final Map<String, String> shorthands = new HashMap<>();
-    private final Map<String, FreeForm> freeForms = new HashMap<>();
-    private final Map<String, Integer> lines = new HashMap<>();
-    private final Map<String, String> variables = new HashMap<>();
-    private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> bad = new HashSet<>();
-    private String source = "";
-
-    private record Problem(int line, String text) {
-    }
-
-    private record FreeForm(String template, UnaryOperator<String> canonical) {
-    }
+    private final Map<String, Overlay.FreeForm> freeForms = new HashMap<>();
+    private final Problems problems = new Problems();
 
     private YamlConfig(ObjectNode defaults) {
         this.known = defaults.deepCopy();
@@ -97,7 +80,7 @@ public final class YamlConfig {
      * @return this
      */
     public YamlConfig freeForm(String mapping, String template, UnaryOperator<String> canonical) {
-        freeForms.put(mapping, new FreeForm(template, canonical));
+        freeForms.put(mapping, new Overlay.FreeForm(template, canonical));
         return this;
     }
 
@@ -143,19 +126,19 @@ public final class YamlConfig {
      */
     public void overlay(String yaml, String source) throws ConfigFileException {
         YamlDocument document = YamlDocument.parse(yaml, source);
-        this.source = source;
-        lines.putAll(document.lines);
+        problems.source(source);
+        problems.lines.putAll(document.lines);
         for (YamlDocument.Repeat repeat : document.repeated) {
-            add(repeat.line(), source + ":" + repeat.line() + ": " + repeat.key() + ": written twice (first at line "
+            problems.add(repeat.line(), source + ":" + repeat.line() + ": " + repeat.key() + ": written twice (first at line "
                     + repeat.firstLine() + "); keep one, only this last one counts");
         }
-        merge(tree, known, document.root, "");
+        new Overlay(known, shorthands, freeForms, problems).apply(tree, document.root);
     }
 
     /** Sets {@code key} from an environment variable; problems with it name the variable. */
     public void setFromEnvironment(String variable, String key, String value) {
         put(key, NODES.textNode(value.trim()));
-        variables.put(key, variable);
+        problems.fromVariable(key, variable);
     }
 
     /** Sets the list {@code key} from an environment variable; problems with it name the variable. */
@@ -163,7 +146,7 @@ public final class YamlConfig {
         ArrayNode list = NODES.arrayNode();
         values.forEach(value -> list.add(value.trim()));
         put(key, list);
-        variables.put(key, variable);
+        problems.fromVariable(key, variable);
     }
 
     /** @return the value at {@code key} ({@code a.b}, {@code a.b[2]}), or a missing node */
@@ -301,8 +284,7 @@ public final class YamlConfig {
      * @param what what the value must be and what it is, such as {@code must be paper or live, got "real"}
      */
     public void problem(String key, String what, String... related) {
-        bad.add(key);
-        report(key, what, related);
+        problems.report(key, true, what, related);
     }
 
     /**
@@ -310,51 +292,27 @@ public final class YamlConfig {
      * {@link #problem} places it. The keys stay valid: each value is fine on its own, so other rules still apply.
      */
     public void conflict(String key, String what, String... related) {
-        report(key, what, related);
-    }
-
-    private void report(String key, String what, String... related) {
-        List<String> keys = new ArrayList<>();
-        keys.add(key);
-        keys.addAll(List.of(related));
-        for (String candidate : keys) {
-            String variable = variableOf(candidate);
-            if (variable != null) {
-                add(Integer.MAX_VALUE, variable + ": " + key + ": " + what);
-                return;
-            }
-            Integer line = lines.get(candidate);
-            if (line != null) {
-                add(line, source + ":" + line + ": " + key + ": " + what);
-                return;
-            }
-        }
-        add(Integer.MAX_VALUE, key + ": " + what);
+        problems.report(key, false, what, related);
     }
 
     /** Reports a problem that belongs to no single key, as a sentence of its own. */
     public void generalProblem(String sentence) {
-        add(Integer.MAX_VALUE, sentence);
+        problems.add(Integer.MAX_VALUE, sentence);
     }
 
     /** @return whether none of {@code keys} has a problem so far */
     public boolean valid(String... keys) {
-        for (String key : keys) {
-            if (bad.contains(key)) {
-                return false;
-            }
-        }
-        return true;
+        return problems.valid(keys);
     }
 
     /** @return whether the user's file or the environment set {@code key} */
     public boolean fromUser(String key) {
-        return lines.containsKey(key) || variableOf(key) != null;
+        return problems.fromUser(key);
     }
 
     /** @return every problem found, one line each: those in the file by line, then the others in the order found */
     public List<String> problems() {
-        return problems.stream().sorted(Comparator.comparingInt(Problem::line)).map(Problem::text).toList();
+        return problems.all();
     }
 
     /** @return a copy of the whole configuration, defaults included, as read so far */
@@ -376,12 +334,6 @@ public final class YamlConfig {
         return node.isTextual() ? "\"" + node.asText() + "\"" : node.asText();
     }
 
-    private void add(int line, String text) {
-        if (problems.stream().noneMatch(p -> p.text().equals(text))) {
-            problems.add(new Problem(line, text));
-        }
-    }
-
     private static BigDecimal number(JsonNode node) {
         if (node.isNumber()) {
             return node.decimalValue();
@@ -396,21 +348,6 @@ public final class YamlConfig {
         return null;
     }
 
-    private String variableOf(String key) {
-        for (String k = key; k != null; k = parent(k)) {
-            String variable = variables.get(k);
-            if (variable != null) {
-                return variable;
-            }
-        }
-        return null;
-    }
-
-    private static String parent(String key) {
-        int cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
-        return cut < 0 ? null : key.substring(0, cut);
-    }
-
     private void put(String key, JsonNode value) {
         String[] parts = key.split("\\.");
         ObjectNode node = tree;
@@ -419,114 +356,5 @@ public final class YamlConfig {
             node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
         }
         node.set(parts[parts.length - 1], value);
-    }
-
-    /** Lays {@code user} over {@code base}; {@code knownHere} is the defaults' mapping at the same place. */
-    private void merge(ObjectNode base, ObjectNode knownHere, ObjectNode user, String prefix) {
-        for (Map.Entry<String, JsonNode> field : user.properties()) {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            String key = prefix + name;
-            JsonNode knownValue = knownHere.get(name);
-            FreeForm freeForm = freeForms.get(key);
-            if (knownValue == null) {
-                unknownKey(key, knownHere, prefix);
-            } else if (knownValue.isObject() && value.isObject()) {
-                if (freeForm != null) {
-                    mergeEntries((ObjectNode) base.get(name), (ObjectNode) value, key, freeForm);
-                } else {
-                    merge((ObjectNode) base.get(name), (ObjectNode) knownValue, (ObjectNode) value, key + ".");
-                }
-            } else if (knownValue.isObject() && !value.isNull()) {
-                String shortKey = shorthands.get(key);
-                if (shortKey != null && value.isValueNode()) {
-                    ((ObjectNode) base.get(name)).set(shortKey, value);
-                    lines.put(key + "." + shortKey, lines.get(key));
-                } else {
-                    problem(key, "must be a mapping of keys indented below it (" + String.join(", ",
-                            names((ObjectNode) knownValue)) + "), got " + describe(value));
-                }
-            } else if (!knownValue.isObject()) {
-                base.set(name, value);
-            }
-            // An empty section (every key commented out) keeps its defaults.
-        }
-    }
-
-    /**
-     * Lays the user's entries of a free-form mapping over the defaults' ones, each under its canonical key (and its
-     * lines moved there); a second spelling of one entry is reported and left out.
-     */
-    private void mergeEntries(ObjectNode base, ObjectNode user, String mapping, FreeForm freeForm) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : names(user)) {
-            String earlier = kept.putIfAbsent(freeForm.canonical().apply(name), name);
-            if (earlier != null) {
-                String written = mapping + "." + name;
-                problem(written, "the same entry as " + mapping + "." + earlier + " (line "
-                        + lines.get(mapping + "." + earlier) + "); keep one");
-                lines.keySet().removeIf(k -> k.equals(written) || k.startsWith(written + ".")
-                        || k.startsWith(written + "["));
-            }
-        }
-        ObjectNode template = (ObjectNode) node(known, freeForm.template());
-        kept.forEach((canonical, name) -> {
-            String written = mapping + "." + name;
-            String target = mapping + "." + canonical;
-            if (!canonical.equals(name)) {
-                for (String key : List.copyOf(lines.keySet())) {
-                    if (key.equals(written) || key.startsWith(written + ".") || key.startsWith(written + "[")) {
-                        lines.put(target + key.substring(written.length()), lines.remove(key));
-                    }
-                }
-            }
-            JsonNode value = user.get(name);
-            JsonNode existing = base.get(canonical);
-            if (value.isObject()) {
-                merge(existing instanceof ObjectNode entry ? entry : base.putObject(canonical), template,
-                        (ObjectNode) value, target + ".");
-            } else if (!value.isNull()) {
-                base.set(canonical, value);
-            }
-        });
-    }
-
-    private void unknownKey(String key, ObjectNode knownHere, String prefix) {
-        List<String> siblings = names(knownHere).stream().map(name -> prefix + name).toList();
-        Optional<String> meant = KeySuggestions.closest(key, siblings, knownPaths());
-        problem(key, meant.map(k -> "unknown key; did you mean " + k + "?")
-                .orElse("unknown key; the known keys " + (prefix.isEmpty() ? "at the top" : "under "
-                        + prefix.substring(0, prefix.length() - 1)) + " are " + String.join(", ", names(knownHere))));
-    }
-
-    /** @return every key of the defaults, outside the user's own mappings (their template's keys stand for them) */
-    private Set<String> knownPaths() {
-        Set<String> paths = new LinkedHashSet<>();
-        collect(known, "", paths);
-        return paths;
-    }
-
-    private void collect(ObjectNode node, String prefix, Set<String> paths) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = prefix + field.getKey();
-            paths.add(key);
-            if (field.getValue() instanceof ObjectNode object && !freeForms.containsKey(key)) {
-                collect(object, key + ".", paths);
-            }
-        }
-    }
-
-    private static List<String> names(ObjectNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static JsonNode node(ObjectNode root, String key) {
-        JsonNode node = root;
-        for (String part : key.split("\\.")) {
-            node = node.path(part);
-        }
-        return node.isMissingNode() ? MissingNode.getInstance() : node;
     }
 }
