@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The known key a misspelt one most likely meant: a near spelling beside it, else the same name elsewhere. */
+/**
+ * The known key a misspelt one most likely meant: a near spelling beside it (or the key with its unit, such as
+ * volatilityPct for volatility), else the same name elsewhere.
+ */
 final class KeySuggestions {
 
     private KeySuggestions() {
@@ -29,8 +32,11 @@ final class KeySuggestions {
     private static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        String written = name.toLowerCase(Locale.ROOT);
         for (String candidate : candidates) {
-            int distance = distance(name.toLowerCase(Locale.ROOT), lastSegment(candidate).toLowerCase(Locale.ROOT));
+            String known = lastSegment(candidate).toLowerCase(Locale.ROOT);
+            // A key written without its unit or ending, such as volatility for volatilityPct, is one slip.
+            int distance = written.length() >= 4 && known.startsWith(written) ? 1 : distance(written, known);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

@@ -129,8 +129,8 @@ public final class YamlConfig {
         problems.source(source);
         problems.lines.putAll(document.lines);
         for (YamlDocument.Repeat repeat : document.repeated) {
-            problems.add(repeat.line(), source + ":" + repeat.line() + ": " + repeat.key() + ": written twice (first at line "
-                    + repeat.firstLine() + "); keep one, only this last one counts");
+            problems.add(repeat.line(), source + ":" + repeat.line() + ": " + repeat.key() + ": written twice "
+                    + "(first at line " + repeat.firstLine() + "); keep one, only this last one counts");
         }
         new Overlay(known, shorthands, freeForms, problems).apply(tree, document.root);
     }
@@ -320,7 +320,7 @@ public final class YamlConfig {
         return tree.deepCopy();
     }
 
-    /** @return the value as a person reads it in a message: {@code "abc"}, {@code 12}, {@code a list}, {@code nothing} */
+    /** @return the value as a person reads it: {@code "abc"}, {@code 12}, {@code a list}, {@code nothing} */
     public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return "nothing";

@@ -101,6 +101,7 @@ class YamlConfigTest {
                 risk:
                   stakeamount: 5
                   maxStake: 9
+                  limit: 3
                 port: 1
                 markets:
                   eth-usdt:
@@ -111,10 +112,11 @@ class YamlConfigTest {
         assertThat(config.problems()).containsExactly(
                 "my.yml:1: nmae: unknown key; did you mean name?",
                 "my.yml:3: risk.stakeamount: unknown key; did you mean risk.stakeAmount?",
-                "my.yml:4: risk.maxStake: unknown key; the known keys under risk are stakeAmount, maxStakeAmount",
-                "my.yml:5: port: unknown key; did you mean link.port?",
-                "my.yml:8: markets.ETH/USDT.startPrise: unknown key; did you mean markets.ETH/USDT.startPrice?",
-                "my.yml:9: colour: unknown key; the known keys at the top are name, exchange, risk, link, markets, "
+                "my.yml:4: risk.maxStake: unknown key; did you mean risk.maxStakeAmount?",
+                "my.yml:5: risk.limit: unknown key; the known keys under risk are stakeAmount, maxStakeAmount",
+                "my.yml:6: port: unknown key; did you mean link.port?",
+                "my.yml:9: markets.ETH/USDT.startPrise: unknown key; did you mean markets.ETH/USDT.startPrice?",
+                "my.yml:10: colour: unknown key; the known keys at the top are name, exchange, risk, link, markets, "
                         + "market, chats");
     }
 
@@ -130,7 +132,8 @@ class YamlConfigTest {
     @Test
     void textThatIsNotAMappingOfKeysCannotBeUsed() {
         assertThatThrownBy(() -> config().overlay("just words\n", "my.yml")).isInstanceOf(ConfigFileException.class)
-                .hasMessage("my.yml:1: must hold keys with their values, such as \"timeframe: 5m\", got a single value");
+                .hasMessage("my.yml:1: must hold keys with their values, such as \"timeframe: 5m\", got a single "
+                        + "value");
     }
 
     @Test
@@ -139,5 +142,7 @@ class YamlConfigTest {
         assertThat(KeySuggestions.distance("tokne", "token")).isEqualTo(1);
         assertThat(KeySuggestions.closest("a.port", List.of("a.host"), List.of("a.host"))).isEmpty();
         assertThat(KeySuggestions.closest("a.prot", List.of("a.port"), List.of("a.port"))).contains("a.port");
+        assertThat(KeySuggestions.closest("m.volatility", List.of("m.driftPct", "m.volatilityPct"), List.of()))
+                .contains("m.volatilityPct");
     }
 }

@@ -136,9 +136,16 @@ class ConfigLoaderTest {
                 "test.yml:1: stopLossPct: unknown key; did you mean risk.stopLossPct?");
         assertThat(problems(loader, "control:\n  colour: red\n")).containsExactly(
                 "test.yml:2: control.colour: unknown key; the known keys under control are tradingOnFirstStart");
-        assertThat(problems(loader, "simulator:\n  markets:\n    SOL/USDT:\n      startprice: 5\n"))
-                .containsExactly("test.yml:4: simulator.markets.SOL/USDT.startprice: unknown key; did you mean "
-                        + "simulator.markets.SOL/USDT.startPrice?");
+        assertThat(problems(loader, """
+                simulator:
+                  markets:
+                    SOL/USDT:
+                      startprice: 5
+                      volatility: 3
+                """)).containsExactly("test.yml:4: simulator.markets.SOL/USDT.startprice: unknown key; did you mean "
+                        + "simulator.markets.SOL/USDT.startPrice?",
+                        "test.yml:5: simulator.markets.SOL/USDT.volatility: unknown key; did you mean "
+                        + "simulator.markets.SOL/USDT.volatilityPct?");
     }
 
     @Test
