@@ -1,7 +1,10 @@
 package com.byninja.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One frame's content: the JSON object {@code {"tag": ..., "message": ..., "timestamp": ..., ...}}.
@@ -29,6 +32,9 @@ public record Message(
         String bot,
         String level,
         ObjectNode data) {
+
+    /** The {@code message} of the {@code status} frame by which a client says it is closing the link on purpose. */
+    public static final String STOPPING = "stopping";
 
     public Message {
         Objects.requireNonNull(tag, "tag");
@@ -69,6 +75,28 @@ public record Message(
     /** @return a {@code log} frame at the given level, such as {@code WARN}. */
     public static Message log(String level, String text) {
         return new Message(Tag.LOG, text, nowSeconds(), null, null, null, level, null);
+    }
+
+    /**
+     * The last frame of a client that closes the link on purpose, so that the server can tell its owner that the bot
+     * stopped rather than that the connection was lost. To a peer that does not know it, it is a {@code status}
+     * frame like any other.
+     *
+     * @param reason what happened, for a person, such as {@code stopped by its owner (SIGTERM)}
+     * @return a {@code status} frame with {@code message} {@value #STOPPING} and {@code data.reason}
+     */
+    public static Message stopping(String reason) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", Objects.requireNonNull(reason, "reason"));
+        return new Message(Tag.STATUS, STOPPING, nowSeconds(), null, null, null, null, data);
+    }
+
+    /** @return the reason a {@link #stopping} frame gives (possibly empty), or nothing for any other frame */
+    public Optional<String> stoppingReason() {
+        if (tag != Tag.STATUS || !STOPPING.equals(message)) {
+            return Optional.empty();
+        }
+        JsonNode reason = data == null ? null : data.get("reason");
+        return Optional.of(reason != null && reason.isTextual() ? reason.asText() : "");
     }
 
     /** @return a copy of this message with {@code id} set. */

@@ -44,6 +44,20 @@ class MessageCodecTest {
     }
 
     @Test
+    void shouldCarryAStopsReasonInAStatusFrameThatAnyPeerCanRead() throws Exception {
+        Message stopping = Message.stopping("stopped by its owner (SIGTERM)");
+        byte[] frame = codec.encode(stopping.withBot("alpha"));
+        String body = new String(frame, 4, frame.length - 4, StandardCharsets.UTF_8);
+
+        assertThat(body).isEqualTo("{\"tag\":\"status\",\"message\":\"stopping\",\"timestamp\":"
+                + stopping.timestamp() + ",\"bot\":\"alpha\",\"data\":{\"reason\":"
+                + "\"stopped by its owner (SIGTERM)\"}}");
+        assertThat(decode(body).stoppingReason()).contains("stopped by its owner (SIGTERM)");
+        assertThat(decode("{\"tag\":\"status\",\"message\":\"status\",\"timestamp\":1,\"data\":{}}")
+                .stoppingReason()).isEmpty();
+    }
+
+    @Test
     void shouldIgnoreUnknownFieldsForForwardCompatibility() throws Exception {
         Message m = decode("{\"tag\":\"ping\",\"future\":{\"x\":[1,2]},\"message\":\"\",\"timestamp\":5,\"v\":2}");
         assertThat(m.tag()).isEqualTo(Tag.PING);
