@@ -1,19 +1,19 @@
 package com.byninja.bot;
 
+import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigException;
 import com.byninja.bot.config.ConfigLoader;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts the trading bot: reads the configuration, starts the bot, and waits until SIGTERM or SIGINT, then closes it
+ * Starts the trading bot: reads the configuration, starts the bot, and waits until SIGTERM or SIGINT, then stops it
  * and exits 0. Exit code 2 means the arguments or configuration are wrong (one line per problem on stderr), 1 that
- * the bot could not start.
+ * the bot could not start, or that stopping could not save its state.
  *
  * <p>No logger is touched before Logback's configuration file is chosen, so this class has no logger field.
  */
@@ -32,11 +32,10 @@ public final class Main {
             Environment: BYNINJA_BOT_NAME, BYNINJA_DATA_DIR (default data), BYNINJA_LOG_DIR (default logs),
             BYNINJA_LINK_HOST, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET (else the link.secretFile is used, created when
             missing), BYNINJA_EXCHANGE_API_KEY and BYNINJA_EXCHANGE_API_SECRET (live trading only; never logged).
-            Logging: config/logback-trading-bot.xml in the working directory when present, else built in.
+            Logging: the console and <log directory>/trading-bot-<name>.log; config/logback-trading-bot.xml in the
+            working directory replaces the built-in logging configuration when present.
             Stop with SIGTERM or Ctrl-C.""";
 
-    private static final Path LOGBACK_FILE = Path.of("config", "logback-trading-bot.xml");
-    private static final String LOGBACK_RESOURCE = "logback-trading-bot.xml";
     private static final long SHUTDOWN_WAIT_MS = 4_500;
 
     private Main() {
@@ -67,60 +66,61 @@ public final class Main {
             System.exit(2);
             return;
         }
-        configureLogging(loaded.config().logDir());
+        Logging.configure(loaded.config().logDir(), loaded.config().name());
+        Logging.reportProblems();
         run(loaded);
     }
 
     private static void run(ConfigLoader.Loaded loaded) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+        BotConfig config = loaded.config();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        AtomicBoolean exitingOnError = new AtomicBoolean();
+        AtomicInteger exitCode = new AtomicInteger();
+        StopSignals.watch();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopRequested.countDown();
+            boolean inTime = false;
             try {
-                stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
+                inTime = stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (!exitingOnError.get()) {
-                // A signal would otherwise end the JVM with 143; a requested stop that went well is a success.
-                Runtime.getRuntime().halt(0);
+            if (!inTime) {
+                log.error("{} did not finish stopping within {} ms; exiting now, its state may not be saved",
+                        config.name(), SHUTDOWN_WAIT_MS);
+                Logging.stop();
+                exitCode.set(1);
             }
+            // A signal would otherwise end the JVM with 143: a stop that saved everything is a success.
+            Runtime.getRuntime().halt(exitCode.get());
         }, "shutdown"));
-        log.info("starting trading-bot {} with configuration from {}: {}", TradingBot.version(), loaded.source(),
-                loaded.effective());
-        try (TradingBot bot = TradingBot.start(loaded.config(), Clock.systemUTC())) {
-            stopRequested.await();
-            log.info("stop requested; shutting {} down", bot.config().name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        log.info("starting trading-bot {} with configuration from {} (secrets masked):{}{}", TradingBot.version(),
+                loaded.source(), System.lineSeparator(), EffectiveConfig.yaml(loaded.effective(), "  "));
+        TradingBot bot;
+        try {
+            bot = TradingBot.start(config, Clock.systemUTC());
         } catch (Exception e) {
-            log.error("trading-bot could not start: {}", e.getMessage(), e);
-            exitingOnError.set(true);
-            stopLogging();
+            log.error("trading-bot could not start: {}", StartFailure.describe(e, config));
+            log.debug("trading-bot could not start", e);
+            exitCode.set(1);
+            Logging.stop();
             stopped.countDown();
             System.exit(1);
+            return;
         }
-        stopLogging();
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String by = StopSignals.received().map(signal -> "by its owner (" + signal + ")")
+                .orElse("as the JVM shuts down");
+        log.info("stop requested {}: shutting {} down", by, config.name());
+        boolean saved = bot.stop("stopped " + by);
+        exitCode.set(saved ? 0 : 1);
+        Logging.stop();
         stopped.countDown();
-    }
-
-    /** Chooses Logback's configuration before the first logger exists: the working directory's file, else ours. */
-    static void configureLogging(Path logDir) {
-        if (System.getProperty("BYNINJA_LOG_DIR") == null) {
-            System.setProperty("BYNINJA_LOG_DIR", logDir.toString());
-        }
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", Files.isRegularFile(LOGBACK_FILE)
-                    ? LOGBACK_FILE.toString() : LOGBACK_RESOURCE);
-        }
-    }
-
-    private static void stopLogging() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.stop();
-        }
     }
 
     private static void fail(PrintStream err, String problem) {

@@ -36,20 +36,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bot and owns its lifecycle. Threads: {@code trading-engine} (every decision), one
  * {@code market-monitor-BASE/QUOTE} and {@code order-executor-BASE/QUOTE} per symbol (prices; exchange calls), {@code order-balances}, {@code log-forwarder}, and
- * the link's reader and writer. {@link #close()} stops them in reverse order of start: first no new decisions, then
+ * the link's reader and writer. {@link #stop} ends them in reverse order of start: first no new decisions, then
  * the exchange calls, then what remains is saved, and last the link, so that the final alerts still go out.
  */
 public final class TradingBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingBot.class);
+    /** How long the exchange calls in progress are given to end once stopping has begun. */
+    private static final long CALLS_STOP_MS = 1_500;
 
     private final BotConfig config;
     private final Database db;
@@ -62,6 +68,8 @@ public final class TradingBot implements AutoCloseable {
     private final CommandHandler commands;
     private volatile LogForwardingAppender logForwarder;
     private final AlertOutbox alerts;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean saved = true;
 
     private TradingBot(BotConfig config, Clock clock) throws Exception {
         this.config = config;
@@ -123,15 +131,16 @@ public final class TradingBot implements AutoCloseable {
      *
      * @param config a validated configuration
      * @param clock  the bot's time
-     * @return the running bot; close it to stop
-     * @throws Exception when the bot cannot start (database, secret file); nothing is left running then
+     * @return the running bot; {@link #stop} it
+     * @throws Exception when the bot cannot start (database, secret file); nothing is left running then, and no alert
+     *                   claims that a bot which never started has stopped
      */
     public static TradingBot start(BotConfig config, Clock clock) throws Exception {
         TradingBot bot = new TradingBot(config, clock);
         try {
             bot.startThreads();
         } catch (Exception | Error e) {
-            bot.close();
+            bot.shutDown("did not start", false);
             throw e;
         }
         return bot;
@@ -228,25 +237,88 @@ public final class TradingBot implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    /** Stops deciding, stops the threads, saves what remains, then closes the link and the database. */
+    /**
+     * Stops: first no new decisions; the exchange calls in progress get {@value #CALLS_STOP_MS} ms to end, then are
+     * cut off (each one named in the log and in the stop alert: its order stays {@code NEW} and is looked up at the
+     * next start); the answers that came in meanwhile are applied; the stop alert goes into the outbox and out on the
+     * link, followed by the link's notice that the bot is stopping on purpose; last the link and the database close.
+     *
+     * @param reason why, for a person, such as {@code stopped by its owner (SIGTERM)}
+     * @return whether everything was saved: false when a fill could not be written or the database could not be
+     *         closed cleanly
+     */
+    public boolean stop(String reason) {
+        return shutDown(reason, true);
+    }
+
+    /** {@link #stop} with no particular reason. */
     @Override
     public void close() {
-        monitors.values().forEach(MarketMonitor::close);
+        shutDown("stopped", true);
+    }
+
+    /** @param announce whether the bot had started, so that its stop is alerted and told to the telegram-server */
+    private boolean shutDown(String reason, boolean announce) {
+        if (!stopping.compareAndSet(false, true)) {
+            return saved;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CALLS_STOP_MS);
+        monitors.values().forEach(MarketMonitor::requestStop);
         engine.close();
-        executor.close();
+        executor.requestStop();
+        List<OrderExecutor.CutOff> cutOff = executor.awaitStop(deadline);
+        String waited = CALLS_STOP_MS / 1000 + "." + CALLS_STOP_MS % 1000 / 100 + " s";
+        for (OrderExecutor.CutOff c : cutOff) {
+            LOG.warn("stopping: {} had no answer from the exchange after {} and was cut off; {}", c.what(), waited,
+                    c.consequence());
+        }
+        for (MarketMonitor m : monitors.values()) {
+            if (!m.awaitStop(deadline)) {
+                LOG.info("stopping: the price and candle requests of {} had no answer from the exchange after {} and "
+                        + "were cut off", m.symbol(), waited);
+            }
+        }
+        engine.applyLastResults();
         exchange.close();
-        ObjectNode data = Money.object();
-        data.put("event", "bot_stopped");
-        data.put("openPositions", trader.positions().openCount());
-        alerts.alert("Bot " + config.name() + " stopped; " + trader.positions().openCount()
-                + " open position(s) kept", null, data);
+        Set<Symbol> unrecorded = trader.pausedByStore();
+        if (!unrecorded.isEmpty()) {
+            saved = false;
+            LOG.error("stopping: the fills of {} could not be written to the database; their orders stay NEW and are "
+                    + "looked up at the next start", unrecorded);
+        }
+        if (announce) {
+            announceStop(reason, cutOff);
+        }
         detachLogForwarder();
         link.close();
         try {
             db.close();
         } catch (SQLException e) {
-            LOG.warn("closing the database failed: {}", e.getMessage());
+            saved = false;
+            LOG.error("could not close the database {} cleanly: {}; its last changes may be lost",
+                    db.file().toAbsolutePath(), e.getMessage());
         }
-        LOG.info("{} stopped", config.name());
+        if (announce) {
+            LOG.info("{} {}{}", config.name(), reason, saved ? "" : "; not everything could be saved");
+        }
+        return saved;
+    }
+
+    /** The stop alert, through the outbox, then the notice that tells the telegram-server the link closes on purpose. */
+    private void announceStop(String reason, List<OrderExecutor.CutOff> cutOff) {
+        ObjectNode data = Money.object();
+        data.put("event", "bot_stopped");
+        data.put("reason", reason);
+        data.put("openPositions", trader.positions().openCount());
+        StringBuilder text = new StringBuilder("Bot " + config.name() + " " + reason + "; "
+                + trader.positions().openCount() + " open position(s) kept");
+        for (OrderExecutor.CutOff c : cutOff) {
+            data.withArray("cutOff").add(c.order().clientOrderId());
+            String what = c.what();
+            text.append(". ").append(Character.toUpperCase(what.charAt(0))).append(what.substring(1))
+                    .append(" had no answer from the exchange yet; ").append(c.consequence());
+        }
+        alerts.alert(text.toString(), null, data);
+        link.send(Message.stopping(reason));
     }
 }

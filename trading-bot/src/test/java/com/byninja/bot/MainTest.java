@@ -85,7 +85,7 @@ class MainTest {
     }
 
     @Test
-    void sigtermStopsTheBotAndExitsZeroWithinFiveSeconds() throws Exception {
+    void sigtermStopsTheBotAndExitsZeroWithinFiveSecondsSayingWhoStoppedIt() throws Exception {
         Path config = Files.writeString(dir.resolve("bot.yml"), """
                 link:
                   enabled: false
@@ -93,8 +93,8 @@ class MainTest {
                   warmupBars: 0
                 """);
         Process p = start("--config", config.toString());
-        Path log = dir.resolve("logs").resolve("trading-bot.log");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && read("logs/trading-bot.log")
+        Path log = dir.resolve("logs").resolve("trading-bot-ninja.log");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && read("logs/trading-bot-ninja.log")
                 .contains("trading [BTC/USDT, ETH/USDT] on 1m candles"));
 
         long start = System.nanoTime();
@@ -103,7 +103,91 @@ class MainTest {
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
         assertThat(p.exitValue()).isZero();
-        assertThat(read("logs/trading-bot.log")).contains("ninja stopped");
+        assertThat(messages(read("logs/trading-bot-ninja.log"))).containsSubsequence(
+                "stop requested by its owner (SIGTERM): shutting ninja down",
+                "alert: Bot ninja stopped by its owner (SIGTERM); 0 open position(s) kept",
+                "ninja stopped by its owner (SIGTERM)");
         assertThat(Files.exists(dir.resolve("data").resolve("ninja-simulated-paper.db"))).isTrue();
+    }
+
+    @Test
+    void theLogFileAndEveryLineCarryTheBotsNameAndTheConfigurationIsShownAsYaml() throws Exception {
+        Files.writeString(dir.resolve("bot.yml"), """
+                name: gamma
+                link:
+                  enabled: false
+                marketData:
+                  warmupBars: 0
+                """);
+        Process p = start("--config", "bot.yml");
+        Path log = dir.resolve("logs").resolve("trading-bot-gamma.log");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && read("logs/trading-bot-gamma.log")
+                .contains("trading [BTC/USDT, ETH/USDT] on 1m candles"));
+        p.destroy();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        List<String> lines = read("logs/trading-bot-gamma.log").lines().toList();
+        assertThat(lines.get(0)).endsWith(" INFO  gamma [main] com.byninja.bot.Main - starting trading-bot dev with "
+                + "configuration from bot.yml (secrets masked):");
+        assertThat(lines.subList(1, 5)).containsExactly("  name: gamma", "  exchange:", "    type: simulated",
+                "    mode: paper");
+        assertThat(lines).filteredOn(line -> !line.startsWith(" "))
+                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +gamma \\[.*"));
+        assertThat(read("out.txt")).isEqualTo(read("logs/trading-bot-gamma.log"));
+        assertThat(dir.resolve("logs").resolve("trading-bot.log")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableExchangeStopsTheStartWithOneLineNamingTheAddressAndWhatToCheck() throws Exception {
+        Files.writeString(dir.resolve("bot.yml"), """
+                exchange:
+                  type: binance
+                  baseUrl: https://api.binance.invalid
+                  readRetries: 0
+                link:
+                  enabled: false
+                """);
+
+        Process p = start("--config", "bot.yml");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(read("out.txt").lines().filter(line -> !line.startsWith(" ")).map(MainTest::message))
+                .endsWith("trading-bot could not start: cannot reach binance at https://api.binance.invalid: unknown "
+                        + "host api.binance.invalid. Check exchange.baseUrl and this machine's network (DNS, proxy, "
+                        + "firewall).")
+                .noneMatch(line -> line.startsWith("alert:"));
+        assertThat(read("out.txt")).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aBotThatFailsToStartClaimsNoStopAndSaysWhatWasInTheWay() throws Exception {
+        Files.writeString(dir.resolve("blocker"), "a file where the secret's directory should be");
+        Files.writeString(dir.resolve("bot.yml"), """
+                link:
+                  secretFile: blocker/link.secret
+                marketData:
+                  warmupBars: 0
+                """);
+
+        Process p = start("--config", "bot.yml");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(messages(read("out.txt"))).noneMatch(line -> line.startsWith("alert:"))
+                .endsWith("trading-bot could not start: cannot write " + dir.toRealPath().resolve("blocker")
+                        + ": a file is in the way where a directory is needed. Check that user "
+                        + System.getProperty("user.name") + " may write to " + dir.toRealPath()
+                        + " (link.secretFile, or BYNINJA_LINK_SECRET).");
+    }
+
+    /** @return the message of each log line, without the time, level, name, thread and logger before it */
+    private static List<String> messages(String log) {
+        return log.lines().filter(line -> !line.startsWith(" ")).map(MainTest::message).toList();
+    }
+
+    private static String message(String line) {
+        int dash = line.indexOf(" - ");
+        return dash < 0 ? line : line.substring(dash + 3);
     }
 }

@@ -205,6 +205,29 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * After {@link #close()}, once the order executor has stopped: applies the exchange's definite answers (fills and
+     * refusals) that arrived while stopping, on the calling thread, so that they are recorded and alerted now rather
+     * than looked up at the next start. Other results are left: the orders they concern stay {@code NEW} and are
+     * looked up at the next start. Does nothing while the trading thread is still running.
+     *
+     * @return how many answers were applied
+     */
+    public int applyLastResults() {
+        if (thread.isAlive()) {
+            return 0;
+        }
+        int applied = 0;
+        GatewayResult result;
+        while ((result = gateway.poll()) != null) {
+            if (result instanceof GatewayResult.Executed executed) {
+                safely("order result", () -> trader.onResult(executed));
+                applied++;
+            }
+        }
+        return applied;
+    }
+
     /** Stops deciding: the thread finishes the event in hand and ends; waits a bounded time, then interrupts. */
     @Override
     public void close() {

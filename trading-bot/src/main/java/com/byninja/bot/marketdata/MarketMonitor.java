@@ -238,10 +238,29 @@ public final class MarketMonitor implements AutoCloseable {
         listener.onCandle(candle);
     }
 
+    /** Asks the thread to stop after the request in progress, without waiting. */
+    public void requestStop() {
+        stop.countDown();
+    }
+
+    /**
+     * Waits for the thread, asked to stop, until {@code deadlineNanos} (of {@link System#nanoTime()}); interrupts it
+     * if it is still waiting for the exchange then.
+     *
+     * @return whether it had ended by the deadline
+     */
+    public boolean awaitStop(long deadlineNanos) {
+        boolean ended = Threads.joinAll(List.of(thread), deadlineNanos).isEmpty();
+        if (!ended) {
+            thread.interrupt();
+        }
+        return ended;
+    }
+
     /** Stops the thread, waiting a bounded time, then interrupting it. */
     @Override
     public void close() {
-        stop.countDown();
+        requestStop();
         Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
     }
 }

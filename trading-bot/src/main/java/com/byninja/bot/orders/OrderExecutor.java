@@ -5,6 +5,7 @@ import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.ExecutionReport;
 import com.byninja.bot.exchange.Symbol;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,39 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderExecutor.class);
     private static final long JOIN_TIMEOUT_MS = 1_500;
+    /** How long a call cut off at stop is given to end once interrupted. */
+    private static final long INTERRUPT_GRACE_MS = 200;
 
     private record Task(Order order, boolean lookup) {
     }
 
     /** Wakes an idle lane at close. */
     private static final Task STOP = new Task(null, false);
+
+    /**
+     * An order, or the lookup of one, that still had no answer from the exchange when stopping cut it off. The order
+     * stays {@code NEW} in the store, and the next start looks it up.
+     *
+     * @param order  the order
+     * @param lookup whether the call was a lookup rather than the order itself
+     */
+    public record CutOff(Order order, boolean lookup) {
+        /** @return such as {@code order bn-1 (BUY BTC/USDT 25.00 USDT)} or {@code the lookup of order bn-1 (...)} */
+        public String what() {
+            String amount = order.quoteAmount() != null
+                    ? order.quoteAmount().toPlainString() + " " + order.symbol().quote()
+                    : order.quantity().toPlainString() + " " + order.symbol().base();
+            String described = "order " + order.clientOrderId() + " (" + order.side() + " " + order.symbol() + " "
+                    + amount + ")";
+            return lookup ? "the lookup of " + described : described;
+        }
+
+        /** @return what becomes of the order, for the person reading */
+        public String consequence() {
+            return lookup ? "the order stays NEW and is looked up again at the next start"
+                          : "it stays NEW and is looked up at the next start";
+        }
+    }
 
     private final Execution execution;
     private final int laneCapacity;
@@ -136,6 +164,8 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     private final class Lane {
         final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(laneCapacity);
         final Thread thread;
+        /** The task waiting for the exchange, if any. */
+        volatile Task current;
 
         Lane(Symbol symbol) {
             this.thread = new Thread(this::run, "order-executor-" + symbol);
@@ -160,7 +190,13 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
                 if (task == STOP || !running) {
                     return;
                 }
-                GatewayResult result = execute(task);
+                GatewayResult result;
+                current = task;
+                try {
+                    result = execute(task);
+                } finally {
+                    current = null;
+                }
                 deliver(result);
                 if (result instanceof GatewayResult.Executed) {
                     refreshBalances();
@@ -223,18 +259,45 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     }
 
     /**
-     * Stops every lane after the order in progress, if any; orders still queued are not sent and stay {@code NEW},
-     * to be looked up at the next start.
+     * Asks every lane to stop after the call in progress, without waiting: nothing more is sent, and orders still
+     * queued stay {@code NEW}, to be looked up at the next start.
      */
-    @Override
-    public void close() {
+    public void requestStop() {
         synchronized (this) {
             running = false;
         }
-        List<Lane> all = List.copyOf(lanes.values());
-        all.forEach(l -> l.tasks.offer(STOP));
+        lanes.values().forEach(l -> l.tasks.offer(STOP));
         balanceRequests.offer(Boolean.TRUE);
-        all.forEach(l -> Threads.joinThenInterrupt(l.thread, JOIN_TIMEOUT_MS));
-        Threads.joinThenInterrupt(balances, JOIN_TIMEOUT_MS);
+    }
+
+    /**
+     * Waits for the lanes and the balance thread, asked to stop, until {@code deadlineNanos} (of
+     * {@link System#nanoTime()}); then interrupts the calls still waiting for the exchange and gives them a moment to
+     * end.
+     *
+     * @return the orders and lookups cut off that way, their answer unknown
+     */
+    public List<CutOff> awaitStop(long deadlineNanos) {
+        List<Lane> all = List.copyOf(lanes.values());
+        List<Thread> threads = new ArrayList<>();
+        all.forEach(l -> threads.add(l.thread));
+        threads.add(balances);
+        List<Thread> late = Threads.joinAll(threads, deadlineNanos);
+        List<CutOff> cut = new ArrayList<>();
+        for (Lane lane : all) {
+            Task task = lane.current;
+            if (late.contains(lane.thread) && task != null) {
+                cut.add(new CutOff(task.order(), task.lookup()));
+            }
+        }
+        Threads.interruptAll(late, INTERRUPT_GRACE_MS);
+        return cut;
+    }
+
+    /** Stops every lane after the call in progress, waiting a bounded time; see {@link #awaitStop}. */
+    @Override
+    public void close() {
+        requestStop();
+        awaitStop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_TIMEOUT_MS));
     }
 }

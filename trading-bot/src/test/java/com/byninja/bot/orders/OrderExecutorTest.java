@@ -174,6 +174,31 @@ class OrderExecutorTest {
                 "order-balances");
     }
 
+    @Test
+    void stoppingCutsOffOnlyTheCallsStillWaitingForTheExchangeAndNamesThem() throws InterruptedException {
+        FakeExecution exchange = new FakeExecution();
+        exchange.hang = new CountDownLatch(1);
+        exchange.hangOnly = BTC;
+        OrderExecutor executor = new OrderExecutor(exchange, List.of(BTC, ETH), 4, 60_000);
+        executor.start();
+        executor.place(Order.newOrder(OrderRequest.buy("btc-buy", BTC, new BigDecimal("25.00")), Purpose.FORCE_BUY,
+                Instant.now()));
+        assertThat(exchange.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        executor.place(order("eth-sell", ETH));
+        drain(executor, 1);
+
+        long started = System.nanoTime();
+        executor.requestStop();
+        List<OrderExecutor.CutOff> cut = executor.awaitStop(started + TimeUnit.MILLISECONDS.toNanos(300));
+
+        assertThat(cut).singleElement().satisfies(c -> {
+            assertThat(c.what()).isEqualTo("order btc-buy (BUY BTC/USDT 25.00 USDT)");
+            assertThat(c.consequence()).isEqualTo("it stays NEW and is looked up at the next start");
+        });
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1_000);
+        assertThat(threadNames()).doesNotContain("order-executor-ETH/USDT", "order-balances");
+    }
+
     static List<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).toList();
     }

@@ -54,6 +54,7 @@ final class BinanceClient implements MarketSource {
     private final SynchronizedValueFactory<Long> timestamps;
     private final String apiKey;
     private final ParamsDigest signature;
+    private final String apiUrl;
 
     BinanceClient(ExchangeSettings settings) {
         BinanceExchange prototype = new BinanceExchange();
@@ -72,11 +73,17 @@ final class BinanceClient implements MarketSource {
         this.timestamps = exchange.getTimestampFactory();
         this.apiKey = spec.getApiKey();
         this.signature = spec.getSecretKey() == null ? null : BinanceHmacDigest.createInstance(spec.getSecretKey());
+        this.apiUrl = spec.getSslUri();
     }
 
     @Override
     public String name() {
         return "binance";
+    }
+
+    @Override
+    public String apiUrl() {
+        return apiUrl;
     }
 
     /**

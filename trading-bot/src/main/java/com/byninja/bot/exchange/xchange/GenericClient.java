@@ -32,6 +32,7 @@ final class GenericClient implements MarketSource {
 
     private final Exchange exchange;
     private final String name;
+    private final String apiUrl;
 
     GenericClient(ExchangeSettings settings) throws ClassNotFoundException {
         Class<? extends Exchange> type = Class.forName(settings.type()).asSubclass(Exchange.class);
@@ -40,11 +41,17 @@ final class GenericClient implements MarketSource {
         Specifications.apply(spec, settings);
         this.exchange = ExchangeFactory.INSTANCE.createExchange(spec);
         this.name = settings.name();
+        this.apiUrl = spec.getSslUri();
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String apiUrl() {
+        return apiUrl;
     }
 
     @Override

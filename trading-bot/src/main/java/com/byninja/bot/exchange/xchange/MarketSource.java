@@ -16,6 +16,9 @@ interface MarketSource {
     /** @return the exchange's short name, such as {@code binance}. */
     String name();
 
+    /** @return the API address the calls go to: {@code exchange.baseUrl}, or the exchange's own. */
+    String apiUrl();
+
     /** @return size and precision rules of {@code symbols}; markets without metadata are left out. */
     Map<Symbol, MarketRules> rules(List<Symbol> symbols) throws Exception;
 

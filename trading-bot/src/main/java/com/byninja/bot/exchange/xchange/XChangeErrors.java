@@ -133,6 +133,28 @@ final class XChangeErrors {
         return 0;
     }
 
+    /**
+     * @param e an error of a call
+     * @return why the exchange could not be reached at all, as a person says it ({@code unknown host api.binance.com},
+     *         {@code connection refused}, {@code connect timed out}); empty when it answered or failed otherwise
+     */
+    static Optional<String> unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return Optional.of("unknown host " + t.getMessage());
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.SocketTimeoutException) {
+                String words = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+                return Optional.of(words.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + words.substring(1));
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return Optional.of("the secure connection failed: " + t.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return a short message without URLs or query strings, which may carry signatures. */
     static String message(Throwable e) {
         String m = e.getMessage();

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,19 @@ public final class XChangeExchange implements Exchange {
         Calls calls = new Calls(health, settings.readRetries(), settings.retryMaxDelayMs(), Thread::sleep);
         List<Symbol> symbols = config.symbols();
         MarketSource markets = source;
-        Map<Symbol, MarketRules> rules = calls.read("market rules of " + source.name(),
-                () -> markets.rules(symbols));
+        Map<Symbol, MarketRules> rules;
+        try {
+            rules = calls.read("market rules of " + source.name(), () -> markets.rules(symbols));
+        } catch (ExchangeException e) {
+            // The first call of all: when it cannot get through, say where it went and what to check.
+            Optional<String> why = XChangeErrors.unreachable(e);
+            if (why.isEmpty()) {
+                throw e;
+            }
+            throw new ExchangeException(e.kind(), "cannot reach " + source.name() + " at " + source.apiUrl() + ": "
+                    + why.get() + ". Check exchange.baseUrl and this machine's network (DNS, proxy, firewall).", e,
+                    0);
+        }
         rules.values().forEach(r -> LOG.info("{} {}: minimum quantity {}, step {}, price tick {}, minimum value {}",
                 source.name(), r.symbol(), r.minQuantity().toPlainString(), r.quantityStep().toPlainString(),
                 r.priceTick().toPlainString(), r.minNotional().toPlainString()));
