@@ -83,6 +83,7 @@ public final class Main {
             return;
         }
         configureLogging(arguments.console());
+        Logging.startQuietly();
         Optional<Launch> launch = prepare(arguments, System.getenv(), System.err);
         if (launch.isEmpty()) {
             System.exit(2);
@@ -150,16 +151,14 @@ public final class Main {
                 ? new TelegramServer.Console(in, out, stopRequested::countDown) : null;
         int code = 1;
         try (TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console)) {
-            LoggerFactory.getLogger(Main.class).info("Running; trading bots connect to port {}", server.linkPort());
+            LoggerFactory.getLogger(Main.class).info("Running; trading bots connect to {}", server.whereBotsConnect());
             stopRequested.await();
             code = 0;
-        } catch (IOException e) {
-            // Expected failures, such as the link port being taken: the reason is enough.
-            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", e.getMessage());
-            System.err.println("telegram-server: cannot start: " + e.getMessage());
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Main.class).error("Cannot start", e);
-            System.err.println("telegram-server: cannot start: " + e);
+        } catch (IOException | RuntimeException e) {
+            // Said once, on the console and in the file; the stack trace only at DEBUG.
+            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", LinkAddress.describeFailure(e,
+                    launch.config().link().bind(), launch.config().link().port()));
+            LoggerFactory.getLogger(Main.class).debug("Cannot start", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = 0;

@@ -119,7 +119,7 @@ public final class TelegramServer implements AutoCloseable {
                             .on(Tag.REPLY, (from, message) -> events.reply(from.peerName(), message))
                             .on(Tag.ALERT, (from, message) -> events.alert(from.peerName(), message))
                             .on(Tag.LOG, (from, message) -> events.log(from.peerName(), message))
-                            .on(Tag.STATUS, (from, message) -> LOG.debug("Status from {}", from.peerName())))
+                            .on(Tag.STATUS, (from, message) -> events.status(LinkBots.of(from), message)))
                     .listener(new LinkServer.Listener() {
                         @Override
                         public void onConnected(LinkSession session) {
@@ -153,11 +153,12 @@ public final class TelegramServer implements AutoCloseable {
                     router.handle(CONSOLE_CHAT, line);
                 }, () -> consoleEnded(console)));
                 output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
-                        + Html.escape(config.link().bind() + ":" + link.port()) + ". Type /help for the commands.");
+                        + Html.escape(whereBotsConnect()) + ". Type /help for the commands.");
                 reader.start();
             }
         } catch (IOException | RuntimeException e) {
-            close();
+            // Nothing ran yet: stop what had started without announcing a stop; the caller says why it failed.
+            stopStarted();
             throw e;
         }
     }
@@ -169,13 +170,22 @@ public final class TelegramServer implements AutoCloseable {
      */
     public static TelegramServer start(TelegramServerConfig config, LinkSecret secret, Console console)
             throws IOException {
-        LOG.info("Starting telegram-server{} with {}", console == null ? "" : " in console mode", config);
+        LOG.info("Starting telegram-server{} with this configuration (secrets masked):{}{}",
+                console == null ? "" : " in console mode", System.lineSeparator(), EffectiveConfig.yaml(config, "  "));
         return new TelegramServer(config, secret, console);
     }
 
     /** @return the port the link server listens on */
     public int linkPort() {
         return link.port();
+    }
+
+    /**
+     * @return the address the trading bots connect to, such as {@code 127.0.0.1:7070}, or, when the server listens on
+     *         every address, which ones this machine has
+     */
+    public String whereBotsConnect() {
+        return LinkAddress.whereBotsConnect(config.link().bind(), link.port());
     }
 
     private <T extends AutoCloseable> T own(T resource) {
@@ -255,6 +265,11 @@ public final class TelegramServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Stopping telegram-server");
+        stopStarted();
+        LOG.info("telegram-server stopped");
+    }
+
+    private void stopStarted() {
         while (!started.isEmpty()) {
             AutoCloseable resource = started.pop();
             try {
@@ -263,6 +278,5 @@ public final class TelegramServer implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", resource.getClass().getSimpleName(), scrubber.describe(e));
             }
         }
-        LOG.info("telegram-server stopped");
     }
 }

@@ -370,7 +370,7 @@ class TelegramServerTest {
 
         assertThat(alpha.isConnected()).isTrue();
         await().atMost(WAIT).until(() -> loggedEvents().stream()
-                .anyMatch(e -> e.getFormattedMessage().startsWith("Cannot start polling Telegram")));
+                .anyMatch(e -> e.getFormattedMessage().startsWith("Polling Telegram failed (cannot start: ")));
     }
 
     @Test

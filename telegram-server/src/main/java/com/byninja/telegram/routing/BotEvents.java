@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,8 @@ public final class BotEvents {
     private final long replyTimeoutMs;
     private final AlertReceipts receipts;
     private final AtomicLong undeliveredAlerts = new AtomicLong();
+    /** Connections whose bot said it is stopping on purpose, with what it said. */
+    private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
                      long replyTimeoutMs, AlertReceipts receipts) {
@@ -79,12 +83,24 @@ public final class BotEvents {
     public void disconnected(BotConnection bot, String reason, boolean replaced) {
         pending.failAll(bot, lost -> output.send(lost.chatId(), Html.bold(lost.bot())
                 + " disconnected before answering " + Html.escape(lost.label()) + "."));
-        LOG.info("Trading bot {} at {} disconnected: {}{}", bot.name(), bot.address(), reason,
+        // A bot that said it was stopping closed the link on purpose: that is what the owner needs to hear, not
+        // the way the connection happened to end.
+        String stopped = stopping.remove(bot);
+        String why = stopped == null ? reason : stopped.isBlank() ? "stopped" : stopped;
+        LOG.info("Trading bot {} at {} disconnected: {}{}", bot.name(), bot.address(), why,
                 replaced ? " (replaced by a new connection)" : "");
         if (!replaced) {
             output.broadcast("🔴 " + Html.bold(bot.name()) + " disconnected"
-                    + (reason == null || reason.isBlank() ? "." : ": " + Html.escape(reason) + "."));
+                    + (why == null || why.isBlank() ? "." : ": " + Html.escape(why) + "."));
         }
+    }
+
+    /** A {@code status} frame: the last one of a bot that is stopping says so, and why. */
+    public void status(BotConnection bot, Message status) {
+        status.stoppingReason().ifPresentOrElse(reason -> {
+            stopping.put(bot, reason);
+            LOG.info("Trading bot {} is stopping: {}", bot.name(), reason.isBlank() ? "no reason given" : reason);
+        }, () -> LOG.debug("Status from {}", bot.name()));
     }
 
     /** A {@code reply} frame. */

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing queue of one chat and its thread, {@code chat-sender-<chatId>}: sends in order, paced by a token bucket,
- * waits out HTTP 429 for the {@code retry_after} Telegram asks, and retries network errors with capped exponential
- * backoff. The queue is bounded: when it is full the oldest log message is dropped first. {@link #offer} never blocks,
- * so callers on the link's reader thread are never held up by Telegram. Each message may carry a callback told how it
- * ended once every part of it has: sent, refused by Telegram for good, or dropped unsent.
+ * waits out HTTP 429 for the {@code retry_after} Telegram asks, and retries network errors and 5xx answers with capped
+ * exponential backoff, saying so once when they start and once when sending works again. The queue is bounded: when
+ * it is full the oldest log message is dropped first. {@link #offer} never blocks, so callers on the link's reader
+ * thread are never held up by Telegram. Each message may carry a callback told how it ended once every part of it
+ * has: sent, refused by Telegram for good, or dropped unsent.
  */
 public final class ChatSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
@@ -78,6 +79,7 @@ public final class ChatSender implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final Thread thread;
+    private final Outage outage;
     private int queuedLogs;
     private boolean logInFlight;
     private boolean inFlight;
@@ -91,6 +93,7 @@ public final class ChatSender implements AutoCloseable {
         this.settings = settings;
         this.scrubber = scrubber;
         this.thread = new Thread(this::run, "chat-sender-" + chatId);
+        this.outage = new Outage(LOG, "Sending to chat " + chatId);
     }
 
     /** Starts the sending thread. */
@@ -317,6 +320,7 @@ public final class ChatSender implements AutoCloseable {
         while (true) {
             MessageApi.SendResult result = api.send(chatId, text, html);
             if (result instanceof MessageApi.SendResult.Sent) {
+                outage.succeeded();
                 lock.lock();
                 try {
                     sentMessages++;
@@ -331,8 +335,8 @@ public final class ChatSender implements AutoCloseable {
                     return null;
                 }
             } else if (result instanceof MessageApi.SendResult.Transient failure) {
-                LOG.warn("Chat {}: sending failed ({}), retrying in {} ms", chatId, scrubber.scrub(failure.reason()),
-                        backoffMs);
+                // Once per outage, not once per try: messages wait in order meanwhile.
+                outage.failed(scrubber.scrub(failure.reason()), null);
                 if (!pause(TimeUnit.MILLISECONDS.toNanos(backoffMs))) {
                     return null;
                 }

@@ -79,7 +79,8 @@ public final class HttpClients implements AutoCloseable {
         }
     }
 
-    private static Response emptyUpdates(Interceptor.Chain chain) {
+    /** @return the answer to a {@code getUpdates} that brought nothing */
+    static Response emptyUpdates(Interceptor.Chain chain) {
         return new Response.Builder()
                 .request(chain.request())
                 .protocol(Protocol.HTTP_1_1)

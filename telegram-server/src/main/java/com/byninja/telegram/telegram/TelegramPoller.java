@@ -1,12 +1,17 @@
 package com.byninja.telegram.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -23,6 +28,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * backoff on the {@code telegram-connect} thread, so a Telegram outage at start-up holds up neither the link nor the
  * bots. Each update is handed to {@code onUpdate} on the consumer's own thread; nothing thrown there reaches
  * TelegramBots, whose poller would otherwise stop silently.
+ *
+ * <p>A {@code getUpdates} that fails for a passing reason (a 5xx, a network error) is retried here, with backoff, and
+ * reported once per outage ({@link Outage}): TelegramBots would log each failure at ERROR with its stack trace. It
+ * sees an empty answer instead. Other answers, such as 401 for a refused token, reach TelegramBots as they are.
  */
 public final class TelegramPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramPoller.class);
@@ -40,6 +49,8 @@ public final class TelegramPoller implements AutoCloseable {
     private final HttpClients http;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread connectThread;
+    private final Outage outage = new Outage(LOG, "Polling Telegram");
+    private final CappedBackOff outageBackOff;
 
     /**
      * @param onUpdate     called for each update, on the update consumer's thread
@@ -59,7 +70,9 @@ public final class TelegramPoller implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::polling,
+        this.outageBackOff = new CappedBackOff(backoffMaxMs);
+        OkHttpClient polling = http.polling().newBuilder().addInterceptor(this::retryPassingFailures).build();
+        this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> polling,
                 () -> pollerThread, () -> new CappedBackOff(backoffMaxMs));
         this.consumer = new UpdateConsumer(onUpdate, scrubber);
         this.connectThread = new Thread(this::connect, "telegram-connect");
@@ -76,6 +89,7 @@ public final class TelegramPoller implements AutoCloseable {
             while (closing.getCount() > 0) {
                 try {
                     application.registerBot(token, () -> url, this::getUpdates, consumer);
+                    outage.succeeded();
                     LOG.info("Polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
                     onRegistered.run();
                     return;
@@ -88,7 +102,7 @@ public final class TelegramPoller implements AutoCloseable {
                         LOG.error("Telegram refused the bot token ({}): check BYNINJA_TELEGRAM_TOKEN against the one "
                                 + "@BotFather gave you; retrying in {} ms", scrubber.scrub(e.toString()), delay);
                     } else {
-                        LOG.warn("Cannot start polling Telegram ({}); retrying in {} ms", scrubber.describe(e), delay);
+                        outage.failed("cannot start: " + scrubber.describe(e), e);
                     }
                     unregisterQuietly();
                     if (closing.await(delay, TimeUnit.MILLISECONDS)) {
@@ -99,6 +113,52 @@ public final class TelegramPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Around each {@code getUpdates}: a 5xx or a network error is reported (once per outage), waited out with backoff
+     * here, and handed on as an empty answer; the first answer that goes through ends the outage.
+     */
+    private Response retryPassingFailures(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        List<String> path = request.url().pathSegments();
+        if (!path.get(path.size() - 1).equalsIgnoreCase("getupdates")) {
+            return chain.proceed(request);
+        }
+        long startedNanos = System.nanoTime();
+        String failure;
+        IOException detail = null;
+        try {
+            Response response = chain.proceed(request);
+            if (response.code() < 500) {
+                if (response.isSuccessful()) {
+                    outage.succeeded();
+                    outageBackOff.reset();
+                }
+                return response;
+            }
+            failure = "HTTP " + response.code() + (response.message().isBlank() ? "" : " " + response.message());
+            response.close();
+        } catch (IOException e) {
+            if (closing.getCount() == 0) {
+                throw e;
+            }
+            failure = scrubber.describe(e);
+            detail = e;
+        }
+        outage.failed(failure, detail);
+        // Waited here, as TelegramBots would, but within the call's own time limit, which would otherwise fail it.
+        long callLeftMs = TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()
+                - (System.nanoTime() - startedNanos)) - 1_000;
+        long waitMs = Math.min(outageBackOff.nextBackOffMillis(), callLeftMs);
+        try {
+            if (waitMs > 0) {
+                closing.await(waitMs, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return HttpClients.emptyUpdates(chain);
     }
 
     /** Telegram answers 401 for an unknown token and 404 for one that is malformed. */

@@ -143,4 +143,68 @@ class BotEventsTest {
                         + "was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give each "
                         + "bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).");
     }
+
+    @Test
+    void aBotThatSaidItWasStoppingIsShownAsStoppedRatherThanAsALostConnection() {
+        BotConnection alpha = connection("alpha");
+
+        events.status(alpha, Message.stopping("stopped by its owner (SIGTERM)"));
+        events.disconnected(alpha, "connection lost: the peer closed the connection", false);
+
+        assertThat(chats.said).containsExactly(
+                "1: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
+                "2: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
+    }
+
+    @Test
+    void aBotThatSaidNothingBeforeItsConnectionEndedIsShownWithWhyItEnded() {
+        BotConnection alpha = connection("alpha");
+
+        events.status(alpha, Message.of(Tag.STATUS, "status"));
+        events.disconnected(alpha, "connection lost: the peer closed the connection", false);
+
+        assertThat(chats.said).containsExactly(
+                "1: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.",
+                "2: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.");
+    }
+
+    @Test
+    void aStopAnnouncedOnAnEarlierConnectionDoesNotColourTheNextOne() {
+        BotConnection before = connection("alpha");
+        BotConnection after = connection("alpha");
+        events.status(before, Message.stopping("stopped by its owner (SIGTERM)"));
+        events.disconnected(before, "connection lost: the peer closed the connection", false);
+        chats.said.clear();
+
+        events.disconnected(after, "peer silent for 15000 ms (heartbeat timeout)", false);
+
+        assertThat(chats.said).containsExactly(
+                "1: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).",
+                "2: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).");
+    }
+
+    /** A connection as the link server hands it over: each one a distinct object. */
+    private static BotConnection connection(String name) {
+        return new BotConnection() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String address() {
+                return "127.0.0.1:40000";
+            }
+
+            @Override
+            public java.time.Instant connectedAt() {
+                return java.time.Instant.EPOCH;
+            }
+
+            @Override
+            public boolean send(Message message) {
+                return true;
+            }
+        };
+    }
 }

@@ -49,6 +49,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Deque<Integer>> failures = new HashMap<>();
     private final Map<Long, Integer> outages = new HashMap<>();
     private final Map<Long, Integer> failedSends = new HashMap<>();
+    private Integer pollOutage;
+    private int failedPolls;
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
     private boolean closed;
@@ -140,6 +142,36 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Every getUpdates call fails with {@code httpCode} until {@link #recoverPolls}. */
+    public void failPollsUntilRecovered(int httpCode) {
+        lock.lock();
+        try {
+            pollOutage = httpCode;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends {@link #failPollsUntilRecovered}. */
+    public void recoverPolls() {
+        lock.lock();
+        try {
+            pollOutage = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many getUpdates calls failed as scripted */
+    public int failedPolls() {
+        lock.lock();
+        try {
+            return failedPolls;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return how many sendMessage calls to {@code chatId} failed as scripted */
     public int failedSends(long chatId) {
         lock.lock();
@@ -198,12 +230,31 @@ public final class FakeBotApi implements AutoCloseable {
             }
             switch (method) {
                 case "deletewebhook", "setmycommands" -> reply(exchange, 200, ok(JSON.getNodeFactory().booleanNode(true)));
-                case "getupdates" -> reply(exchange, 200, ok(getUpdates(body)));
+                case "getupdates" -> {
+                    Integer failure = pollFailure();
+                    if (failure != null) {
+                        reply(exchange, failure, error(failure, "Scripted failure"));
+                    } else {
+                        reply(exchange, 200, ok(getUpdates(body)));
+                    }
+                }
                 case "sendmessage" -> sendMessage(exchange, body);
                 default -> reply(exchange, 404, error(404, "Not Found: method not found"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private Integer pollFailure() {
+        lock.lock();
+        try {
+            if (pollOutage != null) {
+                failedPolls++;
+            }
+            return pollOutage;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,0 +1,62 @@
+package com.byninja.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration the server runs with, as the start-up log shows it: YAML, one key a line, with secrets (the bot
+ * token) masked.
+ */
+final class EffectiveConfig {
+
+    /** Keys whose text value is a secret wherever they appear. */
+    private static final Set<String> SECRET_KEYS = Set.of("token", "apikey", "apisecret", "secret", "password");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+
+    private EffectiveConfig() {
+    }
+
+    /**
+     * @param config the configuration record
+     * @param indent put before every line, so that the block stands out under the log line that introduces it
+     * @return it as YAML, secrets replaced by {@code ***}, every line indented, no line break at the end
+     */
+    static String yaml(Object config, String indent) {
+        try {
+            JsonNode tree = JSON.valueToTree(config);
+            mask(tree);
+            String text = YAML.writeValueAsString(tree).stripTrailing();
+            return text.lines().map(line -> indent + line).collect(Collectors.joining(System.lineSeparator()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot show the configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void mask(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
+                if (SECRET_KEYS.contains(field.getKey().toLowerCase(Locale.ROOT)) && field.getValue().isTextual()
+                        && !field.getValue().asText().isEmpty()) {
+                    object.put(field.getKey(), "***");
+                } else {
+                    mask(field.getValue());
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(EffectiveConfig::mask);
+        }
+    }
+}

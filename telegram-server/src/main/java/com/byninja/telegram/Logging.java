@@ -1,0 +1,148 @@
+package com.byninja.telegram;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AsyncAppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.status.NopStatusListener;
+import ch.qos.logback.core.status.Status;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logback's own status report, fifty lines when the log file cannot be opened, kept quiet; instead one line for
+ * each thing that failed, and logging goes on to the destinations that work.
+ */
+final class Logging {
+
+    /** The reason Java gives in parentheses at the end of a file error: {@code logs/x.log (Permission denied)}. */
+    private static final Pattern REASON = Pattern.compile("\\(([^()]+)\\)\\s*$");
+
+    private Logging() {
+    }
+
+    /**
+     * Starts logging with Logback's status report kept quiet, then {@link #reportProblems() reports} what failed. Call
+     * once the configuration file is chosen, before the first logger exists.
+     */
+    static void startQuietly() {
+        if (System.getProperty("logback.statusListenerClass") == null) {
+            // A status listener of any kind stops Logback from printing its whole status report on an error.
+            System.setProperty("logback.statusListenerClass", NopStatusListener.class.getName());
+        }
+        reportProblems();
+    }
+
+    /**
+     * Starts logging, if it has not started, and logs one line for each log file that could not be opened, such as
+     * {@code cannot write logs to /var/log/byninja: permission denied; logging to the console only}, and for any
+     * other configuration error. The failed files are detached, so nothing tries them again.
+     *
+     * @return the lines logged
+     */
+    static List<String> reportProblems() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return List.of();
+        }
+        Map<FileAppender<?>, Throwable> failedFiles = new LinkedHashMap<>();
+        List<String> otherErrors = new ArrayList<>();
+        for (Status status : context.getStatusManager().getCopyOfStatusList()) {
+            if (status.getLevel() != Status.ERROR) {
+                continue;
+            }
+            if (status.getOrigin() instanceof FileAppender<?> file && !file.isStarted()) {
+                failedFiles.merge(file, status.getThrowable() == null ? new IOException(status.getMessage())
+                        : status.getThrowable(), (first, later) -> later);
+            } else {
+                otherErrors.add("logging configuration: " + status.getMessage()
+                        + (status.getThrowable() == null ? "" : ": " + status.getThrowable().getMessage()));
+            }
+        }
+        List<String> lines = new ArrayList<>(otherErrors);
+        for (Map.Entry<FileAppender<?>, Throwable> failed : failedFiles.entrySet()) {
+            detach(context, failed.getKey());
+            Path directory = Path.of(failed.getKey().getFile()).toAbsolutePath().normalize().getParent();
+            lines.add("cannot write logs to " + directory + ": " + reason(directory, failed.getValue()) + "; "
+                    + (writesToConsole(context) ? "logging to the console only" : "no log is written"));
+        }
+        org.slf4j.Logger log = LoggerFactory.getLogger(Logging.class);
+        lines.forEach(log::warn);
+        return lines;
+    }
+
+    /** @return why {@code directory} cannot take a log file, as a person would say it: {@code permission denied} */
+    static String reason(Path directory, Throwable fromLogback) {
+        if (!Files.isDirectory(directory)) {
+            try {
+                Files.createDirectories(directory);
+            } catch (AccessDeniedException e) {
+                return "permission denied";
+            } catch (FileAlreadyExistsException e) {
+                return "a file of that name is in the way";
+            } catch (FileSystemException e) {
+                return e.getReason() == null ? e.toString() : lowerFirst(e.getReason());
+            } catch (IOException e) {
+                return String.valueOf(e.getMessage());
+            }
+        }
+        String message = String.valueOf(fromLogback.getMessage());
+        Matcher m = REASON.matcher(message);
+        return m.find() ? lowerFirst(m.group(1)) : message;
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** Takes {@code file} off every logger, with the asynchronous appender that wraps it, if one does. */
+    private static void detach(LoggerContext context, FileAppender<?> file) {
+        for (Logger logger : context.getLoggerList()) {
+            List<Appender<ILoggingEvent>> remove = new ArrayList<>();
+            for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+                Appender<ILoggingEvent> appender = it.next();
+                if (appender == file || appender instanceof AsyncAppenderBase<ILoggingEvent> async
+                        && async.getAppender(file.getName()) == file) {
+                    remove.add(appender);
+                }
+            }
+            for (Appender<ILoggingEvent> appender : remove) {
+                logger.detachAppender(appender);
+                appender.stop();
+            }
+        }
+    }
+
+    private static boolean writesToConsole(LoggerContext context) {
+        for (Iterator<Appender<ILoggingEvent>> it = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> appender = it.next();
+            if (appender instanceof ConsoleAppender<?>) {
+                return true;
+            }
+            if (appender instanceof AsyncAppenderBase<ILoggingEvent> async) {
+                for (Iterator<Appender<ILoggingEvent>> inner = async.iteratorForAppenders(); inner.hasNext(); ) {
+                    if (inner.next() instanceof ConsoleAppender<?>) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
