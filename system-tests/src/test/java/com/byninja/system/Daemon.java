@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class Daemon implements AutoCloseable {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final boolean RUNNING_AS_ROOT = "root".equals(System.getProperty("user.name"));
+
+    /** The user {@link #startUnprivileged} runs a daemon as. */
+    public static final String UNPRIVILEGED_USER = RUNNING_AS_ROOT ? "nobody" : System.getProperty("user.name");
 
     private final String name;
     private final Path workDir;
@@ -41,8 +45,23 @@ public final class Daemon implements AutoCloseable {
     /** Starts {@code jar} with the JVM flags the docs recommend, in {@code workDir}, with {@code env} added. */
     public static Daemon start(String name, Path jar, Path workDir, Map<String, String> env, String... args)
             throws IOException {
+        return start(List.of(), name, jar, workDir, env, args);
+    }
+
+    /**
+     * As {@link #start}, as a user to whom file permissions apply: {@link #UNPRIVILEGED_USER} when the tests run as
+     * root (who may write anywhere), else the tests' own user. Its directories must be open to that user.
+     */
+    public static Daemon startUnprivileged(String name, Path jar, Path workDir, Map<String, String> env,
+                                           String... args) throws IOException {
+        return start(RUNNING_AS_ROOT ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+                                     : List.of(), name, jar, workDir, env, args);
+    }
+
+    private static Daemon start(List<String> asUser, String name, Path jar, Path workDir, Map<String, String> env,
+                                String... args) throws IOException {
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(asUser);
         command.add(JAVA);
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
@@ -98,6 +117,17 @@ public final class Daemon implements AutoCloseable {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .failFast(name + " exited with " + exitCodeOrNone() + ":\n" + tail(), () -> !process.isAlive())
                 .until(() -> p.matcher(output()).find());
+    }
+
+    /**
+     * @param log lines as a daemon logs them: time, level, name, thread and logger, then {@code " - "} and the message;
+     *            lines that continue a message (indented) are left out
+     * @return the messages, in order
+     */
+    public static List<String> messages(String log) {
+        return log.lines().filter(line -> !line.startsWith(" ") && !line.startsWith("\t"))
+                .map(line -> line.contains(" - ") ? line.substring(line.indexOf(" - ") + 3) : line)
+                .toList();
     }
 
     private String exitCodeOrNone() {

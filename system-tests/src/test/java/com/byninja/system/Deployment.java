@@ -153,15 +153,30 @@ public final class Deployment implements AutoCloseable {
 
     /** Starts (or restarts) the telegram-server and waits until it listens. */
     public Daemon startTelegram() throws IOException {
+        telegram = Daemon.start("telegram-server", TELEGRAM_JAR, root.resolve("telegram"), telegramEnv());
+        telegram.awaitOutput("listening on 127\\.0\\.0\\.1:" + linkPort, Duration.ofSeconds(20));
+        return telegram;
+    }
+
+    /** @return the telegram-server's environment: the fake Bot API, the owner's chat, the link secret, logs/ */
+    public Map<String, String> telegramEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("BYNINJA_TELEGRAM_TOKEN", TOKEN);
         env.put("BYNINJA_TELEGRAM_ALLOWED_CHATS", String.valueOf(OWNER));
         env.put("BYNINJA_TELEGRAM_API_URL", api.url());
         env.put("BYNINJA_LINK_SECRET", SECRET);
         env.put("BYNINJA_LOG_DIR", "logs");
-        telegram = Daemon.start("telegram-server", TELEGRAM_JAR, root.resolve("telegram"), env);
-        telegram.awaitOutput("listening on 127\\.0\\.0\\.1:" + linkPort, Duration.ofSeconds(20));
-        return telegram;
+        return env;
+    }
+
+    /** @return the trading-bot's runnable jar */
+    public static Path botJar() {
+        return BOT_JAR;
+    }
+
+    /** @return the telegram-server's runnable jar */
+    public static Path telegramJar() {
+        return TELEGRAM_JAR;
     }
 
     /** Starts (or restarts) the trading bot, connecting to {@code port} (the server's, or a proxy's). */

@@ -40,7 +40,7 @@ class DuplicateNameIT {
                 return since.stream().filter(m -> m.contains("A second trading bot named")).count() == 1
                         && since.stream().noneMatch(m -> m.contains("alpha disconnected"));
             });
-            assertThat(occurrences(REFUSED_IN_LOG, second.read("logs/trading-bot.log")))
+            assertThat(occurrences(REFUSED_IN_LOG, second.read("logs/trading-bot-alpha.log")))
                     .as("logged once for the episode, not once per attempt").isEqualTo(1);
             d.ask("/status", "Link: connected|link: connected");
 

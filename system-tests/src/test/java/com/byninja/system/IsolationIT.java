@@ -23,11 +23,12 @@ class IsolationIT {
             d.startBoth();
             d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
             d.telegram.kill9();
-            long logBefore = d.bot.read("logs/trading-bot.log").length();
+            long logBefore = d.bot.read("logs/trading-bot-alpha.log").length();
 
             // The bot goes on alone: the position hits its stop or target, and the trade lands in the database.
             await().atMost(Duration.ofSeconds(60)).until(() -> d.count("SELECT COUNT(*) FROM trades") == 1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> d.bot.read("logs/trading-bot.log").length() > logBefore);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> d.bot.read("logs/trading-bot-alpha.log").length() > logBefore);
             assertThat(d.bot.isAlive()).isTrue();
             String exit = d.query("SELECT exit_purpose FROM trades").get(0);
 
