@@ -304,7 +304,7 @@ public final class TradingBot implements AutoCloseable {
         return saved;
     }
 
-    /** The stop alert, through the outbox, then the notice that tells the telegram-server the link closes on purpose. */
+    /** The stop alert, through the outbox, then the notice telling the telegram-server the link closes on purpose. */
     private void announceStop(String reason, List<OrderExecutor.CutOff> cutOff) {
         ObjectNode data = Money.object();
         data.put("event", "bot_stopped");

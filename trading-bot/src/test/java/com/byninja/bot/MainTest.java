@@ -132,7 +132,8 @@ class MainTest {
         assertThat(lines.subList(1, 5)).containsExactly("  name: gamma", "  exchange:", "    type: simulated",
                 "    mode: paper");
         assertThat(lines).filteredOn(line -> !line.startsWith(" "))
-                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +gamma \\[.*"));
+                .allMatch(line -> line.matches(
+                        "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ +gamma \\[.*"));
         assertThat(read("out.txt")).isEqualTo(read("logs/trading-bot-gamma.log"));
         assertThat(dir.resolve("logs").resolve("trading-bot.log")).doesNotExist();
     }
