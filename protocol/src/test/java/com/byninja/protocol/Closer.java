@@ -1,5 +1,6 @@
 package com.byninja.protocol;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -13,10 +14,26 @@ final class Closer implements AutoCloseable {
         return resource;
     }
 
+    /** Closes everything, in reverse order; the first failure is thrown once all were tried. */
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() throws IOException {
+        IOException first = null;
         while (!opened.isEmpty()) {
-            opened.pop().close();
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (first == null) {
+                    first = e instanceof IOException io ? io : new IOException(e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -100,6 +100,7 @@ class LinkTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the placeholder is closed early on purpose: it only reserved a port nobody listens on
     void shouldDropTheOldestAlertsWhenThePendingBufferIsFullAndSaySo() throws Exception {
         try (ServerSocket placeholder = new ServerSocket(0)) {
             int port = placeholder.getLocalPort();

@@ -159,11 +159,16 @@ public final class Daemon implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the process if it still runs and waits for it; an interrupt is kept for the caller. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -297,7 +297,7 @@ public final class Deployment implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         for (Daemon another : others) {
             another.close();
         }

@@ -113,15 +113,20 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Stops relaying and waits for its threads a bounded time; an interrupt is kept for the caller. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         closed = true;
         resume();
         listener.close();
         cutAll();
-        acceptor.join(2_000);
-        for (Thread t : pumps) {
-            t.join(2_000);
+        try {
+            acceptor.join(2_000);
+            for (Thread t : pumps) {
+                t.join(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -81,7 +81,9 @@ final class GenericClient implements MarketSource {
 
     @Override
     public BigDecimal lastPrice(Symbol symbol) throws Exception {
-        BigDecimal last = exchange.getMarketDataService().getTicker(XChangeAdapters.pair(symbol)).getLast();
+        // As an Instrument: the CurrencyPair overload is deprecated in XChange 5.2.
+        org.knowm.xchange.instrument.Instrument pair = XChangeAdapters.pair(symbol);
+        BigDecimal last = exchange.getMarketDataService().getTicker(pair).getLast();
         if (last == null) {
             throw new IllegalStateException(name + " sent a ticker without a last price for " + symbol);
         }

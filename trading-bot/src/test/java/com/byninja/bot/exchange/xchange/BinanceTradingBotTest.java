@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole bot on the real xchange-binance module against the local Binance stub, commanded over a real link:
  * paper trading on the stub's prices and candles end to end, and a live restart reconciled with the exchange.
  */
+// The bot of a try block runs for the block and is not otherwise referenced there.
+@SuppressWarnings("try")
 class BinanceTradingBotTest {
 
     static final Symbol BTC = new Symbol("BTC", "USDT");
