@@ -1,5 +1,6 @@
 package com.byninja.telegram;
 
+import com.byninja.runtime.Logging;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.telegram.config.ConfigException;
 import com.byninja.telegram.config.ConfigLoader;
@@ -7,13 +8,11 @@ import com.byninja.telegram.config.TelegramServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -82,8 +81,10 @@ public final class Main {
             System.out.print(USAGE);
             return;
         }
-        configureLogging(arguments.console());
-        Logging.startQuietly();
+        // Console mode: replies go to stdout; the console shows only warnings and errors, on stderr.
+        Logging.configure("telegram-server", arguments.console()
+                ? Map.of("byninja.console.target", "System.err", "byninja.console.level", "WARN") : Map.of());
+        Logging.reportProblems();
         Optional<Launch> launch = prepare(arguments, System.getenv(), System.err);
         if (launch.isEmpty()) {
             System.exit(2);
@@ -143,7 +144,7 @@ public final class Main {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopLogging();
+            Logging.stop();
             // A JVM stopped by a signal exits with 128 + signal; a clean stop on SIGTERM is an exit 0.
             Runtime.getRuntime().halt(exitCode);
         }, "shutdown"));
@@ -170,27 +171,4 @@ public final class Main {
         return code;
     }
 
-    /**
-     * Points logback at config/logback-telegram-server.xml when it exists, else at the copy in the jar, unless
-     * {@code logback.configurationFile} is set already. Runs before the first logger is created.
-     */
-    static void configureLogging(boolean console) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            Path file = Path.of("config", "logback-telegram-server.xml");
-            System.setProperty("logback.configurationFile",
-                    Files.isRegularFile(file) ? file.toString() : "logback-telegram-server.xml");
-        }
-        if (console) {
-            // Replies go to stdout; the console only gets warnings and errors, on stderr. The file gets everything.
-            System.setProperty("byninja.console.target", "System.err");
-            System.setProperty("byninja.console.level", "WARN");
-        }
-    }
-
-    private static void stopLogging() {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (factory instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.stop();
-        }
-    }
 }

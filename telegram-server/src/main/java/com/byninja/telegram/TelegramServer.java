@@ -1,5 +1,6 @@
 package com.byninja.telegram;
 
+import com.byninja.runtime.EffectiveConfig;
 import com.byninja.protocol.LinkConfig;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;

@@ -2,6 +2,7 @@ package com.byninja.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.runtime.EffectiveConfig;
 import com.byninja.telegram.testing.TestConfigs;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,14 @@
 package com.byninja.bot;
 
+import com.byninja.runtime.EffectiveConfig;
+import com.byninja.runtime.Logging;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigException;
 import com.byninja.bot.config.ConfigLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +69,11 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Logging.configure(loaded.config().logDir(), loaded.config().name());
+        // The built-in configuration puts the bot's name in its file's name (trading-bot-NAME.log) and on every line,
+        // so that bots sharing a directory keep apart.
+        String name = loaded.config().name();
+        Logging.configure("trading-bot", Map.of("BYNINJA_LOG_DIR", loaded.config().logDir().toString(),
+                "byninja.bot.name", name, "byninja.log.name", "trading-bot-" + name));
         Logging.reportProblems();
         run(loaded);
     }

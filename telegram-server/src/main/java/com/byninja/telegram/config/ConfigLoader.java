@@ -1,7 +1,7 @@
 package com.byninja.telegram.config;
 
-import com.byninja.protocol.config.ConfigFileException;
-import com.byninja.protocol.config.YamlConfig;
+import com.byninja.runtime.config.ConfigFileException;
+import com.byninja.runtime.config.YamlConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

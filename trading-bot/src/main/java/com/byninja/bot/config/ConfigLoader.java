@@ -1,8 +1,8 @@
 package com.byninja.bot.config;
 
 import com.byninja.bot.exchange.Symbol;
-import com.byninja.protocol.config.ConfigFileException;
-import com.byninja.protocol.config.YamlConfig;
+import com.byninja.runtime.config.ConfigFileException;
+import com.byninja.runtime.config.YamlConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

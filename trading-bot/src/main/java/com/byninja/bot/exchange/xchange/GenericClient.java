@@ -81,9 +81,7 @@ final class GenericClient implements MarketSource {
 
     @Override
     public BigDecimal lastPrice(Symbol symbol) throws Exception {
-        // As an Instrument: the CurrencyPair overload is deprecated in XChange 5.2.
-        org.knowm.xchange.instrument.Instrument pair = XChangeAdapters.pair(symbol);
-        BigDecimal last = exchange.getMarketDataService().getTicker(pair).getLast();
+        BigDecimal last = ticker(XChangeAdapters.pair(symbol)).getLast();
         if (last == null) {
             throw new IllegalStateException(name + " sent a ticker without a last price for " + symbol);
         }
@@ -125,5 +123,15 @@ final class GenericClient implements MarketSource {
         candles.sort(Comparator.comparing(Candle::start));
         return Optional.of(candles.size() > count ? candles.subList(candles.size() - count, candles.size())
                 : candles);
+    }
+
+    /**
+     * XChange 5.2 deprecates the CurrencyPair overload in favour of the Instrument one, but exchange modules such as
+     * KuCoin's implement only the former: the latter would answer "not yet implemented".
+     */
+    @SuppressWarnings("deprecation")
+    private org.knowm.xchange.dto.marketdata.Ticker ticker(org.knowm.xchange.currency.CurrencyPair pair)
+            throws java.io.IOException {
+        return exchange.getMarketDataService().getTicker(pair);
     }
 }

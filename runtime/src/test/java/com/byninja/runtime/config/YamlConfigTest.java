@@ -1,4 +1,4 @@
-package com.byninja.protocol.config;
+package com.byninja.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.byninja.protocol.config;
+package com.byninja.runtime.config;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.byninja.bot;
+package com.byninja.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The configuration the bot runs with, as the start-up log shows it: YAML, one key a line, in the order of the
- * shipped file, with secrets masked.
+ * The configuration a daemon runs with, as its start-up log shows it: YAML, one key a line, in the order of the
+ * configuration's fields, with secrets (the bot token, keys, passwords) masked.
  */
-final class EffectiveConfig {
+public final class EffectiveConfig {
 
     /** Keys whose text value is a secret wherever they appear. */
     private static final Set<String> SECRET_KEYS = Set.of("token", "apikey", "apisecret", "secret", "password");
@@ -34,14 +34,30 @@ final class EffectiveConfig {
      * @param indent put before every line, so that the block stands out under the log line that introduces it
      * @return the same as YAML, secrets replaced by {@code ***}, every line indented, no line break at the end
      */
-    static String yaml(String json, String indent) {
+    public static String yaml(String json, String indent) {
         try {
-            JsonNode tree = JSON.readTree(json);
-            mask(tree);
+            return yaml(JSON.readTree(json), indent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param config the configuration, a record or any value Jackson writes as an object
+     * @param indent put before every line
+     * @return it as YAML, secrets replaced by {@code ***}, every line indented, no line break at the end
+     */
+    public static String yaml(Object config, String indent) {
+        return yaml((JsonNode) JSON.valueToTree(config), indent);
+    }
+
+    private static String yaml(JsonNode tree, String indent) {
+        mask(tree);
+        try {
             String text = YAML.writeValueAsString(tree).stripTrailing();
             return text.lines().map(line -> indent + line).collect(Collectors.joining(System.lineSeparator()));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON configuration: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("cannot show the configuration: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.byninja.telegram;
+package com.byninja.runtime;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logback's own status report, fifty lines when the log file cannot be opened, kept quiet; instead one line for
- * each thing that failed, and logging goes on to the destinations that work.
+ * Logback as both daemons set it up. Before the first logger: the configuration file (the working directory's
+ * {@code config/logback-DAEMON.xml}, else the built-in one) and the properties it reads, such as the log directory or
+ * the trading bot's name. Logback's own status report, fifty lines when a file cannot be opened, is kept quiet; once
+ * logging has started, {@link #reportProblems()} says in one line each what failed, and logging goes on to the
+ * destinations that work.
  */
-final class Logging {
+public final class Logging {
 
     /** The reason Java gives in parentheses at the end of a file error: {@code logs/x.log (Permission denied)}. */
     private static final Pattern REASON = Pattern.compile("\\(([^()]+)\\)\\s*$");
@@ -38,15 +41,30 @@ final class Logging {
     }
 
     /**
-     * Starts logging with Logback's status report kept quiet, then {@link #reportProblems() reports} what failed. Call
-     * once the configuration file is chosen, before the first logger exists.
+     * Chooses Logback's configuration and keeps its status report quiet; call before the first logger exists. What
+     * is already set (by {@code -D} on the command line) stays.
+     *
+     * @param daemon     {@code trading-bot} or {@code telegram-server}: the configuration is
+     *                   {@code config/logback-DAEMON.xml} when the working directory has one, else the built-in one
+     * @param properties system properties the configuration reads, such as {@code BYNINJA_LOG_DIR}
      */
-    static void startQuietly() {
-        if (System.getProperty("logback.statusListenerClass") == null) {
-            // A status listener of any kind stops Logback from printing its whole status report on an error.
-            System.setProperty("logback.statusListenerClass", NopStatusListener.class.getName());
+    public static void configure(String daemon, Map<String, String> properties) {
+        properties.forEach(Logging::setIfAbsent);
+        Path file = Path.of("config", "logback-" + daemon + ".xml");
+        setIfAbsent("logback.configurationFile", Files.isRegularFile(file) ? file.toString()
+                : "logback-" + daemon + ".xml");
+        quiet();
+    }
+
+    /** Keeps Logback's status report quiet: a status listener of any kind stops it from printing the whole report. */
+    public static void quiet() {
+        setIfAbsent("logback.statusListenerClass", NopStatusListener.class.getName());
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
-        reportProblems();
     }
 
     /**
@@ -56,7 +74,7 @@ final class Logging {
      *
      * @return the lines logged
      */
-    static List<String> reportProblems() {
+    public static List<String> reportProblems() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return List.of();
         }
@@ -144,5 +162,12 @@ final class Logging {
             }
         }
         return false;
+    }
+
+    /** Stops Logback, writing what its queues still hold. */
+    public static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.byninja.bot;
+package com.byninja.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

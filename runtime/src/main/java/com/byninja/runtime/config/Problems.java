@@ -1,4 +1,4 @@
-package com.byninja.protocol.config;
+package com.byninja.runtime.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;

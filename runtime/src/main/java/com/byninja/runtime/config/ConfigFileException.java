@@ -1,4 +1,4 @@
-package com.byninja.protocol.config;
+package com.byninja.runtime.config;
 
 /**
  * A configuration file that cannot be used at all: missing, a directory, unreadable, not UTF-8, not YAML, or not a

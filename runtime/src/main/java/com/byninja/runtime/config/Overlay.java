@@ -1,4 +1,4 @@
-package com.byninja.protocol.config;
+package com.byninja.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
