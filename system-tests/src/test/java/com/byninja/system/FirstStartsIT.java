@@ -93,6 +93,23 @@ class FirstStartsIT {
     }
 
     @Test
+    void aConfigurationFileTheBotMayNotReadStopsTheStartNamingTheUserWhoMustReadIt(@TempDir Path dir)
+            throws Exception {
+        Path work = openTo(dir, "bot");
+        Path locked = Files.writeString(work.resolve("bot.yml"), QUIET_BOT);
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+
+        try (Daemon bot = Daemon.startUnprivileged("trading-bot", Deployment.botJar(), work,
+                Map.of("BYNINJA_LOG_DIR", "logs"), "--config", "bot.yml")) {
+            assertThat(bot.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(bot.process().exitValue()).isEqualTo(2);
+            assertThat(bot.output().strip()).isEqualTo("--config bot.yml: permission denied; let the user running the "
+                    + "daemon (" + Daemon.UNPRIVILEGED_USER + ") read it");
+        }
+    }
+
+    @Test
     void aLinkPortAnotherTelegramServerHoldsIsSaidOnceWithWhatToDo(@TempDir Path dir) throws Exception {
         try (Deployment d = new Deployment(dir, "")) {
             d.startTelegram();
