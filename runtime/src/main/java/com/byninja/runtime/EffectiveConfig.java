@@ -48,7 +48,8 @@ public final class EffectiveConfig {
      * @return it as YAML, secrets replaced by {@code ***}, every line indented, no line break at the end
      */
     public static String yaml(Object config, String indent) {
-        return yaml((JsonNode) JSON.valueToTree(config), indent);
+        JsonNode tree = JSON.valueToTree(config);
+        return yaml(tree, indent);
     }
 
     private static String yaml(JsonNode tree, String indent) {
