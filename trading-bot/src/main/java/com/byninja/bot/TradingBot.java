@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class TradingBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingBot.class);
+    private static final long DELIVERED_ALERTS_INTERVAL_MS = 1_000;
     /** How long the exchange calls in progress are given to end once stopping has begun. */
     private static final long CALLS_STOP_MS = 1_500;
 
@@ -113,6 +114,8 @@ public final class TradingBot implements AutoCloseable {
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters,
                     s -> monitors.containsKey(s) ? monitors.get(s).candleSource() : null);
             this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts);
+            // Delivered alerts leave the outbox in one transaction a second, off the link's reader thread.
+            engine.every(DELIVERED_ALERTS_INTERVAL_MS, alerts::forgetDelivered);
             if (config.link().statusIntervalMs() > 0) {
                 engine.every(config.link().statusIntervalMs(), () -> link.send(new Message(Tag.STATUS,
                         "status", Message.nowSeconds(), null, null, null, null, reports.status().data())));
@@ -291,6 +294,7 @@ public final class TradingBot implements AutoCloseable {
         }
         detachLogForwarder();
         link.close();
+        alerts.forgetDelivered();
         try {
             db.close();
         } catch (SQLException e) {

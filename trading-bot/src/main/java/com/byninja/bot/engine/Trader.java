@@ -114,6 +114,12 @@ public final class Trader {
     private final Set<Symbol> unconfigured = new LinkedHashSet<>();
     private final ExitRetries exits = new ExitRetries();
     private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
+    /**
+     * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
+     * was known; a fee found later is not taken off twice. Kept in memory: after a restart such a fee is taken off
+     * again, leaving the position a little below the account, which the next sell leaves behind as dust.
+     */
+    private final Map<Symbol, BigDecimal> matchedAway = new HashMap<>();
     private final CachedBalances balances;
     private final TradingDay day;
     private final BooleanSupplier exchangeDown;
@@ -360,7 +366,7 @@ public final class Trader {
                     Money.exact(p.quantity()), SELL_BALANCE_TOLERANCE_PCT);
             return p;
         }
-        Position matched = p.scaledTo(free);
+        Position matched = p.withCoinsTakenAsFee(gap, p.costOf(gap));
         try {
             store.savePosition(matched);
         } catch (SQLException e) {
@@ -368,6 +374,7 @@ public final class Trader {
                     p.symbol(), e);
         }
         positions.replace(matched);
+        matchedAway.merge(p.symbol(), gap, BigDecimal::add);
         LOG.warn("{}: the account holds {} {}, {} less than the position of {} (a fee taken in {} not yet known?); "
                 + "the position is matched to the account", p.symbol(), Money.exact(free), p.symbol().base(),
                 Money.exact(gap), Money.exact(p.quantity()), p.symbol().base());
@@ -500,6 +507,7 @@ public final class Trader {
             day.announceLimit();
         }
         if (order.side() == Side.SELL && outcome.closed()) {
+            matchedAway.remove(s);
             int refusals = exits.end(s);
             if (refusals > 0 && ExitRetries.isProtective(order.purpose())) {
                 alerts.exitRecovered(order, refusals);
@@ -568,12 +576,16 @@ public final class Trader {
         Position after = null;
         Optional<Position> p = positions.get(s);
         if (order.side() == Side.BUY && p.isPresent() && !order.updatedAt().isBefore(p.get().openedAt())) {
-            BigDecimal baseFeeValue = baseFee.multiply(order.averagePrice());
-            BigDecimal quantity = p.get().quantity().subtract(baseFee);
-            if (quantity.signum() > 0) {
-                after = new Position(s, quantity, p.get().entryCost().subtract(baseFeeValue),
-                        p.get().entryFees().add(baseFeeValue).add(quoteFee), p.get().openedAt(),
-                        p.get().highestPrice());
+            // A sell may already have matched the position to the account, taking these coins off: not twice.
+            BigDecimal already = baseFee.min(matchedAway.getOrDefault(s, BigDecimal.ZERO));
+            BigDecimal lost = baseFee.subtract(already);
+            if (lost.compareTo(p.get().quantity()) < 0) {
+                Position net = p.get().withCoinsTakenAsFee(lost, lost.multiply(order.averagePrice()));
+                after = new Position(s, net.quantity(), net.entryCost(), net.entryFees().add(quoteFee),
+                        net.openedAt(), net.highestPrice());
+            }
+            if (already.signum() > 0) {
+                matchedAway.merge(s, already.negate(), BigDecimal::add);
             }
         }
         BigDecimal sellFee = order.side() == Side.SELL ? quoteFee.add(baseFee.multiply(order.averagePrice()))

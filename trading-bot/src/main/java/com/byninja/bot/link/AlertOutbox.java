@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class AlertOutbox implements AlertSink {
     private final Clock clock;
     private final Predicate<Message> link;
     private final List<OutboxAlert> unsaved = new ArrayList<>();
+    private final Queue<String> delivered = new ConcurrentLinkedQueue<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong storeErrors = new AtomicLong();
@@ -102,10 +105,13 @@ public final class AlertOutbox implements AlertSink {
                 a.data()));
     }
 
-    /** The telegram-server has delivered the alert: it leaves the outbox. Called on a link thread. */
+    /**
+     * The telegram-server has delivered the alert: it leaves the outbox at the next {@link #forgetDelivered()}.
+     * Called on the link's reader thread, which must not wait for the disk: a reconnection can bring a thousand acks.
+     */
     public void acknowledged(String id) {
         acknowledged.incrementAndGet();
-        forget(id);
+        delivered.add(id);
     }
 
     /**
@@ -114,16 +120,24 @@ public final class AlertOutbox implements AlertSink {
      */
     public void dropped(String id) {
         dropped.incrementAndGet();
-        forget(id);
+        delivered.add(id);
     }
 
-    private void forget(String id) {
+    /** Deletes the alerts delivered or dropped since the last call, in one transaction; run every second or so. */
+    public void forgetDelivered() {
+        List<String> ids = new ArrayList<>();
+        for (String id; (id = delivered.poll()) != null; ) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
-            store.deleteAlert(id);
+            store.deleteAlerts(ids);
         } catch (SQLException e) {
             storeErrors.incrementAndGet();
-            LOG.warn("could not remove delivered alert {} from the outbox: {}; it may be shown again after a restart",
-                    id, e.getMessage());
+            LOG.warn("could not remove {} delivered alert(s) from the outbox: {}; they may be shown again after a "
+                    + "restart", ids.size(), e.getMessage());
         }
     }
 

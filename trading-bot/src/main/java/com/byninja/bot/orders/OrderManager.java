@@ -151,6 +151,9 @@ public final class OrderManager {
         if (result instanceof GatewayResult.Unknown u && feeLookups.containsKey(u.order().clientOrderId())) {
             return feesLookedUp(u.order(), null, now);
         }
+        if (lateWithoutFill(result)) {
+            return Optional.empty();
+        }
         if (result instanceof GatewayResult.Executed e) {
             consecutiveUnknown = 0;
             return Optional.of(finish(e.order().withReport(e.report())));
@@ -184,6 +187,32 @@ public final class OrderManager {
                     u.order().clientOrderId(), u.order().side(), u.order().symbol(), u.error(), delay);
         }
         return Optional.empty();
+    }
+
+    /**
+     * An answer without a fill about an order this manager no longer waits for (finished, or given up) is late news:
+     * it must not turn a recorded fill into a cancellation. A late fill still goes on: recording a fill is idempotent,
+     * and an order given up on may really have executed.
+     */
+    private boolean lateWithoutFill(GatewayResult result) {
+        Order order;
+        if (result instanceof GatewayResult.Executed e && e.report().filledQuantity().signum() > 0) {
+            return false;
+        } else if (result instanceof GatewayResult.Executed e) {
+            order = e.order();
+        } else if (result instanceof GatewayResult.NotFound nf) {
+            order = nf.order();
+        } else {
+            return false;
+        }
+        Order current = inFlight.get(order.symbol());
+        boolean waited = unknown.containsKey(order.clientOrderId())
+                || current != null && current.clientOrderId().equals(order.clientOrderId());
+        if (!waited) {
+            LOG.info("order {} ({} {}): a late answer without a fill is ignored; the order was already settled",
+                    order.clientOrderId(), order.side(), order.symbol());
+        }
+        return !waited;
     }
 
     private long nextDelay(Order order, long max) {

@@ -73,10 +73,22 @@ public record Position(Symbol symbol, BigDecimal quantity, BigDecimal entryCost,
                 highestPrice.max(cost.divide(more, VALUE_PRECISION)));
     }
 
-    /** @return this position holding {@code held} instead, its cost and fees scaled down with it. */
-    public Position scaledTo(BigDecimal held) {
-        return new Position(symbol, held, entryCost.multiply(held).divide(quantity, VALUE_PRECISION),
-                entryFees.multiply(held).divide(quantity, VALUE_PRECISION), openedAt, highestPrice);
+    /**
+     * Coins the exchange took as a fee were paid for but never held: the position is smaller, and what they cost
+     * moves from the entry cost to the fees, so the cost basis (and the PnL of the trade) stays what was really paid.
+     *
+     * @param lost  the base quantity taken
+     * @param value what it cost, in the quote currency
+     * @return this position without those coins
+     */
+    public Position withCoinsTakenAsFee(BigDecimal lost, BigDecimal value) {
+        return new Position(symbol, quantity.subtract(lost), entryCost.subtract(value), entryFees.add(value),
+                openedAt, highestPrice);
+    }
+
+    /** @return what {@code part} of this position cost at its average entry cost, fees excluded. */
+    public BigDecimal costOf(BigDecimal part) {
+        return entryCost.multiply(part).divide(quantity, VALUE_PRECISION);
     }
 
     /** @return this position with {@code price} taken into its high-water mark. */

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -354,12 +355,14 @@ public final class TradingStore {
         });
     }
 
-    /** Forgets a delivered alert. */
-    public void deleteAlert(String id) throws SQLException {
+    /** Forgets delivered alerts, in one transaction. */
+    public void deleteAlerts(Collection<String> ids) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_outbox WHERE id = ?")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
             }
             return null;
         });

@@ -222,6 +222,53 @@ class MoneySafetyTest {
     }
 
     @Test
+    void matchingAPositionToTheAccountKeepsWhatItCostAndAFeeFoundLaterIsNotTakenOffTwice() throws Exception {
+        f = new TraderFixture(dir, "");
+        Order buy = forceBuy(BTC, "60000");
+        f.gateway.fillFeesUnknown(buy, "0.00166", "60000", f.clock.instant());
+        f.gateway.balances(Map.of("USDT", d("9900.4"), "BTC", d("0.00165834")));
+        f.drain();
+        Order sell = ((Submission.Sent) f.trader.forceSell(BTC)).order();
+        f.gateway.reject(sell, "market closed", f.clock.instant());
+        f.drain();
+
+        // 0.00000166 BTC went missing: their 0.0996 USDT moved from the cost to the fees, 99.6 paid in all.
+        Position matched = f.trader.positions().get(BTC).orElseThrow();
+        assertThat(matched.quantity()).isEqualByComparingTo("0.00165834");
+        assertThat(matched.entryCost()).isEqualByComparingTo("99.5004");
+        assertThat(matched.costBasis()).isEqualByComparingTo("99.6");
+
+        f.clock.advance(Duration.ofSeconds(5));
+        f.trader.periodicChecks();
+        Order lookup = f.gateway.lookups.stream().filter(o -> o.clientOrderId().equals(buy.clientOrderId()))
+                .findFirst().orElseThrow();
+        f.gateway.answer(new GatewayResult.Executed(lookup, Reports.filled(buy.clientOrderId(), "X1", "0.00166",
+                "60000", "0.00000166", "BTC", f.clock.instant())));
+        f.drain();
+
+        // The fee explains the gap the sell already took off: the position stays what the account holds.
+        Position after = f.trader.positions().get(BTC).orElseThrow();
+        assertThat(after.quantity()).isEqualByComparingTo("0.00165834");
+        assertThat(after.costBasis()).isEqualByComparingTo("99.6");
+    }
+
+    @Test
+    void aLateAnswerWithoutAFillDoesNotUndoARecordedFill() throws Exception {
+        f = new TraderFixture(dir, "");
+        Order buy = forceBuy(BTC, "100");
+        f.gateway.fill(buy, "1", "100", "0.1", f.clock.instant());
+        f.drain();
+
+        f.gateway.notFound(buy);
+        f.gateway.reject(buy, "unknown order", f.clock.instant());
+        f.drain();
+
+        assertThat(f.store.order(buy.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(f.trader.positions().get(BTC).orElseThrow().quantity()).isEqualByComparingTo("1");
+        assertThat(f.alerts.events()).containsExactly("position_opened");
+    }
+
+    @Test
     void aSellFarAboveTheFreeBalanceIsLeftToTheExchangeAndItsRefusalBringsFreshBalances() throws Exception {
         f = new TraderFixture(dir, "");
         open(BTC, "1", "100", "0.1");

@@ -78,6 +78,7 @@ class AlertOutboxTest {
             ids = sent.stream().map(Message::id).toList();
 
             outbox.acknowledged(ids.get(0));
+            outbox.forgetDelivered();
 
             assertThat(new TradingStore(db).outbox()).extracting(OutboxAlert::id).containsExactly(ids.get(1));
             assertThat(outbox.acknowledgedCount()).isEqualTo(1);
@@ -127,6 +128,7 @@ class AlertOutboxTest {
             outbox.alert("one", null, null);
 
             outbox.dropped(sent.get(0).id());
+            outbox.forgetDelivered();
 
             assertThat(store.outbox()).isEmpty();
             assertThat(outbox.droppedCount()).isEqualTo(1);
