@@ -1,8 +1,8 @@
 package com.byninja.bot;
 
-import com.byninja.bot.engine.Money;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.link.Alerts;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.marketdata.MarketMonitor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

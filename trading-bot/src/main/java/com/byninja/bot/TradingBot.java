@@ -5,15 +5,16 @@ import ch.qos.logback.classic.LoggerContext;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.SymbolResolver;
-import com.byninja.bot.engine.Money;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
+import com.byninja.bot.engine.AlertIds;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TradingEngine;
+import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.exchange.Exchange;
-import com.byninja.bot.exchange.Exchanges;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
 import com.byninja.bot.exchange.xchange.XChangeExchange;
-import com.byninja.bot.engine.AlertIds;
 import com.byninja.bot.link.AlertOutbox;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
@@ -24,7 +25,6 @@ import com.byninja.bot.marketdata.MarketMonitor;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.OrderExecutor;
 import com.byninja.bot.orders.OrderManager;
-import com.byninja.bot.positions.Position;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
@@ -99,8 +99,8 @@ public final class TradingBot implements AutoCloseable {
             this.trader = new Trader(config, clock, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), exchange.execution().feePct(),
                             exchange.rules()),
-                    orders, store, alerts, this::lastPrice, exchange.execution().balances(), paused::buyingPaused,
-                    exchange.marketData().exchangeName());
+                    orders, Journals.of(store), alerts, this::lastPrice, exchange.execution().balances(),
+                    paused::buyingPaused, exchange.marketData().exchangeName());
             this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
                     config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
             MarketMonitor.HealthListener health = new PriceHealthAlerts(alerts);

@@ -1,8 +1,8 @@
 package com.byninja.bot;
 
-import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Order;
 import com.byninja.bot.orders.GatewayResult;
-import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderGateway;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
-import com.byninja.bot.positions.ClosedTrade;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.byninja.bot;
 
-import com.byninja.bot.engine.AlertSink;
-import com.byninja.bot.store.OutboxAlert;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.engine.port.AlertSink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

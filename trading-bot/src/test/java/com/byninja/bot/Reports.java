@@ -1,7 +1,7 @@
 package com.byninja.bot;
 
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.Fee;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Fee;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

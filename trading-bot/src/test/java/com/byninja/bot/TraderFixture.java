@@ -1,13 +1,14 @@
 package com.byninja.bot;
 
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.Trader;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.GatewayResult;
-import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.RiskManager;
@@ -58,7 +59,7 @@ public final class TraderFixture implements AutoCloseable {
         return new Trader(config, clock, Strategies.create(config.strategy()),
                 new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock,
                 lookupWindowMs),
-                on, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
+                Journals.of(on), alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
                 () -> false, "simulated");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.engine.Money;
+import com.byninja.bot.domain.Money;
 import com.byninja.protocol.Command;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;

@@ -1,6 +1,6 @@
 package com.byninja.bot.config;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

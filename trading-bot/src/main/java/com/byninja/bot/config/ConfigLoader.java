@@ -1,6 +1,6 @@
 package com.byninja.bot.config;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.ConfigFileException;
 import com.byninja.runtime.config.YamlConfig;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.RiskSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.YamlConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package com.byninja.bot.control;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Symbol;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.byninja.bot.control;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Symbol;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package com.byninja.bot.engine;
 
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.orders.Order;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.byninja.bot.engine;
 
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

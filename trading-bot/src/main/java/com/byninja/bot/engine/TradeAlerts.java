@@ -1,14 +1,16 @@
 package com.byninja.bot.engine;
 
 import com.byninja.bot.config.Durations;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.Purpose;
-import com.byninja.bot.positions.ClosedTrade;
-import com.byninja.bot.positions.Position;
-import com.byninja.bot.risk.Rejection;
-import com.byninja.bot.store.OutboxAlert;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.AlertSink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,31 +3,35 @@ package com.byninja.bot.engine;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.ControlState;
-import com.byninja.bot.control.Flag;
-import com.byninja.bot.control.Flags;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.FillOutcome;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
+import com.byninja.bot.engine.port.AlertSink;
+import com.byninja.bot.engine.port.ControlJournal;
+import com.byninja.bot.engine.port.Journals;
+import com.byninja.bot.engine.port.PositionJournal;
 import com.byninja.bot.marketdata.CandleSeries;
 import com.byninja.bot.orders.GatewayResult;
-import com.byninja.bot.orders.Order;
 import com.byninja.bot.orders.OrderManager;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.orders.Resolution;
 import com.byninja.bot.orders.Submission;
-import com.byninja.bot.positions.ClosedTrade;
-import com.byninja.bot.positions.Position;
 import com.byninja.bot.positions.PositionBook;
-import com.byninja.bot.positions.PositionBook.FillOutcome;
-import com.byninja.bot.risk.RejectReason;
-import com.byninja.bot.risk.Rejection;
 import com.byninja.bot.risk.RiskManager;
-import com.byninja.bot.store.OutboxAlert;
-import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
@@ -107,7 +111,7 @@ public final class Trader {
     private final OrderManager orders;
     private final PositionBook positions;
     private final ControlState control;
-    private final TradingStore store;
+    private final Journals journals;
     private final TradeAlerts alerts;
     private final PriceSource prices;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
@@ -136,7 +140,7 @@ public final class Trader {
      * @throws SQLException when the store cannot be read
      */
     public Trader(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
-                  TradingStore store, AlertSink alerts, PriceSource prices, Map<String, BigDecimal> balances,
+                  Journals journals, AlertSink alerts, PriceSource prices, Map<String, BigDecimal> balances,
                   BooleanSupplier exchangeDown, String exchangeName) throws SQLException {
         this.exchangeDown = exchangeDown;
         this.exchangeName = exchangeName;
@@ -146,7 +150,7 @@ public final class Trader {
         this.strategy = strategy;
         this.risk = risk;
         this.orders = orders;
-        this.store = store;
+        this.journals = journals;
         this.alerts = new TradeAlerts(alerts, config.quoteCurrency(), clock);
         this.prices = prices;
         this.balances = new CachedBalances(balances);
@@ -154,7 +158,7 @@ public final class Trader {
             CandleSeries series = new CandleSeries(s, config.marketData().maxBars());
             markets.put(s, new Market(series, strategy.build(series.series())));
         }
-        List<Position> saved = store.loadPositions();
+        List<Position> saved = journals.positions().loadPositions();
         for (Position p : saved) {
             if (!markets.containsKey(p.symbol())) {
                 unconfigured.add(p.symbol());
@@ -167,20 +171,20 @@ public final class Trader {
             }
         }
         positions.restore(saved);
-        Map<String, Flags> savedFlags = store.loadFlags();
+        Map<String, Flags> savedFlags = journals.control().loadFlags();
         Map<Symbol, Flags> perSymbol = new HashMap<>();
         config.symbols().forEach(s -> {
             if (savedFlags.containsKey(s.toString())) {
                 perSymbol.put(s, savedFlags.get(s.toString()));
             }
         });
-        Flags global = savedFlags.getOrDefault(TradingStore.GLOBAL_SCOPE,
+        Flags global = savedFlags.getOrDefault(ControlJournal.GLOBAL_SCOPE,
                 new Flags(config.control().tradingOnFirstStart(), true, true));
         this.control = new ControlState(global, perSymbol, config.symbols());
         if (savedFlags.isEmpty()) {
-            store.saveFlags(TradingStore.GLOBAL_SCOPE, global);
+            journals.control().saveFlags(ControlJournal.GLOBAL_SCOPE, global);
         }
-        BigDecimal realisedToday = sum(store.closedTrades(null, TradingDay.startOfToday(clock)));
+        BigDecimal realisedToday = sum(journals.positions().closedTrades(null, TradingDay.startOfToday(clock)));
         this.day = new TradingDay(clock, realisedToday, risk.dailyLossLimitReached(realisedToday));
         int recovering = orders.recover();
         if (recovering > 0) {
@@ -323,11 +327,11 @@ public final class Trader {
     public void setFlag(Symbol symbol, Flag flag, boolean value) throws SQLException {
         if (symbol == null) {
             Flags next = control.global().with(flag, value);
-            store.saveFlags(TradingStore.GLOBAL_SCOPE, next);
+            journals.control().saveFlags(ControlJournal.GLOBAL_SCOPE, next);
             control.setGlobal(flag, value);
         } else {
             Flags next = control.of(symbol).with(flag, value);
-            store.saveFlags(symbol.toString(), next);
+            journals.control().saveFlags(symbol.toString(), next);
             control.set(symbol, flag, value);
         }
         LOG.info("{} {} {}", symbol == null ? "global" : symbol, flag.label(), value ? "on" : "off");
@@ -368,7 +372,7 @@ public final class Trader {
         }
         Position matched = p.withCoinsTakenAsFee(gap, p.costOf(gap));
         try {
-            store.savePosition(matched);
+            journals.positions().savePosition(matched);
         } catch (SQLException e) {
             LOG.error("could not record the {} position matched to the account; selling the free balance anyway",
                     p.symbol(), e);
@@ -528,7 +532,7 @@ public final class Trader {
         Symbol s = order.symbol();
         boolean applied;
         try {
-            applied = store.recordFill(order, outcome, raised);
+            applied = journals.orders().recordFill(order, outcome, raised);
         } catch (SQLException e) {
             Unrecorded u = unrecorded.get(s);
             if (u == null) {
@@ -591,7 +595,7 @@ public final class Trader {
         BigDecimal sellFee = order.side() == Side.SELL ? quoteFee.add(baseFee.multiply(order.averagePrice()))
                 : BigDecimal.ZERO;
         try {
-            store.recordFees(withFees, after, sellFee);
+            journals.orders().recordFees(withFees, after, sellFee);
         } catch (SQLException e) {
             LOG.error("could not record the fees of {}; they are looked up again", order.clientOrderId(), e);
             orders.lookUpFees(order);
@@ -685,7 +689,7 @@ public final class Trader {
 
     private void savePosition(Position p) {
         try {
-            store.savePosition(p);
+            journals.positions().savePosition(p);
         } catch (SQLException e) {
             LOG.error("could not save the {} position's high-water mark", p.symbol(), e);
         }
@@ -776,8 +780,8 @@ public final class Trader {
         return Set.copyOf(unconfigured);
     }
 
-    /** @return the store, for statistics. */
-    public TradingStore store() {
-        return store;
+    /** @return the position journal, for statistics. */
+    public PositionJournal positionJournal() {
+        return journals.positions();
     }
 }

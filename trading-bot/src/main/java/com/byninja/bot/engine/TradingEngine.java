@@ -1,11 +1,11 @@
 package com.byninja.bot.engine;
 
-import com.byninja.bot.Threads;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.MarketListener;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.OrderGateway;
+import com.byninja.runtime.Threads;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

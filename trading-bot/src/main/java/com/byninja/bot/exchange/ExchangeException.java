@@ -1,5 +1,7 @@
 package com.byninja.bot.exchange;
 
+import com.byninja.bot.domain.ExecutionReport;
+
 /**
  * The exchange could not be reached or answered with an error. Business refusals of an order are not exceptions:
  * they come back as an {@link ExecutionReport} with status {@code REJECTED}.

@@ -1,5 +1,7 @@
 package com.byninja.bot.exchange;
 
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.OrderRequest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package com.byninja.bot.exchange;
 
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

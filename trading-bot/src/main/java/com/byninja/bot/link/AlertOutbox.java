@@ -1,8 +1,9 @@
 package com.byninja.bot.link;
 
+import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.engine.AlertIds;
-import com.byninja.bot.engine.AlertSink;
-import com.byninja.bot.store.OutboxAlert;
+import com.byninja.bot.engine.port.AlertSink;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;

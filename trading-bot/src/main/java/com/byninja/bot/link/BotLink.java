@@ -1,7 +1,7 @@
 package com.byninja.bot.link;
 
 import com.byninja.bot.config.BotConfig.LinkSettings;
-import com.byninja.bot.engine.Money;
+import com.byninja.bot.domain.Money;
 import com.byninja.protocol.LinkClient;
 import com.byninja.protocol.LinkConfig;
 import com.byninja.protocol.LinkSecret;

@@ -1,13 +1,14 @@
 package com.byninja.bot.link;
 
-import com.byninja.bot.control.Flag;
 import com.byninja.bot.control.SymbolResolver;
-import com.byninja.bot.engine.Money;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.Trader;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.Submission;
-import com.byninja.bot.positions.Position;
 import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
 import com.fasterxml.jackson.databind.JsonNode;

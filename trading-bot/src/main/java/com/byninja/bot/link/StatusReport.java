@@ -1,13 +1,13 @@
 package com.byninja.bot.link;
 
-import com.byninja.bot.control.Flag;
-import com.byninja.bot.control.Flags;
-import com.byninja.bot.engine.Money;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.Trader;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
-import com.byninja.bot.positions.ClosedTrade;
-import com.byninja.bot.positions.Position;
 import com.byninja.bot.positions.TradeStats;
 import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -209,10 +209,10 @@ public final class StatusReport {
         TradeStats allTime;
         try {
             Instant since = trader.todayStart();
-            today = TradeStats.of(trader.store().closedTrades(symbol, since), trader.store().feesPaid(symbol, since),
+            today = TradeStats.of(trader.positionJournal().closedTrades(symbol, since), trader.positionJournal().feesPaid(symbol, since),
                     quote);
-            List<ClosedTrade> all = trader.store().closedTrades(symbol, null);
-            allTime = TradeStats.of(all, trader.store().feesPaid(symbol, null), quote);
+            List<ClosedTrade> all = trader.positionJournal().closedTrades(symbol, null);
+            allTime = TradeStats.of(all, trader.positionJournal().feesPaid(symbol, null), quote);
         } catch (SQLException e) {
             ObjectNode err = Money.object();
             err.put("error", "store_error");

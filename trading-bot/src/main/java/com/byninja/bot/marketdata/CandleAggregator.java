@@ -1,7 +1,7 @@
 package com.byninja.bot.marketdata;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

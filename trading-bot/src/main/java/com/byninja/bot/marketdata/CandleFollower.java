@@ -1,8 +1,8 @@
 package com.byninja.bot.marketdata;
 
 import com.byninja.bot.config.Durations;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

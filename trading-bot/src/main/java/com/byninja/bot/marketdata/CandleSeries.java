@@ -1,7 +1,7 @@
 package com.byninja.bot.marketdata;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.ta4j.core.BarSeries;

@@ -1,7 +1,7 @@
 package com.byninja.bot.marketdata;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.util.List;
 
 /** Receives a market monitor's candles. Called on the monitor's thread: implementations must not block. */

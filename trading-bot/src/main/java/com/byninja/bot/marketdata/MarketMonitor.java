@@ -1,12 +1,12 @@
 package com.byninja.bot.marketdata;
 
-import com.byninja.bot.Threads;
 import com.byninja.bot.config.Durations;
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
+import com.byninja.runtime.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

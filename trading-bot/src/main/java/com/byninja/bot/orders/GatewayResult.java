@@ -1,6 +1,7 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.exchange.ExecutionReport;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Order;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,10 +1,11 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.Threads;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.runtime.Threads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

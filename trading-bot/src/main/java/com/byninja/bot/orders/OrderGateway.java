@@ -1,5 +1,7 @@
 package com.byninja.bot.orders;
 
+import com.byninja.bot.domain.Order;
+
 /**
  * Hands orders to the exchange without blocking the trading thread. Results come back through {@link #poll()}.
  */

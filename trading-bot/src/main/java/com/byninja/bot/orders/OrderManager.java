@@ -1,11 +1,14 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.risk.RejectReason;
-import com.byninja.bot.risk.Rejection;
-import com.byninja.bot.store.OutboxAlert;
-import com.byninja.bot.store.TradingStore;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.OrderJournal;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,7 +54,7 @@ public final class OrderManager {
     private record Lookup(Order order, Instant at, long delayMs) {
     }
 
-    private final TradingStore store;
+    private final OrderJournal store;
     private final OrderGateway gateway;
     private final ClientOrderIds ids;
     private final Clock clock;
@@ -66,7 +69,7 @@ public final class OrderManager {
      * @param lookupWindowMs how long after its creation an order that is not found is still looked for (a real
      *                       account); 0 where "not found" is final (the simulator and paper wallets)
      */
-    public OrderManager(TradingStore store, OrderGateway gateway, ClientOrderIds ids, Clock clock,
+    public OrderManager(OrderJournal store, OrderGateway gateway, ClientOrderIds ids, Clock clock,
                         long lookupWindowMs) {
         this.store = store;
         this.gateway = gateway;
@@ -76,7 +79,7 @@ public final class OrderManager {
     }
 
     /** Where "not found" is final at once. */
-    public OrderManager(TradingStore store, OrderGateway gateway, ClientOrderIds ids, Clock clock) {
+    public OrderManager(OrderJournal store, OrderGateway gateway, ClientOrderIds ids, Clock clock) {
         this(store, gateway, ids, clock, 0);
     }
 

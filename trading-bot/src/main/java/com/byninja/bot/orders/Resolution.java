@@ -1,6 +1,7 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.exchange.Fee;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.Order;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package com.byninja.bot.orders;
 
-import com.byninja.bot.risk.Rejection;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.Rejection;
 
 /** The outcome of asking for an order: recorded and handed to the exchange, or refused with a reason. */
 public sealed interface Submission {

@@ -1,8 +1,11 @@
 package com.byninja.bot.positions;
 
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.FillOutcome;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
@@ -42,28 +45,6 @@ public final class PositionBook {
         this.unsellable = unsellable;
     }
 
-    /**
-     * The effect of one fill on the book.
-     *
-     * @param symbol      the market
-     * @param before      the position before, or null
-     * @param after       the position after, or null when none is left
-     * @param closedTrade the round trip a sell closed, or null for a buy
-     * @param dust        base quantity a closing sell left on the account, below the quantity step; else zero
-     */
-    public record FillOutcome(Symbol symbol, Position before, Position after, ClosedTrade closedTrade,
-                              BigDecimal dust) {
-
-        /** @return whether the fill opened a new position. */
-        public boolean opened() {
-            return before == null && after != null;
-        }
-
-        /** @return whether the fill closed the position entirely. */
-        public boolean closed() {
-            return before != null && after == null;
-        }
-    }
 
     /** Restores positions loaded from the store. */
     public void restore(Collection<Position> loaded) {

@@ -1,5 +1,6 @@
 package com.byninja.bot.positions;
 
+import com.byninja.bot.domain.ClosedTrade;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;

@@ -1,16 +1,20 @@
 package com.byninja.bot.store;
 
-import com.byninja.bot.control.Flags;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
-import com.byninja.bot.positions.ClosedTrade;
-import com.byninja.bot.positions.Position;
-import com.byninja.bot.positions.PositionBook.FillOutcome;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.FillOutcome;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.ControlJournal;
+import com.byninja.bot.engine.port.OrderJournal;
+import com.byninja.bot.engine.port.PositionJournal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -33,10 +37,7 @@ import java.util.Optional;
  * stored as decimal text, so it comes back exactly as it went in. Each method is one transaction, committed when it
  * returns; an event and the alerts it raises are written in the same one.
  */
-public final class TradingStore {
-
-    /** The control scope of the global switches; symbol scopes are the symbols' names. */
-    public static final String GLOBAL_SCOPE = "*";
+public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal {
 
     private static final String ORDER_COLUMNS = "client_order_id, symbol, side, purpose, quote_amount, quantity, "
             + "status, exchange_order_id, filled_quantity, quote_filled, fees, fees_known, refusal, reason, created_at, "
@@ -49,7 +50,7 @@ public final class TradingStore {
         this.db = db;
     }
 
-    /** Records a new order; it must be committed before the order is sent. */
+    @Override
     public void insertOrder(Order order) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (" + ORDER_COLUMNS
@@ -61,7 +62,7 @@ public final class TradingStore {
         });
     }
 
-    /** Records an order's final state without a fill (rejected, cancelled), with the alerts it raised. */
+    @Override
     public void updateOrder(Order order, List<OutboxAlert> alerts) throws SQLException {
         db.inTransaction(c -> {
             updateOrder(c, order);
@@ -70,17 +71,7 @@ public final class TradingStore {
         });
     }
 
-    /** Records an order's final state without a fill (rejected, cancelled). */
-    public void updateOrder(Order order) throws SQLException {
-        updateOrder(order, List.of());
-    }
-
-    /**
-     * Records an order's fill, its effect on positions, trades and dust, and the alerts it raises, atomically, and
-     * only once: an order already applied is left as it is.
-     *
-     * @return whether this call applied it; false when it had been applied before (nothing was changed then)
-     */
+    @Override
     public boolean recordFill(Order order, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET applied = 1 WHERE client_order_id = ? "
@@ -111,13 +102,7 @@ public final class TradingStore {
         });
     }
 
-    /**
-     * Records the fees of an executed order that were not known when its fill was applied, and what they change: a
-     * fee in the coin bought makes the position smaller; a sell's fee lowers the PnL of the trade it closed.
-     *
-     * @param position the position after the fees, or null when no position changes
-     * @param sellFee  the sell's fee in the quote currency, added to its trade's exit fees; zero for a buy
-     */
+    @Override
     public void recordFees(Order order, Position position, BigDecimal sellFee) throws SQLException {
         db.inTransaction(c -> {
             updateOrder(c, order);
@@ -147,21 +132,15 @@ public final class TradingStore {
         });
     }
 
-    /** Saves a position, such as its new high-water mark or a quantity matched to the account, with its alerts. */
-    public void savePosition(Position position, List<OutboxAlert> alerts) throws SQLException {
+    @Override
+    public void savePosition(Position position) throws SQLException {
         db.inTransaction(c -> {
             upsertPosition(c, position);
-            insertAlerts(c, alerts);
             return null;
         });
     }
 
-    /** Saves a position, such as its new high-water mark. */
-    public void savePosition(Position position) throws SQLException {
-        savePosition(position, List.of());
-    }
-
-    /** @return the open positions. */
+    @Override
     public List<Position> loadPositions() throws SQLException {
         return db.inTransaction(c -> {
             List<Position> positions = new ArrayList<>();
@@ -177,22 +156,22 @@ public final class TradingStore {
         });
     }
 
-    /** @return the orders in {@code status}, oldest first. */
+    @Override
     public List<Order> ordersWithStatus(OrderStatus status) throws SQLException {
         return queryOrders("WHERE status = ? ORDER BY created_at", status.name());
     }
 
-    /** @return the executed orders whose fees are not known yet, oldest first. */
+    @Override
     public List<Order> ordersWithUnknownFees() throws SQLException {
         return queryOrders("WHERE fees_known = 0 AND status IN ('FILLED', 'PARTIALLY_FILLED') ORDER BY created_at");
     }
 
-    /** @return the order with this client order id. */
+    @Override
     public Optional<Order> order(String clientOrderId) throws SQLException {
         return queryOrders("WHERE client_order_id = ?", clientOrderId).stream().findFirst();
     }
 
-    /** @return whether the order's fill has been applied to the positions. */
+    @Override
     public boolean isApplied(String clientOrderId) throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT applied FROM orders WHERE client_order_id = ?")) {
@@ -204,11 +183,7 @@ public final class TradingStore {
         });
     }
 
-    /**
-     * @param symbol only this symbol's trades, or null for all
-     * @param since  only trades closed at or after this instant, or null for all time
-     * @return the closed trades, in the order they closed
-     */
+    @Override
     public List<ClosedTrade> closedTrades(Symbol symbol, Instant since) throws SQLException {
         return db.inTransaction(c -> {
             List<ClosedTrade> trades = new ArrayList<>();
@@ -229,15 +204,7 @@ public final class TradingStore {
         });
     }
 
-    /**
-     * Fees by currency. A fee in the quote currency counts as it is; a fee in the coin bought or sold is valued at the
-     * fill's average price and counted in the quote currency; a fee in a third currency (BNB) stays in that currency,
-     * since the bot knows no price for it.
-     *
-     * @param symbol only this symbol's orders, or null for all
-     * @param since  only orders filled at or after this instant, or null for all time
-     * @return the fees of those fills per currency, the quote currency first
-     */
+    @Override
     public Map<String, BigDecimal> feesPaid(Symbol symbol, Instant since) throws SQLException {
         return db.inTransaction(c -> {
             Map<String, BigDecimal> total = new LinkedHashMap<>();
@@ -266,12 +233,12 @@ public final class TradingStore {
         });
     }
 
-    /** @return per asset, the remainders below the exchange's quantity step left on the account by closed positions. */
+    @Override
     public Map<String, BigDecimal> dust() throws SQLException {
         return db.inTransaction(TradingStore::dust);
     }
 
-    /** Sets the dust held in {@code asset}, such as after the account was compared with the exchange. */
+    @Override
     public void setDust(String asset, BigDecimal amount) throws SQLException {
         db.inTransaction(c -> {
             upsertDust(c, asset, amount);
@@ -299,7 +266,7 @@ public final class TradingStore {
         }
     }
 
-    /** Saves the switches of one scope: {@link #GLOBAL_SCOPE} or a symbol's name. */
+    @Override
     public void saveFlags(String scope, Flags flags) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO control (scope, trading, buy, sell) "
@@ -315,7 +282,7 @@ public final class TradingStore {
         });
     }
 
-    /** @return the saved switches by scope; empty on a first start. */
+    @Override
     public Map<String, Flags> loadFlags() throws SQLException {
         return db.inTransaction(c -> {
             Map<String, Flags> flags = new LinkedHashMap<>();

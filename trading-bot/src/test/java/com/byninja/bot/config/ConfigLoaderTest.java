@@ -3,7 +3,7 @@ package com.byninja.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Symbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

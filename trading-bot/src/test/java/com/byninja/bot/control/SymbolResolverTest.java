@@ -3,7 +3,9 @@ package com.byninja.bot.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Symbol;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.Reports;
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.orders.GatewayResult;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.orders.Submission;
-import com.byninja.bot.positions.Position;
-import com.byninja.bot.risk.RejectReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -339,8 +339,8 @@ class MoneySafetyTest {
     void feesInSeveralCurrenciesAreKeptApartAndOnlyThoseInTheTradedCurrenciesMoveThePosition() throws Exception {
         f = new TraderFixture(dir, "");
         Order buy = forceBuy(BTC, "60000");
-        f.gateway.answer(new GatewayResult.Executed(buy, com.byninja.bot.exchange.ExecutionReport.executed(
-                buy.clientOrderId(), "X1", com.byninja.bot.exchange.ExecutionReport.Status.FILLED, d("0.002"),
+        f.gateway.answer(new GatewayResult.Executed(buy, com.byninja.bot.domain.ExecutionReport.executed(
+                buy.clientOrderId(), "X1", com.byninja.bot.domain.ExecutionReport.Status.FILLED, d("0.002"),
                 d("120"), List.of(new Fee(d("0.000001"), "BTC"), new Fee(d("0.00025"), "BNB")),
                 f.clock.instant())));
         f.drain();
@@ -368,7 +368,7 @@ class MoneySafetyTest {
             f.price(BTC, "97");
             f.trader.periodicChecks();
             Order last = f.gateway.last();
-            if (last.side() == com.byninja.bot.exchange.OrderRequest.Side.SELL
+            if (last.side() == com.byninja.bot.domain.OrderRequest.Side.SELL
                     && f.trader.orders().inFlight(BTC).isPresent()) {
                 f.gateway.reject(last, "order refused: market is in maintenance", f.clock.instant());
                 f.drain();

@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

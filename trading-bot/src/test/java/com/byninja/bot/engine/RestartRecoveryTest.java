@@ -4,11 +4,11 @@ import static com.byninja.bot.TraderFixture.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.control.Flag;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.orders.Submission;
-import com.byninja.bot.risk.RejectReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,13 +5,13 @@ import static com.byninja.bot.TraderFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.control.Flag;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.orders.GatewayResult;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
 import com.byninja.bot.orders.Submission;
-import com.byninja.bot.risk.RejectReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +38,13 @@ class TraderTest {
         f.close();
     }
 
-    void crossUp(com.byninja.bot.exchange.Symbol s) {
+    void crossUp(com.byninja.bot.domain.Symbol s) {
         for (String c : new String[] {"20", "18", "16", "14", "12", "14", "18"}) {
             f.candle(s, c);
         }
     }
 
-    Order openPosition(com.byninja.bot.exchange.Symbol s, String qty, String price, String fee) {
+    Order openPosition(com.byninja.bot.domain.Symbol s, String qty, String price, String fee) {
         return f.openPosition(s, qty, price, fee);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package com.byninja.bot.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.MutableClock;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.engine.AlertIds;
-import com.byninja.bot.engine.Money;
 import com.byninja.bot.store.Database;
-import com.byninja.bot.store.OutboxAlert;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;

@@ -5,10 +5,10 @@ import static com.byninja.bot.TraderFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.TraderFixture;
-import com.byninja.bot.control.Flag;
 import com.byninja.bot.control.SymbolResolver;
-import com.byninja.bot.engine.Money;
-import com.byninja.bot.orders.Order;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
 import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;

@@ -2,8 +2,8 @@ package com.byninja.bot.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package com.byninja.bot.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

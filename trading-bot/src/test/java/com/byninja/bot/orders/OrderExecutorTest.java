@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.Reports;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,15 @@
 package com.byninja.bot.positions;
 
-import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.Reports;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.FillOutcome;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class PositionBookTest {
         // PnL = 10500 - 10.5 - 10000 - 10 = 479.5
         book.apply(filled("b1", OrderRequest.Side.BUY, "0.5", "20000", "10", "USDT", Purpose.ENTRY));
 
-        PositionBook.FillOutcome out = book.apply(filled("s1", OrderRequest.Side.SELL, "0.5", "21000", "10.5", "USDT",
+        FillOutcome out = book.apply(filled("s1", OrderRequest.Side.SELL, "0.5", "21000", "10.5", "USDT",
                 Purpose.TAKE_PROFIT));
 
         assertThat(out.closed()).isTrue();
@@ -124,7 +126,7 @@ class PositionBookTest {
         stepped.apply(filled("b1", OrderRequest.Side.BUY, "0.00166", "60000", "0.00000166", "BTC", Purpose.ENTRY));
         assertThat(stepped.get(BTC).orElseThrow().quantity()).isEqualByComparingTo("0.00165834");
 
-        PositionBook.FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00165", "61000", "0.100650",
+        FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00165", "61000", "0.100650",
                 "USDT", Purpose.EXIT));
 
         assertThat(out.closed()).isTrue();
@@ -139,7 +141,7 @@ class PositionBookTest {
         PositionBook stepped = new PositionBook(s -> d("0.00001"));
         stepped.apply(filled("b1", OrderRequest.Side.BUY, "0.002", "60000", "0", "USDT", Purpose.ENTRY));
 
-        PositionBook.FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00199", "60000", "0",
+        FillOutcome out = stepped.apply(filled("s1", OrderRequest.Side.SELL, "0.00199", "60000", "0",
                 "USDT", Purpose.EXIT));
 
         assertThat(out.closed()).isFalse();

@@ -2,8 +2,9 @@ package com.byninja.bot.positions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,10 @@ package com.byninja.bot.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.config.BotConfig.RiskSettings;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -3,9 +3,11 @@ package com.byninja.bot.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.config.BotConfig.RiskSettings;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Purpose;
-import com.byninja.bot.positions.Position;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

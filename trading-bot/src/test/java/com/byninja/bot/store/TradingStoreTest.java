@@ -1,16 +1,17 @@
 package com.byninja.bot.store;
 
-import com.byninja.bot.Reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.byninja.bot.control.Flags;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.Reports;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.positions.PositionBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class TradingStoreTest {
             Order b1 = store.order("b1").orElseThrow();
             // 0.00166583 * 60030 = 99.9997749
             assertThat(b1.quoteFilled()).isEqualByComparingTo("99.9997749");
-            assertThat(b1.fees()).containsExactly(new com.byninja.bot.exchange.Fee(new BigDecimal("0.09999978"),
+            assertThat(b1.fees()).containsExactly(new com.byninja.bot.domain.Fee(new BigDecimal("0.09999978"),
                     "USDT"));
             assertThat(store.isApplied("b1")).isTrue();
             assertThat(store.isApplied("s1")).isFalse();
@@ -155,7 +156,7 @@ class TradingStoreTest {
             Order sold = sell.withReport(Reports.filled("s1", "E2", "0.00166583", "61000.00", "0.10161563", "USDT",
                     T0.plusSeconds(60)));
             store.recordFill(sold, book.apply(sold), List.of());
-            store.saveFlags(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true));
+            store.saveFlags(ControlJournal.GLOBAL_SCOPE, new Flags(false, true, true));
             store.saveFlags("BTC/USDT", new Flags(true, false, true));
         }
 
@@ -176,7 +177,7 @@ class TradingStoreTest {
             assertThat(store.feesPaid(null, null).get("USDT")).isEqualByComparingTo("0.20161541");
             assertThat(store.feesPaid(null, T0.plusSeconds(30)).get("USDT")).isEqualByComparingTo("0.10161563");
             assertThat(store.closedTrades(new Symbol("ETH", "USDT"), null)).isEmpty();
-            assertThat(store.loadFlags()).isEqualTo(Map.of(TradingStore.GLOBAL_SCOPE, new Flags(false, true, true),
+            assertThat(store.loadFlags()).isEqualTo(Map.of(ControlJournal.GLOBAL_SCOPE, new Flags(false, true, true),
                     "BTC/USDT", new Flags(true, false, true)));
         }
     }
@@ -186,7 +187,7 @@ class TradingStoreTest {
         Path file = dir.resolve("bot.db");
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            store.savePosition(com.byninja.bot.positions.Position.open(BTC, new BigDecimal("0.5"),
+            store.savePosition(com.byninja.bot.domain.Position.open(BTC, new BigDecimal("0.5"),
                     new BigDecimal("10000"), new BigDecimal("10"), T0).withPrice(new BigDecimal("20500.5")));
         }
         try (Database db = Database.open(file)) {

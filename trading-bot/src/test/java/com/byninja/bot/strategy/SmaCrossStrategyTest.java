@@ -2,8 +2,8 @@ package com.byninja.bot.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.CandleSeries;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package com.byninja.bot.exchange.simulated;
 
 import com.byninja.bot.config.BotConfig.MarketSettings;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.link.Alerts;
+import com.byninja.bot.engine.port.Alerts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package com.byninja.bot.exchange.xchange;
 
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException.Kind;
+import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
-import com.byninja.bot.exchange.ExecutionReport;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;

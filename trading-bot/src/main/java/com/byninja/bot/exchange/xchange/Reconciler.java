@@ -1,14 +1,14 @@
 package com.byninja.bot.exchange.xchange;
 
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.exchange.ExchangeException;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.link.Alerts;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.positions.Position;
 import com.byninja.bot.store.TradingStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,10 +1,10 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.exchange.Candle;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

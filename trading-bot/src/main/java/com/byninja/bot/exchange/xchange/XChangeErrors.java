@@ -1,8 +1,8 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.exchange.ExchangeException.Kind;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.ExchangeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

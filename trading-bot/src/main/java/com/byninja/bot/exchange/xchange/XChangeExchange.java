@@ -1,15 +1,16 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.simulated.PaperWallet;
-import com.byninja.bot.link.Alerts;
+import com.byninja.bot.exchange.paper.PaperExecution;
+import com.byninja.bot.exchange.paper.PaperWallet;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

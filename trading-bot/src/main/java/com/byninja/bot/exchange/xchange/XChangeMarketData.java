@@ -1,10 +1,10 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

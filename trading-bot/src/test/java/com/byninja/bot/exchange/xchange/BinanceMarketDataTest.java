@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.exchange.Candle;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;

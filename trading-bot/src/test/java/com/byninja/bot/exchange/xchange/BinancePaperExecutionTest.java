@@ -3,9 +3,9 @@ package com.byninja.bot.exchange.xchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.RecordingAlerts;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.TradingBot;
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.engine.Money;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Order;
-import com.byninja.bot.orders.OrderStatus;
-import com.byninja.bot.orders.Purpose;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.protocol.Command;

@@ -3,8 +3,8 @@ package com.byninja.bot.exchange.xchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package com.byninja.bot.exchange.xchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.RecordingAlerts;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.positions.Position;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import java.math.BigDecimal;

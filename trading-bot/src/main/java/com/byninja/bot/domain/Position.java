@@ -1,6 +1,5 @@
-package com.byninja.bot.positions;
+package com.byninja.bot.domain;
 
-import com.byninja.bot.exchange.Symbol;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;

@@ -1,8 +1,7 @@
-package com.byninja.bot.engine;
+package com.byninja.bot.domain;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.byninja.bot.exchange.Fee;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange;
+package com.byninja.bot.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,11 +1,7 @@
-package com.byninja.bot.orders;
+package com.byninja.bot.domain;
 
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.OrderRequest.Side;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.OrderRequest.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.byninja.bot.risk;
+package com.byninja.bot.domain;
 
 /**
  * Why an order was not placed. Codes are stable: they appear in replies' {@code data.reason}. Hard limits hold even

@@ -1,9 +1,9 @@
-package com.byninja.bot.exchange.simulated;
+package com.byninja.bot.exchange.paper;
 
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.Symbol;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,10 +19,10 @@ import java.util.Optional;
  * The simulated exchange's own books, in the bot's database: the paper wallet, every order it executed (by client
  * order id, so none executes twice) and the last prices (so a restart resumes the walk where it stopped).
  */
-final class SimulatorLedger {
+public final class SimulatorLedger {
 
     /** A saved price: the walk's price at a tick. */
-    record SavedPrice(double price, long tick) {
+    public record SavedPrice(double price, long tick) {
     }
 
     private final Database db;
@@ -103,7 +103,7 @@ final class SimulatorLedger {
         });
     }
 
-    Map<Symbol, SavedPrice> loadPrices() throws SQLException {
+    public Map<Symbol, SavedPrice> loadPrices() throws SQLException {
         return db.inTransaction(c -> {
             Map<Symbol, SavedPrice> prices = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT symbol, price, tick FROM sim_prices");
@@ -117,7 +117,7 @@ final class SimulatorLedger {
         });
     }
 
-    void savePrice(Symbol symbol, SavedPrice price) throws SQLException {
+    public void savePrice(Symbol symbol, SavedPrice price) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sim_prices (symbol, price, tick) VALUES "
                     + "(?, ?, ?) ON CONFLICT (symbol) DO UPDATE SET price = excluded.price, tick = excluded.tick")) {

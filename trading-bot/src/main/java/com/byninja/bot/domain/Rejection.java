@@ -1,4 +1,4 @@
-package com.byninja.bot.risk;
+package com.byninja.bot.domain;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package com.byninja.bot.link;
+package com.byninja.bot.engine.port;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,10 +1,12 @@
-package com.byninja.bot.exchange;
+package com.byninja.bot;
 
-import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.engine.port.Alerts;
+import com.byninja.bot.exchange.Exchange;
+import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.simulated.SimulatedExchange;
 import com.byninja.bot.exchange.xchange.XChangeExchange;
-import com.byninja.bot.link.Alerts;
 import com.byninja.bot.store.Database;
 import java.sql.SQLException;
 import java.time.Clock;

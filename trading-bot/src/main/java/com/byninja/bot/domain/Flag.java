@@ -1,4 +1,4 @@
-package com.byninja.bot.control;
+package com.byninja.bot.domain;
 
 import java.util.Locale;
 

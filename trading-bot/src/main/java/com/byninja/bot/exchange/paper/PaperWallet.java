@@ -1,11 +1,11 @@
-package com.byninja.bot.exchange.simulated;
+package com.byninja.bot.exchange.paper;
 
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.exchange.ExchangeException;
-import com.byninja.bot.exchange.ExecutionReport;
-import com.byninja.bot.exchange.ExecutionReport.Refusal;
-import com.byninja.bot.exchange.Fee;
-import com.byninja.bot.exchange.OrderRequest;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -67,7 +67,7 @@ public final class PaperWallet {
         this.orderSequence = ledger.orderCount();
     }
 
-    SimulatorLedger ledger() {
+    public SimulatorLedger ledger() {
         return ledger;
     }
 

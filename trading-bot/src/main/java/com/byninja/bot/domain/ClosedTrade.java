@@ -1,7 +1,5 @@
-package com.byninja.bot.positions;
+package com.byninja.bot.domain;
 
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.orders.Purpose;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,7 +1,6 @@
-package com.byninja.bot.engine;
+package com.byninja.bot.engine.port;
 
-import com.byninja.bot.link.Alerts;
-import com.byninja.bot.store.OutboxAlert;
+import com.byninja.bot.domain.OutboxAlert;
 import java.util.List;
 
 /**

@@ -1,13 +1,12 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.paper;
 
+import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.OrderRequest;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
-import com.byninja.bot.exchange.ExecutionReport;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.MarketRules;
-import com.byninja.bot.exchange.OrderRequest;
-import com.byninja.bot.exchange.Symbol;
-import com.byninja.bot.exchange.simulated.PaperWallet;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
@@ -17,14 +16,17 @@ import java.util.Optional;
  * Paper orders on a real exchange's prices: each market order fills in the simulator's paper wallet at the price the
  * exchange quotes when the order is placed, held to the exchange's size rules as a live order would be.
  */
-final class PaperExecution implements Execution {
+public final class PaperExecution implements Execution {
+
+    /** Prices without a tick of their own are rounded to this many decimals. */
+    private static final int PRICE_DECIMALS = 8;
 
     private final PaperWallet wallet;
     private final MarketData prices;
     private final Map<Symbol, MarketRules> rules;
     private final Clock clock;
 
-    PaperExecution(PaperWallet wallet, MarketData prices, Map<Symbol, MarketRules> rules, Clock clock) {
+    public PaperExecution(PaperWallet wallet, MarketData prices, Map<Symbol, MarketRules> rules, Clock clock) {
         this.wallet = wallet;
         this.prices = prices;
         this.rules = Map.copyOf(rules);
@@ -56,7 +58,7 @@ final class PaperExecution implements Execution {
             sized = OrderRequest.sell(request.clientOrderId(), request.symbol(), quantity);
         }
         BigDecimal tick = r.priceTick().signum() > 0 ? r.priceTick()
-                : BigDecimal.ONE.movePointLeft(XChangeAdapters.PRICE_DECIMALS);
+                : BigDecimal.ONE.movePointLeft(PRICE_DECIMALS);
         return wallet.fill(sized, price, tick, r.quantityStep().signum() > 0 ? r.quantityStep() : null);
     }
 

@@ -1,4 +1,4 @@
-package com.byninja.bot.store;
+package com.byninja.bot.domain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange;
+package com.byninja.bot.domain;
 
 import java.util.ArrayList;
 import java.util.Collection;

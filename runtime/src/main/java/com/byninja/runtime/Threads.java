@@ -1,4 +1,4 @@
-package com.byninja.bot;
+package com.byninja.runtime;
 
 import java.util.ArrayList;
 import java.util.Collection;

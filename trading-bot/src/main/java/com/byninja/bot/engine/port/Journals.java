@@ -1,0 +1,21 @@
+package com.byninja.bot.engine.port;
+
+import java.util.Objects;
+
+/**
+ * The journals the engine writes to and restores from, as one value for wiring: the SQLite store for trading, the
+ * in-memory journal for replaying history.
+ */
+public record Journals(OrderJournal orders, PositionJournal positions, ControlJournal control) {
+
+    public Journals {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(control, "control");
+    }
+
+    /** @return the three journals of one store that implements them all. */
+    public static <T extends OrderJournal & PositionJournal & ControlJournal> Journals of(T store) {
+        return new Journals(store, store, store);
+    }
+}
