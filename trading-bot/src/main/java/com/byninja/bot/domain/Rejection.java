@@ -22,6 +22,6 @@ public record Rejection(RejectReason reason, String message) {
 
     @Override
     public String toString() {
-        return reason + ": " + message;
+        return reason.code() + ": " + message;
     }
 }

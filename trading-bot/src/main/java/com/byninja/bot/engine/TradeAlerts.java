@@ -156,7 +156,7 @@ final class TradeAlerts {
         }
         lastRiskAlert.put(key, now);
         ObjectNode data = event("risk_limit", s);
-        data.put("reason", r.reason().name());
+        data.put("reason", r.reason().code());
         sink.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
     }
 

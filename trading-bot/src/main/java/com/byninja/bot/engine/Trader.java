@@ -252,7 +252,7 @@ public final class Trader {
         if (refused.isPresent()) {
             Rejection r = refused.get();
             LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
-            if (r.reason() == RejectReason.INSUFFICIENT_BALANCE) {
+            if (r.reason() == RejectReason.RISK_INSUFFICIENT_BALANCE) {
                 alerts.buyRefused(s, r, clock.instant());
             }
             return;
@@ -305,7 +305,7 @@ public final class Trader {
      */
     public Submission forceBuy(Symbol s, BigDecimal amount) {
         if (unconfigured.contains(s)) {
-            return new Submission.Refused(Rejection.of(RejectReason.SYMBOL_NOT_CONFIGURED, s + " is no longer in the "
+            return new Submission.Refused(Rejection.of(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED, s + " is no longer in the "
                     + "configuration: its position can only be sold (forcesell " + s + ")"));
         }
         BigDecimal stake = amount == null ? risk.stakeAmount() : amount;
@@ -342,7 +342,7 @@ public final class Trader {
     private Submission sell(Symbol s, Purpose purpose) {
         Optional<Position> held = positions.get(s);
         if (held.isEmpty()) {
-            return new Submission.Refused(Rejection.of(RejectReason.NO_POSITION, "no open position in " + s));
+            return new Submission.Refused(Rejection.of(RejectReason.ORDER_NO_POSITION, "no open position in " + s));
         }
         Optional<Rejection> paused = pausedByStore(s);
         if (paused.isPresent()) {

@@ -252,7 +252,7 @@ public final class CommandHandler {
                 Submission.Refused f = (Submission.Refused) r;
                 ObjectNode x = refusedList.addObject();
                 x.put("symbol", p.symbol().toString());
-                x.put("reason", f.rejection().reason().name());
+                x.put("reason", f.rejection().reason().code());
                 x.put("message", f.rejection().message());
                 lines.add(p.symbol() + " not sold: " + f.rejection().message());
             }
@@ -263,9 +263,9 @@ public final class CommandHandler {
 
     private Message refused(Message m, String what, Submission.Refused refused) {
         ObjectNode data = error("rejected");
-        data.put("reason", refused.rejection().reason().name());
+        data.put("reason", refused.rejection().reason().code());
         data.put("detail", refused.rejection().message());
-        return reply(m, what + " refused (" + refused.rejection().reason().name().toLowerCase(Locale.ROOT) + "): "
+        return reply(m, what + " refused (" + refused.rejection().reason().code().toLowerCase(Locale.ROOT) + "): "
                 + refused.rejection().message(), data);
     }
 

@@ -10,8 +10,10 @@ import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The risk rules, checked before every order. Pure functions of their arguments: the caller passes the account and
@@ -80,50 +82,78 @@ public final class RiskManager {
         return settings.stakeAmount();
     }
 
-    /** @return why the buy must not be placed, or empty when every rule allows it. */
+    /**
+     * The rules in the order they are checked; the first one broken is the answer. A forced buy is held only to the
+     * rules whose reason is {@link RejectReason#hard() hard}.
+     *
+     * @return why the buy must not be placed, or empty when every rule that applies allows it
+     */
     public Optional<Rejection> checkBuy(BuyCheck c) {
-        if (!c.priceFresh()) {
-            return reject(RejectReason.NO_PRICE, "no recent price for " + c.symbol());
-        }
-        if (c.quoteAmount().compareTo(settings.maxStakeAmount()) > 0) {
-            return reject(RejectReason.ABOVE_MAX_STAKE, "stake " + money(c.quoteAmount()) + " exceeds the maximum of "
-                    + money(settings.maxStakeAmount()) + " (risk.maxStakeAmount)");
-        }
-        if (c.quoteAmount().compareTo(settings.minOrderAmount()) < 0 || c.quoteAmount().signum() <= 0) {
-            return reject(RejectReason.BELOW_MIN_ORDER, "stake " + money(c.quoteAmount())
-                    + " is below the minimum order of " + money(settings.minOrderAmount()) + " (risk.minOrderAmount)");
-        }
-        Optional<String> belowMinimum = rules.getOrDefault(c.symbol(), MarketRules.none(c.symbol()))
-                .checkBuy(c.quoteAmount());
-        if (belowMinimum.isPresent()) {
-            return reject(RejectReason.BELOW_EXCHANGE_MINIMUM, belowMinimum.get());
-        }
-        BigDecimal fee = feeOf(c.quoteAmount());
-        if (c.freeQuote().compareTo(c.quoteAmount().add(fee)) < 0) {
-            return reject(RejectReason.INSUFFICIENT_BALANCE, "stake " + money(c.quoteAmount())
-                    + (fee.signum() > 0 ? " plus a fee of up to " + money(fee) : "")
-                    + " exceeds the free balance of " + money(c.freeQuote()));
-        }
-        if (c.exchangeDown()) {
-            return reject(RejectReason.EXCHANGE_UNAVAILABLE, "the exchange has failed repeatedly; buying is paused "
-                    + "until it answers again");
-        }
-        if (c.forced()) {
-            return Optional.empty();
-        }
-        if (c.hasPosition()) {
-            return reject(RejectReason.POSITION_ALREADY_OPEN, c.symbol() + " already has an open position "
-                    + "(one long position per symbol)");
-        }
-        if (c.openPositions() >= settings.maxOpenPositions()) {
-            return reject(RejectReason.MAX_OPEN_POSITIONS, c.openPositions() + " positions are open, the maximum is "
-                    + settings.maxOpenPositions() + " (risk.maxOpenPositions)");
-        }
-        if (dailyLossLimitReached(c.realisedToday())) {
-            return reject(RejectReason.DAILY_LOSS_LIMIT, "today's realised loss of " + money(c.realisedToday().negate())
-                    + " reached the daily limit of " + money(settings.dailyLossLimit()) + " (risk.dailyLossLimit)");
+        List<Supplier<Optional<Rejection>>> rules = List.of(
+                () -> noPrice(c), () -> aboveMaxStake(c), () -> belowMinOrder(c), () -> belowExchangeMinimum(c),
+                () -> insufficientBalance(c), () -> exchangeDown(c), () -> positionAlreadyOpen(c),
+                () -> maxOpenPositions(c), () -> dailyLossLimit(c));
+        for (Supplier<Optional<Rejection>> rule : rules) {
+            Optional<Rejection> broken = rule.get();
+            if (broken.isPresent() && (broken.get().reason().hard() || !c.forced())) {
+                return broken;
+            }
         }
         return Optional.empty();
+    }
+
+    private Optional<Rejection> noPrice(BuyCheck c) {
+        return c.priceFresh() ? Optional.empty()
+                : reject(RejectReason.RISK_NO_PRICE, "no recent price for " + c.symbol());
+    }
+
+    private Optional<Rejection> aboveMaxStake(BuyCheck c) {
+        return c.quoteAmount().compareTo(settings.maxStakeAmount()) <= 0 ? Optional.empty()
+                : reject(RejectReason.RISK_ABOVE_MAX_STAKE, "stake " + money(c.quoteAmount())
+                + " exceeds the maximum of " + money(settings.maxStakeAmount()) + " (risk.maxStakeAmount)");
+    }
+
+    private Optional<Rejection> belowMinOrder(BuyCheck c) {
+        return c.quoteAmount().compareTo(settings.minOrderAmount()) >= 0 && c.quoteAmount().signum() > 0
+                ? Optional.empty()
+                : reject(RejectReason.RISK_BELOW_MIN_ORDER, "stake " + money(c.quoteAmount())
+                + " is below the minimum order of " + money(settings.minOrderAmount()) + " (risk.minOrderAmount)");
+    }
+
+    private Optional<Rejection> belowExchangeMinimum(BuyCheck c) {
+        return rules.getOrDefault(c.symbol(), MarketRules.none(c.symbol())).checkBuy(c.quoteAmount())
+                .map(why -> Rejection.of(RejectReason.EXCHANGE_BELOW_MINIMUM, why));
+    }
+
+    private Optional<Rejection> insufficientBalance(BuyCheck c) {
+        BigDecimal fee = feeOf(c.quoteAmount());
+        return c.freeQuote().compareTo(c.quoteAmount().add(fee)) >= 0 ? Optional.empty()
+                : reject(RejectReason.RISK_INSUFFICIENT_BALANCE, "stake " + money(c.quoteAmount())
+                + (fee.signum() > 0 ? " plus a fee of up to " + money(fee) : "")
+                + " exceeds the free balance of " + money(c.freeQuote()));
+    }
+
+    private Optional<Rejection> exchangeDown(BuyCheck c) {
+        return !c.exchangeDown() ? Optional.empty() : reject(RejectReason.EXCHANGE_UNAVAILABLE,
+                "the exchange has failed repeatedly; buying is paused until it answers again");
+    }
+
+    private Optional<Rejection> positionAlreadyOpen(BuyCheck c) {
+        return !c.hasPosition() ? Optional.empty() : reject(RejectReason.RISK_POSITION_ALREADY_OPEN,
+                c.symbol() + " already has an open position (one long position per symbol)");
+    }
+
+    private Optional<Rejection> maxOpenPositions(BuyCheck c) {
+        return c.openPositions() < settings.maxOpenPositions() ? Optional.empty()
+                : reject(RejectReason.RISK_MAX_OPEN_POSITIONS, c.openPositions() + " positions are open, the "
+                + "maximum is " + settings.maxOpenPositions() + " (risk.maxOpenPositions)");
+    }
+
+    private Optional<Rejection> dailyLossLimit(BuyCheck c) {
+        return !dailyLossLimitReached(c.realisedToday()) ? Optional.empty()
+                : reject(RejectReason.RISK_DAILY_LOSS_LIMIT, "today's realised loss of "
+                + money(c.realisedToday().negate()) + " reached the daily limit of "
+                + money(settings.dailyLossLimit()) + " (risk.dailyLossLimit)");
     }
 
     /** @return the fee a buy of {@code amount} pays at most, kept aside from the free balance. */

@@ -469,7 +469,7 @@ class MoneySafetyTest {
                 + "position of 1 BTC there from an earlier run. It stays priced and protected by its stops; close it "
                 + "with /forcesell BTC/USDT, or add BTC/USDT back to symbols.");
         assertThat(((Submission.Refused) f.trader.forceBuy(BTC, d("50"))).rejection().reason())
-                .isEqualTo(RejectReason.SYMBOL_NOT_CONFIGURED);
+                .isEqualTo(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED);
 
         f.price(BTC, "97");
         f.trader.periodicChecks();

@@ -35,7 +35,7 @@ class RiskManagerFeesAndExchangeRulesTest {
     void aForceBuyOfExactlyTheFreeBalanceIsRefusedBecauseTheFeeWouldNotBeCovered() {
         Optional<Rejection> r = risk.checkBuy(forced("1000", "1000"));
 
-        assertThat(r).get().extracting(Rejection::reason).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
+        assertThat(r).get().extracting(Rejection::reason).isEqualTo(RejectReason.RISK_INSUFFICIENT_BALANCE);
         assertThat(r.get().message()).isEqualTo("stake 1000 USDT plus a fee of up to 1 USDT exceeds the free "
                 + "balance of 1000 USDT");
     }
@@ -51,7 +51,7 @@ class RiskManagerFeesAndExchangeRulesTest {
     void aBuyBelowTheExchangeMinimumValueIsRefusedWithTheExchangesFigure() {
         Optional<Rejection> r = risk.checkBuy(forced("4.99", "5000"));
 
-        assertThat(r).get().extracting(Rejection::reason).isEqualTo(RejectReason.BELOW_EXCHANGE_MINIMUM);
+        assertThat(r).get().extracting(Rejection::reason).isEqualTo(RejectReason.EXCHANGE_BELOW_MINIMUM);
         assertThat(r.get().message()).isEqualTo("order value 4.99 USDT is below the exchange minimum of 5 USDT "
                 + "for BTC/USDT");
         assertThat(risk.checkBuy(forced("5", "5000"))).isEmpty();

@@ -42,14 +42,14 @@ class RiskManagerTest {
     void aStakeAboveTheMaximumIsRejectedEvenWhenForced() {
         Optional<Rejection> r = risk.checkBuy(buy("1000.01", true));
 
-        assertThat(reason(r)).contains(RejectReason.ABOVE_MAX_STAKE);
+        assertThat(reason(r)).contains(RejectReason.RISK_ABOVE_MAX_STAKE);
         assertThat(r.get().message()).isEqualTo("stake 1000.01 USDT exceeds the maximum of 1000 USDT "
                 + "(risk.maxStakeAmount)");
     }
 
     @Test
     void aStakeBelowTheMinimumOrderIsRejectedEvenWhenForced() {
-        assertThat(reason(risk.checkBuy(buy("9.99", true)))).contains(RejectReason.BELOW_MIN_ORDER);
+        assertThat(reason(risk.checkBuy(buy("9.99", true)))).contains(RejectReason.RISK_BELOW_MIN_ORDER);
         assertThat(reason(risk.checkBuy(buy("10", true)))).isEmpty();
     }
 
@@ -59,7 +59,7 @@ class RiskManagerTest {
 
         Optional<Rejection> r = risk.checkBuy(check);
 
-        assertThat(reason(r)).contains(RejectReason.INSUFFICIENT_BALANCE);
+        assertThat(reason(r)).contains(RejectReason.RISK_INSUFFICIENT_BALANCE);
         assertThat(r.get().message()).isEqualTo("stake 100 USDT exceeds the free balance of 99.99 USDT");
     }
 
@@ -68,7 +68,7 @@ class RiskManagerTest {
         var check = new RiskManager.BuyCheck(BTC, d("100"), false, d("5000"), 1, true, BigDecimal.ZERO, true);
         var forced = new RiskManager.BuyCheck(BTC, d("100"), true, d("5000"), 1, true, BigDecimal.ZERO, true);
 
-        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.POSITION_ALREADY_OPEN);
+        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.RISK_POSITION_ALREADY_OPEN);
         assertThat(risk.checkBuy(forced)).isEmpty();
     }
 
@@ -76,7 +76,7 @@ class RiskManagerTest {
     void theMaximumOfOpenPositionsStopsStrategyBuys() {
         var check = new RiskManager.BuyCheck(BTC, d("100"), false, d("5000"), 2, false, BigDecimal.ZERO, true);
 
-        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.MAX_OPEN_POSITIONS);
+        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.RISK_MAX_OPEN_POSITIONS);
     }
 
     @Test
@@ -85,7 +85,7 @@ class RiskManagerTest {
         var reached = new RiskManager.BuyCheck(BTC, d("100"), false, d("5000"), 0, false, d("-300"), true);
 
         assertThat(risk.checkBuy(below)).isEmpty();
-        assertThat(reason(risk.checkBuy(reached))).contains(RejectReason.DAILY_LOSS_LIMIT);
+        assertThat(reason(risk.checkBuy(reached))).contains(RejectReason.RISK_DAILY_LOSS_LIMIT);
         assertThat(risk.checkBuy(reached).get().message()).isEqualTo("today's realised loss of 300 USDT reached the "
                 + "daily limit of 300 USDT (risk.dailyLossLimit)");
     }
@@ -102,7 +102,7 @@ class RiskManagerTest {
     void noBuyWithoutARecentPrice() {
         var check = new RiskManager.BuyCheck(BTC, d("100"), true, d("5000"), 0, false, BigDecimal.ZERO, false);
 
-        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.NO_PRICE);
+        assertThat(reason(risk.checkBuy(check))).contains(RejectReason.RISK_NO_PRICE);
     }
 
     @Test
@@ -138,5 +138,25 @@ class RiskManagerTest {
 
         assertThat(off.exitFor(p, d("1"))).isEmpty();
         assertThat(off.exitFor(p, d("1000"))).isEmpty();
+    }
+
+    @Test
+    void aForcedBuyPassesEverySoftLimitAtOnceAndOnlyTheSoftOnes() {
+        // Maximum 2 open positions (2 open), a position in BTC already, and a loss of 300 today: all three soft
+        // limits are broken at once (the daily limit here is 300).
+        var soft = new RiskManager.BuyCheck(BTC, d("100"), true, d("5000"), 2, true, d("-300"), true);
+        assertThat(risk.checkBuy(soft)).isEmpty();
+        // The same with a stake the balance cannot cover: that one is hard.
+        var hard = new RiskManager.BuyCheck(BTC, d("100"), true, d("50"), 2, true, d("-300"), true);
+        assertThat(reason(risk.checkBuy(hard))).contains(RejectReason.RISK_INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void theSoftReasonsAreTheSwitchesAndThePositionLimitsEverythingElseBindsForcedOrders() {
+        assertThat(java.util.Arrays.stream(RejectReason.values()).filter(r -> !r.hard()))
+                .containsExactly(RejectReason.RISK_TRADING_STOPPED, RejectReason.RISK_BUY_DISABLED,
+                        RejectReason.RISK_SELL_DISABLED, RejectReason.RISK_POSITION_ALREADY_OPEN,
+                        RejectReason.RISK_MAX_OPEN_POSITIONS, RejectReason.RISK_DAILY_LOSS_LIMIT);
+        assertThat(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED.code()).isEqualTo("SYMBOL_NOT_CONFIGURED");
     }
 }
