@@ -10,6 +10,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.AlertIds;
+import com.byninja.bot.engine.StepClock;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TradingEngine;
 import com.byninja.bot.engine.port.Journals;
@@ -93,16 +94,18 @@ public final class TradingBot implements AutoCloseable {
             this.executor = new OrderExecutor(exchange.execution(), traded.symbols(),
                     config.engine().orderQueueCapacity(), config.engine().balanceRefreshMs());
             TradingStrategy strategy = Strategies.create(config.strategy());
-            OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(clock), clock,
+            // Every decision reads the trading step's instant, the order manager's included.
+            StepClock time = new StepClock(clock);
+            OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(time), time,
                     config.exchange().live() ? config.exchange().unknownOrderWindowMs() : 0);
             Exchange paused = exchange;
-            this.trader = new Trader(config, clock, strategy,
+            this.trader = Trader.restore(config, time, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), exchange.execution().feePct(),
                             exchange.rules()),
                     orders, Journals.of(store), alerts, this::lastPrice, exchange.execution().balances(),
                     paused::buyingPaused, exchange.marketData().exchangeName());
-            this.engine = new TradingEngine(trader, executor, config.engine().checkIntervalMs(),
-                    config.engine().eventQueueCapacity(), config.engine().commandQueueCapacity());
+            this.engine = new TradingEngine(trader, executor, config.engine().eventQueueCapacity(),
+                    config.engine().commandQueueCapacity());
             MarketMonitor.HealthListener health = new PriceHealthAlerts(alerts);
             for (Symbol s : trader.symbols()) {
                 monitors.put(s, new MarketMonitor(s, exchange.marketData(), config.timeframe(),

@@ -56,7 +56,7 @@ public final class TraderFixture implements AutoCloseable {
     }
 
     public Trader newTrader(TradingStore on) throws Exception {
-        return new Trader(config, clock, Strategies.create(config.strategy()),
+        return Trader.restore(config, clock, Strategies.create(config.strategy()),
                 new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock,
                 lookupWindowMs),
                 Journals.of(on), alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),

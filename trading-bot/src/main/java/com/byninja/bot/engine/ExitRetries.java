@@ -3,6 +3,7 @@ package com.byninja.bot.engine;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.runtime.Backoff;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class ExitRetries {
         boolean triggerAnnounced;
         boolean refusalAnnounced;
         int refusals;
-        long delayMs;
+        final Backoff backoff = Backoff.of(FIRST_DELAY_MS, MAX_DELAY_MS);
         Instant nextTry = Instant.MIN;
     }
 
@@ -67,8 +68,7 @@ final class ExitRetries {
         if (refusal == Refusal.INSUFFICIENT_BALANCE && e.refusals == 1) {
             e.nextTry = now.plusMillis(BALANCE_RECHECK_MS);
         } else {
-            e.delayMs = e.delayMs == 0 ? FIRST_DELAY_MS : Math.min(e.delayMs * 2, MAX_DELAY_MS);
-            e.nextTry = now.plusMillis(e.delayMs);
+            e.nextTry = now.plusMillis(e.backoff.next());
         }
         boolean first = !e.refusalAnnounced;
         e.refusalAnnounced = true;

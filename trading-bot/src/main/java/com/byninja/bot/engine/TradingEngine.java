@@ -6,6 +6,10 @@ import com.byninja.bot.marketdata.MarketListener;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.OrderGateway;
 import com.byninja.runtime.Threads;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,24 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code trading-engine} thread, the only thread that decides. Market monitors, the link's reader and the order
- * executor hand it work through bounded queues and wake it; it never waits for the network. What does not fit in a
- * queue is counted: candles are dropped, commands are refused with a reply by the caller.
+ * executor hand it work through bounded queues and wake it; it never waits for the network. Each time it wakes it
+ * gathers what arrived and calls {@link Trader#step} with the clock's instant; between steps it runs the periodic
+ * tasks of the process (the {@code STATUS} frame, forgetting delivered alerts). What does not fit in a queue is
+ * counted: candles are dropped, commands are refused with a reply by the caller.
  *
- * <p>A failure while handling one event is logged and counted; the thread goes on with the next one.
+ * <p>A failure while handling one input is logged and counted; the thread goes on with the next one.
  */
 public final class TradingEngine implements MarketListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
     private static final long JOIN_TIMEOUT_MS = 2_000;
-
-    private sealed interface MarketEvent {
-    }
-
-    private record History(Symbol symbol, List<Candle> candles) implements MarketEvent {
-    }
-
-    private record Closed(Candle candle) implements MarketEvent {
-    }
 
     /** Work the trading thread does every interval, such as the periodic status frame. */
     private static final class Periodic {
@@ -51,8 +48,8 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     }
 
     private final Trader trader;
+    private final Clock clock;
     private final OrderGateway gateway;
-    private final long checkIntervalNanos;
     private final BlockingQueue<MarketEvent> events;
     private final BlockingQueue<Runnable> tasks;
     private final AtomicLong eventsDropped = new AtomicLong();
@@ -63,17 +60,15 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param trader             the decisions
+     * @param trader             the decisions; its clock gives each step's instant
      * @param gateway            where order results come from
-     * @param checkIntervalMs    how often protective exits are checked
      * @param eventQueueCapacity candles waiting at most
      * @param taskQueueCapacity  commands waiting at most
      */
-    public TradingEngine(Trader trader, OrderGateway gateway, long checkIntervalMs, int eventQueueCapacity,
-                         int taskQueueCapacity) {
+    public TradingEngine(Trader trader, OrderGateway gateway, int eventQueueCapacity, int taskQueueCapacity) {
         this.trader = trader;
+        this.clock = trader.clock();
         this.gateway = gateway;
-        this.checkIntervalNanos = TimeUnit.MILLISECONDS.toNanos(checkIntervalMs);
         this.events = new ArrayBlockingQueue<>(eventQueueCapacity);
         this.tasks = new ArrayBlockingQueue<>(taskQueueCapacity);
         this.thread = new Thread(this::run, "trading-engine");
@@ -92,12 +87,12 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
 
     @Override
     public void onHistory(Symbol symbol, List<Candle> candles) {
-        offer(new History(symbol, List.copyOf(candles)));
+        offer(new MarketEvent.History(symbol, candles));
     }
 
     @Override
     public void onCandle(Candle candle) {
-        offer(new Closed(candle));
+        offer(new MarketEvent.Closed(candle));
     }
 
     private void offer(MarketEvent event) {
@@ -112,7 +107,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on the trading thread, such as a command and its reply.
+     * Runs {@code task} on the trading thread, within a step, such as a command and its reply.
      *
      * @return false when the queue is full or the engine stopped; the task will not run
      */
@@ -130,58 +125,53 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     }
 
     private void run() {
-        long nextCheck = System.nanoTime();
+        List<GatewayResult> results = new ArrayList<>();
+        List<MarketEvent> market = new ArrayList<>();
+        List<Runnable> commands = new ArrayList<>();
         while (running) {
             GatewayResult result;
             while ((result = gateway.poll()) != null) {
-                GatewayResult r = result;
-                safely("order result", () -> trader.onResult(r));
+                results.add(result);
             }
-            MarketEvent event;
-            while (running && (event = events.poll()) != null) {
-                MarketEvent e = event;
-                safely("market event", () -> handle(e));
+            events.drainTo(market);
+            tasks.drainTo(commands);
+            Instant now = clock.instant();
+            if (!results.isEmpty() || !market.isEmpty() || !commands.isEmpty() || !now.isBefore(trader.nextCheck())) {
+                trader.step(now, new Trader.StepInputs(results, market, commands), this::failed);
+                results.clear();
+                market.clear();
+                commands.clear();
             }
-            Runnable task;
-            while (running && (task = tasks.poll()) != null) {
-                safely("command", task);
-            }
-            long now = System.nanoTime();
-            if (now - nextCheck >= 0) {
-                safely("periodic checks", trader::periodicChecks);
-                for (Periodic p : periodic) {
-                    if (now - p.due >= 0) {
-                        safely("periodic task", p.task);
-                        p.due = now + p.intervalNanos;
-                    }
+            long nanos = System.nanoTime();
+            long parkNanos = Math.max(0, Duration.between(clock.instant(), trader.nextCheck()).toNanos());
+            for (Periodic p : periodic) {
+                if (nanos - p.due >= 0) {
+                    safely("periodic task", p.task);
+                    p.due = nanos + p.intervalNanos;
                 }
-                nextCheck = now + checkIntervalNanos;
+                parkNanos = Math.min(parkNanos, Math.max(0, p.due - nanos));
             }
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            LockSupport.parkNanos(this, Math.max(0, nextCheck - System.nanoTime()));
+            LockSupport.parkNanos(this, parkNanos);
         }
         LOG.debug("trading thread stopped");
-    }
-
-    private void handle(MarketEvent event) {
-        if (event instanceof History h) {
-            trader.onHistory(h.symbol(), h.candles());
-        } else if (event instanceof Closed c) {
-            trader.onCandle(c.candle());
-        }
     }
 
     private void safely(String what, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            long n = errors.incrementAndGet();
-            // A failure that repeats on every check must not flood the log (and the chat, which gets ERRORs).
-            if (n <= 10 || n % 1000 == 0) {
-                LOG.error("trading thread: {} failed ({} failures so far)", what, n, e);
-            }
+            failed(what, e);
+        }
+    }
+
+    private void failed(String what, RuntimeException e) {
+        long n = errors.incrementAndGet();
+        // A failure that repeats on every check must not flood the log (and the chat, which gets ERRORs).
+        if (n <= 10 || n % 1000 == 0) {
+            LOG.error("trading thread: {} failed ({} failures so far)", what, n, e);
         }
     }
 
@@ -195,7 +185,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
         return tasksRefused.get();
     }
 
-    /** @return events whose handling failed. */
+    /** @return inputs whose handling failed. */
     public long errors() {
         return errors.get();
     }
@@ -207,9 +197,9 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
 
     /**
      * After {@link #close()}, once the order executor has stopped: applies the exchange's definite answers (fills and
-     * refusals) that arrived while stopping, on the calling thread, so that they are recorded and alerted now rather
-     * than looked up at the next start. Other results are left: the orders they concern stay {@code NEW} and are
-     * looked up at the next start. Does nothing while the trading thread is still running.
+     * refusals) that arrived while stopping, on the calling thread ({@link Trader#settle}), so that they are recorded
+     * and alerted now rather than looked up at the next start. Other results are left: the orders they concern stay
+     * {@code NEW} and are looked up at the next start. Does nothing while the trading thread is still running.
      *
      * @return how many answers were applied
      */
@@ -217,18 +207,20 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
         if (thread.isAlive()) {
             return 0;
         }
-        int applied = 0;
+        List<GatewayResult> executed = new ArrayList<>();
         GatewayResult result;
         while ((result = gateway.poll()) != null) {
-            if (result instanceof GatewayResult.Executed executed) {
-                safely("order result", () -> trader.onResult(executed));
-                applied++;
+            if (result instanceof GatewayResult.Executed) {
+                executed.add(result);
             }
         }
-        return applied;
+        if (!executed.isEmpty()) {
+            trader.settle(clock.instant(), executed, this::failed);
+        }
+        return executed.size();
     }
 
-    /** Stops deciding: the thread finishes the event in hand and ends; waits a bounded time, then interrupts. */
+    /** Stops deciding: the thread finishes the step in hand and ends; waits a bounded time, then interrupts. */
     @Override
     public void close() {
         running = false;

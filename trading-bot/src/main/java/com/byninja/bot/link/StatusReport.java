@@ -1,5 +1,12 @@
 package com.byninja.bot.link;
 
+import static com.byninja.bot.link.ReportText.age;
+import static com.byninja.bot.link.ReportText.flags;
+import static com.byninja.bot.link.ReportText.flagsText;
+import static com.byninja.bot.link.ReportText.numbers;
+import static com.byninja.bot.link.ReportText.pairs;
+import static com.byninja.bot.link.ReportText.uptime;
+
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
@@ -7,10 +14,12 @@ import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
+import com.byninja.bot.engine.Mark;
 import com.byninja.bot.engine.Trader;
+import com.byninja.bot.engine.TraderSnapshot;
+import com.byninja.bot.engine.port.PositionJournal;
 import com.byninja.bot.positions.TradeStats;
 import com.byninja.bot.risk.RiskManager;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -25,7 +34,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The answers of {@code status} and {@code stats}, as text and as data. Runs on the trading thread. */
+/**
+ * The answers of {@code status} and {@code stats}, as text and as data, from the trader's {@link TraderSnapshot}
+ * and, for statistics, the position journal. Runs on the trading thread.
+ */
 public final class StatusReport {
 
     /** A reply's text and data. */
@@ -34,6 +46,7 @@ public final class StatusReport {
 
     private final BotInfo info;
     private final Trader trader;
+    private final PositionJournal journal;
     private final Clock clock;
     private final Supplier<ObjectNode> link;
     private final Supplier<ObjectNode> counters;
@@ -61,6 +74,7 @@ public final class StatusReport {
                         Supplier<ObjectNode> counters, Function<Symbol, String> candleSources) {
         this.info = info;
         this.trader = trader;
+        this.journal = trader.positionJournal();
         this.clock = clock;
         this.link = link;
         this.counters = counters;
@@ -70,54 +84,56 @@ public final class StatusReport {
     /** @return the {@code status} answer. */
     public Report status() {
         Instant now = clock.instant();
-        String quote = trader.symbols().get(0).quote();
+        TraderSnapshot snap = trader.snapshot();
+        String quote = snap.symbols().get(0).symbol().quote();
         ObjectNode data = Money.object();
         data.put("name", info.name());
         data.put("version", info.version());
         data.put("exchange", info.exchange());
         data.put("mode", info.mode());
         data.put("timeframe", info.timeframe());
-        data.put("strategy", trader.strategy().name());
+        data.put("strategy", snap.strategyName());
         long uptime = Duration.between(info.startedAt(), now).toSeconds();
         data.put("uptimeSeconds", uptime);
         StringBuilder t = new StringBuilder();
         t.append(info.name()).append(' ').append(info.version()).append(" - ").append(info.exchange()).append(" (")
                 .append(info.mode()).append("), up ").append(uptime(uptime)).append('\n');
-        data.put("candlesRead", trader.candlesProcessed());
-        data.put("signals", trader.signals());
-        t.append("Strategy: ").append(trader.strategy().name()).append(" (").append(trader.strategy().description())
-                .append(") on ").append(info.timeframe()).append(" candles; ").append(trader.candlesProcessed())
-                .append(" read, ").append(trader.signals()).append(" signals since start\n");
+        data.put("candlesRead", snap.candlesRead());
+        data.put("signals", snap.signals());
+        t.append("Strategy: ").append(snap.strategyName()).append(" (").append(snap.strategyDescription())
+                .append(") on ").append(info.timeframe()).append(" candles; ").append(snap.candlesRead())
+                .append(" read, ").append(snap.signals()).append(" signals since start\n");
 
-        Flags g = trader.control().global();
+        Flags g = snap.global();
         data.set("global", flags(g));
-        data.put("protectiveExits", trader.protectiveExits());
+        data.put("protectiveExits", snap.protectiveExits());
         t.append("Global: ").append(flagsText(g)).append(" (for the strategy; ")
-                .append(trader.protectiveExits() ? "stops protect positions whatever the switches say"
+                .append(snap.protectiveExits() ? "stops protect positions whatever the switches say"
                         : "PROTECTIVE EXITS OFF: risk.protectiveExits is false").append(")\n");
         ObjectNode symbols = data.putObject("symbols");
-        for (Symbol s : trader.symbols()) {
+        for (TraderSnapshot.SymbolState st : snap.symbols()) {
+            Symbol s = st.symbol();
             ObjectNode sd = symbols.putObject(s.toString());
-            Flags own = trader.control().of(s);
+            Flags own = st.own();
             sd.set("flags", flags(own));
             ObjectNode eff = sd.putObject("effective");
             for (Flag f : Flag.values()) {
-                eff.put(f.label(), trader.control().allows(s, f));
+                eff.put(f.label(), st.effective().get(f));
             }
-            Optional<Ticker> last = trader.lastPrice(s);
+            Optional<Ticker> last = st.last();
             t.append(s).append(": ").append(flagsText(own));
             if (last.isPresent()) {
                 long ageMs = Math.max(0, Duration.between(last.get().time(), now).toMillis());
                 sd.put("lastPrice", Money.exact(last.get().price()));
                 sd.put("priceAgeMs", ageMs);
-                sd.put("stale", trader.freshPrice(s).isEmpty());
+                sd.put("stale", !st.fresh());
                 t.append(", last ").append(Money.exact(last.get().price())).append(" (").append(age(ageMs))
-                        .append(" ago").append(trader.freshPrice(s).isEmpty() ? ", STALE" : "").append(')');
+                        .append(" ago").append(st.fresh() ? "" : ", STALE").append(')');
             } else {
                 sd.putNull("lastPrice");
                 t.append(", no price yet");
             }
-            sd.put("bars", trader.barCount(s));
+            sd.put("bars", st.bars());
             String candles = candleSources.apply(s);
             if (candles != null) {
                 sd.put("candles", candles);
@@ -125,16 +141,16 @@ public final class StatusReport {
                     t.append(", candles ").append(candles);
                 }
             }
-            trader.orders().inFlight(s).ifPresent(o -> {
-                sd.put("orderInFlight", o.clientOrderId());
-                t.append(", order ").append(o.clientOrderId()).append(" in flight");
+            st.orderInFlight().ifPresent(id -> {
+                sd.put("orderInFlight", id);
+                t.append(", order ").append(id).append(" in flight");
             });
-            boolean configured = !trader.unconfigured().contains(s);
+            boolean configured = st.configured();
             sd.put("configured", configured);
             if (!configured) {
                 t.append(", NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
             }
-            boolean paused = trader.pausedByStore().contains(s);
+            boolean paused = st.pausedByStore();
             sd.put("pausedByStore", paused);
             if (paused) {
                 t.append(", PAUSED: a fill waits to be written to the database");
@@ -142,26 +158,27 @@ public final class StatusReport {
             t.append('\n');
         }
 
-        Map<Symbol, Position> open = trader.positions().all();
+        List<TraderSnapshot.PositionState> open = snap.positions();
         ArrayNode positions = data.putArray("positions");
         t.append("Positions (").append(open.size()).append("):");
         if (open.isEmpty()) {
             t.append(" none");
         }
         t.append('\n');
-        for (Position p : open.values()) {
+        for (TraderSnapshot.PositionState ps : open) {
+            Position p = ps.position();
             ObjectNode pd = positions.addObject();
             pd.put("symbol", p.symbol().toString());
             pd.put("quantity", Money.exact(p.quantity()));
             pd.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
             pd.put("costBasis", Money.exact(p.costBasis()));
             pd.put("openedAt", p.openedAt().toString());
-            pd.put("configured", !trader.unconfigured().contains(p.symbol()));
+            pd.put("configured", ps.configured());
             t.append("  ").append(p.symbol()).append(' ').append(Money.exact(p.quantity())).append(" @ ")
                     .append(Money.price(p.averageEntryPrice()));
-            Optional<Trader.Mark> mark = trader.mark(p);
+            Optional<Mark> mark = ps.mark();
             if (mark.isPresent()) {
-                Trader.Mark m = mark.get();
+                Mark m = mark.get();
                 pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
                 pd.put("markPrice", Money.exact(m.price()));
                 pd.put("markPriceStale", m.stale());
@@ -174,19 +191,19 @@ public final class StatusReport {
                 pd.putNull("unrealisedPnl");
                 t.append(", unrealised unknown (no price yet)");
             }
-            t.append(protection(p, pd));
+            t.append(protection(snap.protectiveExits(), ps.protection(), pd));
             t.append('\n');
         }
 
         ObjectNode balances = data.putObject("balances");
-        trader.balances().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        snap.balances().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> balances.put(e.getKey(), Money.exact(e.getValue())));
-        BigDecimal free = trader.balances().getOrDefault(quote, BigDecimal.ZERO);
+        BigDecimal free = snap.balances().getOrDefault(quote, BigDecimal.ZERO);
         data.put("freeQuote", Money.exact(free));
         data.put("quoteCurrency", quote);
         t.append("Balance: ").append(Money.quote(free)).append(' ').append(quote).append(" free\n");
-        data.put("dailyLossLimitReached", trader.dailyLossLimitReached());
-        if (trader.dailyLossLimitReached()) {
+        data.put("dailyLossLimitReached", snap.dailyLossLimitReached());
+        if (snap.dailyLossLimitReached()) {
             t.append("Daily loss limit reached: buying stopped until 00:00 UTC\n");
         }
 
@@ -201,18 +218,18 @@ public final class StatusReport {
 
     /** @return the {@code stats} answer, for one symbol or (null) all. */
     public Report stats(Symbol symbol) {
-        String quote = trader.symbols().get(0).quote();
+        TraderSnapshot snap = trader.snapshot();
+        String quote = snap.symbols().get(0).symbol().quote();
         ObjectNode data = Money.object();
         data.put("symbol", symbol == null ? "all" : symbol.toString());
         data.put("quoteCurrency", quote);
         TradeStats today;
         TradeStats allTime;
         try {
-            Instant since = trader.todayStart();
-            today = TradeStats.of(trader.positionJournal().closedTrades(symbol, since), trader.positionJournal().feesPaid(symbol, since),
-                    quote);
-            List<ClosedTrade> all = trader.positionJournal().closedTrades(symbol, null);
-            allTime = TradeStats.of(all, trader.positionJournal().feesPaid(symbol, null), quote);
+            Instant since = snap.todayStart();
+            today = TradeStats.of(journal.closedTrades(symbol, since), journal.feesPaid(symbol, since), quote);
+            List<ClosedTrade> all = journal.closedTrades(symbol, null);
+            allTime = TradeStats.of(all, journal.feesPaid(symbol, null), quote);
         } catch (SQLException e) {
             ObjectNode err = Money.object();
             err.put("error", "store_error");
@@ -222,12 +239,13 @@ public final class StatusReport {
         int open = 0;
         List<String> stale = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
-        for (Position p : trader.positions().all().values()) {
+        for (TraderSnapshot.PositionState ps : snap.positions()) {
+            Position p = ps.position();
             if (symbol != null && !p.symbol().equals(symbol)) {
                 continue;
             }
             open++;
-            Optional<Trader.Mark> mark = trader.mark(p);
+            Optional<Mark> mark = ps.mark();
             if (mark.isEmpty()) {
                 unpriced.add(p.symbol().toString());
                 continue;
@@ -270,18 +288,17 @@ public final class StatusReport {
     private static String statsText(TradeStats s, String quote) {
         return s.trades() + " trades, " + s.wins() + " won, " + s.losses() + " lost (win rate "
                 + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
-                + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown " + Money.quote(s.maxDrawdown())
-                + " " + quote;
+                + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown "
+                + Money.quote(s.maxDrawdown()) + " " + quote;
     }
 
     /** @return {@code "; stop-loss 58800, take-profit 62400"}, or why the position is not protected. */
-    private String protection(Position p, ObjectNode pd) {
+    private static String protection(boolean enabled, RiskManager.Protection levels, ObjectNode pd) {
         ObjectNode pr = pd.putObject("protection");
-        pr.put("enabled", trader.protectiveExits());
-        if (!trader.protectiveExits()) {
+        pr.put("enabled", enabled);
+        if (!enabled) {
             return "; NOT PROTECTED (risk.protectiveExits: false)";
         }
-        RiskManager.Protection levels = trader.risk().protection(p);
         List<String> parts = new ArrayList<>();
         levels.stopLoss().ifPresent(v -> {
             pr.put("stopLoss", Money.exact(v));
@@ -304,50 +321,5 @@ public final class StatusReport {
         s.otherFees().forEach((currency, amount) -> b.append(" + ").append(Money.exact(amount)).append(' ')
                 .append(currency));
         return b.length() == 0 ? "" : b.append(" (not in PnL)").toString();
-    }
-
-    private static ObjectNode flags(Flags f) {
-        ObjectNode n = Money.object();
-        n.put("trading", f.trading());
-        n.put("buy", f.buy());
-        n.put("sell", f.sell());
-        return n;
-    }
-
-    private static String flagsText(Flags f) {
-        return "trading " + onOff(f.trading()) + ", buy " + onOff(f.buy()) + ", sell " + onOff(f.sell());
-    }
-
-    private static String onOff(boolean b) {
-        return b ? "on" : "off";
-    }
-
-    private static String numbers(ObjectNode node, String skip) {
-        String pairs = pairs(node, skip);
-        return pairs.isEmpty() ? "" : " (" + pairs + ")";
-    }
-
-    /** @return {@code "a 1, b 2"} from the numeric fields of {@code node}, skipping {@code skip}. */
-    private static String pairs(ObjectNode node, String skip) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (e.getKey().equals(skip) || !e.getValue().isNumber()) {
-                continue;
-            }
-            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asText());
-        }
-        return b.toString();
-    }
-
-    private static String uptime(long seconds) {
-        long d = seconds / 86_400;
-        long h = seconds % 86_400 / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        return d > 0 ? d + "d " + h + "h" : h > 0 ? h + "h " + m + "m" : m > 0 ? m + "m " + s + "s" : s + "s";
-    }
-
-    private static String age(long ms) {
-        return ms < 1000 ? ms + " ms" : ms < 120_000 ? (ms / 100) / 10.0 + " s" : ms / 60_000 + " min";
     }
 }

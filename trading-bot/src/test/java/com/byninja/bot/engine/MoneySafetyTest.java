@@ -427,8 +427,8 @@ class MoneySafetyTest {
 
         // A loss of 10.19 yesterday: today is untouched and buying goes on.
         assertThat(f.store.closedTrades(BTC, null).get(0).realisedPnl()).isEqualByComparingTo("-10.19");
-        assertThat(f.trader.realisedToday()).isEqualByComparingTo("0");
-        assertThat(f.trader.dailyLossLimitReached()).isFalse();
+        assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("0");
+        assertThat(f.trader.snapshot().dailyLossLimitReached()).isFalse();
         assertThat(f.alerts.events()).doesNotContain("daily_loss_limit");
     }
 

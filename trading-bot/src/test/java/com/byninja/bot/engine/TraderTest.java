@@ -12,7 +12,6 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.Submission;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,7 @@ class TraderTest {
         assertThat(f.alerts.last().event()).isEqualTo("position_opened");
         assertThat(f.alerts.last().text())
                 .isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 USDT (entry)");
-        assertThat(f.trader.balances().get("USDT")).isEqualByComparingTo("9900.901");
+        assertThat(f.trader.snapshot().balances().get("USDT")).isEqualByComparingTo("9900.901");
     }
 
     @Test
@@ -125,7 +124,7 @@ class TraderTest {
         // 97.9 - 0.0979 - 100 - 0.1 = -2.2979
         assertThat(f.alerts.last().event()).isEqualTo("position_closed");
         assertThat(f.alerts.last().data().path("realisedPnl").asText()).isEqualTo("-2.2979");
-        assertThat(f.trader.realisedToday()).isEqualByComparingTo("-2.2979");
+        assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("-2.2979");
         assertThat(f.store.closedTrades(null, null)).singleElement()
                 .satisfies(t -> assertThat(t.exitPurpose()).isEqualTo(Purpose.STOP_LOSS));
         assertThat(f.trader.positions().openCount()).isZero();
@@ -233,14 +232,14 @@ class TraderTest {
         f.trader.forceSell(ETH);
         f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
         f.drain();
-        assertThat(f.trader.dailyLossLimitReached()).isTrue();
+        assertThat(f.trader.snapshot().dailyLossLimitReached()).isTrue();
 
         f.clock.set(TraderFixture.T0.plus(Duration.ofHours(14)));
         f.trader.periodicChecks();
 
-        assertThat(f.trader.dailyLossLimitReached()).isFalse();
-        assertThat(f.trader.realisedToday()).isEqualByComparingTo("0");
-        assertThat(f.trader.todayStart()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(f.trader.snapshot().dailyLossLimitReached()).isFalse();
+        assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("0");
+        assertThat(f.trader.snapshot().todayStart()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
     }
 
     @Test
@@ -253,8 +252,8 @@ class TraderTest {
 
         f.restart();
 
-        assertThat(f.trader.realisedToday()).isEqualByComparingTo("-3.197");
-        assertThat(f.trader.dailyLossLimitReached()).isTrue();
+        assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("-3.197");
+        assertThat(f.trader.snapshot().dailyLossLimitReached()).isTrue();
         assertThat(f.alerts.events()).containsOnlyOnce("daily_loss_limit");
     }
 

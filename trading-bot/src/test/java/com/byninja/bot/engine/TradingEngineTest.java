@@ -28,7 +28,7 @@ class TradingEngineTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new TraderFixture(dir, "");
-        engine = new TradingEngine(f.trader, f.gateway, 20, 2, 2);
+        engine = new TradingEngine(f.trader, f.gateway, 2, 2);
         engine.start();
     }
 
@@ -96,7 +96,7 @@ class TradingEngineTest {
 
         assertThat(engine.eventsDropped()).isEqualTo(3);
         release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> f.trader.barCount(BTC) == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> f.trader.latest().symbol(BTC).orElseThrow().bars() == 2);
     }
 
     @Test

@@ -1,0 +1,300 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.FillOutcome;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.orders.GatewayResult;
+import com.byninja.bot.orders.Resolution;
+import com.byninja.runtime.Backoff;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bookkeeping of order results: a fill is recorded (order, position, trade and its alerts in one transaction,
+ * each order at most once) before the book changes. If the write fails, the symbol is paused (no order, no stop), the
+ * owner is told once, and the write is tried again, {@value #FIRST_STORE_RETRY_MS} ms doubling to
+ * {@value #MAX_STORE_RETRY_MS} ms, until it succeeds. Orders that ended without a fill, orders the exchange never
+ * answered for, and fees found after the fill are settled here too. Owned by the trading thread.
+ */
+final class Fills {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
+    private static final int UNKNOWN_ORDERS_ALERT_AFTER = 3;
+    static final long FIRST_STORE_RETRY_MS = 1_000;
+    static final long MAX_STORE_RETRY_MS = 30_000;
+
+    /** A fill the store could not record yet, tried again until it is. */
+    private static final class Unrecorded {
+        final Order order;
+        final boolean recovered;
+        final Backoff backoff = Backoff.of(FIRST_STORE_RETRY_MS, MAX_STORE_RETRY_MS);
+        Instant nextTry;
+
+        Unrecorded(Order order, boolean recovered, Instant now) {
+            this.order = order;
+            this.recovered = recovered;
+            this.nextTry = now.plusMillis(backoff.next());
+        }
+    }
+
+    private final TradingContext ctx;
+    private final ExitRetries exits;
+    private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
+    /**
+     * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
+     * was known; a fee found later is not taken off twice. Kept in memory: after a restart such a fee is taken off
+     * again, leaving the position a little below the account, which the next sell leaves behind as dust.
+     */
+    private final Map<Symbol, BigDecimal> matchedAway = new HashMap<>();
+    private boolean unknownOrdersAlerted;
+
+    Fills(TradingContext ctx, ExitRetries exits) {
+        this.ctx = ctx;
+        this.exits = exits;
+    }
+
+    /** Applies a result from the order executor. */
+    void onResult(GatewayResult result) {
+        if (result instanceof GatewayResult.Balances b) {
+            ctx.balances.replace(b.free());
+            return;
+        }
+        Optional<Resolution> resolved = ctx.orders.onResult(result);
+        if (resolved.isEmpty()) {
+            if (ctx.orders.consecutiveUnknown() >= UNKNOWN_ORDERS_ALERT_AFTER && !unknownOrdersAlerted) {
+                unknownOrdersAlerted = true;
+                ctx.alerts.ordersUnanswered(ctx.orders.consecutiveUnknown());
+            }
+            return;
+        }
+        if (resolved.get() instanceof Resolution.Done done) {
+            unknownOrdersAlerted = false;
+            if (done.order().hasFill()) {
+                applyFill(done.order(), done.recovered());
+            } else {
+                finishedWithoutFill(done.order(), done.recovered());
+            }
+        } else if (resolved.get() instanceof Resolution.GaveUp gaveUp) {
+            LOG.warn("order {} never appeared on {} within {}; leaving it to the next start's reconciliation",
+                    gaveUp.order().clientOrderId(), ctx.exchangeName, gaveUp.waited());
+            ctx.alerts.gaveUp(gaveUp.order(), gaveUp.waited(), ctx.exchangeName);
+            if (ExitRetries.isProtective(gaveUp.order().purpose())) {
+                exits.notPlaced(gaveUp.order().symbol());
+            }
+        } else if (resolved.get() instanceof Resolution.FeesFound found) {
+            feesFound(found.order(), found.fees());
+        }
+    }
+
+    private void finishedWithoutFill(Order order, boolean recovered) {
+        Symbol s = order.symbol();
+        List<OutboxAlert> raised = new ArrayList<>();
+        boolean protective = ExitRetries.isProtective(order.purpose());
+        boolean forced = order.purpose() == Purpose.FORCE_BUY || order.purpose() == Purpose.FORCE_SELL;
+        boolean announceRefusal = false;
+        if (order.status() == OrderStatus.CANCELLED) {
+            if (recovered || forced) {
+                raised.add(ctx.alerts.notPlaced(order, recovered));
+            }
+            if (protective) {
+                exits.notPlaced(s);
+            }
+        } else if (order.status() == OrderStatus.REJECTED) {
+            if (order.refusal() == Refusal.INSUFFICIENT_BALANCE) {
+                ctx.orders.refreshBalances();
+            }
+            if (protective) {
+                announceRefusal = exits.refused(s, order.refusal(), ctx.clock.instant());
+            } else {
+                raised.add(ctx.alerts.orderRejected(order, recovered));
+            }
+        }
+        if (ctx.orders.persist(order, raised)) {
+            ctx.alerts.sink().deliver(raised);
+        }
+        LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), s, order.purpose().label(),
+                order.status().label(), order.reason());
+        if (announceRefusal) {
+            ctx.alerts.exitRefused(order, exits.waitMs(s, ctx.clock.instant()), ExitRetries.MAX_DELAY_MS);
+        }
+    }
+
+    private void applyFill(Order order, boolean recovered) {
+        Symbol s = order.symbol();
+        if (order.side() == Side.SELL && ctx.positions.get(s).isEmpty()) {
+            record(order, new FillOutcome(s, null, null, null, BigDecimal.ZERO),
+                    List.of(ctx.alerts.soldWithoutPosition(order, recovered)), recovered);
+            return;
+        }
+        FillOutcome outcome = ctx.positions.outcomeOf(order);
+        List<OutboxAlert> raised = new ArrayList<>();
+        ClosedTrade trade = outcome.closedTrade();
+        boolean countsToday = false;
+        boolean announceLimit = false;
+        if (order.side() == Side.BUY) {
+            raised.add(ctx.alerts.bought(order, outcome.after(), outcome.opened(), recovered));
+        } else {
+            raised.add(ctx.alerts.sold(order, trade, outcome.closed(), recovered));
+            ctx.day.rollOver();
+            // A sell found after midnight that filled before it belongs to the day it closed.
+            countsToday = !trade.closedAt().isBefore(ctx.day.start());
+            BigDecimal today = countsToday ? ctx.day.realised().add(trade.realisedPnl()) : ctx.day.realised();
+            announceLimit = countsToday && ctx.risk.dailyLossLimitReached(today) && !ctx.day.limitAnnounced();
+            if (announceLimit) {
+                raised.add(ctx.alerts.dailyLossLimit(today, ctx.risk.dailyLossLimit()));
+            }
+        }
+        if (!record(order, outcome, raised, recovered)) {
+            return;
+        }
+        ctx.positions.apply(outcome);
+        ctx.balances.applyFill(order);
+        if (countsToday) {
+            ctx.day.add(trade.realisedPnl());
+        }
+        if (announceLimit) {
+            ctx.day.announceLimit();
+        }
+        if (order.side() == Side.SELL && outcome.closed()) {
+            matchedAway.remove(s);
+            int refusals = exits.end(s);
+            if (refusals > 0 && ExitRetries.isProtective(order.purpose())) {
+                ctx.alerts.exitRecovered(order, refusals);
+            }
+        }
+        if (!order.feesKnown()) {
+            LOG.warn("the fees of order {} are not known yet; they are looked up until they are",
+                    order.clientOrderId());
+            ctx.orders.lookUpFees(order);
+        }
+    }
+
+    /**
+     * Records a fill with its alerts, once. A failed write pauses the symbol and is tried again.
+     *
+     * @return whether this call applied it, so the book may follow
+     */
+    private boolean record(Order order, FillOutcome outcome, List<OutboxAlert> raised, boolean recovered) {
+        Symbol s = order.symbol();
+        boolean applied;
+        try {
+            applied = ctx.journals.orders().recordFill(order, outcome, raised);
+        } catch (SQLException e) {
+            Unrecorded u = unrecorded.get(s);
+            if (u == null) {
+                unrecorded.put(s, new Unrecorded(order, recovered, ctx.clock.instant()));
+                LOG.error("could not record the fill of {}; {} is paused until it is recorded", order.clientOrderId(),
+                        s, e);
+                ctx.alerts.fillNotRecorded(order, String.valueOf(e.getMessage()));
+            } else {
+                u.nextTry = ctx.clock.instant().plusMillis(u.backoff.next());
+                LOG.debug("recording the fill of {} failed again ({} attempts)", order.clientOrderId(),
+                        u.backoff.failures());
+            }
+            return false;
+        }
+        Unrecorded was = unrecorded.remove(s);
+        if (was != null) {
+            LOG.info("the fill of {} is recorded after {} attempts; {} trades again", order.clientOrderId(),
+                    was.backoff.failures() + 1, s);
+            ctx.alerts.fillRecordedLate(order, was.backoff.failures() + 1);
+        }
+        if (!applied) {
+            LOG.warn("order {} had already been applied; not applying it twice", order.clientOrderId());
+            return false;
+        }
+        ctx.alerts.sink().deliver(raised);
+        return true;
+    }
+
+    /** Tries again the fills whose write is due. */
+    void retryUnrecorded() {
+        Instant now = ctx.clock.instant();
+        for (Unrecorded u : List.copyOf(unrecorded.values())) {
+            if (!now.isBefore(u.nextTry)) {
+                applyFill(u.order, u.recovered);
+            }
+        }
+    }
+
+    /** The fees of an order applied without them are known now: the position follows (a fee in the coin). */
+    private void feesFound(Order order, List<Fee> fees) {
+        Symbol s = order.symbol();
+        Order withFees = order.withFees(fees);
+        BigDecimal baseFee = withFees.fee(s.base());
+        BigDecimal quoteFee = withFees.fee(s.quote());
+        Position after = null;
+        Optional<Position> p = ctx.positions.get(s);
+        if (order.side() == Side.BUY && p.isPresent() && !order.updatedAt().isBefore(p.get().openedAt())) {
+            // A sell may already have matched the position to the account, taking these coins off: not twice.
+            BigDecimal already = baseFee.min(matchedAway.getOrDefault(s, BigDecimal.ZERO));
+            BigDecimal lost = baseFee.subtract(already);
+            if (lost.compareTo(p.get().quantity()) < 0) {
+                Position net = p.get().withCoinsTakenAsFee(lost, lost.multiply(order.averagePrice()));
+                after = new Position(s, net.quantity(), net.entryCost(), net.entryFees().add(quoteFee),
+                        net.openedAt(), net.highestPrice());
+            }
+            if (already.signum() > 0) {
+                matchedAway.merge(s, already.negate(), BigDecimal::add);
+            }
+        }
+        BigDecimal sellFee = order.side() == Side.SELL ? quoteFee.add(baseFee.multiply(order.averagePrice()))
+                : BigDecimal.ZERO;
+        try {
+            ctx.journals.orders().recordFees(withFees, after, sellFee);
+        } catch (SQLException e) {
+            LOG.error("could not record the fees of {}; they are looked up again", order.clientOrderId(), e);
+            ctx.orders.lookUpFees(order);
+            return;
+        }
+        if (after != null) {
+            ctx.positions.replace(after);
+        }
+        LOG.info("fees of order {} found: {}{}", order.clientOrderId(), Fee.format(fees), after == null ? ""
+                : "; " + s + " position now " + Money.exact(after.quantity()));
+    }
+
+    /** A sell matched the position to the account, taking {@code gap} off before the fee explaining it is known. */
+    void matchedAway(Symbol s, BigDecimal gap) {
+        matchedAway.merge(s, gap, BigDecimal::add);
+    }
+
+    /** @return why {@code s} may not trade: a fill of it waits to be recorded. */
+    Optional<Rejection> pausedBy(Symbol s) {
+        Unrecorded u = unrecorded.get(s);
+        return u == null ? Optional.empty() : Optional.of(Rejection.of(RejectReason.STORE_ERROR, "the fill of order "
+                + u.order.clientOrderId() + " could not be recorded yet; " + s + " waits until it is"));
+    }
+
+    /** @return whether the fill waiting for the store on {@code s} is an entry. */
+    boolean unrecordedEntry(Symbol s) {
+        Unrecorded u = unrecorded.get(s);
+        return u != null && u.order.side() == Side.BUY;
+    }
+
+    /** @return symbols whose fill waits for the store. */
+    Set<Symbol> paused() {
+        return Set.copyOf(unrecorded.keySet());
+    }
+}

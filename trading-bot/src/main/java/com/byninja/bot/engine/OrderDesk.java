@@ -1,0 +1,125 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.orders.Submission;
+import com.byninja.bot.risk.RiskManager;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every decision becomes an order: the checks every buy goes through, the position limits that count entries
+ * still waiting for the exchange, and sells that never ask for more than the account holds (within
+ * {@value #SELL_BALANCE_TOLERANCE_PCT} % the position is matched to the free balance first: a fee taken in the coin,
+ * not yet known). Owned by the trading thread.
+ */
+final class OrderDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
+    /** How far below the position the free balance may be for a sell to be matched to it (Freqtrade: 2 %). */
+    static final int SELL_BALANCE_TOLERANCE_PCT = 2;
+
+    private final TradingContext ctx;
+    private final Fills fills;
+
+    OrderDesk(TradingContext ctx, Fills fills) {
+        this.ctx = ctx;
+        this.fills = fills;
+    }
+
+    /** Sells the whole position of {@code s}, matched to the account. */
+    Submission sell(Symbol s, Purpose purpose) {
+        Optional<Position> held = ctx.positions.get(s);
+        if (held.isEmpty()) {
+            return new Submission.Refused(Rejection.of(RejectReason.ORDER_NO_POSITION, "no open position in " + s));
+        }
+        Optional<Rejection> paused = fills.pausedBy(s);
+        if (paused.isPresent()) {
+            return new Submission.Refused(paused.get());
+        }
+        Position p = matchToAccount(held.get());
+        return submit(s, purpose, p.quantity());
+    }
+
+    /**
+     * A sell must not ask for more than the account holds. Where the free balance is a little below the position (a
+     * fee taken in the coin that is not known yet, a rounding), the position is matched to the balance and recorded
+     * first; a larger gap is left to the exchange to refuse, and the refusal brings fresh balances.
+     */
+    private Position matchToAccount(Position p) {
+        BigDecimal free = ctx.balances.free(p.symbol().base());
+        if (free.signum() <= 0 || free.compareTo(p.quantity()) >= 0) {
+            return p;
+        }
+        BigDecimal gap = p.quantity().subtract(free);
+        if (gap.multiply(BigDecimal.valueOf(100)).compareTo(p.quantity().multiply(
+                BigDecimal.valueOf(SELL_BALANCE_TOLERANCE_PCT))) > 0) {
+            LOG.warn("{}: the account holds {} {} free, the position {}: more than {} % apart; selling the position "
+                    + "and letting the exchange decide", p.symbol(), Money.exact(free), p.symbol().base(),
+                    Money.exact(p.quantity()), SELL_BALANCE_TOLERANCE_PCT);
+            return p;
+        }
+        Position matched = p.withCoinsTakenAsFee(gap, p.costOf(gap));
+        try {
+            ctx.journals.positions().savePosition(matched);
+        } catch (SQLException e) {
+            LOG.error("could not record the {} position matched to the account; selling the free balance anyway",
+                    p.symbol(), e);
+        }
+        ctx.positions.replace(matched);
+        fills.matchedAway(p.symbol(), gap);
+        LOG.warn("{}: the account holds {} {}, {} less than the position of {} (a fee taken in {} not yet known?); "
+                + "the position is matched to the account", p.symbol(), Money.exact(free), p.symbol().base(),
+                Money.exact(gap), Money.exact(p.quantity()), p.symbol().base());
+        return matched;
+    }
+
+    /** Sends an order for {@code amount} (quote for a buy, base for a sell) unless the symbol waits for the store. */
+    Submission submit(Symbol s, Purpose purpose, BigDecimal amount) {
+        Optional<Rejection> paused = fills.pausedBy(s);
+        if (paused.isPresent()) {
+            return new Submission.Refused(paused.get());
+        }
+        Submission result = ctx.orders.submit(s, purpose, amount);
+        if (result instanceof Submission.Sent sent) {
+            Order o = sent.order();
+            LOG.info("{} {} {} {} ({})", o.clientOrderId(), o.side(), s,
+                    o.side() == Side.BUY ? Money.quote(amount) + " " + s.quote() : Money.exact(amount),
+                    purpose.label());
+        } else if (result instanceof Submission.Refused refused) {
+            LOG.info("{} {} not placed: {}", s, purpose.label(), refused.rejection());
+        }
+        return result;
+    }
+
+    /** @return whether {@code s} holds a position or has an entry waiting for the exchange. */
+    boolean holdsOrWaits(Symbol s) {
+        return ctx.positions.get(s).isPresent()
+                || ctx.orders.inFlight(s).filter(o -> o.side() == Side.BUY).isPresent() || fills.unrecordedEntry(s);
+    }
+
+    /** @return positions open, plus entries waiting for the exchange (or the store) on symbols without one. */
+    int openOrPendingPositions() {
+        Set<Symbol> counted = new LinkedHashSet<>(ctx.positions.all().keySet());
+        ctx.orders.inFlight().stream().filter(o -> o.side() == Side.BUY).forEach(o -> counted.add(o.symbol()));
+        fills.paused().stream().filter(fills::unrecordedEntry).forEach(counted::add);
+        return counted.size();
+    }
+
+    /** @return everything the risk rules need to decide a buy of {@code amount} on {@code s} now. */
+    RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
+        return new RiskManager.BuyCheck(s, amount, forced, ctx.freeQuote(), openOrPendingPositions(), holdsOrWaits(s),
+                ctx.day.realised(), ctx.freshPrice(s).isPresent(), ctx.exchangeDown.getAsBoolean());
+    }
+}

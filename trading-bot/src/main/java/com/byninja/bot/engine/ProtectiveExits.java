@@ -1,0 +1,57 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stop-loss, take-profit and the trailing stop, checked against the last prices at every check. They protect
+ * positions whatever the trading and sell switches say (those govern the strategy); only {@code risk.protectiveExits:
+ * false} turns them off. A triggered exit is announced once per episode and tried again as {@link ExitRetries} says.
+ * Owned by the trading thread.
+ */
+final class ProtectiveExits {
+
+    private final TradingContext ctx;
+    private final OrderDesk desk;
+    private final Fills fills;
+    private final ExitRetries exits;
+
+    ProtectiveExits(TradingContext ctx, OrderDesk desk, Fills fills, ExitRetries exits) {
+        this.ctx = ctx;
+        this.desk = desk;
+        this.fills = fills;
+        this.exits = exits;
+    }
+
+    /** Follows each position's high-water mark and sells those whose exit has triggered and is due. */
+    void check() {
+        for (Position p : List.copyOf(ctx.positions.all().values())) {
+            Symbol s = p.symbol();
+            Optional<Ticker> last = ctx.freshPrice(s);
+            if (last.isEmpty() || fills.paused().contains(s)) {
+                continue;
+            }
+            BigDecimal price = last.get().price();
+            if (ctx.positions.markPrice(s, price) && ctx.config.risk().trailingStopPct().signum() > 0) {
+                ctx.savePosition(ctx.positions.get(s).orElseThrow(), "high-water mark");
+            }
+            if (!ctx.config.risk().protectiveExits()) {
+                continue;
+            }
+            Optional<Purpose> exit = ctx.risk.exitFor(ctx.positions.get(s).orElseThrow(), price);
+            if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
+                continue;
+            }
+            Purpose why = exit.get();
+            if (exits.firstTrigger(s)) {
+                ctx.alerts.exitHit(ctx.positions.get(s).orElseThrow(), why, price);
+            }
+            desk.sell(s, why);
+        }
+    }
+}

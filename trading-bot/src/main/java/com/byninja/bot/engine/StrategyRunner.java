@@ -1,0 +1,152 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.config.Durations;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
+import com.byninja.bot.domain.Rejection;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.marketdata.CandleSeries;
+import com.byninja.bot.strategy.Signal;
+import com.byninja.bot.strategy.TradingStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ta4j.core.Strategy;
+
+/**
+ * The strategy on closed candles: each symbol's candles and the ta4j strategy reading them, one progress line per
+ * symbol and candle, and the signal acted on where the switches and the risk rules allow. Owned by the trading
+ * thread.
+ */
+final class StrategyRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
+
+    /** One symbol's candles and the strategy reading them; no strategy for a symbol kept only for its position. */
+    private record Market(CandleSeries candles, Strategy strategy) {
+    }
+
+    private final TradingContext ctx;
+    private final OrderDesk desk;
+    private final Map<Symbol, Market> markets = new LinkedHashMap<>();
+    private long candles;
+    private long signals;
+
+    StrategyRunner(TradingContext ctx, OrderDesk desk) {
+        this.ctx = ctx;
+        this.desk = desk;
+        int maxBars = ctx.config.marketData().maxBars();
+        for (Symbol s : ctx.config.symbols()) {
+            CandleSeries series = new CandleSeries(s, maxBars);
+            markets.put(s, new Market(series, ctx.strategy.build(series.series())));
+        }
+        for (Symbol s : ctx.unconfigured) {
+            markets.put(s, new Market(new CandleSeries(s, maxBars), null));
+        }
+    }
+
+    /** Adds history without trading on it, and says where the strategy stands. */
+    void onHistory(Symbol symbol, List<Candle> history) {
+        Market m = markets.get(symbol);
+        if (m == null) {
+            return;
+        }
+        int added = m.candles().addAll(history);
+        if (m.strategy() != null) {
+            LOG.info("{}: {} candles of history; {}; it decides again when the next {} candle closes", symbol, added,
+                    ctx.strategy.explain(m.candles().series()), Durations.format(ctx.config.timeframe()));
+        }
+    }
+
+    /** A candle closed: ask the strategy, and act on its signal where the switches and the risk rules allow. */
+    void onCandle(Candle candle) {
+        Market m = markets.get(candle.symbol());
+        if (m == null || !m.candles().add(candle) || m.strategy() == null) {
+            return;
+        }
+        candles++;
+        Signal signal = TradingStrategy.signalAt(m.strategy(), m.candles().series());
+        Symbol s = candle.symbol();
+        // One line per symbol and candle, so that a person watching the log sees the bot work while it waits.
+        LOG.info("{} {} candle closed at {}: {}; {}", s, Durations.format(ctx.config.timeframe()),
+                Money.price(candle.close()), ctx.strategy.explain(m.candles().series()), holding(s));
+        if (signal == Signal.HOLD) {
+            return;
+        }
+        signals++;
+        if (!ctx.control.allows(s, Flag.TRADING)) {
+            LOG.info("{} {} signal ignored: trading is stopped", s, signal);
+            return;
+        }
+        if (signal == Signal.BUY) {
+            buy(s, candle);
+        } else if (ctx.positions.get(s).isPresent()) {
+            if (!ctx.control.allows(s, Flag.SELL)) {
+                LOG.info("{} exit signal ignored: selling is disabled", s);
+                return;
+            }
+            desk.sell(s, Purpose.EXIT);
+        }
+    }
+
+    private void buy(Symbol s, Candle candle) {
+        if (!ctx.control.allows(s, Flag.BUY)) {
+            LOG.info("{} buy signal ignored: buying is disabled", s);
+            return;
+        }
+        if (desk.holdsOrWaits(s)) {
+            LOG.debug("{} buy signal: position already open or entry waiting", s);
+            return;
+        }
+        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, ctx.risk.stakeAmount(), false));
+        if (refused.isPresent()) {
+            Rejection r = refused.get();
+            LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
+            if (r.reason() == RejectReason.RISK_INSUFFICIENT_BALANCE) {
+                ctx.alerts.buyRefused(s, r, ctx.clock.instant());
+            }
+            return;
+        }
+        desk.submit(s, Purpose.ENTRY, ctx.risk.stakeAmount());
+    }
+
+    /** @return {@code "no position"}, or the position and what selling it now would earn, for progress lines. */
+    private String holding(Symbol s) {
+        Optional<Position> p = ctx.positions.get(s);
+        if (p.isEmpty()) {
+            return ctx.orders.inFlight(s).isPresent() ? "an order is waiting for the exchange" : "no position";
+        }
+        String line = "holding " + Money.exact(p.get().quantity()) + " " + s.base();
+        Optional<Mark> m = ctx.mark(p.get());
+        return m.isEmpty() ? line : line + ", unrealised " + Money.signed(m.get().unrealisedPnl()) + " " + s.quote();
+    }
+
+    /** @return candles held for {@code s}. */
+    int barCount(Symbol s) {
+        Market m = markets.get(s);
+        return m == null ? 0 : m.candles().size();
+    }
+
+    /** @return every symbol the bot manages: the configured ones, then those kept only for their position. */
+    List<Symbol> symbols() {
+        return new ArrayList<>(markets.keySet());
+    }
+
+    /** @return candles the strategy has read since start. */
+    long candlesRead() {
+        return candles;
+    }
+
+    /** @return buy or sell signals since start. */
+    long signals() {
+        return signals;
+    }
+}

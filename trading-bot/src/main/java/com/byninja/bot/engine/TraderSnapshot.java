@@ -1,0 +1,85 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
+import com.byninja.bot.risk.RiskManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The trader's state at one instant, immutable, made by the trading thread: what {@code status}, the periodic
+ * {@code STATUS} frame and metrics read, so that none of them reaches into the trader.
+ *
+ * @param at                    when it was taken
+ * @param strategyName          the strategy's name
+ * @param strategyDescription   its parameters, for people
+ * @param candlesRead           candles the strategy has read since start
+ * @param signals               buy or sell signals since start
+ * @param global                the global switches
+ * @param protectiveExits       whether stops protect positions ({@code risk.protectiveExits})
+ * @param symbols               every managed symbol: the configured ones, then those kept for their position
+ * @param positions             the open positions, by symbol
+ * @param balances              cached free balances by currency
+ * @param quoteCurrency         the stake currency
+ * @param openOrPending         positions open plus entries waiting, as the position limit counts them
+ * @param realisedToday         realised PnL since midnight UTC
+ * @param todayStart            that midnight
+ * @param dailyLossLimitReached whether the daily loss limit stops buying now
+ */
+public record TraderSnapshot(Instant at, String strategyName, String strategyDescription, long candlesRead,
+                             long signals, Flags global, boolean protectiveExits, List<SymbolState> symbols,
+                             List<PositionState> positions, Map<String, BigDecimal> balances, String quoteCurrency,
+                             int openOrPending, BigDecimal realisedToday, Instant todayStart,
+                             boolean dailyLossLimitReached) {
+
+    public TraderSnapshot {
+        symbols = List.copyOf(symbols);
+        positions = List.copyOf(positions);
+        balances = Map.copyOf(balances);
+    }
+
+    /** @return the state of {@code symbol}, empty when the bot does not manage it. */
+    public Optional<SymbolState> symbol(Symbol symbol) {
+        return symbols.stream().filter(s -> s.symbol().equals(symbol)).findFirst();
+    }
+
+    /**
+     * One symbol.
+     *
+     * @param symbol        the market
+     * @param own           its own switches
+     * @param effective     each switch as it applies, the global one included
+     * @param last          the last price, however old
+     * @param fresh         whether that price is recent enough to trade on
+     * @param bars          candles held
+     * @param orderInFlight the client order id of its order waiting for the exchange, if any
+     * @param configured    false for a symbol kept only for its position from an earlier run
+     * @param pausedByStore whether a fill of it waits to be written to the database
+     */
+    public record SymbolState(Symbol symbol, Flags own, Map<Flag, Boolean> effective, Optional<Ticker> last,
+                              boolean fresh, int bars, Optional<String> orderInFlight, boolean configured,
+                              boolean pausedByStore) {
+
+        public SymbolState {
+            effective = Map.copyOf(effective);
+        }
+    }
+
+    /**
+     * One open position.
+     *
+     * @param position   the position
+     * @param configured false when its symbol is no longer configured
+     * @param mark       its worth at the last price, empty before any price
+     * @param protection its stop levels as the risk rules set them
+     */
+    public record PositionState(Position position, boolean configured, Optional<Mark> mark,
+                                RiskManager.Protection protection) {
+    }
+}

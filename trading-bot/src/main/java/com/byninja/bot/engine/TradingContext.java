@@ -1,0 +1,108 @@
+package com.byninja.bot.engine;
+
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.control.ControlState;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
+import com.byninja.bot.engine.port.Journals;
+import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.positions.PositionBook;
+import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.strategy.TradingStrategy;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the parts of the trader share, owned by the trading thread: the configuration, the step's clock, the book,
+ * the switches, today's PnL, cached balances and the ports; and the readings every part makes of them (a fresh price,
+ * a position's mark, the free quote balance). Restored by {@link Restore}.
+ */
+final class TradingContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
+
+    final BotConfig config;
+    final Clock clock;
+    final TradingStrategy strategy;
+    final RiskManager risk;
+    final OrderManager orders;
+    final PositionBook positions;
+    final ControlState control;
+    final Journals journals;
+    final TradeAlerts alerts;
+    final Trader.PriceSource prices;
+    final CachedBalances balances;
+    final TradingDay day;
+    final BooleanSupplier exchangeDown;
+    final String exchangeName;
+    /** Symbols no longer configured whose position from an earlier run is still managed, in the order found. */
+    final Set<Symbol> unconfigured;
+
+    TradingContext(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
+                   PositionBook positions, ControlState control, Journals journals, TradeAlerts alerts,
+                   Trader.PriceSource prices, CachedBalances balances, TradingDay day, BooleanSupplier exchangeDown,
+                   String exchangeName, Set<Symbol> unconfigured) {
+        this.config = config;
+        this.clock = clock;
+        this.strategy = strategy;
+        this.risk = risk;
+        this.orders = orders;
+        this.positions = positions;
+        this.control = control;
+        this.journals = journals;
+        this.alerts = alerts;
+        this.prices = prices;
+        this.balances = balances;
+        this.day = day;
+        this.exchangeDown = exchangeDown;
+        this.exchangeName = exchangeName;
+        this.unconfigured = Collections.unmodifiableSet(new LinkedHashSet<>(unconfigured));
+    }
+
+    /** @return the price of {@code s} if it is recent enough to trade on. */
+    Optional<Ticker> freshPrice(Symbol s) {
+        return prices.last(s).filter(t -> Duration.between(t.time(), clock.instant()).toMillis()
+                <= config.marketData().staleAfterMs());
+    }
+
+    /** @return the position marked at the last price, empty when no price is known yet. */
+    Optional<Mark> mark(Position p) {
+        return prices.last(p.symbol()).map(t -> {
+            long age = Math.max(0, Duration.between(t.time(), clock.instant()).toMillis());
+            return new Mark(t.price(), p.unrealisedPnl(t.price(), risk.feePct()),
+                    age > config.marketData().staleAfterMs(), age);
+        });
+    }
+
+    /** @return the free quote balance, less what buys waiting for the exchange will spend, fees included. */
+    BigDecimal freeQuote() {
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (Order o : orders.inFlight()) {
+            if (o.side() == Side.BUY) {
+                reserved = reserved.add(o.quoteAmount()).add(risk.feeOf(o.quoteAmount()));
+            }
+        }
+        return balances.free(config.quoteCurrency()).subtract(reserved);
+    }
+
+    /** Saves a position changed without a fill; a failure is logged, the book keeps the change. */
+    void savePosition(Position p, String what) {
+        try {
+            journals.positions().savePosition(p);
+        } catch (SQLException e) {
+            LOG.error("could not save the {} position's {}", p.symbol(), what, e);
+        }
+    }
+}
