@@ -14,9 +14,19 @@ public final class ClientOrderIds {
     private final String instance;
     private final AtomicLong sequence = new AtomicLong();
 
+    /** Ids with a random instance part, so that two runs of the bot never share one. */
     public ClientOrderIds(Clock clock) {
+        this(clock, Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36, 36L * 36 * 36 * 36), 36));
+    }
+
+    /**
+     * Ids with a fixed instance part, for a replay that must give the same ids every time it runs.
+     *
+     * @param instance a few characters of {@code [a-z0-9]}
+     */
+    public ClientOrderIds(Clock clock, String instance) {
         this.clock = clock;
-        this.instance = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36, 36L * 36 * 36 * 36), 36);
+        this.instance = instance;
     }
 
     /** @return a new id, never returned before. */
