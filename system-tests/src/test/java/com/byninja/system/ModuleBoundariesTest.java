@@ -1,0 +1,37 @@
+package com.byninja.system;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The modules' boundaries, checked on the jars the system tests run: the link library and the runtime know no daemon,
+ * and neither daemon knows the other, so that each process can be built, deployed and killed alone.
+ */
+@AnalyzeClasses(packages = "com.byninja", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    @ArchTest
+    static final ArchRule theProtocolImportsNoDaemonAndNoRuntime = noClasses()
+            .that().resideInAPackage("com.byninja.protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.byninja.bot..", "com.byninja.telegram..",
+                    "com.byninja.runtime..");
+
+    @ArchTest
+    static final ArchRule theRuntimeImportsNoDaemon = noClasses()
+            .that().resideInAPackage("com.byninja.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.byninja.bot..", "com.byninja.telegram..");
+
+    @ArchTest
+    static final ArchRule theTradingBotDoesNotImportTheTelegramServer = noClasses()
+            .that().resideInAPackage("com.byninja.bot..")
+            .should().dependOnClassesThat().resideInAPackage("com.byninja.telegram..");
+
+    @ArchTest
+    static final ArchRule theTelegramServerDoesNotImportTheTradingBot = noClasses()
+            .that().resideInAPackage("com.byninja.telegram..")
+            .should().dependOnClassesThat().resideInAPackage("com.byninja.bot..");
+}
