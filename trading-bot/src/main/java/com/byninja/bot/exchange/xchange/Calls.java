@@ -2,6 +2,7 @@ package com.byninja.bot.exchange.xchange;
 
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.ExchangeException.Kind;
+import com.byninja.runtime.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,8 @@ final class Calls {
      * @throws ExchangeException the last failure
      */
     <T> T read(String what, Call<T> call) throws ExchangeException {
-        long delay = FIRST_DELAY_MS;
+        // A cap below the first delay makes every wait the cap.
+        Backoff backoff = Backoff.of(Math.min(FIRST_DELAY_MS, maxDelayMs), maxDelayMs);
         for (int attempt = 0; ; attempt++) {
             ExchangeException failure;
             try {
@@ -61,13 +63,12 @@ final class Calls {
                 throw failure;
             }
             health.failed(failure.getMessage());
-            long wait = Math.min(Math.max(delay, failure.retryAfterMs()), maxDelayMs);
+            long wait = Math.min(Math.max(backoff.next(), failure.retryAfterMs()), maxDelayMs);
             if (attempt >= retries || failure.retryAfterMs() > maxDelayMs) {
                 throw failure;
             }
             LOG.debug("{}; trying again in {} ms", failure.getMessage(), wait);
             pause(wait, failure);
-            delay = Math.min(delay * 2, maxDelayMs);
         }
     }
 
