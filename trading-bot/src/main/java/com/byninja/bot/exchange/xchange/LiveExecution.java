@@ -136,36 +136,39 @@ final class LiveExecution implements Execution {
                 + "; binance does not show it yet", null, 0);
     }
 
+    /** By the request's client order id: see {@link #findOrder(Symbol, String)}. */
+    @Override
+    public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
+        return findOrder(request.symbol(), request.clientOrderId());
+    }
+
     /**
      * @return the order as Binance reports it; empty when Binance never received it
      * @throws ExchangeException when Binance cannot be asked, or the order has not finished yet
      */
-    @Override
-    public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
-        Symbol symbol = request.symbol();
-        Optional<BinanceOrder> found = calls.read("lookup of order " + request.clientOrderId(),
-                () -> client.order(symbol, request.clientOrderId()));
+    Optional<ExecutionReport> findOrder(Symbol symbol, String clientOrderId) throws ExchangeException {
+        Optional<BinanceOrder> found = calls.read("lookup of order " + clientOrderId,
+                () -> client.order(symbol, clientOrderId));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         BinanceOrder o = found.get();
         if (!XChangeAdapters.isFinal(o.status)) {
-            throw new ExchangeException(Kind.UNAVAILABLE, "order " + request.clientOrderId() + " is still " + o.status,
-                    null, 0);
+            throw new ExchangeException(Kind.UNAVAILABLE, "order " + clientOrderId + " is still " + o.status, null,
+                    0);
         }
         List<BinanceTrade> trades = List.of();
         boolean feesKnown = true;
         if (o.executedQty != null && o.executedQty.signum() > 0) {
             try {
-                trades = calls.read("trades of order " + request.clientOrderId(),
-                        () -> client.trades(symbol, o.orderId));
+                trades = calls.read("trades of order " + clientOrderId, () -> client.trades(symbol, o.orderId));
             } catch (ExchangeException e) {
                 feesKnown = false;
                 LOG.warn("{}: the fees of order {} are not known yet; they are looked up again", e.getMessage(),
-                        request.clientOrderId());
+                        clientOrderId);
             }
         }
-        return Optional.of(XChangeAdapters.report(request.clientOrderId(), o, trades, feesKnown));
+        return Optional.of(XChangeAdapters.report(clientOrderId, o, trades, feesKnown));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.Alerts;
+import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
@@ -12,7 +13,6 @@ import com.byninja.bot.exchange.MarketData;
 import com.byninja.bot.exchange.paper.PaperExecution;
 import com.byninja.bot.exchange.paper.PaperWallet;
 import com.byninja.bot.store.Database;
-import com.byninja.bot.store.TradingStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
@@ -35,15 +35,15 @@ public final class XChangeExchange implements Exchange {
     private final Execution execution;
     private final Map<Symbol, MarketRules> rules;
     private final ExchangeHealth health;
-    private final Reconciler reconciler;
+    private final AccountView account;
 
     private XChangeExchange(MarketData marketData, Execution execution, Map<Symbol, MarketRules> rules,
-                            ExchangeHealth health, Reconciler reconciler) {
+                            ExchangeHealth health, AccountView account) {
         this.marketData = marketData;
         this.execution = execution;
         this.rules = Map.copyOf(rules);
         this.health = health;
-        this.reconciler = reconciler;
+        this.account = account;
     }
 
     /**
@@ -104,20 +104,7 @@ public final class XChangeExchange implements Exchange {
         data.put("event", "live_trading");
         data.put("exchange", source.name());
         alerts.alert("LIVE TRADING on " + source.name() + ": orders are real and spend real money", null, data);
-        return new XChangeExchange(marketData, live, rules, health,
-                new Reconciler(client, calls, live, rules, alerts));
-    }
-
-    /**
-     * Live only, before any command or trade: compares open orders and balances with the database, logging and
-     * alerting every difference. Paper: nothing to do.
-     *
-     * @return the differences found
-     * @throws ExchangeException when the exchange cannot be asked
-     * @throws SQLException      when the database cannot be read
-     */
-    public List<String> reconcile(TradingStore store, List<Symbol> symbols) throws ExchangeException, SQLException {
-        return reconciler == null ? List.of() : reconciler.run(store, symbols).differences();
+        return new XChangeExchange(marketData, live, rules, health, new BinanceAccount(client, calls, live));
     }
 
     @Override
@@ -133,6 +120,11 @@ public final class XChangeExchange implements Exchange {
     @Override
     public Map<Symbol, MarketRules> rules() {
         return rules;
+    }
+
+    @Override
+    public Optional<AccountView> account() {
+        return Optional.ofNullable(account);
     }
 
     @Override
