@@ -30,12 +30,14 @@ final class Calls {
     private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
 
     private final ExchangeHealth health;
+    private final XChangeErrors errors;
     private final int retries;
     private final long maxDelayMs;
     private final Sleeper sleeper;
 
-    Calls(ExchangeHealth health, int retries, long maxDelayMs, Sleeper sleeper) {
+    Calls(ExchangeHealth health, XChangeErrors errors, int retries, long maxDelayMs, Sleeper sleeper) {
         this.health = health;
+        this.errors = errors;
         this.retries = retries;
         this.maxDelayMs = maxDelayMs;
         this.sleeper = sleeper;
@@ -56,7 +58,7 @@ final class Calls {
                 health.answered();
                 return result;
             } catch (Exception e) {
-                failure = XChangeErrors.adapt(what, e);
+                failure = errors.adapt(what, e);
             }
             if (failure.kind() == Kind.REFUSED) {
                 health.answered();
@@ -83,8 +85,7 @@ final class Calls {
             health.answered();
             return result;
         } catch (Exception e) {
-            if (XChangeErrors.orderRefusal(e).isPresent()
-                    || XChangeErrors.adapt("order", e).kind() == Kind.REFUSED) {
+            if (errors.orderRefusal(e).isPresent() || errors.adapt("order", e).kind() == Kind.REFUSED) {
                 health.answered();
             } else {
                 health.failed(XChangeErrors.message(e));
@@ -101,6 +102,11 @@ final class Calls {
             Thread.currentThread().interrupt();
             throw cause;
         }
+    }
+
+    /** @return how the exchange's errors read, for the callers of {@link #once}. */
+    XChangeErrors errors() {
+        return errors;
     }
 
     /** @return the longest wait between two tries. */

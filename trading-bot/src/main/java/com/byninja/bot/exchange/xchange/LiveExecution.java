@@ -74,7 +74,7 @@ final class LiveExecution implements Execution {
             BigDecimal qty = quantity;
             try {
                 BinanceNewOrder placed = calls.once(() -> client.placeMarketOrder(request, qty));
-                if (!XChangeAdapters.isFinal(placed.status)) {
+                if (!BinanceAdapters.isFinal(placed.status)) {
                     return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
                 }
                 if (placed.executedQty != null && placed.executedQty.signum() > 0
@@ -83,15 +83,15 @@ final class LiveExecution implements Execution {
                     // unknown, and only the lookup has it.
                     return lookUpAfterLostAnswer(request, "the answer carried no fills");
                 }
-                return XChangeAdapters.report(request.clientOrderId(), request.symbol(), placed);
+                return BinanceAdapters.report(request.clientOrderId(), request.symbol(), placed);
             } catch (Exception e) {
-                Optional<XChangeErrors.Refused> refusal = XChangeErrors.orderRefusal(e);
+                Optional<XChangeErrors.Refused> refusal = calls.errors().orderRefusal(e);
                 if (refusal.isPresent()) {
                     LOG.warn("binance refused order {}: {}", request.clientOrderId(), refusal.get().reason());
                     return ExecutionReport.rejected(request.clientOrderId(), refusal.get().refusal(),
                             refusal.get().reason(), clock.instant());
                 }
-                ExchangeException failure = XChangeErrors.adapt("order " + request.clientOrderId(), e);
+                ExchangeException failure = calls.errors().adapt("order " + request.clientOrderId(), e);
                 if (failure.kind() == Kind.REFUSED) {
                     return ExecutionReport.rejected(request.clientOrderId(), failure.getMessage(), clock.instant());
                 }
@@ -153,7 +153,7 @@ final class LiveExecution implements Execution {
             return Optional.empty();
         }
         BinanceOrder o = found.get();
-        if (!XChangeAdapters.isFinal(o.status)) {
+        if (!BinanceAdapters.isFinal(o.status)) {
             throw new ExchangeException(Kind.UNAVAILABLE, "order " + clientOrderId + " is still " + o.status, null,
                     0);
         }
@@ -168,7 +168,7 @@ final class LiveExecution implements Execution {
                         clientOrderId);
             }
         }
-        return Optional.of(XChangeAdapters.report(clientOrderId, o, trades, feesKnown));
+        return Optional.of(BinanceAdapters.report(clientOrderId, o, trades, feesKnown));
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class XChangeExchange implements Exchange {
                     + XChangeErrors.message(e), e, 0);
         }
         ExchangeHealth health = new ExchangeHealth(source.name(), settings.failureAlertAfter(), alerts);
-        Calls calls = new Calls(health, settings.readRetries(), settings.retryMaxDelayMs(), Thread::sleep);
+        Calls calls = new Calls(health, new XChangeErrors(source.errorCodes()), settings.readRetries(),
+                settings.retryMaxDelayMs(), Thread::sleep);
         List<Symbol> symbols = config.symbols();
         MarketSource markets = source;
         Map<Symbol, MarketRules> rules;

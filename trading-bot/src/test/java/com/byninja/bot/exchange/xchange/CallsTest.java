@@ -16,7 +16,8 @@ class CallsTest {
     final List<Long> waits = new ArrayList<>();
 
     Calls calls(int retries, long maxDelayMs) {
-        return new Calls(new ExchangeHealth("stub", 100, new RecordingAlerts()), retries, maxDelayMs, waits::add);
+        return new Calls(new ExchangeHealth("stub", 100, new RecordingAlerts()),
+                new XChangeErrors(XChangeErrors.Codes.NONE), retries, maxDelayMs, waits::add);
     }
 
     @Test
