@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * is within the cap. Writes go out once: {@link #once} never tries again, so the caller decides (by looking the
  * order up) what to do when the answer is lost. Every call is bounded by the HTTP timeouts of the client.
  */
-final class Calls {
+public final class Calls {
 
     /** A call to the exchange's client. */
     @FunctionalInterface
-    interface Call<T> {
+    public interface Call<T> {
         T call() throws Exception;
     }
 
@@ -26,7 +26,8 @@ final class Calls {
         void sleep(long ms) throws InterruptedException;
     }
 
-    static final long FIRST_DELAY_MS = 250;
+    /** The wait before a read's second try; an order a rate limit refused waits at least this long too. */
+    public static final long FIRST_DELAY_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
 
     private final ExchangeHealth health;
@@ -48,7 +49,7 @@ final class Calls {
      *
      * @throws ExchangeException the last failure
      */
-    <T> T read(String what, Call<T> call) throws ExchangeException {
+    public <T> T read(String what, Call<T> call) throws ExchangeException {
         // A cap below the first delay makes every wait the cap.
         Backoff backoff = Backoff.of(Math.min(FIRST_DELAY_MS, maxDelayMs), maxDelayMs);
         for (int attempt = 0; ; attempt++) {
@@ -79,7 +80,7 @@ final class Calls {
      *
      * @throws Exception what the call threw, for the caller to classify; health is already told
      */
-    <T> T once(Call<T> call) throws Exception {
+    public <T> T once(Call<T> call) throws Exception {
         try {
             T result = call.call();
             health.answered();
@@ -95,7 +96,7 @@ final class Calls {
     }
 
     /** Waits before a try, as long as a rate limit asked (within the cap), else {@code ms}. */
-    void pause(long ms, ExchangeException cause) throws ExchangeException {
+    public void pause(long ms, ExchangeException cause) throws ExchangeException {
         try {
             sleeper.sleep(ms);
         } catch (InterruptedException e) {
@@ -105,12 +106,12 @@ final class Calls {
     }
 
     /** @return how the exchange's errors read, for the callers of {@link #once}. */
-    XChangeErrors errors() {
+    public XChangeErrors errors() {
         return errors;
     }
 
     /** @return the longest wait between two tries. */
-    long maxDelayMs() {
+    public long maxDelayMs() {
         return maxDelayMs;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * An exchange's public market data, as XChange reaches it. Calls block on the network and throw what XChange throws.
  */
-interface MarketSource {
+public interface MarketSource {
 
     /** @return the exchange's short name, such as {@code binance}. */
     String name();

@@ -60,7 +60,7 @@ public final class XChangeErrors {
     private final Codes codes;
 
     /** @param codes what the exchange's own error codes say */
-    public XChangeErrors(Codes codes) {
+    XChangeErrors(Codes codes) {
         this.codes = codes;
     }
 

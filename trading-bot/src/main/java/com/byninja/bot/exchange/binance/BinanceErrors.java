@@ -1,6 +1,7 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.exchange.xchange.XChangeErrors;
 import com.byninja.bot.exchange.xchange.XChangeErrors.Refused;
 import java.util.Locale;
 import java.util.Optional;

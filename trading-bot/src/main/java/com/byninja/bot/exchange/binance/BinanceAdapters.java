@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ExecutionReport;

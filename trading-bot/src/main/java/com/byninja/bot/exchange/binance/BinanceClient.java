@@ -1,10 +1,15 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.xchange.Calls;
+import com.byninja.bot.exchange.xchange.MarketSource;
+import com.byninja.bot.exchange.xchange.Specifications;
+import com.byninja.bot.exchange.xchange.XChangeAdapters;
+import com.byninja.bot.exchange.xchange.XChangeErrors;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +46,7 @@ import si.mazi.rescu.SynchronizedValueFactory;
  * read by {@link #rules} rather than by XChange's start-up, so that its failure is retried and reported like any
  * other call. Thread-safe as XChange's services are: each call is one HTTP request.
  */
-final class BinanceClient implements MarketSource {
+public final class BinanceClient implements MarketSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceClient.class);
     private static final int MAX_KLINES = 1000;
@@ -56,7 +61,8 @@ final class BinanceClient implements MarketSource {
     private final ParamsDigest signature;
     private final String apiUrl;
 
-    BinanceClient(ExchangeSettings settings) {
+    /** @param settings the address and timeouts, and for live trading the keys */
+    public BinanceClient(ExchangeSettings settings) {
         BinanceExchange prototype = new BinanceExchange();
         ExchangeSpecification spec = prototype.getDefaultExchangeSpecification();
         Specifications.apply(spec, settings);

@@ -1,7 +1,8 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live start-up reconciliation of the Binance account against the Binance stub (BTCUSDT's quantity step is 0.00001), with the bot's
- * positions and recorded dust in a real SQLite file.
+ * The live start-up reconciliation of the Binance account against the Binance stub (BTCUSDT's quantity step is
+ * 0.00001), with the bot's positions and recorded dust in a real SQLite file.
  */
 class BinanceReconciliationTest {
 
@@ -49,7 +50,7 @@ class BinanceReconciliationTest {
     }
 
     List<String> reconcile() throws Exception {
-        Exchange exchange = XChangeExchange.open(StubConfigs.live(dir, stub, ""), db, Clock.systemUTC(), alerts);
+        Exchange exchange = Exchanges.open(StubConfigs.live(dir, stub, ""), db, Clock.systemUTC(), alerts);
         alerts.alerts.clear();
         return new Reconciliation(exchange.account().orElseThrow(), exchange.rules(), store, store, alerts)
                 .run(List.of(BTC, ETH));

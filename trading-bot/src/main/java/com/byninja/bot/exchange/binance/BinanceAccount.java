@@ -1,9 +1,10 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.ExchangeException;
+import com.byninja.bot.exchange.xchange.Calls;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,13 +19,18 @@ import org.knowm.xchange.binance.dto.trade.BinanceOrder;
  * The Binance account as reconciliation sees it. Reading the balances also takes the account's taker commission as
  * the fee live orders keep aside for buys.
  */
-final class BinanceAccount implements AccountView {
+public final class BinanceAccount implements AccountView {
 
     private final BinanceClient client;
     private final Calls calls;
     private final LiveExecution execution;
 
-    BinanceAccount(BinanceClient client, Calls calls, LiveExecution execution) {
+    /**
+     * @param client    the account's client, with its keys
+     * @param calls     the calls to Binance
+     * @param execution the account's orders, whose fee this account's commission sets
+     */
+    public BinanceAccount(BinanceClient client, Calls calls, LiveExecution execution) {
         this.client = client;
         this.calls = calls;
         this.execution = execution;

@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.MarketRules;
@@ -8,6 +8,8 @@ import com.byninja.bot.exchange.ExchangeException.Kind;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.MarketData;
+import com.byninja.bot.exchange.xchange.Calls;
+import com.byninja.bot.exchange.xchange.XChangeErrors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * only when Binance confirms it never received it. Quantities are rounded down to the market's step and orders below
  * its minimum are refused here, with the reason, instead of by Binance.
  */
-final class LiveExecution implements Execution {
+public final class LiveExecution implements Execution {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveExecution.class);
     /** Sends after a rate limit, each preceded by a lookup that found nothing. */
@@ -43,7 +45,15 @@ final class LiveExecution implements Execution {
     private final Clock clock;
     private volatile BigDecimal feePct = DEFAULT_FEE_PCT;
 
-    LiveExecution(BinanceClient client, Calls calls, MarketData prices, Map<Symbol, MarketRules> rules, Clock clock) {
+    /**
+     * @param client the account's client, with its keys
+     * @param calls  the calls to Binance
+     * @param prices Binance's prices, for a sell's minimum value
+     * @param rules  each market's size rules
+     * @param clock  the bot's time
+     */
+    public LiveExecution(BinanceClient client, Calls calls, MarketData prices, Map<Symbol, MarketRules> rules,
+                         Clock clock) {
         this.client = client;
         this.calls = calls;
         this.prices = prices;
