@@ -10,12 +10,13 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.AlertIds;
+import com.byninja.bot.engine.Reconciliation;
 import com.byninja.bot.engine.StepClock;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TradingEngine;
 import com.byninja.bot.engine.port.Journals;
+import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.Exchange;
-import com.byninja.bot.exchange.xchange.XChangeExchange;
 import com.byninja.bot.link.AlertOutbox;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
@@ -87,9 +88,10 @@ public final class TradingBot implements AutoCloseable {
             BotConfig traded = config.withSymbols(store.loadPositions().stream().map(Position::symbol).toList());
             opened = Exchanges.open(traded, db, clock, alerts);
             this.exchange = opened;
-            if (exchange instanceof XChangeExchange real) {
+            Optional<AccountView> account = exchange.account();
+            if (account.isPresent()) {
                 // Before any command or trade: what the database says against what the exchange says.
-                real.reconcile(store, traded.symbols());
+                new Reconciliation(account.get(), exchange.rules(), store, store, alerts).run(traded.symbols());
             }
             this.executor = new OrderExecutor(exchange.execution(), traded.symbols(),
                     config.engine().orderQueueCapacity(), config.engine().balanceRefreshMs());

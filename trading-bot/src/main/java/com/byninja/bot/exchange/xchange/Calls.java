@@ -2,6 +2,7 @@ package com.byninja.bot.exchange.xchange;
 
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.ExchangeException.Kind;
+import com.byninja.runtime.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * is within the cap. Writes go out once: {@link #once} never tries again, so the caller decides (by looking the
  * order up) what to do when the answer is lost. Every call is bounded by the HTTP timeouts of the client.
  */
-final class Calls {
+public final class Calls {
 
     /** A call to the exchange's client. */
     @FunctionalInterface
-    interface Call<T> {
+    public interface Call<T> {
         T call() throws Exception;
     }
 
@@ -25,16 +26,19 @@ final class Calls {
         void sleep(long ms) throws InterruptedException;
     }
 
-    static final long FIRST_DELAY_MS = 250;
+    /** The wait before a read's second try; an order a rate limit refused waits at least this long too. */
+    public static final long FIRST_DELAY_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
 
     private final ExchangeHealth health;
+    private final XChangeErrors errors;
     private final int retries;
     private final long maxDelayMs;
     private final Sleeper sleeper;
 
-    Calls(ExchangeHealth health, int retries, long maxDelayMs, Sleeper sleeper) {
+    Calls(ExchangeHealth health, XChangeErrors errors, int retries, long maxDelayMs, Sleeper sleeper) {
         this.health = health;
+        this.errors = errors;
         this.retries = retries;
         this.maxDelayMs = maxDelayMs;
         this.sleeper = sleeper;
@@ -45,8 +49,9 @@ final class Calls {
      *
      * @throws ExchangeException the last failure
      */
-    <T> T read(String what, Call<T> call) throws ExchangeException {
-        long delay = FIRST_DELAY_MS;
+    public <T> T read(String what, Call<T> call) throws ExchangeException {
+        // A cap below the first delay makes every wait the cap.
+        Backoff backoff = Backoff.of(Math.min(FIRST_DELAY_MS, maxDelayMs), maxDelayMs);
         for (int attempt = 0; ; attempt++) {
             ExchangeException failure;
             try {
@@ -54,20 +59,19 @@ final class Calls {
                 health.answered();
                 return result;
             } catch (Exception e) {
-                failure = XChangeErrors.adapt(what, e);
+                failure = errors.adapt(what, e);
             }
             if (failure.kind() == Kind.REFUSED) {
                 health.answered();
                 throw failure;
             }
             health.failed(failure.getMessage());
-            long wait = Math.min(Math.max(delay, failure.retryAfterMs()), maxDelayMs);
+            long wait = Math.min(Math.max(backoff.next(), failure.retryAfterMs()), maxDelayMs);
             if (attempt >= retries || failure.retryAfterMs() > maxDelayMs) {
                 throw failure;
             }
             LOG.debug("{}; trying again in {} ms", failure.getMessage(), wait);
             pause(wait, failure);
-            delay = Math.min(delay * 2, maxDelayMs);
         }
     }
 
@@ -76,14 +80,13 @@ final class Calls {
      *
      * @throws Exception what the call threw, for the caller to classify; health is already told
      */
-    <T> T once(Call<T> call) throws Exception {
+    public <T> T once(Call<T> call) throws Exception {
         try {
             T result = call.call();
             health.answered();
             return result;
         } catch (Exception e) {
-            if (XChangeErrors.orderRefusal(e).isPresent()
-                    || XChangeErrors.adapt("order", e).kind() == Kind.REFUSED) {
+            if (errors.orderRefusal(e).isPresent() || errors.adapt("order", e).kind() == Kind.REFUSED) {
                 health.answered();
             } else {
                 health.failed(XChangeErrors.message(e));
@@ -93,7 +96,7 @@ final class Calls {
     }
 
     /** Waits before a try, as long as a rate limit asked (within the cap), else {@code ms}. */
-    void pause(long ms, ExchangeException cause) throws ExchangeException {
+    public void pause(long ms, ExchangeException cause) throws ExchangeException {
         try {
             sleeper.sleep(ms);
         } catch (InterruptedException e) {
@@ -102,8 +105,13 @@ final class Calls {
         }
     }
 
+    /** @return how the exchange's errors read, for the callers of {@link #once}. */
+    public XChangeErrors errors() {
+        return errors;
+    }
+
     /** @return the longest wait between two tries. */
-    long maxDelayMs() {
+    public long maxDelayMs() {
         return maxDelayMs;
     }
 }

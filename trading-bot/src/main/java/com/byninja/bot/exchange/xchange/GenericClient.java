@@ -28,13 +28,17 @@ import org.knowm.xchange.service.trade.params.DefaultCandleStickParamWithLimit;
  * Any XChange exchange, named by its class, through XChange's generic API only: tickers, candles where the exchange
  * implements them, and its instrument metadata. Paper trading only.
  */
-final class GenericClient implements MarketSource {
+public final class GenericClient implements MarketSource {
 
     private final Exchange exchange;
     private final String name;
     private final String apiUrl;
 
-    GenericClient(ExchangeSettings settings) throws ClassNotFoundException {
+    /**
+     * @param settings the exchange's class name ({@code exchange.type}), address and timeouts
+     * @throws ClassNotFoundException when no such XChange exchange is on the class path
+     */
+    public GenericClient(ExchangeSettings settings) throws ClassNotFoundException {
         Class<? extends Exchange> type = Class.forName(settings.type()).asSubclass(Exchange.class);
         ExchangeSpecification spec = ExchangeFactory.INSTANCE.createExchangeWithoutSpecification(type)
                 .getDefaultExchangeSpecification();

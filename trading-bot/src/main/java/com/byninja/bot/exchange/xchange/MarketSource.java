@@ -10,14 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An exchange's public market data, as XChange reaches it. Calls block on the network and throw what XChange throws. */
-interface MarketSource {
+/**
+ * An exchange's public market data, as XChange reaches it. Calls block on the network and throw what XChange throws.
+ */
+public interface MarketSource {
 
     /** @return the exchange's short name, such as {@code binance}. */
     String name();
 
     /** @return the API address the calls go to: {@code exchange.baseUrl}, or the exchange's own. */
     String apiUrl();
+
+    /** @return what the exchange's own error codes say, where the bot reads them. */
+    default XChangeErrors.Codes errorCodes() {
+        return XChangeErrors.Codes.NONE;
+    }
 
     /** @return size and precision rules of {@code symbols}; markets without metadata are left out. */
     Map<Symbol, MarketRules> rules(List<Symbol> symbols) throws Exception;

@@ -5,7 +5,7 @@ import java.net.URI;
 import org.knowm.xchange.ExchangeSpecification;
 
 /** How the bot sets up every XChange exchange it opens: keys, address, timeouts, and no retries of XChange's own. */
-final class Specifications {
+public final class Specifications {
     private Specifications() {
     }
 
@@ -14,7 +14,7 @@ final class Specifications {
      * configured, sets the HTTP timeouts, and turns XChange's retries and rate limiter off: the bot decides what is
      * retried, since an order placement must never be retried blindly.
      */
-    static void apply(ExchangeSpecification spec, ExchangeSettings settings) {
+    public static void apply(ExchangeSpecification spec, ExchangeSettings settings) {
         spec.setApiKey(null);
         spec.setSecretKey(null);
         if (!settings.baseUrl().isEmpty()) {

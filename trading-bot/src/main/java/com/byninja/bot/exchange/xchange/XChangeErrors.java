@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.knowm.xchange.binance.dto.BinanceException;
 import org.knowm.xchange.exceptions.ExchangeSecurityException;
 import org.knowm.xchange.exceptions.FundsExceededException;
 import org.knowm.xchange.exceptions.RateLimitExceededException;
@@ -15,26 +14,54 @@ import si.mazi.rescu.HttpResponseAware;
 import si.mazi.rescu.HttpStatusException;
 
 /**
- * The error adapter: XChange and Binance errors to what the bot decides on. An order the exchange refused is a
+ * The error adapter: XChange's errors to what the bot decides on, from XChange's exception types, HTTP statuses and
+ * the exchange's own error codes ({@link Codes}, where the bot reads them). An order the exchange refused is a
  * business answer (a rejected report, with the reason a person reads); a rate limit means nothing was executed and
  * says how long to wait; anything else that failed on the way (network, timeout, server error) leaves an order's
  * outcome unknown. Messages never carry keys, signatures or URLs.
  */
-final class XChangeErrors {
+public final class XChangeErrors {
 
-    /** Binance: the order does not exist. */
-    static final int NO_SUCH_ORDER = -2013;
-    private static final int TOO_MANY_REQUESTS = -1003;
-    private static final int TOO_MANY_ORDERS = -1015;
-    private static final int NEW_ORDER_REJECTED = -2010;
-    private static final int MAX_MESSAGE = 200;
+    /** What an exchange's own error codes say beyond XChange's exception types and HTTP statuses; none by default. */
+    public interface Codes {
 
-    private XChangeErrors() {
+        /** For an exchange whose own codes the bot does not read. */
+        Codes NONE = new Codes() {
+        };
+
+        /** @return whether {@code e} carries the exchange's own code for too many requests or orders. */
+        default boolean rateLimited(Throwable e) {
+            return false;
+        }
+
+        /** @return whether {@code e} carries the exchange's own code for refused keys, signature or timestamp. */
+        default boolean authRefused(Throwable e) {
+            return false;
+        }
+
+        /**
+         * Asked only of errors that are neither a rate limit nor a server error.
+         *
+         * @param e an error from placing an order
+         * @return the business refusal {@code e} carries by its code (nothing executed, asking again would not help);
+         *         empty otherwise
+         */
+        default Optional<Refused> orderRefusal(Throwable e) {
+            return Optional.empty();
+        }
     }
 
-    /** @return the Binance error code of {@code e}, or empty when it is not a Binance error. */
-    static Optional<Integer> binanceCode(Throwable e) {
-        return e instanceof BinanceException b ? Optional.of(b.getCode()) : Optional.empty();
+    /** A business refusal of an order: what kind, and the exchange's words. */
+    public record Refused(Refusal refusal, String reason) {
+    }
+
+    private static final int MAX_MESSAGE = 200;
+
+    private final Codes codes;
+
+    /** @param codes what the exchange's own error codes say */
+    XChangeErrors(Codes codes) {
+        this.codes = codes;
     }
 
     /**
@@ -42,32 +69,14 @@ final class XChangeErrors {
      * @return the reason the exchange refused the order, when it is a business refusal (nothing executed, asking
      *         again would not help); empty otherwise
      */
-    static Optional<Refused> orderRefusal(Throwable e) {
+    public Optional<Refused> orderRefusal(Throwable e) {
         if (e instanceof FundsExceededException) {
             return Optional.of(new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + message(e)));
         }
-        if (!(e instanceof BinanceException b) || isRateLimit(e) || httpStatus(e) >= 500) {
+        if (isRateLimit(e) || httpStatus(e) >= 500) {
             return Optional.empty();
         }
-        int code = b.getCode();
-        String words = message(e);
-        if (code == NEW_ORDER_REJECTED) {
-            return Optional.of(words.toLowerCase(java.util.Locale.ROOT).contains("insufficient")
-                    ? new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + words)
-                    : new Refused(Refusal.OTHER, "order refused: " + words));
-        }
-        if (code == -1013 || code == -1111 || code <= -1100 && code >= -1199) {
-            return Optional.of(new Refused(Refusal.BELOW_EXCHANGE_MINIMUM,
-                    "invalid order (size, precision or parameters): " + words));
-        }
-        if (code <= -2000 && code != NO_SUCH_ORDER) {
-            return Optional.of(new Refused(Refusal.OTHER, "order refused: " + words));
-        }
-        return Optional.empty();
-    }
-
-    /** A business refusal of an order: what kind, and Binance's words. */
-    record Refused(Refusal refusal, String reason) {
+        return codes.orderRefusal(e);
     }
 
     /**
@@ -75,7 +84,7 @@ final class XChangeErrors {
      * @param e    what it threw
      * @return the error as the bot's exception
      */
-    static ExchangeException adapt(String what, Throwable e) {
+    public ExchangeException adapt(String what, Throwable e) {
         if (e instanceof ExchangeException ours) {
             return ours;
         }
@@ -86,7 +95,7 @@ final class XChangeErrors {
         if (isRateLimit(e)) {
             return new ExchangeException(Kind.RATE_LIMITED, text, e, retryAfterMs(e));
         }
-        if (e instanceof ExchangeSecurityException || e instanceof BinanceException b && isAuthCode(b.getCode())) {
+        if (e instanceof ExchangeSecurityException || codes.authRefused(e)) {
             return new ExchangeException(Kind.REFUSED, text, e, 0);
         }
         int status = httpStatus(e);
@@ -96,11 +105,7 @@ final class XChangeErrors {
         return new ExchangeException(Kind.UNAVAILABLE, text, e, 0);
     }
 
-    private static boolean isAuthCode(int code) {
-        return code == -1021 || code == -1022 || code == -2014 || code == -2015;
-    }
-
-    static boolean isRateLimit(Throwable e) {
+    private boolean isRateLimit(Throwable e) {
         if (e instanceof RateLimitExceededException) {
             return true;
         }
@@ -108,7 +113,7 @@ final class XChangeErrors {
         if (status == 429 || status == 418) {
             return true;
         }
-        return e instanceof BinanceException b && (b.getCode() == TOO_MANY_REQUESTS || b.getCode() == TOO_MANY_ORDERS);
+        return codes.rateLimited(e);
     }
 
     private static int httpStatus(Throwable e) {
@@ -156,11 +161,9 @@ final class XChangeErrors {
     }
 
     /** @return a short message without URLs or query strings, which may carry signatures. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         String m = e.getMessage();
-        if (e instanceof BinanceException b) {
-            m = b.getMessage();
-        } else if (e instanceof IOException && !(e instanceof HttpStatusException)) {
+        if (e instanceof IOException && !(e instanceof HttpStatusException)) {
             m = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         }
         if (m == null || m.isBlank()) {

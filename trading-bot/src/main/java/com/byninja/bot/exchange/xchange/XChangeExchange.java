@@ -1,128 +1,52 @@
 package com.byninja.bot.exchange.xchange;
 
-import com.byninja.bot.config.BotConfig.ExchangeSettings;
-import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Symbol;
-import com.byninja.bot.engine.port.Alerts;
+import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.Exchange;
-import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.bot.exchange.paper.PaperExecution;
-import com.byninja.bot.exchange.paper.PaperWallet;
-import com.byninja.bot.store.Database;
-import com.byninja.bot.store.TradingStore;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A real exchange through XChange: its public prices always, and either the paper wallet ({@code mode: paper}) or
- * the real account ({@code mode: live}, Binance only) for orders. Opening it reads the markets' size rules.
+ * A real exchange through XChange: its public prices and rules ({@link XChangeMarkets}) always, and for orders either
+ * the paper wallet ({@code mode: paper}) or the real account ({@code mode: live}).
  */
 public final class XChangeExchange implements Exchange {
 
-    private static final Logger LOG = LoggerFactory.getLogger(XChangeExchange.class);
-
-    private final MarketData marketData;
+    private final XChangeMarkets<?> markets;
     private final Execution execution;
-    private final Map<Symbol, MarketRules> rules;
-    private final ExchangeHealth health;
-    private final Reconciler reconciler;
+    private final AccountView account;
 
-    private XChangeExchange(MarketData marketData, Execution execution, Map<Symbol, MarketRules> rules,
-                            ExchangeHealth health, Reconciler reconciler) {
-        this.marketData = marketData;
+    private XChangeExchange(XChangeMarkets<?> markets, Execution execution, AccountView account) {
+        this.markets = markets;
         this.execution = execution;
-        this.rules = Map.copyOf(rules);
-        this.health = health;
-        this.reconciler = reconciler;
+        this.account = account;
     }
 
     /**
-     * @param config the validated configuration
-     * @param db     the bot's database, where the paper wallet lives
-     * @param clock  the bot's time
-     * @param alerts where exchange trouble is reported
-     * @return the exchange, its markets' rules read
-     * @throws ExchangeException when the exchange cannot be reached or does not list a configured market
-     * @throws SQLException      when the paper wallet cannot be read
+     * @param markets the exchange's prices and rules
+     * @param paper   paper orders on those prices
+     * @return paper trading on a real exchange's prices, with no account to reconcile
      */
-    public static XChangeExchange open(BotConfig config, Database db, Clock clock, Alerts alerts)
-            throws ExchangeException, SQLException {
-        ExchangeSettings settings = config.exchange();
-        boolean binance = settings.type().equals(ExchangeSettings.BINANCE)
-                || settings.type().equals("org.knowm.xchange.binance.BinanceExchange");
-        MarketSource source;
-        try {
-            source = binance ? new BinanceClient(settings) : new GenericClient(settings);
-        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
-            // LinkageError: an exchange module built for another xchange-core (xchange-kraken 5.2.2 on 5.2.4).
-            throw new ExchangeException(ExchangeException.Kind.REFUSED, "cannot open " + settings.type() + ": "
-                    + XChangeErrors.message(e), e, 0);
-        }
-        ExchangeHealth health = new ExchangeHealth(source.name(), settings.failureAlertAfter(), alerts);
-        Calls calls = new Calls(health, settings.readRetries(), settings.retryMaxDelayMs(), Thread::sleep);
-        List<Symbol> symbols = config.symbols();
-        MarketSource markets = source;
-        Map<Symbol, MarketRules> rules;
-        try {
-            rules = calls.read("market rules of " + source.name(), () -> markets.rules(symbols));
-        } catch (ExchangeException e) {
-            // The first call of all: when it cannot get through, say where it went and what to check.
-            Optional<String> why = XChangeErrors.unreachable(e);
-            if (why.isEmpty()) {
-                throw e;
-            }
-            throw new ExchangeException(e.kind(), "cannot reach " + source.name() + " at " + source.apiUrl() + ": "
-                    + why.get() + ". Check exchange.baseUrl and this machine's network (DNS, proxy, firewall).", e,
-                    0);
-        }
-        rules.values().forEach(r -> LOG.info("{} {}: minimum quantity {}, step {}, price tick {}, minimum value {}",
-                source.name(), r.symbol(), r.minQuantity().toPlainString(), r.quantityStep().toPlainString(),
-                r.priceTick().toPlainString(), r.minNotional().toPlainString()));
-        XChangeMarketData marketData = new XChangeMarketData(source, calls, clock);
-        if (!settings.live()) {
-            LOG.info("paper trading on {}'s prices (API {}): orders fill in the paper wallet", source.name(),
-                    settings.baseUrl().isEmpty() ? "default" : settings.baseUrl());
-            PaperWallet wallet = new PaperWallet(config.simulator(), config.quoteCurrency(), db, clock, "PAPER");
-            return new XChangeExchange(marketData, new PaperExecution(wallet, marketData, rules, clock), rules,
-                    health, null);
-        }
-        BinanceClient client = (BinanceClient) source;
-        LiveExecution live = new LiveExecution(client, calls, marketData, rules, clock);
-        LOG.warn("LIVE TRADING on {} (API {}): orders are real and spend real money", source.name(),
-                settings.baseUrl().isEmpty() ? "default" : settings.baseUrl());
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("event", "live_trading");
-        data.put("exchange", source.name());
-        alerts.alert("LIVE TRADING on " + source.name() + ": orders are real and spend real money", null, data);
-        return new XChangeExchange(marketData, live, rules, health,
-                new Reconciler(client, calls, live, rules, alerts));
+    public static XChangeExchange paper(XChangeMarkets<?> markets, Execution paper) {
+        return new XChangeExchange(markets, paper, null);
     }
 
     /**
-     * Live only, before any command or trade: compares open orders and balances with the database, logging and
-     * alerting every difference. Paper: nothing to do.
-     *
-     * @return the differences found
-     * @throws ExchangeException when the exchange cannot be asked
-     * @throws SQLException      when the database cannot be read
+     * @param markets the exchange's prices and rules
+     * @param live    real orders
+     * @param account the account they are placed on
+     * @return live trading on a real account
      */
-    public List<String> reconcile(TradingStore store, List<Symbol> symbols) throws ExchangeException, SQLException {
-        return reconciler == null ? List.of() : reconciler.run(store, symbols).differences();
+    public static XChangeExchange live(XChangeMarkets<?> markets, Execution live, AccountView account) {
+        return new XChangeExchange(markets, live, account);
     }
 
     @Override
     public MarketData marketData() {
-        return marketData;
+        return markets.marketData();
     }
 
     @Override
@@ -132,12 +56,17 @@ public final class XChangeExchange implements Exchange {
 
     @Override
     public Map<Symbol, MarketRules> rules() {
-        return rules;
+        return markets.rules();
+    }
+
+    @Override
+    public Optional<AccountView> account() {
+        return Optional.ofNullable(account);
     }
 
     @Override
     public boolean buyingPaused() {
-        return health.buyingPaused();
+        return markets.buyingPaused();
     }
 
     @Override

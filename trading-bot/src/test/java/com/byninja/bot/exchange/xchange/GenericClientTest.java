@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.binance.BinanceStub;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

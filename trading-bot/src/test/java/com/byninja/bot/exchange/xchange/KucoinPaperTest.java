@@ -2,12 +2,14 @@ package com.byninja.bot.exchange.xchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigLoader;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.store.Database;
 import com.sun.net.httpserver.HttpServer;
 import java.math.BigDecimal;
@@ -89,7 +91,7 @@ class KucoinPaperTest {
                 """.formatted(kucoin.getAddress().getPort()), "test").config();
         assertThat(config.databaseFile().getFileName().toString()).isEqualTo("ninja-kucoin-paper.db");
 
-        XChangeExchange exchange = XChangeExchange.open(config, db, Clock.systemUTC(), new RecordingAlerts());
+        Exchange exchange = Exchanges.open(config, db, Clock.systemUTC(), new RecordingAlerts());
 
         assertThat(requests).containsExactly("/api/v2/symbols", "/api/v3/currencies");
         assertThat(exchange.marketData().exchangeName()).isEqualTo("kucoin");

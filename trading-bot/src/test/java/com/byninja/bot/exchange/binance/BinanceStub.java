@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -43,11 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * after a period ends Binance still shows it in progress, as it can), and a kline in progress shows only its first
  * trade (high, low and close at its open, volume 0). Klines set by {@link #kline} have the given final values, the
  * others made-up ones; those in {@link #missingKlines} are never served.
+ *
+ * <p>Public as far as the generic client's test, which runs XChange's Binance module against it, needs.
  */
-final class BinanceStub implements AutoCloseable {
+public final class BinanceStub implements AutoCloseable {
 
     /** A request as the stub received it. */
-    record Request(String method, String path, Map<String, String> params, String apiKey) {
+    public record Request(String method, String path, Map<String, String> params, String apiKey) {
     }
 
     /** One order the stub executed or holds open; a filled order has its fills. */
@@ -96,7 +98,7 @@ final class BinanceStub implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<StubOrder> orders = new CopyOnWriteArrayList<>();
-    final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
+    public final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
     final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Deque<List<StubFill>> queuedFills = new ConcurrentLinkedDeque<>();
@@ -113,7 +115,7 @@ final class BinanceStub implements AutoCloseable {
     final Map<String, StubKline> klines = new ConcurrentHashMap<>();
     final Set<Long> missingKlines = ConcurrentHashMap.newKeySet();
 
-    BinanceStub() throws IOException {
+    public BinanceStub() throws IOException {
         prices.put("BTCUSDT", new BigDecimal("60000.00"));
         prices.put("ETHUSDT", new BigDecimal("3000.00"));
         balances.put("USDT", new BigDecimal("10000"));
@@ -124,7 +126,7 @@ final class BinanceStub implements AutoCloseable {
     }
 
     /** @return the address to give the bot as exchange.baseUrl. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -138,7 +140,7 @@ final class BinanceStub implements AutoCloseable {
                 + "current limit is 6000 request weight per 1 MINUTE.\"}");
     }
 
-    List<Request> requests(String method, String path) {
+    public List<Request> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 

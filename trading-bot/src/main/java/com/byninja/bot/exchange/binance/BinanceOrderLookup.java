@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,13 +1,15 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
@@ -42,8 +44,8 @@ class BinanceLiveOrdersTest {
         stub.close();
     }
 
-    XChangeExchange open(String more) throws Exception {
-        return XChangeExchange.open(StubConfigs.live(dir, stub, more), db, Clock.systemUTC(), alerts);
+    Exchange open(String more) throws Exception {
+        return Exchanges.open(StubConfigs.live(dir, stub, more), db, Clock.systemUTC(), alerts);
     }
 
     @Test
@@ -56,7 +58,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void aMarketBuyCarriesItsClientOrderIdAndReportsTheFill() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
 
         ExecutionReport report = exchange.execution().placeMarketOrder(
                 OrderRequest.buy("bn-test-1", BTC, new BigDecimal("100")));
@@ -79,7 +81,7 @@ class BinanceLiveOrdersTest {
     @Test
     void aBuyWhoseFeeIsChargedInTheCoinBoughtReportsTheGrossQuantityTheExactQuoteAndTheFeeInThatCoin()
             throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
         OrderRequest buy = OrderRequest.buy("bn-coinfee-1", BTC, new BigDecimal("100"));
 
@@ -98,7 +100,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void anOrderWhoseFillsPaidPartInBnbAndPartInTheCoinBoughtReportsBothFees() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.queueFills(BinanceStub.StubFill.of("60000", "0.001", "0.000075", "BNB"),
                 BinanceStub.StubFill.of("60001", "0.00066", "0.00000066", "BTC"));
         OrderRequest buy = OrderRequest.buy("bn-mixed-1", BTC, new BigDecimal("100"));
@@ -117,7 +119,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void thePlacedOrdersQuoteAmountIsTheExactSumOfItsFillsNotQuantityTimesARoundedAverage() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.queueFills(BinanceStub.StubFill.of("60000.01", "0.0005", "0.03000001", "USDT"),
                 BinanceStub.StubFill.of("60000.37", "0.0007", "0.04200026", "USDT"),
                 BinanceStub.StubFill.of("60001.99", "0.00046", "0.02760092", "USDT"));
@@ -135,7 +137,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void aPlacedOrderAnsweredWithoutItsFillsIsLookedUpForItsExactQuote() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.answersWithoutFills = true;
 
         ExecutionReport r = exchange.execution().placeMarketOrder(
@@ -152,7 +154,7 @@ class BinanceLiveOrdersTest {
     @Test
     void aLookedUpOrderWhoseTradesCannotBeReadHasUnknownFeesAndBinancesQuoteUntilALaterLookupReadsThem()
             throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.addFilledOrder("BTCUSDT", "bn-notrades-1", "BUY",
                 BinanceStub.StubFill.of("60000.01", "0.0005", "0.0000005", "BTC"),
                 BinanceStub.StubFill.of("60000.37", "0.0007", "0.0000007", "BTC"),
@@ -182,7 +184,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void aSellTheAccountCannotCoverIsRefusedAsInsufficientBalance() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.settles = true;
         stub.balances.put("BTC", new BigDecimal("0.001"));
 
@@ -198,7 +200,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void aSellIsRoundedDownToTheStepAndASellBelowTheMinimumIsRefusedWithTheReason() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
 
         ExecutionReport sold = exchange.execution().placeMarketOrder(
                 OrderRequest.sell("bn-sell-1", BTC, new BigDecimal("0.001669999")));
@@ -215,7 +217,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void anOrderWhoseAnswerTimesOutIsLookedUpByClientOrderIdAndNeverSentTwice() throws Exception {
-        XChangeExchange exchange = XChangeExchange.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
+        Exchange exchange = Exchanges.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
                 alerts);
         stub.orderAnswerDelayMs = 3_000;
 
@@ -232,7 +234,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void anOrderLostBeforeItReachedTheExchangeStaysUnknownUntilALaterLookup() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/order", new BinanceStub.Fault(502, 0, "<html>bad gateway</html>"));
 
         assertThatThrownBy(() -> exchange.execution().placeMarketOrder(
@@ -248,7 +250,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void aRateLimitedOrderIsLookedUpAfterTheWaitAndSentAgainOnlyBecauseTheExchangeNeverGotIt() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/order", BinanceStub.rateLimit(429, 1));
 
         ExecutionReport report = exchange.execution().placeMarketOrder(
@@ -262,7 +264,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void anIpBanOnAnOrderIsNotWaitedOutAndSendsNothingMore() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/order", BinanceStub.rateLimit(418, 600));
 
         ExecutionReport report = exchange.execution().placeMarketOrder(
@@ -276,7 +278,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void insufficientFundsIsARejectionWithTheExchangesWords() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/order", new BinanceStub.Fault(400, 0,
                 "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}"));
 
@@ -291,7 +293,7 @@ class BinanceLiveOrdersTest {
 
     @Test
     void balancesAreTheFreeAmountsOfTheAccount() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.balances.put("BTC", new BigDecimal("0.5"));
 
         assertThat(exchange.execution().balances()).containsEntry("USDT", new BigDecimal("10000"))

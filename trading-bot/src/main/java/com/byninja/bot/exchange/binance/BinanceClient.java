@@ -1,10 +1,15 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.xchange.Calls;
+import com.byninja.bot.exchange.xchange.MarketSource;
+import com.byninja.bot.exchange.xchange.Specifications;
+import com.byninja.bot.exchange.xchange.XChangeAdapters;
+import com.byninja.bot.exchange.xchange.XChangeErrors;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
-import org.knowm.xchange.binance.BinanceAdapters;
 import org.knowm.xchange.binance.BinanceExchange;
 import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
@@ -42,10 +46,11 @@ import si.mazi.rescu.SynchronizedValueFactory;
  * read by {@link #rules} rather than by XChange's start-up, so that its failure is retried and reported like any
  * other call. Thread-safe as XChange's services are: each call is one HTTP request.
  */
-final class BinanceClient implements MarketSource {
+public final class BinanceClient implements MarketSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceClient.class);
     private static final int MAX_KLINES = 1000;
+    private static final BinanceErrors CODES = new BinanceErrors();
 
     private final Market market;
     private final BinanceTradeService trade;
@@ -56,7 +61,8 @@ final class BinanceClient implements MarketSource {
     private final ParamsDigest signature;
     private final String apiUrl;
 
-    BinanceClient(ExchangeSettings settings) {
+    /** @param settings the address and timeouts, and for live trading the keys */
+    public BinanceClient(ExchangeSettings settings) {
         BinanceExchange prototype = new BinanceExchange();
         ExchangeSpecification spec = prototype.getDefaultExchangeSpecification();
         Specifications.apply(spec, settings);
@@ -86,6 +92,11 @@ final class BinanceClient implements MarketSource {
         return apiUrl;
     }
 
+    @Override
+    public XChangeErrors.Codes errorCodes() {
+        return CODES;
+    }
+
     /**
      * Reads exchangeInfo and registers the markets with XChange's symbol map (a JVM-wide static that parses
      * {@code BTCUSDT} back into a pair).
@@ -107,11 +118,11 @@ final class BinanceClient implements MarketSource {
                 missing.add(symbol.toString());
                 continue;
             }
-            BinanceAdapters.putSymbolMapping(symbol.compact(), XChangeAdapters.pair(symbol));
+            org.knowm.xchange.binance.BinanceAdapters.putSymbolMapping(symbol.compact(), XChangeAdapters.pair(symbol));
             if (s.getStatus() != null && !"TRADING".equals(s.getStatus())) {
                 LOG.warn("binance lists {} as {}, not TRADING: orders will be refused", symbol, s.getStatus());
             }
-            rules.put(symbol, XChangeAdapters.rules(symbol, s.getFilters()));
+            rules.put(symbol, BinanceAdapters.rules(symbol, s.getFilters()));
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("binance does not list " + String.join(", ", missing));
@@ -126,14 +137,14 @@ final class BinanceClient implements MarketSource {
 
     @Override
     public Optional<String> candleName(Duration timeframe) {
-        return XChangeAdapters.klineInterval(timeframe).map(i -> "binance klines");
+        return BinanceAdapters.klineInterval(timeframe).map(i -> "binance klines");
     }
 
     /** Binance's klines: the newest {@code count}, or the first {@code count} from {@code since} on. */
     @Override
     public Optional<List<Candle>> candles(Symbol symbol, Duration timeframe, Instant since, int count, Instant now)
             throws Exception {
-        Optional<KlineInterval> interval = XChangeAdapters.klineInterval(timeframe);
+        Optional<KlineInterval> interval = BinanceAdapters.klineInterval(timeframe);
         if (interval.isEmpty()) {
             return Optional.empty();
         }
@@ -141,7 +152,7 @@ final class BinanceClient implements MarketSource {
                 Math.min(count, MAX_KLINES), since == null ? null : since.toEpochMilli(), null);
         List<Candle> candles = new ArrayList<>(klines.size());
         for (BinanceKline k : klines) {
-            candles.add(XChangeAdapters.candle(symbol, timeframe, k));
+            candles.add(BinanceAdapters.candle(symbol, timeframe, k));
         }
         return Optional.of(candles);
     }
@@ -162,7 +173,7 @@ final class BinanceClient implements MarketSource {
         try {
             return Optional.of(lookup.order(symbol.compact(), clientOrderId, null, timestamps, apiKey, signature));
         } catch (org.knowm.xchange.binance.dto.BinanceException e) {
-            if (e.getCode() == XChangeErrors.NO_SUCH_ORDER) {
+            if (e.getCode() == BinanceErrors.NO_SUCH_ORDER) {
                 return Optional.empty();
             }
             throw e;

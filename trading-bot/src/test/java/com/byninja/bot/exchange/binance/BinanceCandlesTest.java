@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,10 +7,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.MutableClock;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.marketdata.MarketListener;
 import com.byninja.bot.marketdata.MarketMonitor;
 import com.byninja.bot.store.Database;
@@ -72,7 +74,7 @@ class BinanceCandlesTest {
     }
 
     MarketMonitor monitor(Duration timeframe, int warmupBars) throws Exception {
-        XChangeExchange exchange = XChangeExchange.open(StubConfigs.paper(dir, stub, ""), db, clock,
+        Exchange exchange = Exchanges.open(StubConfigs.paper(dir, stub, ""), db, clock,
                 new RecordingAlerts());
         monitor = new MarketMonitor(BTC, exchange.marketData(), timeframe, 20, warmupBars, 3, new MarketListener() {
             @Override

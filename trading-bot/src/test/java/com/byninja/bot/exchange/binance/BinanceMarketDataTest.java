@@ -1,13 +1,15 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
@@ -44,14 +46,14 @@ class BinanceMarketDataTest {
         stub.close();
     }
 
-    XChangeExchange open(String more) throws Exception {
+    Exchange open(String more) throws Exception {
         BotConfig config = StubConfigs.paper(dir, stub, more);
-        return XChangeExchange.open(config, db, Clock.systemUTC(), alerts);
+        return Exchanges.open(config, db, Clock.systemUTC(), alerts);
     }
 
     @Test
     void klinesBecomeClosedCandlesOldestFirst() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         Instant before = Instant.now();
 
         List<Candle> candles = exchange.marketData().history(BTC, Duration.ofMinutes(1), 30);
@@ -79,7 +81,7 @@ class BinanceMarketDataTest {
 
     @Test
     void aTimeframeBinanceHasNoCandlesForGivesNoHistorySoCandlesAreBuiltFromPrices() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
 
         assertThat(exchange.marketData().history(BTC, Duration.ofSeconds(3), 30)).isEmpty();
         assertThat(stub.requests("GET", "/api/v3/klines")).isEmpty();
@@ -87,7 +89,7 @@ class BinanceMarketDataTest {
 
     @Test
     void theTickerIsTheLastPrice() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.prices.put("BTCUSDT", new BigDecimal("61234.56"));
 
         assertThat(exchange.marketData().ticker(BTC).price()).isEqualByComparingTo("61234.56");
@@ -96,7 +98,7 @@ class BinanceMarketDataTest {
 
     @Test
     void marketRulesComeFromTheExchangeInfoFilters() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
 
         MarketRules rules = exchange.rules().get(BTC);
         assertThat(rules.minQuantity()).isEqualByComparingTo("0.00001");
@@ -116,7 +118,7 @@ class BinanceMarketDataTest {
 
     @Test
     void aRateLimitedReadWaitsAsToldAndIsTriedAgain() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/ticker/price", BinanceStub.rateLimit(429, 1));
         stub.failNext("/api/v3/ticker/price", BinanceStub.rateLimit(418, 1));
         long began = System.nanoTime();
@@ -130,7 +132,7 @@ class BinanceMarketDataTest {
 
     @Test
     void aRetryAfterLongerThanTheCapFailsAtOnceAsRateLimited() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         stub.failNext("/api/v3/ticker/price", BinanceStub.rateLimit(418, 120));
 
         assertThatThrownBy(() -> exchange.marketData().ticker(BTC))
@@ -143,7 +145,7 @@ class BinanceMarketDataTest {
 
     @Test
     void repeatedFailuresRaiseOneAlertAndPauseBuyingUntilTheExchangeAnswers() throws Exception {
-        XChangeExchange exchange = open("");
+        Exchange exchange = open("");
         for (int i = 0; i < 3; i++) {
             stub.failNext("/api/v3/ticker/price", new BinanceStub.Fault(503, 0, "{\"code\":-1001,\"msg\":\"down\"}"));
         }

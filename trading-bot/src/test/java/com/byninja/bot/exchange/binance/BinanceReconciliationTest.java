@@ -1,10 +1,13 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.Reconciliation;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import java.math.BigDecimal;
@@ -18,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live start-up reconciliation against the Binance stub (BTCUSDT's quantity step is 0.00001), with the bot's
- * positions and recorded dust in a real SQLite file.
+ * The live start-up reconciliation of the Binance account against the Binance stub (BTCUSDT's quantity step is
+ * 0.00001), with the bot's positions and recorded dust in a real SQLite file.
  */
-class ReconcilerTest {
+class BinanceReconciliationTest {
 
     static final Symbol BTC = new Symbol("BTC", "USDT");
     static final Symbol ETH = new Symbol("ETH", "USDT");
@@ -47,10 +50,10 @@ class ReconcilerTest {
     }
 
     List<String> reconcile() throws Exception {
-        XChangeExchange exchange = XChangeExchange.open(StubConfigs.live(dir, stub, ""), db, Clock.systemUTC(),
-                alerts);
+        Exchange exchange = Exchanges.open(StubConfigs.live(dir, stub, ""), db, Clock.systemUTC(), alerts);
         alerts.alerts.clear();
-        return exchange.reconcile(store, List.of(BTC, ETH));
+        return new Reconciliation(exchange.account().orElseThrow(), exchange.rules(), store, store, alerts)
+                .run(List.of(BTC, ETH));
     }
 
     @Test

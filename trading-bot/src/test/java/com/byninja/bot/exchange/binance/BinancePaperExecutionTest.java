@@ -1,11 +1,13 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class BinancePaperExecutionTest {
 
     @Test
     void slippageUnderHalfATickStillFillsBuysAboveAndSellsBelowThePrice() throws Exception {
-        XChangeExchange exchange = XChangeExchange.open(StubConfigs.paper(dir, stub, """
+        Exchange exchange = Exchanges.open(StubConfigs.paper(dir, stub, """
                 simulator:
                   slippagePct: 0.05
                 """), db, Clock.systemUTC(), new RecordingAlerts());

@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

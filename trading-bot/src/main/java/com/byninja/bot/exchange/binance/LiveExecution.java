@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.MarketRules;
@@ -8,6 +8,8 @@ import com.byninja.bot.exchange.ExchangeException.Kind;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.Execution;
 import com.byninja.bot.exchange.MarketData;
+import com.byninja.bot.exchange.xchange.Calls;
+import com.byninja.bot.exchange.xchange.XChangeErrors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * only when Binance confirms it never received it. Quantities are rounded down to the market's step and orders below
  * its minimum are refused here, with the reason, instead of by Binance.
  */
-final class LiveExecution implements Execution {
+public final class LiveExecution implements Execution {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveExecution.class);
     /** Sends after a rate limit, each preceded by a lookup that found nothing. */
@@ -43,7 +45,15 @@ final class LiveExecution implements Execution {
     private final Clock clock;
     private volatile BigDecimal feePct = DEFAULT_FEE_PCT;
 
-    LiveExecution(BinanceClient client, Calls calls, MarketData prices, Map<Symbol, MarketRules> rules, Clock clock) {
+    /**
+     * @param client the account's client, with its keys
+     * @param calls  the calls to Binance
+     * @param prices Binance's prices, for a sell's minimum value
+     * @param rules  each market's size rules
+     * @param clock  the bot's time
+     */
+    public LiveExecution(BinanceClient client, Calls calls, MarketData prices, Map<Symbol, MarketRules> rules,
+                         Clock clock) {
         this.client = client;
         this.calls = calls;
         this.prices = prices;
@@ -74,7 +84,7 @@ final class LiveExecution implements Execution {
             BigDecimal qty = quantity;
             try {
                 BinanceNewOrder placed = calls.once(() -> client.placeMarketOrder(request, qty));
-                if (!XChangeAdapters.isFinal(placed.status)) {
+                if (!BinanceAdapters.isFinal(placed.status)) {
                     return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
                 }
                 if (placed.executedQty != null && placed.executedQty.signum() > 0
@@ -83,15 +93,15 @@ final class LiveExecution implements Execution {
                     // unknown, and only the lookup has it.
                     return lookUpAfterLostAnswer(request, "the answer carried no fills");
                 }
-                return XChangeAdapters.report(request.clientOrderId(), request.symbol(), placed);
+                return BinanceAdapters.report(request.clientOrderId(), request.symbol(), placed);
             } catch (Exception e) {
-                Optional<XChangeErrors.Refused> refusal = XChangeErrors.orderRefusal(e);
+                Optional<XChangeErrors.Refused> refusal = calls.errors().orderRefusal(e);
                 if (refusal.isPresent()) {
                     LOG.warn("binance refused order {}: {}", request.clientOrderId(), refusal.get().reason());
                     return ExecutionReport.rejected(request.clientOrderId(), refusal.get().refusal(),
                             refusal.get().reason(), clock.instant());
                 }
-                ExchangeException failure = XChangeErrors.adapt("order " + request.clientOrderId(), e);
+                ExchangeException failure = calls.errors().adapt("order " + request.clientOrderId(), e);
                 if (failure.kind() == Kind.REFUSED) {
                     return ExecutionReport.rejected(request.clientOrderId(), failure.getMessage(), clock.instant());
                 }
@@ -136,36 +146,39 @@ final class LiveExecution implements Execution {
                 + "; binance does not show it yet", null, 0);
     }
 
+    /** By the request's client order id: see {@link #findOrder(Symbol, String)}. */
+    @Override
+    public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
+        return findOrder(request.symbol(), request.clientOrderId());
+    }
+
     /**
      * @return the order as Binance reports it; empty when Binance never received it
      * @throws ExchangeException when Binance cannot be asked, or the order has not finished yet
      */
-    @Override
-    public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
-        Symbol symbol = request.symbol();
-        Optional<BinanceOrder> found = calls.read("lookup of order " + request.clientOrderId(),
-                () -> client.order(symbol, request.clientOrderId()));
+    Optional<ExecutionReport> findOrder(Symbol symbol, String clientOrderId) throws ExchangeException {
+        Optional<BinanceOrder> found = calls.read("lookup of order " + clientOrderId,
+                () -> client.order(symbol, clientOrderId));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         BinanceOrder o = found.get();
-        if (!XChangeAdapters.isFinal(o.status)) {
-            throw new ExchangeException(Kind.UNAVAILABLE, "order " + request.clientOrderId() + " is still " + o.status,
-                    null, 0);
+        if (!BinanceAdapters.isFinal(o.status)) {
+            throw new ExchangeException(Kind.UNAVAILABLE, "order " + clientOrderId + " is still " + o.status, null,
+                    0);
         }
         List<BinanceTrade> trades = List.of();
         boolean feesKnown = true;
         if (o.executedQty != null && o.executedQty.signum() > 0) {
             try {
-                trades = calls.read("trades of order " + request.clientOrderId(),
-                        () -> client.trades(symbol, o.orderId));
+                trades = calls.read("trades of order " + clientOrderId, () -> client.trades(symbol, o.orderId));
             } catch (ExchangeException e) {
                 feesKnown = false;
                 LOG.warn("{}: the fees of order {} are not known yet; they are looked up again", e.getMessage(),
-                        request.clientOrderId());
+                        clientOrderId);
             }
         }
-        return Optional.of(XChangeAdapters.report(request.clientOrderId(), o, trades, feesKnown));
+        return Optional.of(BinanceAdapters.report(clientOrderId, o, trades, feesKnown));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.byninja.bot.Exchanges;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.store.Database;
 import java.math.BigDecimal;
@@ -60,7 +62,7 @@ class ExchangeKeysNeverLoggedTest {
     @Test
     void liveTradingNeverWritesTheKeysAnywhere() throws Exception {
         List<String> seen = new ArrayList<>();
-        XChangeExchange exchange = XChangeExchange.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
+        Exchange exchange = Exchanges.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
                 alerts);
         exchange.execution().placeMarketOrder(OrderRequest.buy("bn-k-1", BTC, new BigDecimal("100")));
         stub.failNext("/api/v3/order", new BinanceStub.Fault(401, 0, "{\"code\":-2015,\"msg\":\"Invalid API-key, "

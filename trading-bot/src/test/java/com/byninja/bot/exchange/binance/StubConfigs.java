@@ -1,4 +1,4 @@
-package com.byninja.bot.exchange.xchange;
+package com.byninja.bot.exchange.binance;
 
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigException;
