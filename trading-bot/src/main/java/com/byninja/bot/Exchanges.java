@@ -2,6 +2,8 @@ package com.byninja.bot;
 
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.exchange.Exchange;
 import com.byninja.bot.exchange.ExchangeException;
@@ -75,9 +77,9 @@ public final class Exchanges {
                 markets.rules(), clock);
         LOG.warn("LIVE TRADING on {} (API {}): orders are real and spend real money", markets.name(), api(settings));
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("event", "live_trading");
         data.put("exchange", markets.name());
-        alerts.alert("LIVE TRADING on " + markets.name() + ": orders are real and spend real money", null, data);
+        alerts.raise(new Alert(AlertKind.LIVE_TRADING, "LIVE TRADING on " + markets.name()
+                + ": orders are real and spend real money", null, data));
         return XChangeExchange.live(markets, live, new BinanceAccount(markets.client(), markets.calls(), live));
     }
 

@@ -1,5 +1,7 @@
 package com.byninja.bot;
 
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.Alerts;
@@ -18,21 +20,20 @@ final class PriceHealthAlerts implements MarketMonitor.HealthListener {
     @Override
     public void onPricesFailing(Symbol symbol, int consecutiveErrors, String lastError) {
         ObjectNode data = Money.object();
-        data.put("event", "exchange_errors");
         data.put("symbol", symbol.toString());
         data.put("consecutiveFailures", consecutiveErrors);
         data.put("error", lastError);
-        alerts.alert("No prices for " + symbol + ": " + consecutiveErrors + " requests in a row failed (" + lastError
-                + "); no new positions until prices return", symbol.toString(), data);
+        alerts.raise(new Alert(AlertKind.EXCHANGE_ERRORS, "No prices for " + symbol + ": " + consecutiveErrors
+                + " requests in a row failed (" + lastError + "); no new positions until prices return", symbol,
+                data));
     }
 
     @Override
     public void onPricesRecovered(Symbol symbol, int failedPolls) {
         ObjectNode data = Money.object();
-        data.put("event", "exchange_recovered");
         data.put("symbol", symbol.toString());
         data.put("failedRequests", failedPolls);
-        alerts.alert("Prices for " + symbol + " are back after " + failedPolls + " failed requests",
-                symbol.toString(), data);
+        alerts.raise(new Alert(AlertKind.EXCHANGE_RECOVERED, "Prices for " + symbol + " are back after " + failedPolls
+                + " failed requests", symbol, data));
     }
 }

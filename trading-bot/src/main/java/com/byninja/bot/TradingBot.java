@@ -5,6 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.SymbolResolver;
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
@@ -49,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bot and owns its lifecycle. Threads: {@code trading-engine} (every decision), one
- * {@code market-monitor-BASE/QUOTE} and {@code order-executor-BASE/QUOTE} per symbol (prices; exchange calls), {@code order-balances}, {@code log-forwarder}, and
- * the link's reader and writer. {@link #stop} ends them in reverse order of start: first no new decisions, then
+ * {@code market-monitor-BASE/QUOTE} and {@code order-executor-BASE/QUOTE} per symbol (prices; exchange calls),
+ * {@code order-balances}, {@code log-forwarder}, and the link's reader and writer. {@link #stop} ends them in reverse order of start: first no new decisions, then
  * the exchange calls, then what remains is saved, and last the link, so that the final alerts still go out.
  */
 public final class TradingBot implements AutoCloseable {
@@ -162,13 +164,12 @@ public final class TradingBot implements AutoCloseable {
         monitors.values().forEach(MarketMonitor::start);
         attachLogForwarder();
         ObjectNode data = Money.object();
-        data.put("event", "bot_started");
         data.put("trading", trader.control().global().trading());
         data.put("openPositions", trader.positions().openCount());
-        alerts.alert("Bot " + config.name() + " started on " + exchange.marketData().exchangeName() + " ("
-                + config.exchange().mode()
-                + "): trading " + (trader.control().global().trading() ? "on" : "off") + ", "
-                + trader.positions().openCount() + " open position(s)", null, data);
+        alerts.raise(new Alert(AlertKind.BOT_STARTED, "Bot " + config.name() + " started on "
+                + exchange.marketData().exchangeName() + " (" + config.exchange().mode() + "): trading "
+                + (trader.control().global().trading() ? "on" : "off") + ", " + trader.positions().openCount()
+                + " open position(s)", null, data));
         LOG.info("{} trading {} on {} candles with {} ({}); database {}", config.name(), config.symbols(),
                 Durations.format(config.timeframe()), trader.strategy().name(), trader.strategy().description(),
                 db.file());
@@ -316,7 +317,6 @@ public final class TradingBot implements AutoCloseable {
     /** The stop alert, through the outbox, then the notice telling the telegram-server the link closes on purpose. */
     private void announceStop(String reason, List<OrderExecutor.CutOff> cutOff) {
         ObjectNode data = Money.object();
-        data.put("event", "bot_stopped");
         data.put("reason", reason);
         data.put("openPositions", trader.positions().openCount());
         StringBuilder text = new StringBuilder("Bot " + config.name() + " " + reason + "; "
@@ -327,7 +327,7 @@ public final class TradingBot implements AutoCloseable {
             text.append(". ").append(Character.toUpperCase(what.charAt(0))).append(what.substring(1))
                     .append(" had no answer from the exchange yet; ").append(c.consequence());
         }
-        alerts.alert(text.toString(), null, data);
+        alerts.raise(new Alert(AlertKind.BOT_STOPPED, text.toString(), null, data));
         link.send(Message.stopping(reason));
     }
 }

@@ -18,8 +18,8 @@ public final class RecordingAlerts implements AlertSink {
     public final List<Alert> alerts = new CopyOnWriteArrayList<>();
 
     @Override
-    public void alert(String text, String symbol, ObjectNode data) {
-        alerts.add(new Alert(text, symbol, data));
+    public void raise(com.byninja.bot.domain.Alert alert) {
+        alerts.add(new Alert(alert.text(), alert.symbolName(), alert.data()));
     }
 
     @Override

@@ -21,4 +21,9 @@ public record OutboxAlert(String id, String text, String symbol, ObjectNode data
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /** @return {@code alert} as the outbox keeps it, under {@code id}, raised at {@code createdAt}. */
+    public static OutboxAlert of(String id, Alert alert, Instant createdAt) {
+        return new OutboxAlert(id, alert.text(), alert.symbolName(), alert.data(), createdAt);
+    }
 }

@@ -1,5 +1,7 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Order;
@@ -10,8 +12,8 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
-import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.AccountView.OpenOrder;
+import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.ExchangeException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -183,11 +185,10 @@ public final class Reconciliation {
         }
         differences.forEach(d -> LOG.warn("reconciliation: {}", d));
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("event", "reconciliation");
         data.put("exchange", exchange);
         differences.forEach(data.putArray("differences")::add);
-        alerts.alert("Reconciliation with " + exchange + " found " + differences.size() + " difference(s):\n- "
-                + String.join("\n- ", differences), null, data);
+        alerts.raise(new Alert(AlertKind.RECONCILIATION, "Reconciliation with " + exchange + " found "
+                + differences.size() + " difference(s):\n- " + String.join("\n- ", differences), null, data));
     }
 
     private static String plain(BigDecimal d) {

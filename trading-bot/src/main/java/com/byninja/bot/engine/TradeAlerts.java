@@ -1,6 +1,8 @@
 package com.byninja.bot.engine;
 
 import com.byninja.bot.config.Durations;
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.Money;
@@ -50,7 +52,8 @@ final class TradeAlerts {
 
     OutboxAlert bought(Order order, Position after, boolean opened, boolean recovered) {
         Symbol s = order.symbol();
-        ObjectNode data = event(opened ? "position_opened" : "position_increased", s);
+        AlertKind kind = opened ? AlertKind.POSITION_OPENED : AlertKind.POSITION_INCREASED;
+        ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("quantity", Money.exact(order.filledQuantity()));
@@ -61,7 +64,7 @@ final class TradeAlerts {
         data.put("positionQuantity", Money.exact(after.quantity()));
         data.put("averageEntryPrice", Money.exact(after.averageEntryPrice()));
         data.put("recovered", recovered);
-        return outbox((opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
+        return outbox(kind, (opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
                 + " at " + Money.price(order.averagePrice()) + " for " + Money.quote(order.filledValue()) + " "
                 + s.quote() + ", fee " + Money.fees(order.fees(), order.feesKnown(), s.quote()) + " ("
                 + order.purpose().label() + ")" + (recovered ? AFTER_RESTART : ""), s, data);
@@ -72,7 +75,8 @@ final class TradeAlerts {
         BigDecimal basis = t.entryCost().add(t.entryFees());
         BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
                 : t.realisedPnl().multiply(BigDecimal.valueOf(100)).divide(basis, 2, RoundingMode.HALF_EVEN);
-        ObjectNode data = event(closed ? "position_closed" : "position_reduced", s);
+        AlertKind kind = closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED;
+        ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("quantity", Money.exact(t.quantity()));
@@ -82,7 +86,7 @@ final class TradeAlerts {
         data.put("fees", Money.exact(t.fees()));
         data.put("feesKnown", order.feesKnown());
         data.put("recovered", recovered);
-        return outbox((closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
+        return outbox(kind, (closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
                 + Money.price(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
                 + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
                 + s.quote() + " fees" + (order.feesKnown() ? "" : " (the sell's fee is not known yet)") + " ("
@@ -92,58 +96,61 @@ final class TradeAlerts {
     /** A sell filled while the bot held no position in its symbol: the book and the account disagree. */
     OutboxAlert soldWithoutPosition(Order order, boolean recovered) {
         Symbol s = order.symbol();
-        ObjectNode data = event("sell_without_position", s);
+        AlertKind kind = AlertKind.SELL_WITHOUT_POSITION;
+        ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());
         data.put("quantity", Money.exact(order.filledQuantity()));
         data.put("proceeds", Money.exact(order.filledValue()));
-        return outbox("Sell " + order.clientOrderId() + " of " + Money.exact(order.filledQuantity()) + " "
+        return outbox(kind, "Sell " + order.clientOrderId() + " of " + Money.exact(order.filledQuantity()) + " "
                 + s.base() + " filled for " + Money.quote(order.filledValue()) + " " + s.quote()
                 + (recovered ? AFTER_RESTART : "") + ", but the bot holds no " + s + " position (closed meanwhile?). "
                 + "It is recorded without a trade; compare the account with /status.", s, data);
     }
 
     void exitHit(Position p, Purpose why, BigDecimal price) {
-        String event = switch (why) {
-            case STOP_LOSS -> "stop_loss_hit";
-            case TAKE_PROFIT -> "take_profit_hit";
-            default -> "trailing_stop_hit";
+        AlertKind kind = switch (why) {
+            case STOP_LOSS -> AlertKind.STOP_LOSS_HIT;
+            case TAKE_PROFIT -> AlertKind.TAKE_PROFIT_HIT;
+            default -> AlertKind.TRAILING_STOP_HIT;
         };
-        ObjectNode data = event(event, p.symbol());
+        ObjectNode data = facts(p.symbol());
         data.put("price", Money.exact(price));
         data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
         data.put("highestPrice", Money.exact(p.highestPrice()));
-        sink.alert(label(why) + " hit on " + p.symbol() + " at " + Money.price(price) + " (entry "
-                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol().toString(),
-                data);
+        raise(kind, label(why) + " hit on " + p.symbol() + " at " + Money.price(price) + " (entry "
+                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol(), data);
     }
 
     /** The first refusal of a protective exit in an episode; the next tries are not announced. */
     void exitRefused(Order order, long nextTryMs, long maxDelayMs) {
-        ObjectNode data = event("exit_refused", order.symbol());
+        AlertKind kind = AlertKind.EXIT_REFUSED;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("reason", String.valueOf(order.reason()));
         data.put("nextTryMs", nextTryMs);
-        sink.alert(label(order.purpose()) + " sell of " + order.symbol() + " refused by the exchange: " + order.reason()
-                + ". The position stays protected: the bot tries again in " + Durations.words(nextTryMs)
-                + ", then less often (at most every " + Durations.words(maxDelayMs) + "), and says when it goes "
-                + "through.", order.symbol().toString(), data);
+        raise(kind, label(order.purpose()) + " sell of " + order.symbol() + " refused by the exchange: "
+                + order.reason() + ". The position stays protected: the bot tries again in "
+                + Durations.words(nextTryMs) + ", then less often (at most every " + Durations.words(maxDelayMs)
+                + "), and says when it goes through.", order.symbol(), data);
     }
 
     /** A protective exit went through after refusals. */
     void exitRecovered(Order order, int refusals) {
-        ObjectNode data = event("exit_recovered", order.symbol());
+        AlertKind kind = AlertKind.EXIT_RECOVERED;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("refusals", refusals);
-        sink.alert(label(order.purpose()) + " sell of " + order.symbol() + " went through after " + refusals
-                + " refused attempt(s).", order.symbol().toString(), data);
+        raise(kind, label(order.purpose()) + " sell of " + order.symbol() + " went through after " + refusals
+                + " refused attempt(s).", order.symbol(), data);
     }
 
     OutboxAlert dailyLossLimit(BigDecimal realisedToday, BigDecimal limit) {
-        ObjectNode data = event("daily_loss_limit", null);
+        AlertKind kind = AlertKind.DAILY_LOSS_LIMIT;
+        ObjectNode data = facts(null);
         data.put("realisedToday", Money.exact(realisedToday));
         data.put("limit", Money.exact(limit));
-        return outbox("Daily loss limit reached: " + Money.signed(realisedToday) + " " + quote
+        return outbox(kind, "Daily loss limit reached: " + Money.signed(realisedToday) + " " + quote
                 + " realised today (limit " + Money.quote(limit) + "); buying stops until 00:00 UTC", null, data);
     }
 
@@ -155,22 +162,24 @@ final class TradeAlerts {
             return;
         }
         lastRiskAlert.put(key, now);
-        ObjectNode data = event("risk_limit", s);
+        AlertKind kind = AlertKind.RISK_LIMIT;
+        ObjectNode data = facts(s);
         data.put("reason", r.reason().code());
-        sink.alert("Buy on " + s + " refused: " + r.message(), s.toString(), data);
+        raise(kind, "Buy on " + s + " refused: " + r.message(), s, data);
     }
 
     OutboxAlert orderRejected(Order order, boolean recovered) {
         String side = order.side().name().toLowerCase(Locale.ROOT);
-        ObjectNode data = event("order_rejected", order.symbol());
+        AlertKind kind = AlertKind.ORDER_REJECTED;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("side", side);
         data.put("purpose", order.purpose().label());
         data.put("reason", String.valueOf(order.reason()));
         data.put("recovered", recovered);
-        return outbox("The exchange rejected " + side + " order " + order.clientOrderId() + " for " + order.symbol()
-                + " (" + order.purpose().label() + "): " + order.reason() + (recovered ? AFTER_RESTART : ""),
-                order.symbol(), data);
+        return outbox(kind, "The exchange rejected " + side + " order " + order.clientOrderId() + " for "
+                + order.symbol() + " (" + order.purpose().label() + "): " + order.reason()
+                + (recovered ? AFTER_RESTART : ""), order.symbol(), data);
     }
 
     /**
@@ -178,7 +187,8 @@ final class TradeAlerts {
      * order must be sent again by that person; the bot decides again on its own.
      */
     OutboxAlert notPlaced(Order order, boolean recovered) {
-        ObjectNode data = event("order_not_placed", order.symbol());
+        AlertKind kind = AlertKind.ORDER_NOT_PLACED;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("recovered", recovered);
@@ -190,62 +200,71 @@ final class TradeAlerts {
             case ENTRY, EXIT -> " The strategy decides again on the next candle.";
             default -> " The position stays protected: the bot sells again while the exit holds.";
         };
-        return outbox((recovered ? "After the restart: " : "") + what + " never reached the exchange"
+        return outbox(kind, (recovered ? "After the restart: " : "") + what + " never reached the exchange"
                 + (recovered ? " before the bot stopped" : "") + ", so it was not placed." + again, order.symbol(),
                 data);
     }
 
     /** An order whose answer was lost and that the exchange did not show within the lookup window. */
     void gaveUp(Order order, Duration waited, String exchange) {
-        ObjectNode data = event("order_unknown", order.symbol());
+        AlertKind kind = AlertKind.ORDER_UNKNOWN;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("waitedMs", waited.toMillis());
-        sink.alert("Order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT) + " "
+        raise(kind, "Order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT) + " "
                 + order.symbol() + ", " + order.purpose().label() + ") got no answer and " + exchange
                 + " has not shown it in " + Durations.words(waited.toMillis()) + ". The bot treats it as not placed "
                 + "and trades " + order.symbol() + " again; it looks it up once more at the next start. Check it on "
-                + exchange + ".", order.symbol().toString(), data);
+                + exchange + ".", order.symbol(), data);
     }
 
     void ordersUnanswered(int consecutive) {
-        ObjectNode data = event("exchange_errors", null);
+        AlertKind kind = AlertKind.EXCHANGE_ERRORS;
+        ObjectNode data = facts(null);
         data.put("consecutiveFailures", consecutive);
-        sink.alert("The exchange is failing: " + consecutive + " order requests in a row got no answer; their "
+        raise(kind, "The exchange is failing: " + consecutive + " order requests in a row got no answer; their "
                 + "outcome is being checked", null, data);
     }
 
     /** A fill could not be recorded: the symbol waits until it is. Sent even if the store cannot keep it. */
     void fillNotRecorded(Order order, String error) {
-        ObjectNode data = event("store_error", order.symbol());
+        AlertKind kind = AlertKind.STORE_ERROR;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("error", error);
-        sink.alert("The fill of order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT)
-                + " " + order.symbol() + ") could not be written to the database: " + error + ". " + order.symbol()
-                + " is paused (no order, no stop) until it is recorded; the bot keeps trying.",
-                order.symbol().toString(), data);
+        raise(kind, "The fill of order " + order.clientOrderId() + " ("
+                + order.side().name().toLowerCase(Locale.ROOT) + " " + order.symbol()
+                + ") could not be written to the database: " + error + ". " + order.symbol()
+                + " is paused (no order, no stop) until it is recorded; the bot keeps trying.", order.symbol(), data);
     }
 
     void fillRecordedLate(Order order, int attempts) {
-        ObjectNode data = event("store_recovered", order.symbol());
+        AlertKind kind = AlertKind.STORE_RECOVERED;
+        ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("attempts", attempts);
-        sink.alert("The fill of order " + order.clientOrderId() + " is recorded now (after " + attempts
-                + " attempts); " + order.symbol() + " trades again.", order.symbol().toString(), data);
+        raise(kind, "The fill of order " + order.clientOrderId() + " is recorded now (after " + attempts
+                + " attempts); " + order.symbol() + " trades again.", order.symbol(), data);
     }
 
     /** A position from an earlier run on a symbol no longer configured: kept visible, priced and protected. */
     void unconfiguredPosition(Position p) {
-        ObjectNode data = event("unconfigured_position", p.symbol());
+        AlertKind kind = AlertKind.UNCONFIGURED_POSITION;
+        ObjectNode data = facts(p.symbol());
         data.put("quantity", Money.exact(p.quantity()));
-        sink.alert(p.symbol() + " is no longer in the configuration, but the bot holds a position of "
+        raise(kind, p.symbol() + " is no longer in the configuration, but the bot holds a position of "
                 + Money.exact(p.quantity()) + " " + p.symbol().base() + " there from an earlier run. It stays priced "
                 + "and protected by its stops; close it with /forcesell " + p.symbol() + ", or add " + p.symbol()
-                + " back to symbols.", p.symbol().toString(), data);
+                + " back to symbols.", p.symbol(), data);
     }
 
-    private OutboxAlert outbox(String text, Symbol s, ObjectNode data) {
-        return new OutboxAlert(ids.next(), text, s == null ? null : s.toString(), data, clock.instant());
+    private void raise(AlertKind kind, String text, Symbol s, ObjectNode data) {
+        sink.raise(new Alert(kind, text, s, data));
+    }
+
+    private OutboxAlert outbox(AlertKind kind, String text, Symbol s, ObjectNode data) {
+        return OutboxAlert.of(ids.next(), new Alert(kind, text, s, data), clock.instant());
     }
 
     private static String label(Purpose why) {
@@ -259,9 +278,9 @@ final class TradeAlerts {
         };
     }
 
-    private static ObjectNode event(String name, Symbol s) {
+    /** @return the facts of an alert about {@code s}, or about the whole bot when it is null. */
+    private static ObjectNode facts(Symbol s) {
         ObjectNode data = Money.object();
-        data.put("event", name);
         if (s != null) {
             data.put("symbol", s.toString());
         }

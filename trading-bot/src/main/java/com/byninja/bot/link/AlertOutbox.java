@@ -1,5 +1,6 @@
 package com.byninja.bot.link;
 
+import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.engine.AlertIds;
 import com.byninja.bot.engine.port.AlertSink;
@@ -7,7 +8,6 @@ import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,9 +54,9 @@ public final class AlertOutbox implements AlertSink {
     }
 
     @Override
-    public synchronized void alert(String text, String symbol, ObjectNode data) {
-        OutboxAlert alert = new OutboxAlert(ids.next(), text, symbol, data, clock.instant());
-        LOG.info("alert: {}", text);
+    public synchronized void raise(Alert raised) {
+        OutboxAlert alert = OutboxAlert.of(ids.next(), raised, clock.instant());
+        LOG.info("alert: {}", alert.text());
         try {
             store.saveAlerts(List.of(alert));
         } catch (SQLException e) {

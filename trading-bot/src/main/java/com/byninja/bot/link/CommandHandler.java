@@ -1,6 +1,8 @@
 package com.byninja.bot.link;
 
 import com.byninja.bot.control.SymbolResolver;
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
@@ -189,11 +191,11 @@ public final class CommandHandler {
             effective.put(s.toString(), trader.control().allows(s, flag));
         }
         if (flag == Flag.TRADING && before != on) {
-            ObjectNode alert = Money.object();
-            alert.put("event", on ? "trading_started" : "trading_stopped");
-            alert.put("scope", symbol == null ? "global" : symbol.toString());
-            String alertText = what + " " + state + " " + scope + " by command";
-            afterReply.add(() -> alerts.alert(alertText, symbol == null ? null : symbol.toString(), alert));
+            ObjectNode facts = Money.object();
+            facts.put("scope", symbol == null ? "global" : symbol.toString());
+            Alert alert = new Alert(on ? AlertKind.TRADING_STARTED : AlertKind.TRADING_STOPPED,
+                    what + " " + state + " " + scope + " by command", symbol, facts);
+            afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, text.toString(), data);
     }

@@ -1,8 +1,8 @@
 package com.byninja.bot.replay;
 
+import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.engine.port.AlertSink;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +12,8 @@ public final class CollectedAlerts implements AlertSink {
     private final List<String> texts = new ArrayList<>();
 
     @Override
-    public void alert(String text, String symbol, ObjectNode data) {
-        texts.add(text);
+    public void raise(Alert alert) {
+        texts.add(alert.text());
     }
 
     @Override

@@ -3,8 +3,11 @@ package com.byninja.bot.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.MutableClock;
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.AlertIds;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
@@ -44,7 +47,7 @@ class AlertOutboxTest {
         try (Database db = Database.open(dir.resolve("bot.db"))) {
             TradingStore store = new TradingStore(db);
             AlertOutbox outbox = outbox(store);
-            outbox.alert("LIVE TRADING on binance", null, event("live_trading"));
+            outbox.raise(new Alert(AlertKind.LIVE_TRADING, "LIVE TRADING on binance", null, null));
             store.saveAlerts(List.of(new OutboxAlert("a-fill", "Opened BTC/USDT", "BTC/USDT", event("position_opened"),
                     T0.plusSeconds(1))));
             outbox.deliver(List.of(new OutboxAlert("a-fill", "Opened BTC/USDT", "BTC/USDT",
@@ -52,7 +55,7 @@ class AlertOutboxTest {
             assertThat(sent).isEmpty();
 
             outbox.start();
-            outbox.alert("Bot started", null, event("bot_started"));
+            outbox.raise(new Alert(AlertKind.BOT_STARTED, "Bot started", null, null));
 
             assertThat(sent).extracting(Message::message).containsExactly("LIVE TRADING on binance", "Opened BTC/USDT",
                     "Bot started");
@@ -73,8 +76,8 @@ class AlertOutboxTest {
         try (Database db = Database.open(file)) {
             AlertOutbox outbox = outbox(new TradingStore(db));
             outbox.start();
-            outbox.alert("Opened BTC/USDT", "BTC/USDT", event("position_opened"));
-            outbox.alert("Closed BTC/USDT", "BTC/USDT", event("position_closed"));
+            outbox.raise(new Alert(AlertKind.POSITION_OPENED, "Opened BTC/USDT", new Symbol("BTC", "USDT"), null));
+            outbox.raise(new Alert(AlertKind.POSITION_CLOSED, "Closed BTC/USDT", new Symbol("BTC", "USDT"), null));
             ids = sent.stream().map(Message::id).toList();
 
             outbox.acknowledged(ids.get(0));
@@ -111,8 +114,8 @@ class AlertOutboxTest {
             AlertOutbox outbox = outbox(new TradingStore(db));
             outbox.start();
 
-            outbox.alert("The fill of order x could not be written to the database", "BTC/USDT",
-                    event("store_error"));
+            outbox.raise(new Alert(AlertKind.STORE_ERROR, "The fill of order x could not be written to the database",
+                    new Symbol("BTC", "USDT"), null));
 
             assertThat(sent).extracting(Message::message)
                     .containsExactly("The fill of order x could not be written to the database");
@@ -125,7 +128,7 @@ class AlertOutboxTest {
             TradingStore store = new TradingStore(db);
             AlertOutbox outbox = outbox(store);
             outbox.start();
-            outbox.alert("one", null, null);
+            outbox.raise(new Alert(AlertKind.BOT_STARTED, "one", null, null));
 
             outbox.dropped(sent.get(0).id());
             outbox.forgetDelivered();

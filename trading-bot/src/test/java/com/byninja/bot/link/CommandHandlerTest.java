@@ -80,7 +80,7 @@ class CommandHandlerTest {
         List<String> order = new ArrayList<>();
         handler = new CommandHandler(f.trader, new SymbolResolver(f.config.symbols()),
                 new StatusReport(new BotInfo("n", "v", "simulated", "paper", "1m", TraderFixture.T0), f.trader, f.clock,
-                        Money::object, Money::object), (text, symbol, data) -> order.add("alert: " + text));
+                        Money::object, Money::object), alert -> order.add("alert: " + alert.text()));
 
         handler.handle(Message.command("c1", Command.STOPTRADING, null),
                 reply -> order.add("reply: " + reply.message()));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where the trader's alerts go. An alert raised by an event the store records (a fill, an order's end) is written to
  * the store's outbox in the same transaction as the event, then handed over here with {@link #deliver}; an alert that
- * records nothing else ({@link #alert}) is written to the outbox by the sink itself. Either way it survives a crash
+ * records nothing else ({@link #raise}) is written to the outbox by the sink itself. Either way it survives a crash
  * and is delivered after any restart. Implementations never block.
  */
 public interface AlertSink extends Alerts {

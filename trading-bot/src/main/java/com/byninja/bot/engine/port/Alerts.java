@@ -1,6 +1,6 @@
 package com.byninja.bot.engine.port;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.byninja.bot.domain.Alert;
 
 /**
  * Trade and risk events for the people watching: positions opened and closed, stops hit, limits tripped, trading
@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @FunctionalInterface
 public interface Alerts {
 
-    /**
-     * @param text   readable text
-     * @param symbol the symbol concerned, or null
-     * @param data   the same facts, structured; {@code data.event} names the kind of alert
-     */
-    void alert(String text, String symbol, ObjectNode data);
+    /** Raises {@code alert}. */
+    void raise(Alert alert);
 }

@@ -1,5 +1,7 @@
 package com.byninja.bot.exchange.xchange;
 
+import com.byninja.bot.domain.Alert;
+import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.engine.port.Alerts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,10 +42,10 @@ final class ExchangeHealth {
         }
         LOG.warn("{} answers again after {} failed call(s); buying resumes", exchange, failed);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("event", "exchange_recovered");
         data.put("exchange", exchange);
         data.put("failedCalls", failed);
-        alerts.alert(exchange + " answers again after " + failed + " failed call(s); buying resumes", null, data);
+        alerts.raise(new Alert(AlertKind.EXCHANGE_RECOVERED, exchange + " answers again after " + failed
+                + " failed call(s); buying resumes", null, data));
     }
 
     /** A call failed on the way (network, timeout, server error, rate limit). */
@@ -59,12 +61,11 @@ final class ExchangeHealth {
         LOG.error("{}: {} calls failed in a row, the last: {}; buying is paused until it answers again", exchange,
                 failed, error);
         ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("event", "exchange_failing");
         data.put("exchange", exchange);
         data.put("failedCalls", failed);
         data.put("error", error);
-        alerts.alert(exchange + ": " + failed + " calls failed in a row (" + error + "); buying is paused until it "
-                + "answers again", null, data);
+        alerts.raise(new Alert(AlertKind.EXCHANGE_FAILING, exchange + ": " + failed + " calls failed in a row (" + error
+                + "); buying is paused until it answers again", null, data));
     }
 
     /** @return whether buying waits for the exchange to answer again. */
