@@ -24,8 +24,8 @@ public interface Agent {
 
     /**
      * One step of the agent's work; the runner calls it again and again until asked to stop. An exception is passed
-     * to the runner's error handler and the agent carries on; an interrupt (an {@link InterruptedException} thrown, or
-     * the thread's flag found set) ends it.
+     * to the runner's error handler and the agent carries on; an interrupt (an {@link InterruptedException} or a
+     * {@link java.nio.channels.ClosedByInterruptException} thrown, or the thread's flag found set) ends it.
      *
      * @return how much work was done, 0 when there was none
      */

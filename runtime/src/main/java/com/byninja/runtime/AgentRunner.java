@@ -1,5 +1,6 @@
 package com.byninja.runtime;
 
+import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +170,7 @@ public final class AgentRunner implements AutoCloseable {
             try {
                 agent.doWork();
                 afterErrors.reset();
-            } catch (InterruptedException | AgentTerminationException e) {
+            } catch (InterruptedException | ClosedByInterruptException | AgentTerminationException e) {
                 break;
             } catch (Exception e) {
                 errors.onWorkError(role, e);

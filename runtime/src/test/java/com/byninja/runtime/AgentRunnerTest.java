@@ -3,6 +3,7 @@ package com.byninja.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -226,6 +227,32 @@ class AgentRunnerTest {
         await().atMost(WAIT).until(() -> !runner.isAlive());
 
         assertThat(events).containsExactly("closed after 3 steps");
+        assertThat(errors.told()).isEmpty();
+    }
+
+    @Test
+    void aChannelClosedByAnInterruptEndsTheAgentWithoutAnError() {
+        Agent channelReader = new Agent() {
+            @Override
+            public String roleName() {
+                return "channel-reader";
+            }
+
+            @Override
+            public int doWork() throws ClosedByInterruptException {
+                throw new ClosedByInterruptException();
+            }
+
+            @Override
+            public void onClose() {
+                events.add("closed");
+            }
+        };
+        runner = new AgentRunner(channelReader, errors).start();
+
+        await().atMost(WAIT).until(() -> !runner.isAlive());
+
+        assertThat(events).containsExactly("closed");
         assertThat(errors.told()).isEmpty();
     }
 
