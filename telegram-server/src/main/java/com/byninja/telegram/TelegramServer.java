@@ -114,7 +114,7 @@ public final class TelegramServer implements AutoCloseable {
             LogRelay logs = own(new LogRelay(output, config.logs(), errors));
             logs.start();
             long replyTimeoutMs = config.routing().replyTimeoutMs();
-            pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout));
+            pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout, errors));
             router = new CommandRouter(bots, output, pending,
                     Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC());
             events = new BotEvents(output, pending, router, logs, replyTimeoutMs, bots);

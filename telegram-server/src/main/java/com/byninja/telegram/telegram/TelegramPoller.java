@@ -31,8 +31,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * <p>Registration calls {@code deleteWebhook} first, which fails while Telegram is unreachable; it is retried with
  * backoff on the {@code telegram-connect} thread (an {@link AgentRunner}'s, ended once polling has started), so a
  * Telegram outage at start-up holds up neither the link nor the bots. The {@code telegram-poller} thread is
- * TelegramBots' own loop, on an executor this class gives it and shuts down. Each update is handed to {@code onUpdate} on the consumer's own thread; nothing thrown there reaches
- * TelegramBots, whose poller would otherwise stop silently.
+ * TelegramBots' own loop, on an executor this class gives it and shuts down. Each update is handed to
+ * {@code onUpdate} on the consumer's own thread; nothing thrown there reaches TelegramBots, whose poller would
+ * otherwise stop silently.
  *
  * <p>A {@code getUpdates} that fails for a passing reason (a 5xx, a network error) is retried here, with backoff, and
  * reported once per outage ({@link Outage}): TelegramBots would log each failure at ERROR with its stack trace. It
