@@ -1,8 +1,9 @@
 package com.byninja.telegram;
 
-import com.byninja.runtime.Logging;
 import com.byninja.protocol.LinkSecret;
-import com.byninja.telegram.config.ConfigException;
+import com.byninja.runtime.DaemonMain;
+import com.byninja.runtime.Logging;
+import com.byninja.runtime.config.ConfigException;
 import com.byninja.telegram.config.ConfigLoader;
 import com.byninja.telegram.config.TelegramServerConfig;
 import java.io.IOException;
@@ -11,14 +12,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar telegram-server.jar [--config FILE] [--console]}: loads the configuration, starts the
- * {@link TelegramServer} and runs until SIGTERM or SIGINT (or, with {@code --console}, the end of standard input).
- * Exit codes: 0 after a clean stop, 1 when start-up failed, 2 for bad arguments or configuration.
+ * {@link TelegramServer} and runs until SIGTERM or SIGINT (or, with {@code --console}, the end of standard input),
+ * as {@link DaemonMain} runs a daemon. Exit codes: 0 after a clean stop, 1 when start-up failed, 2 for bad arguments
+ * or configuration.
  */
 public final class Main {
     static final String USAGE = """
@@ -37,9 +38,8 @@ public final class Main {
             BYNINJA_LINK_BIND, BYNINJA_LINK_PORT, BYNINJA_LINK_SECRET, BYNINJA_DATA_DIR, BYNINJA_LOG_DIR.
             """;
     static final String ENV_LINK_SECRET = "BYNINJA_LINK_SECRET";
+    /** How long a stop may take before the JVM exits anyway (systemd gives 15 s, the owner expects 5 s). */
     private static final long SHUTDOWN_WAIT_MS = 4_500;
-
-    private static volatile int exitCode = 1;
 
     private Main() {
     }
@@ -74,7 +74,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("telegram-server: " + e.getMessage());
             System.err.print(USAGE);
-            System.exit(2);
+            System.exit(DaemonMain.EXIT_USAGE);
             return;
         }
         if (arguments.help()) {
@@ -87,11 +87,10 @@ public final class Main {
         Logging.reportProblems();
         Optional<Launch> launch = prepare(arguments, System.getenv(), System.err);
         if (launch.isEmpty()) {
-            System.exit(2);
+            System.exit(DaemonMain.EXIT_USAGE);
             return;
         }
-        exitCode = run(launch.get(), System.in, System.out);
-        System.exit(exitCode);
+        System.exit(run(launch.get(), System.in, System.out));
     }
 
     /** Everything checked before start: the configuration and the link secret. */
@@ -134,41 +133,22 @@ public final class Main {
         }
     }
 
+    /** @return the exit status: 0 after a clean stop, 1 when the server could not start */
     private static int run(Launch launch, InputStream in, PrintStream out) {
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Logging.stop();
-            // A JVM stopped by a signal exits with 128 + signal; a clean stop on SIGTERM is an exit 0.
-            Runtime.getRuntime().halt(exitCode);
-        }, "shutdown"));
-        TelegramServer.Console console = launch.console()
-                ? new TelegramServer.Console(in, out, stopRequested::countDown) : null;
-        int code = 1;
-        try (TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console)) {
-            LoggerFactory.getLogger(Main.class).info("Running; trading bots connect to {}", server.whereBotsConnect());
-            stopRequested.await();
-            code = 0;
-        } catch (IOException | RuntimeException e) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        TelegramServerConfig.Link link = launch.config().link();
+        DaemonMain daemon = new DaemonMain("telegram-server", log, SHUTDOWN_WAIT_MS, e -> {
             // Said once, on the console and in the file; the stack trace only at DEBUG.
-            LoggerFactory.getLogger(Main.class).error("Cannot start: {}", LinkAddress.describeFailure(e,
-                    launch.config().link().bind(), launch.config().link().port()));
-            LoggerFactory.getLogger(Main.class).debug("Cannot start", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            code = 0;
-        } finally {
-            // Read by the shutdown hook, which halts with it once this is released.
-            exitCode = code;
-            stopped.countDown();
-        }
-        return code;
+            log.error("Cannot start: {}", LinkAddress.describeFailure(e, link.bind(), link.port()));
+            log.debug("Cannot start", e);
+        });
+        return daemon.run(stop -> {
+            TelegramServer.Console console = launch.console()
+                    ? new TelegramServer.Console(in, out, () -> stop.request("at the end of its console input"))
+                    : null;
+            TelegramServer server = TelegramServer.start(launch.config(), launch.secret(), console);
+            log.info("Running; trading bots connect to {}", server.whereBotsConnect());
+            return server;
+        });
     }
-
 }

@@ -1,6 +1,9 @@
 package com.byninja.telegram;
 
+import com.byninja.runtime.Closer;
+import com.byninja.runtime.Counters;
 import com.byninja.runtime.EffectiveConfig;
+import com.byninja.runtime.ErrorHandler;
 import com.byninja.protocol.LinkConfig;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;
@@ -29,8 +32,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +70,8 @@ public final class TelegramServer implements AutoCloseable {
     private static final Set<String> LOCAL_COMMANDS = Set.of("help", "start", "bots", "use");
 
     private final TelegramServerConfig config;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** What has started, stopped in reverse order. */
+    private final Closer started;
     private final ChatSenders output;
     private final PendingCommands pending;
     private final BotEvents events;
@@ -79,12 +81,17 @@ public final class TelegramServer implements AutoCloseable {
     private final CountDownLatch firstBot = new CountDownLatch(1);
     private final LinkServer link;
     private final TokenScrubber scrubber;
+    /** Told of every failure of this server's threads: logged once a minute at most, each one counted. */
+    private final ErrorHandler errors;
     private OkHttpTelegramClient telegramClient;
     private AllowedChats allowedChats;
 
     private TelegramServer(TelegramServerConfig config, LinkSecret secret, Console console) throws IOException {
         this.config = config;
         this.scrubber = new TokenScrubber(config.telegram().token());
+        this.started = new Closer((part, e) -> LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(),
+                scrubber.describe(e)));
+        this.errors = ErrorHandler.logging(LOG, new Counters(), scrubber::describe);
         try {
             TelegramServerConfig.Sending sending = config.sending();
             HttpClients http = null;
@@ -93,20 +100,21 @@ public final class TelegramServer implements AutoCloseable {
                 telegramClient = new OkHttpTelegramClient(http.sending(), config.telegram().token(),
                         HttpClients.telegramUrl(config.telegram().apiUrl()));
                 output = own(new ChatSenders(config.telegram().allowedChats(),
-                        new BotApiMessages(telegramClient, sending.requestTimeoutMs(), scrubber), sending, scrubber));
+                        new BotApiMessages(telegramClient, sending.requestTimeoutMs(), scrubber), sending, scrubber,
+                        errors));
             } else {
                 // The console takes output as fast as it comes: no pacing.
                 TelegramServerConfig.Sending unpaced = new TelegramServerConfig.Sending(sending.queueCapacity(), 0,
                         1_000, sending.retryMinDelayMs(), sending.retryMaxDelayMs(), sending.requestTimeoutMs());
                 output = own(new ChatSenders(List.of(CONSOLE_CHAT), new ConsolePrinter(console.out()), unpaced,
-                        scrubber));
+                        scrubber, errors));
             }
             output.start();
 
-            LogRelay logs = own(new LogRelay(output, config.logs()));
+            LogRelay logs = own(new LogRelay(output, config.logs(), errors));
             logs.start();
             long replyTimeoutMs = config.routing().replyTimeoutMs();
-            pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout));
+            pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout, errors));
             router = new CommandRouter(bots, output, pending,
                     Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC());
             events = new BotEvents(output, pending, router, logs, replyTimeoutMs, bots);
@@ -144,22 +152,22 @@ public final class TelegramServer implements AutoCloseable {
 
             if (console == null) {
                 allowedChats = new AllowedChats(config.telegram().allowedChats());
-                TelegramPoller poller = own(new TelegramPoller(config.telegram().token(), config.telegram().apiUrl(), http,
-                        config.telegram().pollTimeoutSeconds(), config.telegram().pollBackoffMaxMs(), scrubber,
-                        this::onUpdate, this::registerMenu));
+                TelegramPoller poller = own(new TelegramPoller(config.telegram().token(), config.telegram().apiUrl(),
+                        http, config.telegram().pollTimeoutSeconds(), config.telegram().pollBackoffMaxMs(), scrubber,
+                        this::onUpdate, this::registerMenu, errors));
                 poller.start();
             } else {
                 ConsoleReader reader = own(new ConsoleReader(console.in(), line -> {
                     awaitFirstBot(line, replyTimeoutMs);
                     router.handle(CONSOLE_CHAT, line);
-                }, () -> consoleEnded(console)));
+                }, () -> consoleEnded(console), errors));
                 output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
                         + Html.escape(whereBotsConnect()) + ". Type /help for the commands.");
                 reader.start();
             }
         } catch (IOException | RuntimeException e) {
             // Nothing ran yet: stop what had started without announcing a stop; the caller says why it failed.
-            stopStarted();
+            started.close();
             throw e;
         }
     }
@@ -190,8 +198,7 @@ public final class TelegramServer implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T own(T resource) {
-        started.push(resource);
-        return resource;
+        return started.add(resource);
     }
 
     private void onUpdate(Update update) {
@@ -266,18 +273,7 @@ public final class TelegramServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Stopping telegram-server");
-        stopStarted();
+        started.close();
         LOG.info("telegram-server stopped");
-    }
-
-    private void stopStarted() {
-        while (!started.isEmpty()) {
-            AutoCloseable resource = started.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", resource.getClass().getSimpleName(), scrubber.describe(e));
-            }
-        }
     }
 }

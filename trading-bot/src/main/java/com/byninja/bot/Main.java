@@ -1,22 +1,20 @@
 package com.byninja.bot;
 
+import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.ConfigLoader;
+import com.byninja.runtime.DaemonMain;
 import com.byninja.runtime.EffectiveConfig;
 import com.byninja.runtime.Logging;
-import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.config.ConfigException;
-import com.byninja.bot.config.ConfigLoader;
+import com.byninja.runtime.config.ConfigException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts the trading bot: reads the configuration, starts the bot, and waits until SIGTERM or SIGINT, then stops it
- * and exits 0. Exit code 2 means the arguments or configuration are wrong (one line per problem on stderr), 1 that
- * the bot could not start, or that stopping could not save its state.
+ * and exits 0 ({@link DaemonMain}). Exit code 2 means the arguments or configuration are wrong (one line per problem
+ * on stderr), 1 that the bot could not start, or that stopping could not save its state.
  *
  * <p>No logger is touched before Logback's configuration file is chosen, so this class has no logger field.
  */
@@ -39,6 +37,7 @@ public final class Main {
             working directory replaces the built-in logging configuration when present.
             Stop with SIGTERM or Ctrl-C.""";
 
+    /** How long a stop may take before the JVM exits anyway (systemd gives 15 s, the owner expects 5 s). */
     private static final long SHUTDOWN_WAIT_MS = 4_500;
 
     private Main() {
@@ -66,7 +65,7 @@ public final class Main {
             loaded = new ConfigLoader(System.getenv()).load(configFile);
         } catch (ConfigException e) {
             e.problems().forEach(System.err::println);
-            System.exit(2);
+            System.exit(DaemonMain.EXIT_USAGE);
             return;
         }
         // The built-in configuration puts the bot's name in its file's name (trading-bot-NAME.log) and on every line,
@@ -75,64 +74,33 @@ public final class Main {
         Logging.configure("trading-bot", Map.of("BYNINJA_LOG_DIR", loaded.config().logDir().toString(),
                 "byninja.bot.name", name, "byninja.log.name", "trading-bot-" + name));
         Logging.reportProblems();
-        run(loaded);
+        System.exit(run(loaded));
     }
 
-    private static void run(ConfigLoader.Loaded loaded) {
+    /** @return the exit status: 0 after a stop that saved everything, 1 otherwise */
+    private static int run(ConfigLoader.Loaded loaded) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         BotConfig config = loaded.config();
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicInteger exitCode = new AtomicInteger();
-        StopSignals.watch();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.countDown();
-            boolean inTime = false;
-            try {
-                inTime = stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (!inTime) {
-                log.error("{} did not finish stopping within {} ms; exiting now, its state may not be saved",
-                        config.name(), SHUTDOWN_WAIT_MS);
-                Logging.stop();
-                exitCode.set(1);
-            }
-            // A signal would otherwise end the JVM with 143: a stop that saved everything is a success.
-            Runtime.getRuntime().halt(exitCode.get());
-        }, "shutdown"));
         log.info("starting trading-bot {} with configuration from {} (secrets masked):{}{}", TradingBot.version(),
                 loaded.source(), System.lineSeparator(), EffectiveConfig.yaml(loaded.effective(), "  "));
-        TradingBot bot;
-        try {
-            bot = TradingBot.start(config, Clock.systemUTC());
-        } catch (Exception e) {
+        DaemonMain daemon = new DaemonMain(config.name(), log, SHUTDOWN_WAIT_MS, e -> {
             log.error("trading-bot could not start: {}", StartFailure.describe(e, config));
             log.debug("trading-bot could not start", e);
-            exitCode.set(1);
-            Logging.stop();
-            stopped.countDown();
-            System.exit(1);
-            return;
-        }
-        try {
-            stopRequested.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String by = StopSignals.received().map(signal -> "by its owner (" + signal + ")")
-                .orElse("as the JVM shuts down");
-        log.info("stop requested {}: shutting {} down", by, config.name());
-        boolean saved = bot.stop("stopped " + by);
-        exitCode.set(saved ? 0 : 1);
-        Logging.stop();
-        stopped.countDown();
+        });
+        return daemon.run(stop -> {
+            TradingBot bot = TradingBot.start(config, Clock.systemUTC());
+            return () -> {
+                log.info("stop requested {}: shutting {} down", stop.reason(), config.name());
+                if (!bot.stop("stopped " + stop.reason())) {
+                    stop.failed();
+                }
+            };
+        });
     }
 
     private static void fail(PrintStream err, String problem) {
         err.println(problem);
         err.println("Try --help.");
-        System.exit(2);
+        System.exit(DaemonMain.EXIT_USAGE);
     }
 }

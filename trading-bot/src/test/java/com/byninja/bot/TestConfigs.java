@@ -1,8 +1,8 @@
 package com.byninja.bot;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.config.ConfigException;
 import com.byninja.bot.config.ConfigLoader;
+import com.byninja.runtime.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 

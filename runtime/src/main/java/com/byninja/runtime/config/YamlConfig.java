@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +32,7 @@ import java.util.function.UnaryOperator;
 public final class YamlConfig {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     private final ObjectNode known;
     private final ObjectNode tree;
@@ -60,6 +56,16 @@ public final class YamlConfig {
         } catch (ConfigFileException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param owner    a class of the jar that carries the defaults
+     * @param resource the shipped configuration file's name in the jar, such as {@code /trading-bot.yml}
+     * @return the defaults, ready for a file and the environment to be laid over them
+     * @throws ConfigException when the jar lacks the resource
+     */
+    public static YamlConfig withDefaultsFrom(Class<?> owner, String resource) throws ConfigException {
+        return withDefaults(ConfigFiles.resource(owner, resource));
     }
 
     /**
@@ -93,27 +99,7 @@ public final class YamlConfig {
      * @throws ConfigFileException when the file cannot be used at all: one line saying what failed, why and what to do
      */
     public void readFile(Path file, boolean fromCommandLine, String example) throws ConfigFileException {
-        String named = fromCommandLine ? "--config " + file : file.toString();
-        if (Files.isDirectory(file)) {
-            throw new ConfigFileException(named + ": is a directory; give a YAML file such as " + example);
-        }
-        if (!Files.exists(file)) {
-            throw new ConfigFileException(named + ": no such file"
-                    + (file.isAbsolute() ? "" : " in " + Path.of("").toAbsolutePath())
-                    + "; give the path of a YAML file such as " + example);
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (AccessDeniedException e) {
-            throw new ConfigFileException(named + ": permission denied; let the user running the daemon ("
-                    + System.getProperty("user.name") + ") read it");
-        } catch (CharacterCodingException e) {
-            throw new ConfigFileException(named + ": is not UTF-8 text; save it as UTF-8");
-        } catch (IOException e) {
-            throw new ConfigFileException(named + ": cannot be read (" + e.getMessage() + "); check the file");
-        }
-        overlay(text, file.toString());
+        overlay(ConfigFiles.read(file, fromCommandLine, example), file.toString());
     }
 
     /**
@@ -147,6 +133,34 @@ public final class YamlConfig {
         values.forEach(value -> list.add(value.trim()));
         put(key, list);
         problems.fromVariable(key, variable);
+    }
+
+    /**
+     * Sets keys from the environment variables that are set and not blank; problems with them name the variable.
+     *
+     * @param env            the environment, usually {@code System.getenv()}
+     * @param keysByVariable the key each variable sets, such as {@code BYNINJA_LINK_PORT} to {@code link.port}
+     */
+    public void setFromEnvironment(Map<String, String> env, Map<String, String> keysByVariable) {
+        keysByVariable.forEach((variable, key) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                setFromEnvironment(variable, key, value);
+            }
+        });
+    }
+
+    /**
+     * Ends the reading, as Aeron's {@code conclude()} does: after every typed read and rule, either nothing was wrong
+     * or every problem is thrown together.
+     *
+     * @throws ConfigException listing every problem found, in the order of {@link #problems()}
+     */
+    public void conclude() throws ConfigException {
+        List<String> found = problems();
+        if (!found.isEmpty()) {
+            throw new ConfigException(found);
+        }
     }
 
     /** @return the value at {@code key} ({@code a.b}, {@code a.b[2]}), or a missing node */
@@ -198,6 +212,30 @@ public final class YamlConfig {
             return "";
         }
         return node.asText().trim();
+    }
+
+    /**
+     * @param what what the value must be, such as {@code a directory such as data}
+     * @return the value as text, trimmed; nothing is a problem ({@code must be WHAT, got nothing})
+     */
+    public String required(String key, String what) {
+        String text = text(key);
+        if (valid(key) && text.isBlank()) {
+            problem(key, "must be " + what + ", got nothing");
+        }
+        return text;
+    }
+
+    /**
+     * @return a log level as written, trimmed: TRACE, DEBUG, INFO, WARN, ERROR or OFF, in any case; any other value is
+     *         a problem
+     */
+    public String logLevel(String key) {
+        String text = text(key);
+        if (valid(key) && LOG_LEVELS.stream().noneMatch(text::equalsIgnoreCase)) {
+            problem(key, "must be one of " + String.join(", ", LOG_LEVELS) + ", got \"" + text + "\"");
+        }
+        return text;
     }
 
     /** @return the value, {@code true} or {@code false} in any case; false after a problem */

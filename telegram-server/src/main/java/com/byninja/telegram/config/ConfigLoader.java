@@ -1,14 +1,11 @@
 package com.byninja.telegram.config;
 
-import com.byninja.runtime.config.ConfigFileException;
+import com.byninja.runtime.config.ConfigException;
+import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +36,13 @@ public final class ConfigLoader {
     public static final String ENV_DATA_DIR = "BYNINJA_DATA_DIR";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+    /** Environment variable to the key it sets; BYNINJA_TELEGRAM_ALLOWED_CHATS, a list, is set on its own. */
+    private static final Map<String, String> ENV_KEYS = Map.of(
+            ENV_TOKEN, "telegram.token",
+            ENV_API_URL, "telegram.apiUrl",
+            ENV_DATA_DIR, "dataDir",
+            ENV_LINK_BIND, "link.bind",
+            ENV_LINK_PORT, "link.port");
 
     private final Map<String, String> env;
     private final Path defaultFile;
@@ -63,51 +65,23 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found
      */
     public TelegramServerConfig load(Optional<Path> file, boolean console) throws ConfigException {
-        YamlConfig config = defaults();
-        Optional<Path> source = file.or(() -> Files.isRegularFile(defaultFile) ? Optional.of(defaultFile)
-                                                                                : Optional.empty());
+        YamlConfig config = YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE);
+        Optional<Path> source = ConfigFiles.choose(file, defaultFile);
         if (source.isPresent()) {
             LOG.info("Reading configuration from {}", source.get());
-            try {
-                config.readFile(source.get(), file.isPresent(), DEFAULT_FILE.toString());
-            } catch (ConfigFileException e) {
-                throw new ConfigException(List.of(e.getMessage()));
-            }
+            config.readFile(source.get(), file.isPresent(), DEFAULT_FILE.toString());
         } else {
             LOG.info("No {} found: using the built-in defaults", defaultFile);
         }
-        applyEnvironment(config);
+        config.setFromEnvironment(env, ENV_KEYS);
+        String chats = env.get(ENV_ALLOWED_CHATS);
+        if (chats != null && !chats.isBlank()) {
+            config.setFromEnvironment(ENV_ALLOWED_CHATS, "telegram.allowedChats",
+                    Arrays.stream(chats.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList());
+        }
         TelegramServerConfig result = read(config, console);
-        if (!config.problems().isEmpty()) {
-            throw new ConfigException(config.problems());
-        }
+        config.conclude();
         return result;
-    }
-
-    private static YamlConfig defaults() throws ConfigException {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new ConfigException(List.of("The built-in defaults " + DEFAULTS_RESOURCE + " are missing from "
-                        + "the classpath: the jar is broken."));
-            }
-            return YamlConfig.withDefaults(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read the built-in defaults: " + e.getMessage(), e);
-        }
-    }
-
-    private void applyEnvironment(YamlConfig config) {
-        env(ENV_TOKEN).ifPresent(token -> config.setFromEnvironment(ENV_TOKEN, "telegram.token", token));
-        env(ENV_API_URL).ifPresent(url -> config.setFromEnvironment(ENV_API_URL, "telegram.apiUrl", url));
-        env(ENV_ALLOWED_CHATS).ifPresent(list -> config.setFromEnvironment(ENV_ALLOWED_CHATS, "telegram.allowedChats",
-                Arrays.stream(list.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList()));
-        env(ENV_DATA_DIR).ifPresent(dir -> config.setFromEnvironment(ENV_DATA_DIR, "dataDir", dir));
-        env(ENV_LINK_BIND).ifPresent(bind -> config.setFromEnvironment(ENV_LINK_BIND, "link.bind", bind));
-        env(ENV_LINK_PORT).ifPresent(port -> config.setFromEnvironment(ENV_LINK_PORT, "link.port", port));
-    }
-
-    private Optional<String> env(String name) {
-        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
     }
 
     private static TelegramServerConfig read(YamlConfig config, boolean console) {
@@ -130,18 +104,11 @@ public final class ConfigLoader {
                     + ENV_ALLOWED_CHATS + " (comma-separated) or telegram.allowedChats.");
         }
 
-        String bind = config.text("link.bind");
-        if (config.valid("link.bind") && bind.isBlank()) {
-            config.problem("link.bind", "must be an address such as 127.0.0.1 (or set " + ENV_LINK_BIND
-                    + "), got nothing");
-        }
+        String bind = config.required("link.bind", "an address such as 127.0.0.1 (or set " + ENV_LINK_BIND + ")");
         TelegramServerConfig.Link link = new TelegramServerConfig.Link(bind,
                 config.wholeInt("link.port", 0, 65_535), config.text("link.secretFile"),
                 config.whole("link.heartbeatIntervalMs", 100, 600_000));
-        String dataDir = config.text("dataDir");
-        if (config.valid("dataDir") && dataDir.isBlank()) {
-            config.problem("dataDir", "must be a directory such as data (or set " + ENV_DATA_DIR + "), got nothing");
-        }
+        String dataDir = config.required("dataDir", "a directory such as data (or set " + ENV_DATA_DIR + ")");
 
         TelegramServerConfig.Routing routing = new TelegramServerConfig.Routing(
                 config.whole("routing.replyTimeoutMs", 50, 600_000),
@@ -161,11 +128,7 @@ public final class ConfigLoader {
                 retryMin, retryMax,
                 config.whole("sending.requestTimeoutMs", 100, 600_000));
 
-        String level = config.text("logs.level");
-        if (config.valid("logs.level") && !LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
-            config.problem("logs.level", "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"" + level + "\"");
-        }
-        TelegramServerConfig.Logs logs = new TelegramServerConfig.Logs(level,
+        TelegramServerConfig.Logs logs = new TelegramServerConfig.Logs(config.logLevel("logs.level"),
                 config.whole("logs.flushIntervalMs", 10, 600_000),
                 config.wholeInt("logs.bufferLines", 1, 100_000));
         return new TelegramServerConfig(telegram, link, routing, sending, logs, dataDir);

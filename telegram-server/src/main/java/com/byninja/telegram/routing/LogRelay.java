@@ -1,5 +1,9 @@
 package com.byninja.telegram.routing;
 
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.Html;
@@ -9,8 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,8 @@ public final class LogRelay implements AutoCloseable {
     private final TelegramServerConfig.Logs settings;
     private final int threshold;
     private final Map<Long, Buffer> buffers = new LinkedHashMap<>();
-    private final ScheduledExecutorService flusher;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AgentRunner flusher;
 
     private static final class Buffer {
         final ArrayDeque<String> lines = new ArrayDeque<>();
@@ -40,6 +44,11 @@ public final class LogRelay implements AutoCloseable {
     }
 
     public LogRelay(ChatOutput output, TelegramServerConfig.Logs settings) {
+        this(output, settings, ErrorHandler.logging(LOG, new Counters()));
+    }
+
+    /** @param errors told when a flush fails; the next one is tried all the same */
+    public LogRelay(ChatOutput output, TelegramServerConfig.Logs settings, ErrorHandler errors) {
         this.output = output;
         this.settings = settings;
         String level = settings.level().toUpperCase(Locale.ROOT);
@@ -47,13 +56,34 @@ public final class LogRelay implements AutoCloseable {
         for (long chat : output.chats()) {
             buffers.put(chat, new Buffer());
         }
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "log-relay"));
+        this.flusher = new AgentRunner(new Flusher(), errors);
     }
 
     /** Starts the periodic flush. */
     public void start() {
-        flusher.scheduleWithFixedDelay(this::flushSafely, settings.flushIntervalMs(), settings.flushIntervalMs(),
-                TimeUnit.MILLISECONDS);
+        flusher.start();
+    }
+
+    /** Flushes once per interval, the first one interval after the start. */
+    private final class Flusher implements Agent {
+        @Override
+        public String roleName() {
+            return "log-relay";
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            if (closing.await(settings.flushIntervalMs(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+            flush();
+            return 1;
+        }
+
+        @Override
+        public void onStopRequested() {
+            closing.countDown();
+        }
     }
 
     /** Takes one log line from a bot; called on the link's reader thread, so it only appends to buffers. */
@@ -73,14 +103,6 @@ public final class LogRelay implements AutoCloseable {
                 }
                 buffer.lines.addLast(html);
             }
-        }
-    }
-
-    private void flushSafely() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.error("Relaying log lines failed", e);
         }
     }
 
@@ -124,11 +146,6 @@ public final class LogRelay implements AutoCloseable {
     /** Stops the flush thread; buffered lines are discarded. */
     @Override
     public void close() {
-        flusher.shutdownNow();
-        try {
-            flusher.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        flusher.close();
     }
 }

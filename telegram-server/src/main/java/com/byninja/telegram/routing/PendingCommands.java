@@ -1,24 +1,31 @@
 package com.byninja.telegram.routing;
 
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commands sent and not yet answered, by id. Each has a deadline on the {@code command-timeouts} thread: past it the
- * command is reported as unanswered and forgotten, except for a short memory that lets a late answer still reach its
- * chat. Nothing is ever re-sent.
+ * Commands sent and not yet answered, by id. Each has a deadline on the {@code command-timeouts} thread (an
+ * {@link AgentRunner}'s, started with the first command): past it the command is reported as unanswered and
+ * forgotten, except for a short memory that lets a late answer still reach its chat. Nothing is ever re-sent. Every
+ * command has the same timeout, so deadlines come due in the order the commands were registered, and only those of
+ * unanswered commands are kept.
  */
 public final class PendingCommands implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PendingCommands.class);
@@ -36,7 +43,7 @@ public final class PendingCommands implements AutoCloseable {
     public record Pending(String id, long chatId, String bot, BotConnection connection, String label) {
     }
 
-    private final Map<String, Entry> pending = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Pending> timedOut = Collections.synchronizedMap(new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
@@ -46,13 +53,17 @@ public final class PendingCommands implements AutoCloseable {
         }
     });
     private final Object idle = new Object();
-    private final ScheduledThreadPoolExecutor timeouts;
     private final long timeoutMs;
     private final Consumer<Pending> onTimeout;
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffffL, 36);
     private final AtomicLong counter = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** The deadlines of the unanswered commands, earliest first. */
+    private final ArrayDeque<Deadline> deadlines = new ArrayDeque<>();
+    private final AgentRunner timeouts;
 
-    private record Entry(Pending pending, ScheduledFuture<?> timeout) {
+    private record Deadline(String id, long dueNanos) {
     }
 
     /**
@@ -60,10 +71,14 @@ public final class PendingCommands implements AutoCloseable {
      * @param onTimeout told of each command that got no reply in time, on the {@code command-timeouts} thread
      */
     public PendingCommands(long timeoutMs, Consumer<Pending> onTimeout) {
+        this(timeoutMs, onTimeout, ErrorHandler.logging(LOG, new Counters()));
+    }
+
+    /** @param errors told of a failure of the {@code command-timeouts} thread */
+    public PendingCommands(long timeoutMs, Consumer<Pending> onTimeout, ErrorHandler errors) {
         this.timeoutMs = timeoutMs;
         this.onTimeout = onTimeout;
-        this.timeouts = new ScheduledThreadPoolExecutor(1, runnable -> new Thread(runnable, "command-timeouts"));
-        this.timeouts.setRemoveOnCancelPolicy(true);
+        this.timeouts = new AgentRunner(new Timeouts(), errors);
     }
 
     /** @return a new id, unique across restarts of this process in practice: a random prefix and a counter */
@@ -74,19 +89,21 @@ public final class PendingCommands implements AutoCloseable {
     /** Starts the deadline of a command that was just queued on its connection. */
     public void register(Pending command) {
         // The entry goes in before its deadline can fire, so a quick timeout always finds it.
-        Entry placeholder = new Entry(command, null);
-        pending.put(command.id(), placeholder);
-        ScheduledFuture<?> timeout = timeouts.schedule(() -> expire(command.id()), timeoutMs, TimeUnit.MILLISECONDS);
-        if (!pending.replace(command.id(), placeholder, new Entry(command, timeout))) {
-            timeout.cancel(false);
+        pending.put(command.id(), command);
+        lock.lock();
+        try {
+            deadlines.addLast(new Deadline(command.id(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs)));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
+        timeouts.start();
     }
 
     /** Forgets a command whose frame could not be queued. */
     public void cancel(String id) {
-        Entry entry = pending.remove(id);
-        if (entry != null && entry.timeout() != null) {
-            entry.timeout().cancel(false);
+        if (pending.remove(id) != null) {
+            forgetDeadline(id);
         }
         removed();
     }
@@ -102,15 +119,13 @@ public final class PendingCommands implements AutoCloseable {
         if (id == null) {
             return false;
         }
-        Entry entry = pending.get(id);
-        if (entry == null || !entry.pending().bot().equals(bot) || !pending.remove(id, entry)) {
+        Pending command = pending.get(id);
+        if (command == null || !command.bot().equals(bot) || !pending.remove(id, command)) {
             return false;
         }
-        if (entry.timeout() != null) {
-            entry.timeout().cancel(false);
-        }
+        forgetDeadline(id);
         try {
-            answer.accept(entry.pending());
+            answer.accept(command);
         } finally {
             removed();
         }
@@ -135,12 +150,10 @@ public final class PendingCommands implements AutoCloseable {
     /** Forgets the unanswered commands that went out on {@code connection}, telling {@code lost} of each. */
     public void failAll(BotConnection connection, Consumer<Pending> lost) {
         try {
-            for (Entry entry : List.copyOf(pending.values())) {
-                if (entry.pending().connection().equals(connection) && pending.remove(entry.pending().id(), entry)) {
-                    if (entry.timeout() != null) {
-                        entry.timeout().cancel(false);
-                    }
-                    lost.accept(entry.pending());
+            for (Pending command : List.copyOf(pending.values())) {
+                if (command.connection().equals(connection) && pending.remove(command.id(), command)) {
+                    forgetDeadline(command.id());
+                    lost.accept(command);
                 }
             }
         } finally {
@@ -178,12 +191,21 @@ public final class PendingCommands implements AutoCloseable {
         return pending.size();
     }
 
+    private void forgetDeadline(String id) {
+        lock.lock();
+        try {
+            deadlines.removeIf(deadline -> deadline.id().equals(id));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void expire(String id) {
-        Entry entry = pending.remove(id);
-        if (entry != null) {
-            timedOut.put(id, entry.pending());
+        Pending command = pending.remove(id);
+        if (command != null) {
+            timedOut.put(id, command);
             try {
-                onTimeout.accept(entry.pending());
+                onTimeout.accept(command);
             } catch (RuntimeException e) {
                 LOG.error("Reporting the timeout of command {} failed", id, e);
             }
@@ -191,19 +213,53 @@ public final class PendingCommands implements AutoCloseable {
         }
     }
 
+    /** Expires each command when its deadline comes, waiting for the next deadline, or a first one, meanwhile. */
+    private final class Timeouts implements Agent {
+        private boolean stopping;
+
+        @Override
+        public String roleName() {
+            return "command-timeouts";
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            Deadline due;
+            lock.lock();
+            try {
+                Deadline first = deadlines.peekFirst();
+                long waitNanos = first == null ? TimeUnit.MILLISECONDS.toNanos(timeoutMs)
+                        : first.dueNanos() - System.nanoTime();
+                if (waitNanos > 0) {
+                    if (!stopping) {
+                        changed.awaitNanos(waitNanos);
+                    }
+                    return 0;
+                }
+                due = deadlines.removeFirst();
+            } finally {
+                lock.unlock();
+            }
+            expire(due.id());
+            return 1;
+        }
+
+        @Override
+        public void onStopRequested() {
+            lock.lock();
+            try {
+                stopping = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     /** Stops the timeout thread; unanswered commands are dropped without a message. */
     @Override
     public void close() {
-        timeouts.shutdownNow();
-        boolean interrupted = false;
-        try {
-            timeouts.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
+        timeouts.close();
         pending.clear();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

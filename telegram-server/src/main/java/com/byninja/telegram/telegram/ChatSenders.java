@@ -1,5 +1,6 @@
 package com.byninja.telegram.telegram;
 
+import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.config.TelegramServerConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,11 @@ public final class ChatSenders implements ChatOutput, AutoCloseable {
     private final Map<Long, ChatSender> senders = new LinkedHashMap<>();
     private final List<Long> chats;
 
+    /** @param errors told of a failure of a sender's thread outside sending a message */
     public ChatSenders(List<Long> chats, MessageApi api, TelegramServerConfig.Sending settings,
-                       TokenScrubber scrubber) {
+                       TokenScrubber scrubber, ErrorHandler errors) {
         for (long chat : chats) {
-            senders.putIfAbsent(chat, new ChatSender(chat, api, settings, scrubber));
+            senders.putIfAbsent(chat, new ChatSender(chat, api, settings, scrubber, errors));
         }
         this.chats = List.copyOf(senders.keySet());
     }

@@ -1,5 +1,9 @@
 package com.byninja.telegram.telegram;
 
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.AgentTerminationException;
+import com.byninja.runtime.ErrorHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -25,9 +29,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * Long polling with TelegramBots, on a daemon thread named {@code telegram-poller}.
  *
  * <p>Registration calls {@code deleteWebhook} first, which fails while Telegram is unreachable; it is retried with
- * backoff on the {@code telegram-connect} thread, so a Telegram outage at start-up holds up neither the link nor the
- * bots. Each update is handed to {@code onUpdate} on the consumer's own thread; nothing thrown there reaches
- * TelegramBots, whose poller would otherwise stop silently.
+ * backoff on the {@code telegram-connect} thread (an {@link AgentRunner}'s, ended once polling has started), so a
+ * Telegram outage at start-up holds up neither the link nor the bots. The {@code telegram-poller} thread is
+ * TelegramBots' own loop, on an executor this class gives it and shuts down. Each update is handed to
+ * {@code onUpdate} on the consumer's own thread; nothing thrown there reaches TelegramBots, whose poller would
+ * otherwise stop silently.
  *
  * <p>A {@code getUpdates} that fails for a passing reason (a 5xx, a network error) is retried here, with backoff, and
  * reported once per outage ({@link Outage}): TelegramBots would log each failure at ERROR with its stack trace. It
@@ -48,16 +54,18 @@ public final class TelegramPoller implements AutoCloseable {
     private final Runnable onRegistered;
     private final HttpClients http;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final Thread connectThread;
+    private final AgentRunner connecting;
     private final Outage outage = new Outage(LOG, "Polling Telegram");
     private final CappedBackOff outageBackOff;
 
     /**
      * @param onUpdate     called for each update, on the update consumer's thread
      * @param onRegistered called once polling has started, on the {@code telegram-connect} thread
+     * @param errors       told of a failure of the {@code telegram-connect} thread outside registering
      */
     public TelegramPoller(String token, String apiUrl, HttpClients http, int pollTimeoutSeconds, long backoffMaxMs,
-                          TokenScrubber scrubber, Consumer<Update> onUpdate, Runnable onRegistered) {
+                          TokenScrubber scrubber, Consumer<Update> onUpdate, Runnable onRegistered,
+                          ErrorHandler errors) {
         this.token = token;
         this.url = HttpClients.telegramUrl(apiUrl);
         this.pollTimeoutSeconds = pollTimeoutSeconds;
@@ -75,43 +83,51 @@ public final class TelegramPoller implements AutoCloseable {
         this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> polling,
                 () -> pollerThread, () -> new CappedBackOff(backoffMaxMs));
         this.consumer = new UpdateConsumer(onUpdate, scrubber);
-        this.connectThread = new Thread(this::connect, "telegram-connect");
+        this.connecting = new AgentRunner(new Connect(), errors, CLOSE_WAIT_MS);
     }
 
     /** Starts registering in the background; returns at once. */
     public void start() {
-        connectThread.start();
+        connecting.start();
     }
 
-    private void connect() {
-        CappedBackOff backOff = new CappedBackOff(backoffMaxMs);
-        try {
-            while (closing.getCount() > 0) {
-                try {
-                    application.registerBot(token, () -> url, this::getUpdates, consumer);
-                    outage.succeeded();
-                    LOG.info("Polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
-                    onRegistered.run();
-                    return;
-                } catch (TelegramApiException | RuntimeException e) {
-                    if (closing.getCount() == 0) {
-                        return;
-                    }
-                    long delay = backOff.nextBackOffMillis();
-                    if (isTokenRefused(e)) {
-                        LOG.error("Telegram refused the bot token ({}): check BYNINJA_TELEGRAM_TOKEN against the one "
-                                + "@BotFather gave you; retrying in {} ms", scrubber.scrub(e.toString()), delay);
-                    } else {
-                        outage.failed("cannot start: " + scrubber.describe(e), e);
-                    }
-                    unregisterQuietly();
-                    if (closing.await(delay, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
+    /** Registers with TelegramBots, retrying with backoff until it works; then its role is over. */
+    private final class Connect implements Agent {
+        private final CappedBackOff backOff = new CappedBackOff(backoffMaxMs);
+
+        @Override
+        public String roleName() {
+            return "telegram-connect";
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            try {
+                application.registerBot(token, () -> url, TelegramPoller.this::getUpdates, consumer);
+            } catch (TelegramApiException | RuntimeException e) {
+                if (closing.getCount() == 0) {
+                    throw new AgentTerminationException("closed while registering");
                 }
+                long delay = backOff.nextBackOffMillis();
+                if (isTokenRefused(e)) {
+                    LOG.error("Telegram refused the bot token ({}): check BYNINJA_TELEGRAM_TOKEN against the one "
+                            + "@BotFather gave you; retrying in {} ms", scrubber.scrub(e.toString()), delay);
+                } else {
+                    outage.failed("cannot start: " + scrubber.describe(e), e);
+                }
+                unregisterQuietly();
+                closing.await(delay, TimeUnit.MILLISECONDS);
+                return 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            outage.succeeded();
+            LOG.info("Polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+            onRegistered.run();
+            throw new AgentTerminationException("polling started");
+        }
+
+        @Override
+        public void onStopRequested() {
+            closing.countDown();
         }
     }
 
@@ -191,7 +207,7 @@ public final class TelegramPoller implements AutoCloseable {
     /** Stops polling, cancels the long poll in flight, and ends the poller, connect and consumer threads. */
     @Override
     public void close() {
-        closing.countDown();
+        connecting.requestStop();
         try {
             application.close();
         } catch (Exception e) {
@@ -200,19 +216,8 @@ public final class TelegramPoller implements AutoCloseable {
         // Also ends a registration stuck in deleteWebhook.
         http.stopPolling();
         pollerThread.shutdownNow();
-        boolean interrupted = false;
-        try {
-            connectThread.join(CLOSE_WAIT_MS);
-            if (connectThread.isAlive()) {
-                connectThread.interrupt();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
+        connecting.close();
         consumer.close();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static final class UpdateConsumer extends DefaultLongPollingUpdateConsumer {

@@ -72,6 +72,20 @@ class PendingCommandsTest {
     }
 
     @Test
+    void aCommandAnsweredInTimeNeverTimesOutWhileTheOnesAfterItStillDo() {
+        pending.register(new PendingCommands.Pending("a-4", 1L, "alpha", new Bot("alpha"), "/status"));
+        pending.register(new PendingCommands.Pending("a-5", 1L, "alpha", new Bot("alpha"), "/stats"));
+        pending.register(new PendingCommands.Pending("a-6", 2L, "alpha", new Bot("alpha"), "/balance"));
+
+        assertThat(pending.complete("a-4", "alpha", p -> { })).isTrue();
+        pending.cancel("a-6");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> timedOut.size() == 1);
+        assertThat(timedOut).extracting(PendingCommands.Pending::id).containsExactly("a-5");
+        assertThat(pending.size()).isZero();
+    }
+
+    @Test
     void aDroppedConnectionFailsOnlyItsOwnCommands() {
         Bot alpha = new Bot("alpha");
         pending.register(new PendingCommands.Pending("a-3", 1L, "alpha", alpha, "/status"));

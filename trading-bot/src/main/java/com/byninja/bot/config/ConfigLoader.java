@@ -1,15 +1,12 @@
 package com.byninja.bot.config;
 
 import com.byninja.bot.domain.Symbol;
-import com.byninja.runtime.config.ConfigFileException;
+import com.byninja.runtime.config.ConfigException;
+import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the YAML configuration over the built-in defaults (the shipped {@code trading-bot.yml}, on the classpath),
@@ -55,19 +52,12 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem
      */
     public Loaded load(Path explicitFile) throws ConfigException {
-        Path file = explicitFile;
-        if (file == null && Files.isRegularFile(WORKING_DIR_FILE)) {
-            file = WORKING_DIR_FILE;
-        }
+        Optional<Path> file = ConfigFiles.choose(Optional.ofNullable(explicitFile), WORKING_DIR_FILE);
         YamlConfig config = defaults();
-        if (file != null) {
-            try {
-                config.readFile(file, explicitFile != null, WORKING_DIR_FILE.toString());
-            } catch (ConfigFileException e) {
-                throw new ConfigException(List.of(e.getMessage()));
-            }
+        if (file.isPresent()) {
+            config.readFile(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
         }
-        return validate(config, file == null ? "built-in defaults" : file.toString());
+        return validate(config, file.map(Path::toString).orElse("built-in defaults"));
     }
 
     /**
@@ -79,22 +69,13 @@ public final class ConfigLoader {
     public Loaded loadYaml(String overrides, String source) throws ConfigException {
         YamlConfig config = defaults();
         if (overrides != null) {
-            try {
-                config.overlay(overrides, source);
-            } catch (ConfigFileException e) {
-                throw new ConfigException(List.of(e.getMessage()));
-            }
+            config.overlay(overrides, source);
         }
         return validate(config, source);
     }
 
     private Loaded validate(YamlConfig config, String source) throws ConfigException {
-        ENV_KEYS.forEach((variable, key) -> {
-            String value = env.get(variable);
-            if (value != null && !value.isBlank()) {
-                config.setFromEnvironment(variable, key, value);
-            }
-        });
+        config.setFromEnvironment(env, ENV_KEYS);
         String secret = env.get(SECRET_ENV);
         if (secret != null && !secret.isBlank() && secret.length() < 16) {
             config.generalProblem(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
@@ -102,9 +83,7 @@ public final class ConfigLoader {
         String secretFromEnv = secret == null || secret.isBlank() ? null : secret;
         BotConfig bot = new ConfigReader(config).read(secretFromEnv, nonBlank(env.get(API_KEY_ENV)),
                 nonBlank(env.get(API_SECRET_ENV)));
-        if (!config.problems().isEmpty()) {
-            throw new ConfigException(config.problems());
-        }
+        config.conclude();
         return new Loaded(bot, source, config.tree().toString());
     }
 
@@ -125,17 +104,10 @@ public final class ConfigLoader {
      * The shipped file, with its two special shapes: {@code exchange: binance} is short for
      * {@code exchange: {type: binance}}, and {@code simulator.markets} is keyed by symbols, in any spelling.
      */
-    private static YamlConfig defaults() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + DEFAULTS_RESOURCE);
-            }
-            return YamlConfig.withDefaults(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .shorthand("exchange", "type")
-                    .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE, e);
-        }
+    private static YamlConfig defaults() throws ConfigException {
+        return YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE)
+                .shorthand("exchange", "type")
+                .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol);
     }
 
     /** @return the symbol's usual spelling, BTC/USDT for btcusdt; a spelling that is no symbol as it is */

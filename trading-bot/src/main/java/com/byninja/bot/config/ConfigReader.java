@@ -13,6 +13,8 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.YamlConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,6 @@ import java.util.Set;
  */
 final class ConfigReader {
 
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
     private static final Symbol PLACEHOLDER = new Symbol("BTC", "USDT");
@@ -56,8 +57,8 @@ final class ConfigReader {
         ExchangeSettings exchange = exchange(apiKey, apiSecret);
         List<Symbol> symbols = symbols();
         Duration timeframe = timeframe();
-        Path dataDir = directory("dataDir");
-        Path logDir = directory("logDir");
+        Path dataDir = Path.of(config.required("dataDir", "a directory such as data"));
+        Path logDir = Path.of(config.required("logDir", "a directory such as logs"));
 
         MarketDataSettings marketData = new MarketDataSettings(
                 config.whole("marketData.pollIntervalMs", 10, 3_600_000),
@@ -133,17 +134,9 @@ final class ConfigReader {
             }
         }
         String baseUrl = config.text("exchange.baseUrl");
-        if (!baseUrl.isEmpty()) {
-            try {
-                java.net.URI uri = new java.net.URI(baseUrl);
-                if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                    config.problem("exchange.baseUrl", "must be empty or an http(s) address such as "
-                            + "https://testnet.binance.vision, got " + quoted(baseUrl));
-                }
-            } catch (java.net.URISyntaxException e) {
-                config.problem("exchange.baseUrl", "must be empty or an http(s) address such as "
-                        + "https://testnet.binance.vision, got " + quoted(baseUrl));
-            }
+        if (!baseUrl.isEmpty() && !isHttpAddress(baseUrl)) {
+            config.problem("exchange.baseUrl", "must be empty or an http(s) address such as "
+                    + "https://testnet.binance.vision, got " + quoted(baseUrl));
         }
         return new ExchangeSettings(type, mode, baseUrl,
                 config.wholeInt("exchange.connectTimeoutMs", 100, 600_000),
@@ -153,6 +146,15 @@ final class ConfigReader {
                 config.wholeInt("exchange.failureAlertAfter", 1, 10_000),
                 config.whole("exchange.unknownOrderWindowMs", 0, 86_400_000),
                 apiKey, apiSecret);
+    }
+
+    private static boolean isHttpAddress(String text) {
+        try {
+            URI uri = new URI(text);
+            return Set.of("http", "https").contains(String.valueOf(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean isXChangeClass(String type) {
@@ -217,15 +219,6 @@ final class ConfigReader {
             return null;
         }
         return d;
-    }
-
-    private Path directory(String key) {
-        String dir = config.text(key);
-        if (config.valid(key) && dir.isEmpty()) {
-            config.problem(key, "must be a directory such as " + (key.equals("dataDir") ? "data" : "logs")
-                    + ", got nothing");
-        }
-        return Path.of(dir);
     }
 
     private StrategySettings strategy(int maxBars) {
@@ -326,15 +319,8 @@ final class ConfigReader {
     }
 
     private LinkSettings link(String secretFromEnv) {
-        String level = config.text("link.forwardLogLevel");
-        if (config.valid("link.forwardLogLevel") && !LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
-            config.problem("link.forwardLogLevel", "must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got "
-                    + quoted(level));
-        }
-        String host = config.text("link.host");
-        if (config.valid("link.host") && host.isBlank()) {
-            config.problem("link.host", "must be the telegram-server's address, such as 127.0.0.1, got nothing");
-        }
+        String level = config.logLevel("link.forwardLogLevel");
+        String host = config.required("link.host", "the telegram-server's address, such as 127.0.0.1");
         // Empty, the default: the secret lives with the data, so dataDir (BYNINJA_DATA_DIR) moves both.
         String secretFile = config.text("link.secretFile");
         long statusInterval = config.whole("link.statusIntervalMs", 0, 86_400_000);

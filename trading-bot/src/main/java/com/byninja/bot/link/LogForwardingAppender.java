@@ -5,16 +5,22 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import com.byninja.protocol.Message;
-import com.byninja.runtime.Threads;
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forwards log lines at or above a level as {@code log} frames. The logging thread only offers the line to a bounded
- * queue (a full queue drops it and counts it); the {@code log-forwarder} thread hands lines to the link.
+ * queue (a full queue drops it and counts it); the {@code log-forwarder} thread, an {@link AgentRunner}'s, hands
+ * lines to the link, and those still queued when the appender stops.
  *
  * <p>No feedback loops: lines logged by the forwarder thread itself and by the link ({@code com.byninja.protocol},
  * whose warnings are about forwarding in the first place) are not forwarded.
@@ -26,12 +32,15 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
     private static final String LINK_LOGGERS = "com.byninja.protocol";
     private static final int MAX_TEXT = 2_000;
     private static final long JOIN_TIMEOUT_MS = 1_000;
+    private static final long POLL_MS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(LogForwardingAppender.class);
 
     private final Level threshold;
     private final BlockingQueue<Message> queue;
     private final Consumer<Message> sink;
     private final AtomicLong dropped = new AtomicLong();
-    private Thread thread;
+    private final ErrorHandler errorHandler;
+    private volatile AgentRunner runner;
 
     /**
      * @param threshold the lowest level forwarded
@@ -39,18 +48,25 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
      * @param sink      sends a line; must not block
      */
     public LogForwardingAppender(Level threshold, int capacity, Consumer<Message> sink) {
+        this(threshold, capacity, sink, ErrorHandler.logging(LOG, new Counters()));
+    }
+
+    /**
+     * As {@link #LogForwardingAppender(Level, int, Consumer)}, with the handler told of the forwarder's unexpected
+     * failures; what it logs is not forwarded.
+     */
+    public LogForwardingAppender(Level threshold, int capacity, Consumer<Message> sink, ErrorHandler errorHandler) {
         this.threshold = threshold;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sink = sink;
+        this.errorHandler = errorHandler;
         setName("LINK");
     }
 
     @Override
     public void start() {
         super.start();
-        thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.start();
+        runner = new AgentRunner(new Forwarder(), errorHandler, JOIN_TIMEOUT_MS).start();
     }
 
     @Override
@@ -76,19 +92,36 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
         return b.length() > MAX_TEXT ? b.substring(0, MAX_TEXT) + "..." : b.toString();
     }
 
-    private void run() {
-        while (isStarted() || !queue.isEmpty()) {
-            try {
-                Message m = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (m != null) {
-                    sink.accept(m);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                dropped.incrementAndGet();
+    /** Hands each queued line to the link, and at the end those still queued. */
+    private final class Forwarder implements Agent {
+        @Override
+        public String roleName() {
+            return THREAD_NAME;
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            Message m = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+            if (m == null) {
+                return 0;
             }
+            send(m);
+            return 1;
+        }
+
+        @Override
+        public void onClose() {
+            for (Message m = queue.poll(); m != null; m = queue.poll()) {
+                send(m);
+            }
+        }
+    }
+
+    private void send(Message m) {
+        try {
+            sink.accept(m);
+        } catch (RuntimeException e) {
+            dropped.incrementAndGet();
         }
     }
 
@@ -100,6 +133,9 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
     @Override
     public void stop() {
         super.stop();
-        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
+        AgentRunner r = runner;
+        if (r != null) {
+            r.close();
+        }
     }
 }

@@ -6,7 +6,10 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
-import com.byninja.runtime.Threads;
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * ({@link CandleAggregator}): volume zero, highs and lows only as sampled, which the log says once at start and
  * {@link #candleSource()} says for status. A built candle of the period the monitor started in would open at
  * whatever price came first, mid-period: it is never handed on.
+ *
+ * <p>The thread is an {@link AgentRunner}'s: a failure the monitor does not expect, such as a listener that throws,
+ * goes to its error handler and the monitor carries on with the next poll.
  */
 public final class MarketMonitor implements AutoCloseable {
 
@@ -54,7 +60,7 @@ public final class MarketMonitor implements AutoCloseable {
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicLong errors = new AtomicLong();
-    private final Thread thread;
+    private final AgentRunner runner;
     private final boolean exchangeCandles;
     private volatile String candleSource;
     private volatile Ticker last;
@@ -63,6 +69,7 @@ public final class MarketMonitor implements AutoCloseable {
     private CandleFollower follower;
     private int consecutiveErrors;
     private boolean failingReported;
+    private long nextPollNanos;
 
     /**
      * Asks the exchange at once, without the network, whether it has candles of {@code timeframe}.
@@ -74,6 +81,17 @@ public final class MarketMonitor implements AutoCloseable {
     public MarketMonitor(Symbol symbol, MarketData marketData, Duration timeframe, long pollIntervalMs,
                          int warmupBars, int errorAlertAfter, MarketListener listener, HealthListener health,
                          Clock clock) {
+        this(symbol, marketData, timeframe, pollIntervalMs, warmupBars, errorAlertAfter, listener, health, clock,
+                ErrorHandler.logging(LOG, new Counters()));
+    }
+
+    /**
+     * As {@link #MarketMonitor(Symbol, MarketData, Duration, long, int, int, MarketListener, HealthListener, Clock)},
+     * with the handler told of the monitor's unexpected failures, such as one that counts them for status.
+     */
+    public MarketMonitor(Symbol symbol, MarketData marketData, Duration timeframe, long pollIntervalMs,
+                         int warmupBars, int errorAlertAfter, MarketListener listener, HealthListener health,
+                         Clock clock, ErrorHandler errorHandler) {
         this.symbol = symbol;
         this.marketData = marketData;
         this.timeframe = timeframe;
@@ -86,8 +104,7 @@ public final class MarketMonitor implements AutoCloseable {
         Optional<String> own = marketData.followCandles(symbol, timeframe);
         this.exchangeCandles = own.isPresent();
         this.candleSource = own.orElseGet(this::builtFromPolls);
-        this.thread = new Thread(this::run, "market-monitor-" + symbol);
-        this.thread.setDaemon(true);
+        this.runner = new AgentRunner(new Watch(), errorHandler, JOIN_TIMEOUT_MS);
     }
 
     /** Starts the monitor's thread. */
@@ -97,7 +114,7 @@ public final class MarketMonitor implements AutoCloseable {
                     + "highs and lows only as sampled", symbol, marketData.exchangeName(), Durations.format(timeframe),
                     pollIntervalMs);
         }
-        thread.start();
+        runner.start();
     }
 
     /** @return the last price seen, if any. */
@@ -127,41 +144,53 @@ public final class MarketMonitor implements AutoCloseable {
         return "built from " + pollIntervalMs + " ms price polls (no volume)";
     }
 
-    private void run() {
-        Instant historyEnd = loadHistory();
-        if (exchangeCandles) {
-            follower = new CandleFollower(symbol, timeframe, clock.instant(), historyEnd);
-        } else {
-            aggregator = new CandleAggregator(symbol, timeframe);
+    /** The monitor's role on its thread: history once, then a poll every interval and each candle when it is due. */
+    private final class Watch implements Agent {
+        @Override
+        public String roleName() {
+            return "market-monitor-" + symbol;
         }
-        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(pollIntervalMs);
-        long nextPoll = System.nanoTime();
-        while (stop.getCount() > 0) {
-            if (System.nanoTime() - nextPoll >= 0) {
+
+        @Override
+        public void onStart() {
+            Instant historyEnd = loadHistory();
+            if (exchangeCandles) {
+                follower = new CandleFollower(symbol, timeframe, clock.instant(), historyEnd);
+            } else {
+                aggregator = new CandleAggregator(symbol, timeframe);
+            }
+            nextPollNanos = System.nanoTime();
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            int work = 0;
+            if (System.nanoTime() - nextPollNanos >= 0) {
                 poll();
-                nextPoll += intervalNanos;
-                if (System.nanoTime() - nextPoll >= 0) {
+                work++;
+                nextPollNanos += TimeUnit.MILLISECONDS.toNanos(pollIntervalMs);
+                if (System.nanoTime() - nextPollNanos >= 0) {
                     // A poll slower than the interval: the next one follows at once, without catching up.
-                    nextPoll = System.nanoTime();
+                    nextPollNanos = System.nanoTime();
                 }
             }
             if (follower != null && clock.millis() >= follower.dueAt()) {
                 fetchCandles();
+                work++;
             }
             // Real time between polls; the clock's time until the next candle is due. Bounded by the interval, so a
             // clock set forward is noticed within one.
-            long wait = TimeUnit.NANOSECONDS.toMillis(nextPoll - System.nanoTime()) + 1;
+            long wait = TimeUnit.NANOSECONDS.toMillis(nextPollNanos - System.nanoTime()) + 1;
             if (follower != null) {
                 wait = Math.min(wait, Math.max(1, follower.dueAt() - clock.millis()));
             }
-            try {
-                if (stop.await(Math.min(wait, pollIntervalMs), TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            stop.await(Math.min(wait, pollIntervalMs), TimeUnit.MILLISECONDS);
+            return work;
+        }
+
+        @Override
+        public void onStopRequested() {
+            stop.countDown();
         }
     }
 
@@ -240,7 +269,7 @@ public final class MarketMonitor implements AutoCloseable {
 
     /** Asks the thread to stop after the request in progress, without waiting. */
     public void requestStop() {
-        stop.countDown();
+        runner.requestStop();
     }
 
     /**
@@ -250,17 +279,12 @@ public final class MarketMonitor implements AutoCloseable {
      * @return whether it had ended by the deadline
      */
     public boolean awaitStop(long deadlineNanos) {
-        boolean ended = Threads.joinAll(List.of(thread), deadlineNanos).isEmpty();
-        if (!ended) {
-            thread.interrupt();
-        }
-        return ended;
+        return runner.awaitStop(deadlineNanos);
     }
 
     /** Stops the thread, waiting a bounded time, then interrupting it. */
     @Override
     public void close() {
-        requestStop();
-        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
+        runner.close();
     }
 }

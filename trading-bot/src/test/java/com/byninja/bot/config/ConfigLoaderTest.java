@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.byninja.bot.domain.Symbol;
+import com.byninja.runtime.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

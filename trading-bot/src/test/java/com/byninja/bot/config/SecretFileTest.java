@@ -2,6 +2,7 @@ package com.byninja.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.byninja.runtime.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

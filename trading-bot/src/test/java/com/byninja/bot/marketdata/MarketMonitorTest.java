@@ -8,6 +8,7 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
+import com.byninja.runtime.ErrorHandler;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,6 +115,42 @@ class MarketMonitorTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> candles.size() >= 2);
             assertThat(m.candleSource()).isEqualTo("built from 5 ms price polls (no volume)");
+        }
+    }
+
+    @Test
+    void aListenerThatFailsIsToldToTheErrorHandlerAndTheMonitorCarriesOn() {
+        FlakyMarket market = new FlakyMarket();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        ErrorHandler handler = (role, error) -> errors.add(role + ": " + error.getMessage());
+        MarketMonitor.HealthListener failing = new MarketMonitor.HealthListener() {
+            @Override
+            public void onPricesFailing(Symbol symbol, int consecutiveErrors, String lastError) {
+                throw new IllegalStateException("alert outbox closed");
+            }
+
+            @Override
+            public void onPricesRecovered(Symbol symbol, int failedPolls) {
+                health.add("recovered after " + failedPolls);
+            }
+        };
+        market.down = true;
+        try (MarketMonitor m = new MarketMonitor(BTC, market, Duration.ofMillis(100), 5, 0, 3, new MarketListener() {
+            @Override
+            public void onHistory(Symbol symbol, List<Candle> history) {
+            }
+
+            @Override
+            public void onCandle(Candle candle) {
+            }
+        }, failing, Clock.systemUTC(), handler)) {
+            m.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> m.errorCount() >= 5);
+
+            market.down = false;
+            await().atMost(Duration.ofSeconds(5)).until(() -> !health.isEmpty());
+            assertThat(errors).containsExactly("market-monitor-BTC/USDT: alert outbox closed");
+            assertThat(health).hasSize(1).allMatch(line -> line.startsWith("recovered after "));
         }
     }
 

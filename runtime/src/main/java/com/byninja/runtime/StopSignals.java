@@ -1,11 +1,12 @@
-package com.byninja.bot;
+package com.byninja.runtime;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Remembers which signal asked the JVM to stop, so that the bot can say who stopped it: SIGTERM ({@code kill},
+ * Remembers which signal asked the JVM to stop, so that a daemon can say who stopped it: SIGTERM ({@code kill},
  * {@code systemctl stop}), SIGINT (Ctrl-C) or SIGHUP (the terminal closed). The JVM's own handler still runs after,
  * so shutdown is unchanged. This uses {@code sun.misc.Signal} (module {@code jdk.unsupported}, the JDK's way to
  * observe a signal), reflectively so that the build stays free of its internal-API warnings; where it is not
@@ -13,13 +14,17 @@ import java.util.Optional;
  */
 final class StopSignals {
 
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
     private static volatile String received;
 
     private StopSignals() {
     }
 
-    /** Starts watching SIGTERM, SIGINT and SIGHUP, where the JVM handles them. */
+    /** Starts watching SIGTERM, SIGINT and SIGHUP, where the JVM handles them; once per JVM. */
     static void watch() {
+        if (!WATCHING.compareAndSet(false, true)) {
+            return;
+        }
         try {
             Class<?> signalType = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
@@ -40,7 +45,7 @@ final class StopSignals {
                             }
                             case "equals" -> proxy == args[0];
                             case "hashCode" -> System.identityHashCode(proxy);
-                            default -> "the bot's stop-signal watcher";
+                            default -> "the daemon's stop-signal watcher";
                         });
                 try {
                     previous[0] = handle.invoke(null, signal, remember);
