@@ -36,6 +36,8 @@ import com.byninja.bot.strategy.Strategies;
 import com.byninja.bot.strategy.TradingStrategy;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -73,6 +75,10 @@ public final class TradingBot implements AutoCloseable {
     private final CommandHandler commands;
     private volatile LogForwardingAppender logForwarder;
     private final AlertOutbox alerts;
+    /** Drops and failures for {@code status}, over Micrometer. */
+    private final Counters counters = new Counters();
+    /** Told of any thread's unexpected failure: logged (rate-limited) and counted. */
+    private final ErrorHandler threadErrors = ErrorHandler.logging(LOG, counters);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean saved = true;
 
@@ -109,15 +115,16 @@ public final class TradingBot implements AutoCloseable {
                     orders, Journals.of(store), alerts, this::lastPrice, exchange.execution().balances(),
                     paused::buyingPaused, exchange.marketData().exchangeName());
             this.engine = new TradingEngine(trader, executor, config.engine().eventQueueCapacity(),
-                    config.engine().commandQueueCapacity());
+                    config.engine().commandQueueCapacity(), threadErrors);
             MarketMonitor.HealthListener health = new PriceHealthAlerts(alerts);
             for (Symbol s : trader.symbols()) {
                 monitors.put(s, new MarketMonitor(s, exchange.marketData(), config.timeframe(),
                         config.marketData().pollIntervalMs(), config.marketData().warmupBars(),
-                        config.marketData().errorAlertAfter(), engine, health, clock));
+                        config.marketData().errorAlertAfter(), engine, health, clock, threadErrors));
             }
             BotInfo info = new BotInfo(config.name(), version(), exchange.marketData().exchangeName(),
                     config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
+            registerCounters();
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters,
                     s -> monitors.containsKey(s) ? monitors.get(s).candleSource() : null);
             this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts);
@@ -191,18 +198,28 @@ public final class TradingBot implements AutoCloseable {
         return m == null ? Optional.empty() : m.lastTicker();
     }
 
+    /**
+     * What the bot's queues dropped and its threads failed, read where it is kept; the threads' own unexpected
+     * failures ({@code errors}, {@code errors.<thread>}) join them when they happen.
+     */
+    private void registerCounters() {
+        counters.gauge("marketEventsDropped", engine::eventsDropped);
+        counters.gauge("commandsRefused", engine::tasksRefused);
+        counters.gauge("engineErrors", engine::errors);
+        counters.gauge("orderTasksRefused", executor::rejectedTasks);
+        counters.gauge("orderResultsDropped", executor::droppedResults);
+        counters.gauge("feesBeingLookedUp", () -> trader.orders().feesPending());
+        counters.gauge("alertsDroppedFromOutbox", alerts::droppedCount);
+        counters.gauge("priceErrors", () -> monitors.values().stream().mapToLong(MarketMonitor::errorCount).sum());
+        counters.gauge("logLinesDropped", () -> {
+            LogForwardingAppender f = logForwarder;
+            return f == null ? 0 : f.dropped();
+        });
+    }
+
     private ObjectNode counters() {
         ObjectNode n = Money.object();
-        n.put("marketEventsDropped", engine.eventsDropped());
-        n.put("commandsRefused", engine.tasksRefused());
-        n.put("engineErrors", engine.errors());
-        n.put("orderTasksRefused", executor.rejectedTasks());
-        n.put("orderResultsDropped", executor.droppedResults());
-        n.put("feesBeingLookedUp", trader.orders().feesPending());
-        n.put("alertsDroppedFromOutbox", alerts.droppedCount());
-        n.put("priceErrors", monitors.values().stream().mapToLong(MarketMonitor::errorCount).sum());
-        LogForwardingAppender f = logForwarder;
-        n.put("logLinesDropped", f == null ? 0 : f.dropped());
+        counters.snapshot().forEach(n::put);
         return n;
     }
 
@@ -212,7 +229,7 @@ public final class TradingBot implements AutoCloseable {
             return;
         }
         logForwarder = new LogForwardingAppender(Level.toLevel(config.link().forwardLogLevel()),
-                config.link().logQueueCapacity(), link::send);
+                config.link().logQueueCapacity(), link::send, threadErrors);
         logForwarder.setContext(context);
         logForwarder.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logForwarder);

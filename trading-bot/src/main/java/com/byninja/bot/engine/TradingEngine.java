@@ -5,7 +5,10 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.MarketListener;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.OrderGateway;
-import com.byninja.runtime.Threads;
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failure while handling one input is logged and counted; the thread goes on with the next one.
  */
-public final class TradingEngine implements MarketListener, AutoCloseable {
+public final class TradingEngine implements MarketListener, Agent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
     private static final long JOIN_TIMEOUT_MS = 2_000;
@@ -56,7 +59,11 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     private final AtomicLong tasksRefused = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final List<Periodic> periodic = new CopyOnWriteArrayList<>();
-    private final Thread thread;
+    private final List<GatewayResult> results = new ArrayList<>();
+    private final List<MarketEvent> market = new ArrayList<>();
+    private final List<Runnable> commands = new ArrayList<>();
+    private final AgentRunner runner;
+    private volatile Thread thread;
     private volatile boolean running = true;
 
     /**
@@ -64,15 +71,23 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
      * @param gateway            where order results come from
      * @param eventQueueCapacity candles waiting at most
      * @param taskQueueCapacity  commands waiting at most
+     * @param errors             told of a failure outside the step's own inputs, which the step counts itself
      */
-    public TradingEngine(Trader trader, OrderGateway gateway, int eventQueueCapacity, int taskQueueCapacity) {
+    public TradingEngine(Trader trader, OrderGateway gateway, int eventQueueCapacity, int taskQueueCapacity,
+                         ErrorHandler errors) {
         this.trader = trader;
         this.clock = trader.clock();
         this.gateway = gateway;
         this.events = new ArrayBlockingQueue<>(eventQueueCapacity);
         this.tasks = new ArrayBlockingQueue<>(taskQueueCapacity);
-        this.thread = new Thread(this::run, "trading-engine");
+        this.runner = new AgentRunner(this, errors, JOIN_TIMEOUT_MS);
         gateway.onResult(this::wake);
+    }
+
+    /** With errors logged and counted on their own. */
+    public TradingEngine(Trader trader, OrderGateway gateway, int eventQueueCapacity, int taskQueueCapacity) {
+        this(trader, gateway, eventQueueCapacity, taskQueueCapacity, ErrorHandler.logging(LOG,
+                new Counters()));
     }
 
     /** Runs {@code task} on the trading thread every {@code intervalMs}; register before {@link #start()}. */
@@ -82,7 +97,23 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
 
     /** Starts the thread. */
     public void start() {
-        thread.start();
+        runner.start();
+    }
+
+    @Override
+    public String roleName() {
+        return "trading-engine";
+    }
+
+    @Override
+    public void onStart() {
+        thread = Thread.currentThread();
+    }
+
+    @Override
+    public void onStopRequested() {
+        running = false;
+        wake();
     }
 
     @Override
@@ -121,41 +152,50 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     }
 
     private void wake() {
-        LockSupport.unpark(thread);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
-    private void run() {
-        List<GatewayResult> results = new ArrayList<>();
-        List<MarketEvent> market = new ArrayList<>();
-        List<Runnable> commands = new ArrayList<>();
-        while (running) {
-            GatewayResult result;
-            while ((result = gateway.poll()) != null) {
-                results.add(result);
+    /**
+     * One turn of the loop: gathers what arrived, takes a step if there is something to decide or the checks are
+     * due, runs the periodic tasks that are due, and waits (parked, woken by any new input) until the next is due.
+     */
+    @Override
+    public int doWork() {
+        GatewayResult result;
+        while ((result = gateway.poll()) != null) {
+            results.add(result);
+        }
+        events.drainTo(market);
+        tasks.drainTo(commands);
+        int work = results.size() + market.size() + commands.size();
+        Instant now = clock.instant();
+        if (work > 0 || !now.isBefore(trader.nextCheck())) {
+            trader.step(now, new Trader.StepInputs(results, market, commands), this::failed);
+            results.clear();
+            market.clear();
+            commands.clear();
+        }
+        long nanos = System.nanoTime();
+        long parkNanos = Math.max(0, Duration.between(clock.instant(), trader.nextCheck()).toNanos());
+        for (Periodic p : periodic) {
+            if (nanos - p.due >= 0) {
+                safely("periodic task", p.task);
+                p.due = nanos + p.intervalNanos;
+                work++;
             }
-            events.drainTo(market);
-            tasks.drainTo(commands);
-            Instant now = clock.instant();
-            if (!results.isEmpty() || !market.isEmpty() || !commands.isEmpty() || !now.isBefore(trader.nextCheck())) {
-                trader.step(now, new Trader.StepInputs(results, market, commands), this::failed);
-                results.clear();
-                market.clear();
-                commands.clear();
-            }
-            long nanos = System.nanoTime();
-            long parkNanos = Math.max(0, Duration.between(clock.instant(), trader.nextCheck()).toNanos());
-            for (Periodic p : periodic) {
-                if (nanos - p.due >= 0) {
-                    safely("periodic task", p.task);
-                    p.due = nanos + p.intervalNanos;
-                }
-                parkNanos = Math.min(parkNanos, Math.max(0, p.due - nanos));
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
+            parkNanos = Math.min(parkNanos, Math.max(0, p.due - nanos));
+        }
+        if (running && events.isEmpty() && tasks.isEmpty()) {
             LockSupport.parkNanos(this, parkNanos);
         }
+        return work;
+    }
+
+    @Override
+    public void onClose() {
         LOG.debug("trading thread stopped");
     }
 
@@ -192,7 +232,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
 
     /** @return whether the calling thread is the trading thread. */
     public boolean isTradingThread() {
-        return Thread.currentThread() == thread;
+        return Thread.currentThread() == thread && thread != null;
     }
 
     /**
@@ -204,7 +244,7 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
      * @return how many answers were applied
      */
     public int applyLastResults() {
-        if (thread.isAlive()) {
+        if (runner.isAlive()) {
             return 0;
         }
         List<GatewayResult> executed = new ArrayList<>();
@@ -224,7 +264,6 @@ public final class TradingEngine implements MarketListener, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake();
-        Threads.joinThenInterrupt(thread, JOIN_TIMEOUT_MS);
+        runner.close();
     }
 }
