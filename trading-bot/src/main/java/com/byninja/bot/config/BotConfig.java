@@ -42,6 +42,13 @@ public record BotConfig(
                 engine, simulator.covering(all), link);
     }
 
+    /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
+    public BotConfig withCheckIntervalMs(long checkIntervalMs) {
+        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
+                new EngineSettings(checkIntervalMs, engine.eventQueueCapacity(), engine.commandQueueCapacity(),
+                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link);
+    }
+
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */
     public String quoteCurrency() {
         return symbols.get(0).quote();

@@ -75,9 +75,12 @@ final class StrategyRunner {
         candles++;
         Signal signal = TradingStrategy.signalAt(m.strategy(), m.candles().series());
         Symbol s = candle.symbol();
-        // One line per symbol and candle, so that a person watching the log sees the bot work while it waits.
-        LOG.info("{} {} candle closed at {}: {}; {}", s, Durations.format(ctx.config.timeframe()),
-                Money.price(candle.close()), ctx.strategy.explain(m.candles().series()), holding(s));
+        // One line per symbol and candle, so that a person watching the log sees the bot work while it waits. Guarded:
+        // explaining the strategy costs more than deciding, and a backtest runs with it off.
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {} candle closed at {}: {}; {}", s, Durations.format(ctx.config.timeframe()),
+                    Money.price(candle.close()), ctx.strategy.explain(m.candles().series()), holding(s));
+        }
         if (signal == Signal.HOLD) {
             return;
         }

@@ -21,8 +21,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +87,7 @@ public final class Trader {
     private final ProtectiveExits protective;
     private final ManualCommands commands;
     private Instant nextCheck = Instant.MIN;
+    private boolean publishing = true;
     private volatile TraderSnapshot latest;
 
     private Trader(TradingContext ctx, StepClock time) {
@@ -143,7 +142,9 @@ public final class Trader {
                 attempt("periodic checks", this::periodicChecks, failures);
                 nextCheck = now.plus(checkInterval);
             }
-            latest = snapshot();
+            if (publishing) {
+                latest = snapshot();
+            }
         } finally {
             time.thaw();
         }
@@ -247,6 +248,19 @@ public final class Trader {
 
     // ---- state ---------------------------------------------------------------------------------------------
 
+    /**
+     * Stops publishing a snapshot after each step, for a backtest that takes millions of steps and reads nobody's
+     * status; {@link #latest()} then stays as it was.
+     */
+    public void stopPublishing() {
+        publishing = false;
+    }
+
+    /** @return the stop levels of the position in {@code s}, empty when there is none. */
+    public Optional<RiskManager.Protection> protection(Symbol s) {
+        return ctx.positions.get(s).map(ctx.risk::protection);
+    }
+
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */
     public TraderSnapshot latest() {
         return latest;
@@ -254,27 +268,7 @@ public final class Trader {
 
     /** @return the state now; on the trading thread. */
     public TraderSnapshot snapshot() {
-        List<TraderSnapshot.SymbolState> symbols = new ArrayList<>();
-        Set<Symbol> paused = fills.paused();
-        for (Symbol s : strategy.symbols()) {
-            Map<Flag, Boolean> effective = new EnumMap<>(Flag.class);
-            for (Flag f : Flag.values()) {
-                effective.put(f, ctx.control.allows(s, f));
-            }
-            symbols.add(new TraderSnapshot.SymbolState(s, ctx.control.of(s), effective, ctx.prices.last(s),
-                    ctx.freshPrice(s).isPresent(), strategy.barCount(s),
-                    ctx.orders.inFlight(s).map(o -> o.clientOrderId()), !ctx.unconfigured.contains(s),
-                    paused.contains(s)));
-        }
-        List<TraderSnapshot.PositionState> open = new ArrayList<>();
-        for (Position p : ctx.positions.all().values()) {
-            open.add(new TraderSnapshot.PositionState(p, !ctx.unconfigured.contains(p.symbol()), ctx.mark(p),
-                    ctx.risk.protection(p)));
-        }
-        return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
-                strategy.candlesRead(), strategy.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
-                symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
-                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()));
+        return TraderSnapshot.take(ctx, strategy, desk, fills);
     }
 
     /** @return the switches. */

@@ -2,12 +2,16 @@ package com.byninja.bot.engine;
 
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
+import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.risk.RiskManager;
+import java.util.Set;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,31 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
         symbols = List.copyOf(symbols);
         positions = List.copyOf(positions);
         balances = Map.copyOf(balances);
+    }
+
+    /** @return the trader's state now, read on the trading thread. */
+    static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills) {
+        List<SymbolState> symbols = new ArrayList<>();
+        Set<Symbol> paused = fills.paused();
+        for (Symbol s : runner.symbols()) {
+            Map<Flag, Boolean> effective = new EnumMap<>(Flag.class);
+            for (Flag f : Flag.values()) {
+                effective.put(f, ctx.control.allows(s, f));
+            }
+            symbols.add(new SymbolState(s, ctx.control.of(s), effective, ctx.prices.last(s),
+                    ctx.freshPrice(s).isPresent(), runner.barCount(s),
+                    ctx.orders.inFlight(s).map(Order::clientOrderId), !ctx.unconfigured.contains(s),
+                    paused.contains(s)));
+        }
+        List<PositionState> open = new ArrayList<>();
+        for (Position p : ctx.positions.all().values()) {
+            open.add(new PositionState(p, !ctx.unconfigured.contains(p.symbol()), ctx.mark(p),
+                    ctx.risk.protection(p)));
+        }
+        return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
+                runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
+                symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
+                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()));
     }
 
     /** @return the state of {@code symbol}, empty when the bot does not manage it. */

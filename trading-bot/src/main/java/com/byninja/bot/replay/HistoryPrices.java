@@ -6,7 +6,9 @@ import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.exchange.MarketData;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,11 @@ public final class HistoryPrices implements MarketData, Trader.PriceSource {
         candles.computeIfAbsent(candle.symbol(), s -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(candle);
         last.put(candle.symbol(), new Ticker(candle.symbol(), candle.close(), candle.start().plus(candle.period())));
+    }
+
+    /** The price of {@code symbol} is {@code price} at {@code time}, such as a point inside a candle. */
+    public void quote(Symbol symbol, BigDecimal price, Instant time) {
+        last.put(symbol, new Ticker(symbol, price, time));
     }
 
     @Override

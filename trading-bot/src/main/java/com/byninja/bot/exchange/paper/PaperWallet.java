@@ -39,7 +39,7 @@ public final class PaperWallet {
 
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final SimulatorLedger ledger;
+    private final WalletLedger ledger;
     private final Map<String, BigDecimal> balances;
     private final String prefix;
     private long orderSequence;
@@ -54,9 +54,18 @@ public final class PaperWallet {
      */
     public PaperWallet(SimulatorSettings settings, String quoteCurrency, Database db, Clock clock, String idPrefix)
             throws SQLException {
+        this(settings, quoteCurrency, new SimulatorLedger(db), clock, idPrefix);
+    }
+
+    /**
+     * @param ledger where the wallet is kept: the database, or memory for a backtest
+     * @throws SQLException when the wallet cannot be read
+     */
+    public PaperWallet(SimulatorSettings settings, String quoteCurrency, WalletLedger ledger, Clock clock,
+                       String idPrefix) throws SQLException {
         this.settings = settings;
         this.clock = clock;
-        this.ledger = new SimulatorLedger(db);
+        this.ledger = ledger;
         this.prefix = idPrefix;
         Map<String, BigDecimal> loaded = ledger.loadBalances();
         if (loaded.isEmpty()) {
@@ -65,10 +74,6 @@ public final class PaperWallet {
         }
         this.balances = loaded;
         this.orderSequence = ledger.orderCount();
-    }
-
-    public SimulatorLedger ledger() {
-        return ledger;
     }
 
     /**

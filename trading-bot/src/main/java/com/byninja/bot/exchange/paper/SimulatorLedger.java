@@ -19,7 +19,7 @@ import java.util.Optional;
  * The simulated exchange's own books, in the bot's database: the paper wallet, every order it executed (by client
  * order id, so none executes twice) and the last prices (so a restart resumes the walk where it stopped).
  */
-public final class SimulatorLedger {
+public final class SimulatorLedger implements WalletLedger {
 
     /** A saved price: the walk's price at a tick. */
     public record SavedPrice(double price, long tick) {
@@ -27,11 +27,12 @@ public final class SimulatorLedger {
 
     private final Database db;
 
-    SimulatorLedger(Database db) {
+    public SimulatorLedger(Database db) {
         this.db = db;
     }
 
-    Map<String, BigDecimal> loadBalances() throws SQLException {
+    @Override
+    public Map<String, BigDecimal> loadBalances() throws SQLException {
         return db.inTransaction(c -> {
             Map<String, BigDecimal> balances = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT currency, amount FROM sim_balances");
@@ -44,15 +45,16 @@ public final class SimulatorLedger {
         });
     }
 
-    void saveBalances(Map<String, BigDecimal> balances) throws SQLException {
+    @Override
+    public void saveBalances(Map<String, BigDecimal> balances) throws SQLException {
         db.inTransaction(c -> {
             upsertBalances(c, balances);
             return null;
         });
     }
 
-    /** Records an executed order and the wallet after it, atomically. */
-    void recordExecution(ExecutionReport report, Map<String, BigDecimal> balancesAfter) throws SQLException {
+    @Override
+    public void recordExecution(ExecutionReport report, Map<String, BigDecimal> balancesAfter) throws SQLException {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sim_orders (client_order_id, "
                     + "exchange_order_id, status, filled_quantity, quote_quantity, fees, refusal, reason, time) "
@@ -73,7 +75,8 @@ public final class SimulatorLedger {
         });
     }
 
-    Optional<ExecutionReport> findOrder(String clientOrderId) throws SQLException {
+    @Override
+    public Optional<ExecutionReport> findOrder(String clientOrderId) throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT exchange_order_id, status, filled_quantity, "
                     + "quote_quantity, fees, refusal, reason, time FROM sim_orders WHERE client_order_id = ?")) {
@@ -94,7 +97,8 @@ public final class SimulatorLedger {
         });
     }
 
-    long orderCount() throws SQLException {
+    @Override
+    public long orderCount() throws SQLException {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sim_orders");
                  ResultSet rs = ps.executeQuery()) {

@@ -67,8 +67,8 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
         this.quoteCurrency = quoteCurrency;
         this.clock = clock;
         this.orderLatencyMs = settings.orderLatencyMs();
-        this.wallet = new PaperWallet(settings, quoteCurrency, db, clock, "SIM");
-        this.ledger = wallet.ledger();
+        this.ledger = new SimulatorLedger(db);
+        this.wallet = new PaperWallet(settings, quoteCurrency, ledger, clock, "SIM");
         Map<Symbol, SimulatorLedger.SavedPrice> saved = ledger.loadPrices();
         long nowTick = Math.floorDiv(clock.millis(), settings.tickIntervalMs());
         for (Symbol symbol : symbols) {
