@@ -1,5 +1,6 @@
 package com.byninja.bot;
 
+import com.byninja.bot.backtest.BacktestCommand;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigLoader;
 import com.byninja.runtime.DaemonMain;
@@ -22,6 +23,7 @@ public final class Main {
 
     static final String USAGE = """
             Usage: java -jar trading-bot.jar [--config FILE] [--help]
+                   java -jar trading-bot.jar backtest --help
 
             Runs the ByNinja trading bot. Without --config it reads config/trading-bot.yml from the working directory
             when that exists, else its built-in defaults (the shipped config/trading-bot.yml): the simulated exchange
@@ -44,6 +46,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("backtest")) {
+            System.exit(BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+            return;
+        }
         Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -34,7 +34,7 @@ class ArchitectureTest {
                     "com.byninja.bot.exchange.xchange..", "com.byninja.bot.exchange.binance..",
                     "com.byninja.bot.exchange.paper..", "com.byninja.bot.store..", "com.byninja.bot.link..")
             .layer("Replay").definedBy("com.byninja.bot.replay..")
-            .layer("Wiring").definedBy("com.byninja.bot")
+            .layer("Wiring").definedBy("com.byninja.bot", "com.byninja.bot.backtest..")
             .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("Replay").mayOnlyBeAccessedByLayers("Wiring")
             .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Wiring")

@@ -1,0 +1,40 @@
+package com.byninja.bot.backtest;
+
+import com.byninja.bot.backtest.chart.Charts;
+import com.byninja.bot.backtest.chart.EquityPoint;
+import com.byninja.bot.backtest.chart.TradeMark;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Symbol;
+import java.io.IOException;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A backtest's pictures: {@code equity.png}, and {@code price-BTCUSDT.png} per symbol with its entries and exits. */
+final class ReportCharts {
+
+    private ReportCharts() {
+    }
+
+    static void write(Path dir, BacktestResult r) throws IOException {
+        String period = r.equity().isEmpty() ? "" : " " + r.equity().get(0).time() + " to "
+                + r.equity().get(r.equity().size() - 1).time();
+        Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name() + period,
+                r.config().quoteCurrency(), r.equity());
+        for (Symbol s : r.config().symbols()) {
+            List<Candle> candles = r.candles().getOrDefault(s, List.of());
+            List<TradeMark> marks = new ArrayList<>();
+            for (ClosedTrade t : r.trades()) {
+                if (t.symbol().equals(s)) {
+                    marks.add(new TradeMark(t.openedAt(), t.entryCost().divide(t.quantity(), MathContext.DECIMAL64),
+                            true, "entry"));
+                    marks.add(new TradeMark(t.closedAt(), t.exitPrice(), false, t.exitPurpose().label()));
+                }
+            }
+            Charts.price(dir.resolve("price-" + s.base() + s.quote() + ".png"), s + " with entries and exits"
+                    + period, candles, marks);
+        }
+    }
+}
