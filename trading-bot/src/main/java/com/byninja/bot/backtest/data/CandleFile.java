@@ -115,16 +115,14 @@ final class CandleFile {
         }
     }
 
-    /** @return true for Binance's klines, false for a header (read into {@link #column}), from the first line */
+    /**
+     * @return from the first line, true for Binance's klines (a number first), false for a header (read into
+     *         {@link #column})
+     */
     private boolean isBinance() throws CandleDataException {
-        MutableDecimal probe = new MutableDecimal();
-        boolean numbers = true;
-        for (int c = 0; c < columns && numbers; c++) {
-            numbers = probe.parse(buf, starts[c], ends[c]);
-        }
-        if (numbers) {
+        if (new MutableDecimal().parse(buf, starts[0], ends[0])) {
             if (columns != BINANCE_COLUMNS) {
-                throw unknownFormat(columns + " numbers without a header");
+                throw unknownFormat("a row of " + columns + " columns without a header");
             }
             return true;
         }

@@ -232,10 +232,10 @@ final class SeriesBuilder implements CandleFile.Rows {
             warnings.add(where + ": " + (gaps - LISTED_GAPS) + " more gaps not listed; " + missing + " missing "
                     + period() + " candles in all");
         }
-        long firstCandle = columns.startMs(0);
-        long end = columns.startMs(columns.size() - 1) + timeframeMs;
-        if (fromMs != Long.MIN_VALUE && firstCandle > fromMs) {
-            warnings.add(where + ": the " + symbol + " data begins " + time(firstCandle) + ", after --from "
+        // Against all the data, not the candles kept: a range edge in a gap is a gap, counted above.
+        long end = lastMs + periodMs;
+        if (fromMs != Long.MIN_VALUE && firstMs > fromMs) {
+            warnings.add(where + ": the " + symbol + " data begins " + time(firstMs) + ", after --from "
                     + range.from() + "; the backtest starts there");
         }
         if (toExclusiveMs != Long.MAX_VALUE && end < toExclusiveMs) {
