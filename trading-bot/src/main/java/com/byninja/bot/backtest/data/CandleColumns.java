@@ -20,7 +20,8 @@ import java.util.RandomAccess;
  */
 final class CandleColumns {
 
-    private static final int CHUNK_BITS = 14;
+    /** 8192 candles a chunk: each array under 512 KB, so no G1 region holds only one (humongous) array. */
+    private static final int CHUNK_BITS = 13;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
     private static final int FIELDS = 5;

@@ -173,8 +173,7 @@ final class CandleFile {
         row.startMs = Timestamps.toMs(open, unitsPerMs);
         row.periodMs = Timestamps.toMs(close - open + 1, unitsPerMs);
         if (row.periodMs <= 0) {
-            throw CandleDataException.at(file, line, "the close time " + close + " is not after the open time " + open,
-                    "fix or remove the row");
+            throw closeBeforeOpen(open, close);
         }
         number(row.open, 1, "open");
         number(row.high, 2, "high");
@@ -215,9 +214,18 @@ final class CandleFile {
 
     private void number(MutableDecimal into, int c, String name) throws CandleDataException {
         if (!into.parse(buf, starts[c], ends[c])) {
-            throw CandleDataException.at(file, line, "the " + name + " \"" + shown(starts[c], ends[c])
-                    + "\" is not a number", "fix or remove the row");
+            throw notANumber(c, name);
         }
+    }
+
+    private CandleDataException notANumber(int c, String name) {
+        return CandleDataException.at(file, line, "the " + name + " \"" + shown(starts[c], ends[c])
+                + "\" is not a number", "fix or remove the row");
+    }
+
+    private CandleDataException closeBeforeOpen(long open, long close) {
+        return CandleDataException.at(file, line, "the close time " + close + " is not after the open time " + open,
+                "fix or remove the row");
     }
 
     private CandleDataException notATime(int c) {

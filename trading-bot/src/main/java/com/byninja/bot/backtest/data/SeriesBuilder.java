@@ -85,8 +85,7 @@ final class SeriesBuilder implements CandleFile.Rows {
                 accept(first);
             }
         } else if (row.periodMs > 0 && row.periodMs != periodMs) {
-            throw CandleDataException.at(row.file, row.line, "a " + Durations.format(Duration.ofMillis(row.periodMs))
-                    + " candle among " + period() + " ones", "give candles of one period");
+            throw otherPeriod(row);
         }
         accept(row);
     }
@@ -120,10 +119,7 @@ final class SeriesBuilder implements CandleFile.Rows {
                 throw outOfOrder(row, lastMs, lastFile, lastLine);
             }
             if (spacing % periodMs != 0) {
-                throw CandleDataException.at(row.file, row.line, time(row.startMs) + " is "
-                        + Durations.format(Duration.ofMillis(spacing)) + " after the candle of " + place(row, lastFile,
-                        lastLine) + ", not a whole number of " + period() + " periods",
-                        "give evenly spaced candles, one a period");
+                throw offGrid(row, spacing);
             }
             if (spacing > periodMs) {
                 gap(row, spacing / periodMs - 1);
@@ -172,21 +168,27 @@ final class SeriesBuilder implements CandleFile.Rows {
 
     /** A candle's prices must hold together: low &le; open, close &le; high, prices above zero, volume not negative. */
     private static void check(CandleRow row) throws CandleDataException {
-        String problem = null;
+        if (row.low.signum() <= 0 || row.high.compareTo(row.low) < 0 || row.volume.signum() < 0
+                || row.open.compareTo(row.low) < 0 || row.open.compareTo(row.high) > 0
+                || row.close.compareTo(row.low) < 0 || row.close.compareTo(row.high) > 0) {
+            throw CandleDataException.at(row.file, row.line, whatIsWrong(row), "fix or remove the row");
+        }
+    }
+
+    private static String whatIsWrong(CandleRow row) {
         if (row.high.compareTo(row.low) < 0) {
-            problem = "the high " + row.high + " is below the low " + row.low;
-        } else if (row.low.signum() <= 0) {
-            problem = "the low " + row.low + " is not a positive price";
-        } else if (row.open.compareTo(row.low) < 0 || row.open.compareTo(row.high) > 0) {
-            problem = "the open " + row.open + " is not between the low " + row.low + " and the high " + row.high;
-        } else if (row.close.compareTo(row.low) < 0 || row.close.compareTo(row.high) > 0) {
-            problem = "the close " + row.close + " is not between the low " + row.low + " and the high " + row.high;
-        } else if (row.volume.signum() < 0) {
-            problem = "the volume " + row.volume + " is negative";
+            return "the high " + row.high + " is below the low " + row.low;
         }
-        if (problem != null) {
-            throw CandleDataException.at(row.file, row.line, problem, "fix or remove the row");
+        if (row.low.signum() <= 0) {
+            return "the low " + row.low + " is not a positive price";
         }
+        if (row.open.compareTo(row.low) < 0 || row.open.compareTo(row.high) > 0) {
+            return "the open " + row.open + " is not between the low " + row.low + " and the high " + row.high;
+        }
+        if (row.close.compareTo(row.low) < 0 || row.close.compareTo(row.high) > 0) {
+            return "the close " + row.close + " is not between the low " + row.low + " and the high " + row.high;
+        }
+        return "the volume " + row.volume + " is negative";
     }
 
     /** Counts the {@code count} candles missing before {@code row} that fall in the date range. */
@@ -244,6 +246,17 @@ final class SeriesBuilder implements CandleFile.Rows {
         }
         return new CandleSeries(symbol, timeframe, Duration.ofMillis(periodMs), columns.list(), missing,
                 List.copyOf(warnings));
+    }
+
+    private CandleDataException otherPeriod(CandleRow row) {
+        return CandleDataException.at(row.file, row.line, "a " + Durations.format(Duration.ofMillis(row.periodMs))
+                + " candle among " + period() + " ones", "give candles of one period");
+    }
+
+    private CandleDataException offGrid(CandleRow row, long spacing) {
+        return CandleDataException.at(row.file, row.line, time(row.startMs) + " is "
+                + Durations.format(Duration.ofMillis(spacing)) + " after the candle of " + place(row, lastFile, lastLine)
+                + ", not a whole number of " + period() + " periods", "give evenly spaced candles, one a period");
     }
 
     private static CandleDataException outOfOrder(CandleRow row, long previousMs, Path file, long line) {
