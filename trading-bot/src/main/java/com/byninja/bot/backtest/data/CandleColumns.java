@@ -63,16 +63,6 @@ final class CandleColumns {
         size++;
     }
 
-    void add(Candle c) {
-        MutableDecimal[] v = new MutableDecimal[FIELDS];
-        BigDecimal[] given = {c.open(), c.high(), c.low(), c.close(), c.volume()};
-        for (int i = 0; i < FIELDS; i++) {
-            v[i] = new MutableDecimal();
-            v[i].set(given[i]);
-        }
-        add(c.start().toEpochMilli(), v[0], v[1], v[2], v[3], v[4]);
-    }
-
     private void put(long[] values, byte[] scale, int at, MutableDecimal d) {
         if (d.isCompact() && d.scale() > BIG && d.scale() <= Byte.MAX_VALUE) {
             values[at] = d.unscaled();
