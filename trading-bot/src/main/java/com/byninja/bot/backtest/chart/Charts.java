@@ -1,0 +1,71 @@
+package com.byninja.bot.backtest.chart;
+
+import com.byninja.bot.domain.Candle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The backtest report's PNG charts, drawn with JFreeChart without a display.
+ *
+ * <p>A chart draws at most about 2,000 points per line: longer series (a year of one-minute candles is 525,600) are
+ * thinned by keeping the lowest and the highest point of each stretch, so every spike shows. Drawing takes memory for
+ * the kept points and the image only. The same input gives the same bytes: the font, time zone (UTC) and number
+ * format are fixed, and the PNG carries no time. An empty series gives a chart that says {@code no data} or
+ * {@code no trades}, never an exception.
+ */
+public final class Charts {
+
+    /** The equity chart's width in pixels. */
+    public static final int EQUITY_WIDTH = 1200;
+    /** The equity chart's height in pixels. */
+    public static final int EQUITY_HEIGHT = 700;
+    /** The price chart's width in pixels. */
+    public static final int PRICE_WIDTH = 1200;
+    /** The price chart's height in pixels. */
+    public static final int PRICE_HEIGHT = 600;
+
+    private Charts() {
+    }
+
+    /**
+     * Writes the equity curve with the drawdown beneath it: the percentage below the highest equity so far, zero at
+     * the top. The subtitle gives the period, the start and end equity, the change and the deepest drawdown.
+     *
+     * @param png           the file to write, replaced if it exists; missing parent directories are created
+     * @param title         the chart's title
+     * @param quoteCurrency the currency the equity is counted in, for the axis, such as {@code USDT}
+     * @param equity        the equity over the run, in time order; may be empty
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the points are out of time order
+     */
+    public static void equity(Path png, String title, String quoteCurrency, List<EquityPoint> equity)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(quoteCurrency, "quoteCurrency");
+        Objects.requireNonNull(equity, "equity");
+        ChartStyle.writePng(EquityChart.build(title, quoteCurrency, equity), png, EQUITY_WIDTH, EQUITY_HEIGHT);
+    }
+
+    /**
+     * Writes one market's close price, in a band from the lows to the highs, with the fills marked: entries as green
+     * triangles pointing up at their price, exits as red ones pointing down at it, exits by the stop-loss in orange.
+     *
+     * @param png     the file to write, replaced if it exists; missing parent directories are created
+     * @param title   the chart's title
+     * @param candles the market's candles, in time order; may be empty
+     * @param marks   the fills to mark, in any order; may be empty
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the candles are out of time order
+     */
+    public static void price(Path png, String title, List<Candle> candles, List<TradeMark> marks)
+            throws IOException {
+        Objects.requireNonNull(png, "png");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(candles, "candles");
+        Objects.requireNonNull(marks, "marks");
+        ChartStyle.writePng(PriceChart.build(title, candles, marks), png, PRICE_WIDTH, PRICE_HEIGHT);
+    }
+}

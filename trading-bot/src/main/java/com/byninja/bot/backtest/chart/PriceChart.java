@@ -1,0 +1,225 @@
+package com.byninja.bot.backtest.chart;
+
+import com.byninja.bot.domain.Candle;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.YIntervalRenderer;
+import org.jfree.data.xy.DefaultIntervalXYDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * One market's close price over a run, over the range from the lows to the highs, with the run's fills marked: entries as
+ * green triangles pointing up at their price from below, exits as red triangles pointing down at it from above, exits
+ * by the stop-loss in orange.
+ */
+final class PriceChart {
+
+    /** Half the width of a mark's triangle, in pixels. */
+    private static final double MARK_SIZE = 6.5;
+    /** The widest a candle's range is drawn, in pixels, when there are few. */
+    private static final float RANGE_WIDTH_MAX = 6f;
+    private static final BasicStroke MARK_OUTLINE = new BasicStroke(1f);
+
+    private PriceChart() {
+    }
+
+    static JFreeChart build(String title, List<Candle> candles, List<TradeMark> marks) {
+        MinMaxDownsampler closes = new MinMaxDownsampler(candles.size(), ChartStyle.MAX_POINTS);
+        Instant previous = Instant.MIN;
+        for (Candle candle : candles) {
+            if (candle.start().isBefore(previous)) {
+                throw new IllegalArgumentException("candles out of time order: " + candle.start() + " after "
+                        + previous);
+            }
+            previous = candle.start();
+            // The close is the price at the candle's end, which is where a fill during the candle sits beside it.
+            // (Not candle.end(): an Instant per candle is 12 MB of garbage over a year of minutes.)
+            long end = candle.start().toEpochMilli() + candle.period().toMillis();
+            closes.add(end, candle.close().doubleValue(), candle.low().doubleValue(), candle.high().doubleValue());
+        }
+        MinMaxDownsampler.Points points = closes.points();
+        // The range as a thin vertical line per point, not a filled band: a one-candle wick, far narrower than a
+        // pixel, would fade to nothing in a band, while a line keeps its colour.
+        DefaultIntervalXYDataset ranges = new DefaultIntervalXYDataset();
+        ranges.addSeries("Low to high", new double[][] {points.x(), points.x(), points.x(), points.y(), points.low(),
+            points.high()});
+        YIntervalRenderer rangeRenderer = new YIntervalRenderer();
+        rangeRenderer.setSeriesPaint(0, ChartStyle.RANGE);
+        rangeRenderer.setSeriesStroke(0, rangeStroke(points.size()));
+        rangeRenderer.setSeriesShape(0, new Rectangle2D.Double());
+        DefaultXYDataset closeLine = new DefaultXYDataset();
+        closeLine.addSeries("Close", new double[][] {points.x(), points.y()});
+        XYLineAndShapeRenderer closeRenderer = new XYLineAndShapeRenderer(true, false);
+        closeRenderer.setDrawSeriesLineAsPath(true);
+        closeRenderer.setSeriesPaint(0, ChartStyle.LINE);
+        closeRenderer.setSeriesStroke(0, ChartStyle.LINE_STROKE);
+
+        String quote = candles.isEmpty() ? null : candles.get(0).symbol().quote();
+        NumberAxis priceAxis = ChartStyle.valueAxis(quote == null ? "Price" : "Price (" + quote + ")",
+                ChartStyle.numbers(0, 8));
+        XYPlot plot = new XYPlot(ranges, ChartStyle.timeAxis(), priceAxis, rangeRenderer);
+        ChartStyle.stylePlot(plot, "no data");
+        plot.setDataset(1, closeLine);
+        plot.setRenderer(1, closeRenderer);
+        Marks counted = new Marks(marks);
+        plot.setDataset(2, counted.dataset());
+        plot.setRenderer(2, counted.renderer());
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setFixedLegendItems(counted.legend());
+        if (candles.isEmpty() && marks.isEmpty()) {
+            ChartStyle.hideScale(plot, plot.getDomainAxis(), plot.getRangeAxis());
+        }
+        return ChartStyle.chart(title, subtitle(candles, counted), plot, true);
+    }
+
+    private static String subtitle(List<Candle> candles, Marks marks) {
+        NumberFormat count = ChartStyle.numbers(0, 0);
+        StringBuilder text = new StringBuilder();
+        if (candles.isEmpty()) {
+            text.append("no data");
+        } else {
+            text.append(ChartStyle.when(candles.get(0).start())).append(" to ")
+                    .append(ChartStyle.when(candles.get(candles.size() - 1).end())).append(" UTC     ")
+                    .append(count.format(candles.size())).append(candles.size() == 1 ? " candle" : " candles");
+        }
+        text.append("     ");
+        if (marks.entries + marks.exits + marks.stopLosses == 0) {
+            text.append("no trades");
+        } else {
+            text.append(count.format(marks.entries)).append(marks.entries == 1 ? " entry, " : " entries, ")
+                    .append(count.format(marks.exits + marks.stopLosses))
+                    .append(marks.exits + marks.stopLosses == 1 ? " exit" : " exits");
+            if (marks.stopLosses > 0) {
+                text.append(" (").append(count.format(marks.stopLosses)).append(" by the stop-loss)");
+            }
+        }
+        return text.toString();
+    }
+
+    /** The marks sorted into entries, exits and stop-loss exits: a series each. */
+    private static final class Marks {
+
+        private final double[][] entry;
+        private final double[][] exit;
+        private final double[][] stopLoss;
+        private final int entries;
+        private final int exits;
+        private final int stopLosses;
+
+        Marks(List<TradeMark> marks) {
+            int e = 0;
+            int s = 0;
+            for (TradeMark mark : marks) {
+                if (mark.entry()) {
+                    e++;
+                } else if (mark.isStopLoss()) {
+                    s++;
+                }
+            }
+            entries = e;
+            stopLosses = s;
+            exits = marks.size() - e - s;
+            entry = new double[2][entries];
+            exit = new double[2][exits];
+            stopLoss = new double[2][stopLosses];
+            int ei = 0;
+            int xi = 0;
+            int si = 0;
+            for (TradeMark mark : marks) {
+                double[][] series = mark.entry() ? entry : mark.isStopLoss() ? stopLoss : exit;
+                int i = mark.entry() ? ei++ : mark.isStopLoss() ? si++ : xi++;
+                series[0][i] = mark.time().toEpochMilli();
+                series[1][i] = mark.price().doubleValue();
+            }
+        }
+
+        DefaultXYDataset dataset() {
+            DefaultXYDataset data = new DefaultXYDataset();
+            data.addSeries("Entry", entry);
+            data.addSeries("Exit", exit);
+            data.addSeries("Stop-loss exit", stopLoss);
+            return data;
+        }
+
+        XYLineAndShapeRenderer renderer() {
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+            renderer.setUseFillPaint(true);
+            renderer.setDrawOutlines(true);
+            renderer.setUseOutlinePaint(true);
+            Color[] colours = {ChartStyle.ENTRY, ChartStyle.EXIT, ChartStyle.STOP_LOSS};
+            for (int series = 0; series < colours.length; series++) {
+                renderer.setSeriesShape(series, series == 0 ? pointingUp() : pointingDown());
+                renderer.setSeriesFillPaint(series, colours[series]);
+                renderer.setSeriesOutlinePaint(series, colours[series].darker());
+                renderer.setSeriesOutlineStroke(series, MARK_OUTLINE);
+            }
+            return renderer;
+        }
+
+        LegendItemCollection legend() {
+            LegendItemCollection items = new LegendItemCollection();
+            items.add(new LegendItem("Close", null, null, null, new Line2D.Double(-9, 0, 9, 0),
+                    ChartStyle.LINE_STROKE, ChartStyle.LINE));
+            items.add(new LegendItem("Low to high", null, null, null, new Rectangle2D.Double(-9, -5, 18, 10),
+                    ChartStyle.RANGE));
+            if (entries > 0) {
+                items.add(mark("Entry", pointingUp(), ChartStyle.ENTRY));
+            }
+            if (exits > 0) {
+                items.add(mark("Exit", pointingDown(), ChartStyle.EXIT));
+            }
+            if (stopLosses > 0) {
+                items.add(mark("Stop-loss exit", pointingDown(), ChartStyle.STOP_LOSS));
+            }
+            return items;
+        }
+
+        private static LegendItem mark(String label, Shape shape, Color colour) {
+            return new LegendItem(label, null, null, null, shape, colour, MARK_OUTLINE, colour.darker());
+        }
+    }
+
+    /**
+     * @return one pixel wide where the points crowd, as at the limit of the downsampler, and up to a third of the
+     *         space between two points where there are few, such as daily candles over two months
+     */
+    private static BasicStroke rangeStroke(int points) {
+        float spacing = (float) Charts.PRICE_WIDTH / Math.max(points, 1);
+        float width = Math.max(1f, Math.min(RANGE_WIDTH_MAX, spacing / 3));
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+    }
+
+    /** A triangle whose tip is the point, below it. */
+    private static Shape pointingUp() {
+        Path2D.Double triangle = new Path2D.Double();
+        triangle.moveTo(0, 0);
+        triangle.lineTo(MARK_SIZE, 1.6 * MARK_SIZE);
+        triangle.lineTo(-MARK_SIZE, 1.6 * MARK_SIZE);
+        triangle.closePath();
+        return triangle;
+    }
+
+    /** A triangle whose tip is the point, above it. */
+    private static Shape pointingDown() {
+        Path2D.Double triangle = new Path2D.Double();
+        triangle.moveTo(0, 0);
+        triangle.lineTo(-MARK_SIZE, -1.6 * MARK_SIZE);
+        triangle.lineTo(MARK_SIZE, -1.6 * MARK_SIZE);
+        triangle.closePath();
+        return triangle;
+    }
+}
