@@ -47,8 +47,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("backtest")) {
-            System.exit(BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
-                    System.err));
+            BacktestCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Path configFile = null;

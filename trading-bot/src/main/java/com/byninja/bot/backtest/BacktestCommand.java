@@ -47,6 +47,12 @@ public final class BacktestCommand {
     private BacktestCommand() {
     }
 
+    /** From the command line: only warnings are logged, the rest is the report. */
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(run(args, System.out, System.err));
+    }
+
     /** @return the exit status */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path configFile = null;
@@ -78,7 +84,6 @@ public final class BacktestCommand {
         if (data.isEmpty()) {
             return usage(err, "--data: give the candle file or directory to replay");
         }
-        quietLogging();
         BotConfig config;
         try {
             config = new ConfigLoader(System.getenv()).load(configFile).config();

@@ -19,9 +19,7 @@ final class ReportCharts {
     }
 
     static void write(Path dir, BacktestResult r) throws IOException {
-        String period = r.equity().isEmpty() ? "" : " " + r.equity().get(0).time() + " to "
-                + r.equity().get(r.equity().size() - 1).time();
-        Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name() + period,
+        Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name(),
                 r.config().quoteCurrency(), r.equity());
         for (Symbol s : r.config().symbols()) {
             List<Candle> candles = r.candles().getOrDefault(s, List.of());
@@ -33,8 +31,8 @@ final class ReportCharts {
                     marks.add(new TradeMark(t.closedAt(), t.exitPrice(), false, t.exitPurpose().label()));
                 }
             }
-            Charts.price(dir.resolve("price-" + s.base() + s.quote() + ".png"), s + " with entries and exits"
-                    + period, candles, marks);
+            Charts.price(dir.resolve("price-" + s.base() + s.quote() + ".png"), s + " with entries and exits",
+                    candles, marks);
         }
     }
 }
