@@ -7,8 +7,11 @@ import com.byninja.bot.backtest.data.DateRange;
 import com.byninja.bot.backtest.data.LoadedCandles;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.ConfigLoader;
+import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.strategy.Strategies;
+import com.byninja.bot.strategy.TradingStrategy;
 import com.byninja.runtime.Logging;
 import com.byninja.runtime.config.ConfigException;
 import java.io.IOException;
@@ -110,7 +113,9 @@ public final class BacktestCommand {
             return 1;
         }
         BacktestReport figures = BacktestReport.of(result);
-        out.print(ReportWriter.text(figures, config.quoteCurrency(), config.strategy().name()));
+        TradingStrategy strategy = Strategies.create(config.strategy());
+        out.print(ReportWriter.text(figures, config.quoteCurrency(), strategy.name() + " (" + strategy.description()
+                + ") on " + Durations.format(config.timeframe()) + " candles"));
         try {
             Files.createDirectories(report);
             ReportWriter.json(report.resolve("report.json"), figures, config.quoteCurrency());

@@ -28,8 +28,8 @@ public final class ReportWriter {
     /** @return the summary a person reads on the console. */
     public static String text(BacktestReport r, String quote, String strategy) {
         StringBuilder t = new StringBuilder();
-        t.append("Backtest of ").append(strategy).append(" from ").append(r.from()).append(" to ").append(r.to())
-                .append('\n');
+        t.append("Backtest of ").append(strategy).append('\n');
+        t.append("Period: ").append(r.from()).append(" to ").append(r.to()).append('\n');
         t.append(String.format(Locale.ROOT, "Candles: %,d (%,d per second)%n", r.candles(), r.candlesPerSecond()));
         t.append("Trades: ").append(r.stats().trades()).append(", won ").append(r.stats().wins()).append(", lost ")
                 .append(r.stats().losses()).append(" (win rate ").append(r.stats().winRatePct().toPlainString())

@@ -94,7 +94,7 @@ final class EquityChart {
         }
         EquityPoint first = equity.get(0);
         EquityPoint last = equity.get(equity.size() - 1);
-        NumberFormat money = ChartStyle.numbers(2, 8);
+        NumberFormat money = ChartStyle.numbers(2, 2);
         NumberFormat percent = ChartStyle.numbers(0, 2);
         StringBuilder text = new StringBuilder()
                 .append(ChartStyle.when(first.time())).append(" to ").append(ChartStyle.when(last.time()))
