@@ -45,7 +45,12 @@ public final class BacktestCommand {
                               repeatable
               --from DATE     the first day replayed, such as 2024-01-01 (UTC)
               --to DATE       the last day replayed, included
-              --report DIR    where report.json, trades.csv and the charts go (default backtest-report)""";
+              --report DIR    where report.json, trades.csv and the charts go (default backtest-report)
+              --sweep KEY=FROM..TO:STEP
+                              backtests every combination of the swept settings instead, on all cores, such as
+                              --sweep strategy.smaCross.fastPeriod=5..20:5 --sweep strategy.smaCross.slowPeriod=20..60:10
+              --rank FIGURE   what the sweep is ranked by: sharpe, netProfit (default) or profitFactor
+              --threads N     how many backtests a sweep runs at once (default: the number of cores)""";
 
     private BacktestCommand() {
     }
@@ -63,33 +68,46 @@ public final class BacktestCommand {
         String from = null;
         String to = null;
         Path report = Path.of("backtest-report");
+        List<Sweep.Axis> axes = new ArrayList<>();
+        Sweep.Rank rank = Sweep.Rank.NETPROFIT;
+        int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 out.println(USAGE);
                 return 0;
             }
-            if (!List.of("--config", "--data", "--from", "--to", "--report").contains(a)) {
+            if (!List.of("--config", "--data", "--from", "--to", "--report", "--sweep", "--rank", "--threads")
+                    .contains(a)) {
                 return usage(err, a + ": unknown argument");
             }
             if (i + 1 >= args.length) {
                 return usage(err, a + ": needs a value");
             }
             String v = args[++i];
-            switch (a) {
-                case "--config" -> configFile = Path.of(v);
-                case "--data" -> data.add(v);
-                case "--from" -> from = v;
-                case "--to" -> to = v;
-                default -> report = Path.of(v);
+            try {
+                switch (a) {
+                    case "--config" -> configFile = Path.of(v);
+                    case "--data" -> data.add(v);
+                    case "--from" -> from = v;
+                    case "--to" -> to = v;
+                    case "--sweep" -> axes.add(Sweep.axis(v));
+                    case "--rank" -> rank = Sweep.Rank.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+                    case "--threads" -> threads = Integer.parseInt(v);
+                    default -> report = Path.of(v);
+                }
+            } catch (IllegalArgumentException e) {
+                return usage(err, e instanceof NumberFormatException || a.equals("--rank")
+                        ? a + " " + v + ": not one of the values it takes" : e.getMessage());
             }
         }
         if (data.isEmpty()) {
             return usage(err, "--data: give the candle file or directory to replay");
         }
         BotConfig config;
+        ConfigLoader loader = new ConfigLoader(System.getenv());
         try {
-            config = new ConfigLoader(System.getenv()).load(configFile).config();
+            config = loader.load(configFile).config();
         } catch (ConfigException e) {
             e.problems().forEach(err::println);
             return 2;
@@ -103,6 +121,9 @@ public final class BacktestCommand {
         } catch (CandleDataException e) {
             err.println(e.getMessage());
             return 2;
+        }
+        if (!axes.isEmpty()) {
+            return SweepReport.run(loader, configFile, axes, rank, Math.max(1, threads), candles, report, out, err);
         }
         long total = candles.values().stream().mapToLong(List::size).sum();
         BacktestResult result;
