@@ -111,11 +111,15 @@ public final class Backtest {
             boolean holding = !trader.positions().all().isEmpty();
             Instant low = open.plusMillis(1);
             clock.set(low);
-            now.forEach(c -> prices.quote(c.symbol(), lowPoint(trader, c), low));
+            for (Candle c : now) {
+                prices.quote(c.symbol(), lowPoint(trader.protection(c.symbol()), c), low);
+            }
             settle(trader, gateway, low);
             Instant high = open.plusMillis(2);
             clock.set(high);
-            now.forEach(c -> prices.quote(c.symbol(), highPoint(trader, c), high));
+            for (Candle c : now) {
+                prices.quote(c.symbol(), highPoint(trader.protection(c.symbol()), c), high);
+            }
             settle(trader, gateway, high);
             Instant close = open.plus(now.get(0).period());
             clock.set(close);
@@ -152,15 +156,15 @@ public final class Backtest {
     }
 
     /** @return the low of {@code c}, or the stop level it touched, where the stop sells. */
-    private static BigDecimal lowPoint(Trader trader, Candle c) {
-        Optional<BigDecimal> stop = trader.protection(c.symbol()).flatMap(p -> max(p.stopLoss(), p.trailingStop()));
+    private static BigDecimal lowPoint(Optional<RiskManager.Protection> levels, Candle c) {
+        Optional<BigDecimal> stop = levels.flatMap(p -> max(p.stopLoss(), p.trailingStop()));
         return stop.filter(level -> c.low().compareTo(level) <= 0 && c.open().compareTo(level) > 0)
                 .orElse(c.low());
     }
 
     /** @return the high of {@code c}, or the take-profit level it touched, where the take-profit sells. */
-    private static BigDecimal highPoint(Trader trader, Candle c) {
-        Optional<BigDecimal> target = trader.protection(c.symbol()).flatMap(p -> p.takeProfit());
+    private static BigDecimal highPoint(Optional<RiskManager.Protection> levels, Candle c) {
+        Optional<BigDecimal> target = levels.flatMap(RiskManager.Protection::takeProfit);
         return target.filter(level -> c.high().compareTo(level) >= 0 && c.open().compareTo(level) < 0)
                 .orElse(c.high());
     }

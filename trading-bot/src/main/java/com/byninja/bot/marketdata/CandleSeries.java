@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.num.DecimalNum;
+import org.ta4j.core.num.DoubleNum;
 
 /**
  * One symbol's closed candles as a bounded ta4j series (oldest bars dropped beyond the maximum), with exact decimal
@@ -23,7 +23,7 @@ public final class CandleSeries {
      */
     public CandleSeries(Symbol symbol, int maxBars) {
         this.symbol = symbol;
-        this.series = new BaseBarSeriesBuilder().withName(symbol.toString()).withNumTypeOf(DecimalNum.class)
+        this.series = new BaseBarSeriesBuilder().withName(symbol.toString()).withNumTypeOf(DoubleNum.class)
                 .withMaxBarCount(maxBars).build();
     }
 

@@ -190,11 +190,14 @@ public final class RiskManager {
      * @return the exit {@code lastPrice} triggers, if any
      */
     public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice) {
-        BigDecimal entry = position.averageEntryPrice();
-        if (settings.stopLossPct().signum() > 0 && lastPrice.compareTo(stopLossPrice(entry)) <= 0) {
+        boolean stop = settings.stopLossPct().signum() > 0;
+        boolean target = settings.takeProfitPct().signum() > 0;
+        // The entry price is a division, worked out only when a level needs it: this runs at every price check.
+        BigDecimal entry = stop || target ? position.averageEntryPrice() : null;
+        if (stop && lastPrice.compareTo(stopLossPrice(entry)) <= 0) {
             return Optional.of(Purpose.STOP_LOSS);
         }
-        if (settings.takeProfitPct().signum() > 0 && lastPrice.compareTo(takeProfitPrice(entry)) >= 0) {
+        if (target && lastPrice.compareTo(takeProfitPrice(entry)) >= 0) {
             return Optional.of(Purpose.TAKE_PROFIT);
         }
         if (settings.trailingStopPct().signum() > 0
@@ -217,7 +220,8 @@ public final class RiskManager {
 
     /** @return where {@code position}'s protective exits sell. */
     public Protection protection(Position position) {
-        BigDecimal entry = position.averageEntryPrice();
+        BigDecimal entry = settings.stopLossPct().signum() > 0 || settings.takeProfitPct().signum() > 0
+                ? position.averageEntryPrice() : null;
         return new Protection(
                 settings.stopLossPct().signum() > 0 ? Optional.of(stopLossPrice(entry)) : Optional.empty(),
                 settings.takeProfitPct().signum() > 0 ? Optional.of(takeProfitPrice(entry)) : Optional.empty(),
