@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the bot and owns its lifecycle. Threads: {@code trading-engine} (every decision), one
  * {@code market-monitor-BASE/QUOTE} and {@code order-executor-BASE/QUOTE} per symbol (prices; exchange calls),
- * {@code order-balances}, {@code log-forwarder}, and the link's reader and writer. {@link #stop} ends them in reverse order of start: first no new decisions, then
- * the exchange calls, then what remains is saved, and last the link, so that the final alerts still go out.
+ * {@code order-balances}, {@code log-forwarder}, and the link's reader and writer. {@link #stop} ends them in reverse
+ * order of start: first no new decisions, then the exchange calls, then what remains is saved, and last the link, so
+ * that the final alerts still go out.
  */
 public final class TradingBot implements AutoCloseable {
 

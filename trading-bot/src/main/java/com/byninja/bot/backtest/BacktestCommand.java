@@ -48,7 +48,8 @@ public final class BacktestCommand {
               --report DIR    where report.json, trades.csv and the charts go (default backtest-report)
               --sweep KEY=FROM..TO:STEP
                               backtests every combination of the swept settings instead, on all cores, such as
-                              --sweep strategy.smaCross.fastPeriod=5..20:5 --sweep strategy.smaCross.slowPeriod=20..60:10
+                              --sweep strategy.smaCross.fastPeriod=5..20:5
+                              --sweep strategy.smaCross.slowPeriod=20..60:10
               --rank FIGURE   what the sweep is ranked by: sharpe, netProfit (default) or profitFactor
               --threads N     how many backtests a sweep runs at once (default: the number of cores)""";
 

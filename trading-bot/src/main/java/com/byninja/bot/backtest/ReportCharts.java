@@ -1,7 +1,6 @@
 package com.byninja.bot.backtest;
 
 import com.byninja.bot.backtest.chart.Charts;
-import com.byninja.bot.backtest.chart.EquityPoint;
 import com.byninja.bot.backtest.chart.TradeMark;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;

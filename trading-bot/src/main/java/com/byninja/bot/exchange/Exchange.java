@@ -2,7 +2,6 @@ package com.byninja.bot.exchange;
 
 import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Symbol;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 

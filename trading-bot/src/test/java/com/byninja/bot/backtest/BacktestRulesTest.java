@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each replay rule of docs/backtesting.md, on a few candles whose prices a person can follow. The strategy is SMA 2
  * crossing SMA 3: closes of 100, 99, 98, 97 leave SMA 2 (97.5) under SMA 3 (98); a close of 110 makes them 103.5
- * and 101.67, a cross upward at the fifth candle's close, so the buy fills at the sixth candle's open. Stop-loss 5 % and take-profit 4 % of an entry at 111
- * are 105.45 and 115.44. No slippage unless a test says so; the fee is 0.1 %.
+ * and 101.67, a cross upward at the fifth candle's close, so the buy fills at the sixth candle's open. Stop-loss 5 %
+ * and take-profit 4 % of an entry at 111 are 105.45 and 115.44. No slippage unless a test says so; the fee is 0.1 %.
  */
 class BacktestRulesTest {
 

@@ -3,7 +3,6 @@ package com.byninja.bot.positions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.Reports;
-import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.FillOutcome;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.Reports;
-import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest;
