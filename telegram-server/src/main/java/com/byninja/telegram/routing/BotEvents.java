@@ -89,7 +89,9 @@ public final class BotEvents {
         String why = stopped == null ? reason : stopped.isBlank() ? "stopped" : stopped;
         LOG.info("Trading bot {} at {} disconnected: {}{}", bot.name(), bot.address(), why,
                 replaced ? " (replaced by a new connection)" : "");
-        if (!replaced) {
+        // A bot that stopped on purpose is said to have stopped even when its successor connected first: under load
+        // the new connection can be accepted before the old one's end is handled.
+        if (!replaced || stopped != null) {
             output.broadcast("🔴 " + Html.bold(bot.name()) + " disconnected"
                     + (why == null || why.isBlank() ? "." : ": " + Html.escape(why) + "."));
         }

@@ -157,6 +157,25 @@ class BotEventsTest {
     }
 
     @Test
+    void aBotThatStoppedIsShownAsStoppedEvenWhenItsSuccessorConnectedFirst() {
+        BotConnection alpha = connection("alpha");
+
+        events.status(alpha, Message.stopping("stopped by its owner (SIGTERM)"));
+        events.disconnected(alpha, "connection lost: the peer closed the connection", true);
+
+        assertThat(chats.said).containsExactly(
+                "1: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
+                "2: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
+    }
+
+    @Test
+    void aConnectionReplacedWithoutAStopIsNotAnnounced() {
+        events.disconnected(connection("alpha"), "connection lost: the peer closed the connection", true);
+
+        assertThat(chats.said).isEmpty();
+    }
+
+    @Test
     void aBotThatSaidNothingBeforeItsConnectionEndedIsShownWithWhyItEnded() {
         BotConnection alpha = connection("alpha");
 
