@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * docs/benchmarks.md. The report also goes to {@code benchmarks/target/benchmark-report.md}.
  *
  * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [roundtrip] [throughput] [codec] [e2e]
- * [footprint]} (default: all). Run it from the repository's root: e2e and footprint start the daemons' jars.
+ * [footprint] [backtest]} (default: all). Run it from the repository's root: e2e, footprint and backtest start the
+ * daemons' jars.
  */
 public final class BenchmarkMain {
     private final List<String> report = new ArrayList<>();
@@ -29,7 +30,8 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> parts = args.length == 0 ? List.of("roundtrip", "throughput", "codec", "e2e", "footprint")
+        List<String> parts = args.length == 0 ? List.of("roundtrip", "throughput", "codec", "e2e", "footprint",
+                "backtest")
                 : List.of(args);
         BenchmarkMain main = new BenchmarkMain();
         main.line("# ByNinja benchmark report");
@@ -52,6 +54,9 @@ public final class BenchmarkMain {
         }
         if (parts.contains("footprint")) {
             SystemBenchmarks.footprint(main::line, 5);
+        }
+        if (parts.contains("backtest")) {
+            BacktestBenchmarks.run(main::line);
         }
         Path out = Path.of("benchmarks", "target", "benchmark-report.md");
         if (Files.isDirectory(out.getParent())) {
