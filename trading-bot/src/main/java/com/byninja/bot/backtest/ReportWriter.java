@@ -31,9 +31,8 @@ public final class ReportWriter {
         t.append("Backtest of ").append(strategy).append('\n');
         t.append("Period: ").append(r.from()).append(" to ").append(r.to()).append('\n');
         t.append(String.format(Locale.ROOT, "Candles: %,d (%,d per second)%n", r.candles(), r.candlesPerSecond()));
-        t.append("Trades: ").append(r.stats().trades()).append(", won ").append(r.stats().wins()).append(", lost ")
-                .append(r.stats().losses()).append(" (win rate ").append(r.stats().winRatePct().toPlainString())
-                .append(" %)\n");
+        t.append(String.format(Locale.ROOT, "Trades: %,d, won %,d, lost %,d (win rate %s %%)%n", r.stats().trades(),
+                r.stats().wins(), r.stats().losses(), r.stats().winRatePct().toPlainString()));
         t.append("Net profit: ").append(Money.signed(r.netProfit())).append(' ').append(quote).append(" (")
                 .append(signedPct(r.netProfitPct())).append("), from ").append(Money.quote(r.startBalance()))
                 .append(" to ").append(Money.quote(r.endBalance())).append(' ').append(quote).append('\n');
