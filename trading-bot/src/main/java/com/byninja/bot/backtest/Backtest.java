@@ -19,6 +19,7 @@ import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.replay.CollectedAlerts;
 import com.byninja.bot.replay.HistoryPrices;
 import com.byninja.bot.replay.InMemoryJournal;
+import com.byninja.bot.replay.ReplayGateway;
 import com.byninja.bot.replay.SimulatedClock;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.Strategies;
@@ -87,7 +88,7 @@ public final class Backtest {
         HistoryPrices prices = new HistoryPrices();
         PaperExecution execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
                 new MemoryLedger(), clock, "BT"), prices, Map.of(), clock);
-        BacktestGateway gateway = new BacktestGateway(execution);
+        ReplayGateway gateway = new ReplayGateway(execution);
         InMemoryJournal journal = new InMemoryJournal();
         Trader trader = Trader.restore(config, time, Strategies.create(config.strategy()),
                 new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
@@ -147,7 +148,7 @@ public final class Backtest {
     }
 
     /** Steps at {@code now}, and fills at once what that step sold, until nothing waits. */
-    private static void settle(Trader trader, BacktestGateway gateway, Instant now) {
+    private static void settle(Trader trader, ReplayGateway gateway, Instant now) {
         trader.step(now, new Trader.StepInputs(gateway.drain(), List.of(), List.of()), FAIL);
         for (int round = 0; gateway.hasWaiting() && round < 8; round++) {
             gateway.fillWaiting();

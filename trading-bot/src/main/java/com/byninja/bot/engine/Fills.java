@@ -293,6 +293,11 @@ final class Fills {
         return u != null && u.order.side() == Side.BUY;
     }
 
+    /** @return whether a fill of {@code s} waits for the store. */
+    boolean isPaused(Symbol s) {
+        return unrecorded.containsKey(s);
+    }
+
     /** @return symbols whose fill waits for the store. */
     Set<Symbol> paused() {
         return Set.copyOf(unrecorded.keySet());

@@ -33,7 +33,7 @@ final class ProtectiveExits {
         for (Position p : List.copyOf(ctx.positions.all().values())) {
             Symbol s = p.symbol();
             Optional<Ticker> last = ctx.freshPrice(s);
-            if (last.isEmpty() || fills.paused().contains(s)) {
+            if (last.isEmpty() || fills.isPaused(s)) {
                 continue;
             }
             BigDecimal price = last.get().price();

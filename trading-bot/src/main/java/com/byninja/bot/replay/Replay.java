@@ -73,9 +73,12 @@ public final class Replay {
             prices.update(c);
             trader.step(end, new Trader.StepInputs(gateway.drain(), List.of(new MarketEvent.Closed(c)), List.of()),
                     FAIL);
+            // Orders fill at once, at this candle's close; their results are applied at the same instant.
+            gateway.fillWaiting();
             List<GatewayResult> results;
             while (!(results = gateway.drain()).isEmpty()) {
                 trader.step(end, new Trader.StepInputs(results, List.of(), List.of()), FAIL);
+                gateway.fillWaiting();
             }
         }
     }

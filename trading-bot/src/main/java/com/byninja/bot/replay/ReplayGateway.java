@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The order gateway of a replay: each order is executed at once, on the replaying thread, against an
- * {@link Execution} (the paper wallet on replayed prices), and its result waits for the next step, as a live result
- * waits for the trading thread to wake. No thread, no queue bound: a replay places at most a few orders per step.
+ * The order gateway of a replay, on the replaying thread: an order waits until the driver says the market is where it
+ * fills ({@link #fillWaiting()}: at once for a plain replay; the next candle's open, or the stop level, for a
+ * backtest), then executes against an {@link Execution} (the paper wallet on replayed prices) at the price of that
+ * moment. Its result waits for the next step, as a live result waits for the trading thread to wake. No thread, no
+ * queue bound: a replay places at most a few orders per step.
  */
 public final class ReplayGateway implements OrderGateway {
 
     private final Execution execution;
+    private final List<Order> waiting = new ArrayList<>();
     private final Deque<GatewayResult> results = new ArrayDeque<>();
 
     public ReplayGateway(Execution execution) {
@@ -28,11 +31,7 @@ public final class ReplayGateway implements OrderGateway {
 
     @Override
     public boolean place(Order order) {
-        try {
-            results.add(new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest())));
-        } catch (ExchangeException e) {
-            results.add(new GatewayResult.Unknown(order, e.getMessage()));
-        }
+        waiting.add(order);
         return true;
     }
 
@@ -48,6 +47,23 @@ public final class ReplayGateway implements OrderGateway {
         return true;
     }
 
+    /** Executes every waiting order at the prices of this moment. */
+    public void fillWaiting() {
+        for (Order order : waiting) {
+            try {
+                results.add(new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest())));
+            } catch (ExchangeException e) {
+                results.add(new GatewayResult.Unknown(order, e.getMessage()));
+            }
+        }
+        waiting.clear();
+    }
+
+    /** @return whether orders wait for their fill. */
+    public boolean hasWaiting() {
+        return !waiting.isEmpty();
+    }
+
     @Override
     public GatewayResult poll() {
         return results.poll();
@@ -55,7 +71,7 @@ public final class ReplayGateway implements OrderGateway {
 
     @Override
     public void onResult(Runnable onResult) {
-        // Results are polled by the replay's next step; nobody needs waking.
+        // Results are taken by the replay's next step; nobody needs waking.
     }
 
     /** @return the results waiting for the next step, removed. */
