@@ -32,6 +32,7 @@ final class Sweep {
 
     private static final Pattern SPEC = Pattern.compile("([A-Za-z][\\w.]*)=(-?[\\d.]+)\\.\\.(-?[\\d.]+):([\\d.]+)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String SOURCE = "the sweep";
 
     /** One swept setting: {@code strategy.smaCross.fastPeriod=5..20:5}. */
     record Axis(String key, List<BigDecimal> values) {
@@ -145,9 +146,11 @@ final class Sweep {
                                Map<Symbol, List<Candle>> candles) throws Exception {
         BotConfig config;
         try {
-            config = loader.loadYaml(yamlWith(baseYaml, settings), "the sweep").config();
+            config = loader.loadYaml(yamlWith(baseYaml, settings), SOURCE).config();
         } catch (ConfigException e) {
-            return new Outcome(settings, null, String.join("; ", e.problems()));
+            // The line numbers are those of the text made for this combination, which nobody sees: left out.
+            return new Outcome(settings, null, String.join("; ", e.problems().stream()
+                    .map(p -> p.replaceFirst("^" + SOURCE + ":\\d+: ", "")).toList()));
         }
         return new Outcome(settings, BacktestReport.of(new Backtest(config, candles).run(n -> { })), null);
     }
