@@ -1,10 +1,7 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.EquityPoint;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
-import com.byninja.bot.domain.ClosedTrade;
-import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.MarketEvent;
 import com.byninja.bot.engine.StepClock;
@@ -27,12 +24,10 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 /**
@@ -78,53 +73,87 @@ public final class Backtest {
      */
     public BacktestResult run(LongConsumer progress) throws SQLException, ExchangeException {
         long started = System.nanoTime();
-        TreeMap<Instant, List<Candle>> slots = new TreeMap<>();
-        candles.values().forEach(list -> list.forEach(c -> slots.computeIfAbsent(c.start(), t -> new ArrayList<>())
-                .add(c)));
-        slots.values().forEach(list -> list.sort(Comparator.comparing(c -> config.symbols().indexOf(c.symbol()))));
-        Instant first = slots.isEmpty() ? Instant.EPOCH : slots.firstKey();
-        SimulatedClock clock = new SimulatedClock(first);
-        StepClock time = new StepClock(clock);
-        HistoryPrices prices = new HistoryPrices();
-        PaperExecution execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
-                new MemoryLedger(), clock, "BT"), prices, Map.of(), clock);
-        ReplayGateway gateway = new ReplayGateway(execution);
-        InMemoryJournal journal = new InMemoryJournal();
-        Trader trader = Trader.restore(config, time, Strategies.create(config.strategy()),
-                new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
-                new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time), Journals.of(journal),
-                new CollectedAlerts(), prices, execution.balances(), () -> false, "backtest");
-        trader.stopPublishing();
-        BigDecimal startBalance = equity(execution.balances(), Map.of());
-
-        Map<Symbol, BigDecimal> lastClose = new LinkedHashMap<>();
-        List<EquityPoint> equity = new ArrayList<>(slots.size());
+        Slots slots = new Slots(config.symbols(), candles);
+        Run run = new Run(slots);
         long done = 0;
-        long exposed = 0;
-        for (Map.Entry<Instant, List<Candle>> slot : slots.entrySet()) {
-            Instant open = slot.getKey();
-            List<Candle> now = slot.getValue();
-            clock.set(open);
-            now.forEach(c -> prices.quote(c.symbol(), c.open(), open));
-            // The orders of the last close fill at this open; a stop the open gapped through sells at the open.
-            gateway.fillWaiting();
-            settle(trader, gateway, open);
+        List<Candle> now;
+        while (!(now = slots.next()).isEmpty()) {
+            run.period(now);
+            done += now.size();
+            if ((done & 0x3fff) < now.size()) {
+                progress.accept(done);
+            }
+        }
+        progress.accept(done);
+        return new BacktestResult(config, candles, run.journal.trades(), run.journal.orders(),
+                run.journal.feesPaid(null, null), run.equity.finish(), run.startBalance, run.equity.last(),
+                slots.count(), run.exposed, System.nanoTime() - started);
+    }
+
+    /**
+     * One run's parts and state. Each candle period is one call of {@link #period}, a method the JIT compiles
+     * early and whole, rather than the body of one long loop that only on-stack replacement could compile.
+     */
+    private final class Run {
+
+        private final SimulatedClock clock;
+        private final HistoryPrices prices = new HistoryPrices();
+        private final PaperExecution execution;
+        private final ReplayGateway gateway;
+        private final InMemoryJournal journal = new InMemoryJournal();
+        private final Trader trader;
+        private final BigDecimal startBalance;
+        private final EquityCurve equity;
+        private final Map<Symbol, BigDecimal> lastClose = new LinkedHashMap<>();
+        private final List<MarketEvent> closed = new ArrayList<>(config.symbols().size());
+        private Map<String, BigDecimal> balances;
+        private long fills;
+        private long exposed;
+        private long day = Long.MIN_VALUE;
+
+        Run(Slots slots) throws SQLException, ExchangeException {
+            clock = new SimulatedClock(slots.first());
+            StepClock time = new StepClock(clock);
+            execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
+                    new MemoryLedger(), clock, "BT"), prices, Map.of(), clock);
+            gateway = new ReplayGateway(execution);
+            trader = Trader.restore(config, time, Strategies.create(config.strategy()),
+                    new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
+                    new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time), Journals.of(journal),
+                    new CollectedAlerts(), prices, execution.balances(), () -> false, "backtest");
+            trader.stopPublishing();
+            balances = execution.balances();
+            fills = gateway.executed();
+            startBalance = equity(balances, Map.of());
+            equity = new EquityCurve(startBalance, slots.count());
+        }
+
+        /** Replays one candle period: {@code now} holds each symbol's candle of it. */
+        void period(List<Candle> now) {
+            Instant open = now.get(0).start();
+            boolean guarded = guarded(trader, now);
+            long today = Math.floorDiv(open.getEpochSecond(), 86_400L);
+            // A step at the open when something can happen there: orders of the last close fill, a stop the open
+            // gapped through sells, or a new UTC day starts (the live bot rolls its day over within a second).
+            if (gateway.hasWaiting() || guarded || today != day) {
+                clock.set(open);
+                for (Candle c : now) {
+                    prices.quote(c.symbol(), c.open(), open);
+                }
+                gateway.fillWaiting();
+                settle(trader, gateway, open);
+                guarded = guarded(trader, now);
+                day = today;
+            }
             boolean holding = !trader.positions().all().isEmpty();
-            Instant low = open.plusMillis(1);
-            clock.set(low);
-            for (Candle c : now) {
-                prices.quote(c.symbol(), lowPoint(trader.protection(c.symbol()), c), low);
+            // Within the candle only a position's protective exits can happen; without one, nothing is to decide.
+            if (guarded) {
+                inside(now, open.plusMillis(1), true);
+                inside(now, open.plusMillis(2), false);
             }
-            settle(trader, gateway, low);
-            Instant high = open.plusMillis(2);
-            clock.set(high);
-            for (Candle c : now) {
-                prices.quote(c.symbol(), highPoint(trader.protection(c.symbol()), c), high);
-            }
-            settle(trader, gateway, high);
             Instant close = open.plus(now.get(0).period());
             clock.set(close);
-            List<MarketEvent> closed = new ArrayList<>(now.size());
+            closed.clear();
             for (Candle c : now) {
                 prices.quote(c.symbol(), c.close(), close);
                 lastClose.put(c.symbol(), c.close());
@@ -133,18 +162,22 @@ public final class Backtest {
             // The strategy decides on the closed candle; its orders wait for the next open.
             trader.step(close, new Trader.StepInputs(gateway.drain(), closed, List.of()), FAIL);
             exposed += holding ? 1 : 0;
-            equity.add(new EquityPoint(close, equity(execution.balances(), lastClose)));
-            done += now.size();
-            if ((done & 0x3fff) < now.size()) {
-                progress.accept(done);
+            if (gateway.executed() != fills) {
+                fills = gateway.executed();
+                balances = execution.balances();
             }
+            equity.add(close, equity(balances, lastClose));
         }
-        progress.accept(done);
-        List<ClosedTrade> trades = journal.trades();
-        List<Order> orders = journal.orders();
-        return new BacktestResult(config, candles, trades, orders, journal.feesPaid(null, null), equity, startBalance,
-                equity.isEmpty() ? startBalance : equity.get(equity.size() - 1).equity(), slots.size(), exposed,
-                System.nanoTime() - started);
+
+        /** The price at the candle's low ({@code low}) or high, or the level of the exit it touched there. */
+        private void inside(List<Candle> now, Instant at, boolean low) {
+            clock.set(at);
+            for (Candle c : now) {
+                Optional<RiskManager.Protection> levels = trader.protection(c.symbol());
+                prices.quote(c.symbol(), low ? lowPoint(levels, c) : highPoint(levels, c), at);
+            }
+            settle(trader, gateway, at);
+        }
     }
 
     /** Steps at {@code now}, and fills at once what that step sold, until nothing waits. */
@@ -154,6 +187,21 @@ public final class Backtest {
             gateway.fillWaiting();
             trader.step(now, new Trader.StepInputs(gateway.drain(), List.of(), List.of()), FAIL);
         }
+    }
+
+    /** @return whether a position of a symbol of {@code now} has a stop-loss, take-profit or trailing stop */
+    private static boolean guarded(Trader trader, List<Candle> now) {
+        if (trader.positions().all().isEmpty()) {
+            return false;
+        }
+        for (Candle c : now) {
+            Optional<RiskManager.Protection> p = trader.protection(c.symbol());
+            if (p.isPresent() && (p.get().stopLoss().isPresent() || p.get().takeProfit().isPresent()
+                    || p.get().trailingStop().isPresent())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the low of {@code c}, or the stop level it touched, where the stop sells. */

@@ -1,6 +1,5 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.EquityPoint;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Symbol;
@@ -9,8 +8,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,19 +53,6 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
         String quote = r.config().quoteCurrency();
         TradeStats stats = TradeStats.of(r.trades(), r.feesPaid(), quote);
         BigDecimal net = r.endBalance().subtract(r.startBalance());
-        BigDecimal peak = r.startBalance();
-        BigDecimal worst = BigDecimal.ZERO;
-        BigDecimal worstPct = BigDecimal.ZERO;
-        for (EquityPoint p : r.equity()) {
-            peak = peak.max(p.equity());
-            BigDecimal fall = peak.subtract(p.equity());
-            if (fall.compareTo(worst) > 0) {
-                worst = fall;
-            }
-            if (peak.signum() > 0) {
-                worstPct = worstPct.max(pct(fall, peak));
-            }
-        }
         List<Double> daily = dailyReturns(r);
         Map<Symbol, SymbolFigures> per = new LinkedHashMap<>();
         BigDecimal holdSum = BigDecimal.ZERO;
@@ -91,7 +75,8 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
         }
         double seconds = r.elapsedNanos() / 1e9;
         return new BacktestReport(from, to, r.candleCount(), stats, r.startBalance(), r.endBalance(), net,
-                r.startBalance().signum() == 0 ? BigDecimal.ZERO : pct(net, r.startBalance()), worst, worstPct,
+                r.startBalance().signum() == 0 ? BigDecimal.ZERO : pct(net, r.startBalance()), r.equity().maxDrawdown(),
+                r.equity().maxDrawdownPct(),
                 sharpe(daily), sortino(daily), profitFactor(r.trades()),
                 r.slots() == 0 ? BigDecimal.ZERO.setScale(2)
                         : BigDecimal.valueOf(r.exposedSlots() * 100.0 / r.slots()).setScale(2, RoundingMode.HALF_EVEN),
@@ -106,14 +91,9 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
 
     /** @return the wallet's return of each UTC day, from the last close of one day to the last close of the next. */
     static List<Double> dailyReturns(BacktestResult r) {
-        Map<LocalDate, BigDecimal> dayEnd = new LinkedHashMap<>();
-        for (EquityPoint p : r.equity()) {
-            // A candle closing at midnight belongs to the day it ends.
-            dayEnd.put(LocalDate.ofInstant(p.time().minusMillis(1), ZoneOffset.UTC), p.equity());
-        }
         List<Double> returns = new ArrayList<>();
         BigDecimal previous = r.startBalance();
-        for (BigDecimal e : dayEnd.values()) {
+        for (BigDecimal e : r.equity().dayEnds()) {
             if (previous.signum() > 0) {
                 returns.add(e.divide(previous, MathContext.DECIMAL64).doubleValue() - 1);
             }

@@ -1,6 +1,5 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.EquityPoint;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
@@ -18,7 +17,7 @@ import java.util.Map;
  * @param trades       the round trips closed, in the order they closed
  * @param orders       every order, in the order placed
  * @param feesPaid     the fees of every fill, by currency
- * @param equity       the wallet's worth at each candle close
+ * @param equity       the wallet's worth through the run: its curve, day ends and drawdown
  * @param startBalance the wallet's worth at the start
  * @param endBalance   its worth at the last close, open positions at that close
  * @param slots        candle periods replayed
@@ -26,7 +25,7 @@ import java.util.Map;
  * @param elapsedNanos how long the replay took
  */
 public record BacktestResult(BotConfig config, Map<Symbol, List<Candle>> candles, List<ClosedTrade> trades,
-                             List<Order> orders, Map<String, BigDecimal> feesPaid, List<EquityPoint> equity,
+                             List<Order> orders, Map<String, BigDecimal> feesPaid, Equity equity,
                              BigDecimal startBalance, BigDecimal endBalance, long slots, long exposedSlots,
                              long elapsedNanos) {
 

@@ -19,7 +19,7 @@ final class ReportCharts {
 
     static void write(Path dir, BacktestResult r) throws IOException {
         Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name(),
-                r.config().quoteCurrency(), r.equity());
+                r.config().quoteCurrency(), r.equity().points());
         for (Symbol s : r.config().symbols()) {
             List<Candle> candles = r.candles().getOrDefault(s, List.of());
             List<TradeMark> marks = new ArrayList<>();

@@ -86,7 +86,9 @@ public record Symbol(String base, String quote) implements Comparable<Symbol> {
 
     @Override
     public int compareTo(Symbol other) {
-        return toString().compareTo(other.toString());
+        // The order of the BASE/QUOTE text: every currency character sorts after '/', so base first, then quote.
+        int byBase = base.compareTo(other.base);
+        return byBase != 0 ? byBase : quote.compareTo(other.quote);
     }
 
     @Override

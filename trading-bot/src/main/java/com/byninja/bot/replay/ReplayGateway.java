@@ -24,6 +24,7 @@ public final class ReplayGateway implements OrderGateway {
     private final Execution execution;
     private final List<Order> waiting = new ArrayList<>();
     private final Deque<GatewayResult> results = new ArrayDeque<>();
+    private long executed;
 
     public ReplayGateway(Execution execution) {
         this.execution = execution;
@@ -52,11 +53,17 @@ public final class ReplayGateway implements OrderGateway {
         for (Order order : waiting) {
             try {
                 results.add(new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest())));
+                executed++;
             } catch (ExchangeException e) {
                 results.add(new GatewayResult.Unknown(order, e.getMessage()));
             }
         }
         waiting.clear();
+    }
+
+    /** @return orders executed since start: when it has not moved, the wallet has not either. */
+    public long executed() {
+        return executed;
     }
 
     /** @return whether orders wait for their fill. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
@@ -59,7 +60,7 @@ public final class RsiStrategy implements TradingStrategy {
 
     @Override
     public Strategy build(BarSeries series) {
-        RSIIndicator rsi = new RSIIndicator(new ClosePriceIndicator(series), period);
+        Indicator<Num> rsi = ClosedBarCache.of(new RSIIndicator(new ClosePriceIndicator(series), period));
         return new BaseStrategy(NAME, new UnderIndicatorRule(rsi, series.numOf(oversold)),
                 new OverIndicatorRule(rsi, series.numOf(overbought)), period);
     }

@@ -1,6 +1,7 @@
 package com.byninja.bot.strategy;
 
 import org.ta4j.core.BarSeries;
+import org.ta4j.core.Indicator;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.indicators.SMAIndicator;
@@ -59,8 +60,8 @@ public final class SmaCrossStrategy implements TradingStrategy {
     @Override
     public Strategy build(BarSeries series) {
         ClosePriceIndicator close = new ClosePriceIndicator(series);
-        SMAIndicator fast = new SMAIndicator(close, fastPeriod);
-        SMAIndicator slow = new SMAIndicator(close, slowPeriod);
+        Indicator<Num> fast = ClosedBarCache.of(new SMAIndicator(close, fastPeriod));
+        Indicator<Num> slow = ClosedBarCache.of(new SMAIndicator(close, slowPeriod));
         // A cross needs the bar before the first full slow average too, hence slowPeriod unstable bars.
         return new BaseStrategy(NAME, new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow),
                 slowPeriod);

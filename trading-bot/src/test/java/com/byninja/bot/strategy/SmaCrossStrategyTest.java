@@ -19,12 +19,15 @@ class SmaCrossStrategyTest {
 
     /** Feeds closes one candle at a time, as live trading does, and records the signal after each. */
     static List<Signal> signals(TradingStrategy strategy, int... closes) {
+        return signals(strategy, java.util.Arrays.stream(closes).mapToObj(BigDecimal::valueOf).toList());
+    }
+
+    static List<Signal> signals(TradingStrategy strategy, List<BigDecimal> closes) {
         CandleSeries series = new CandleSeries(BTC, 100);
         Strategy built = strategy.build(series.series());
         List<Signal> signals = new ArrayList<>();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        for (int close : closes) {
-            BigDecimal c = BigDecimal.valueOf(close);
+        for (BigDecimal c : closes) {
             series.add(new Candle(BTC, t, Duration.ofMinutes(1), c, c, c, c, BigDecimal.ONE));
             signals.add(TradingStrategy.signalAt(built, series.series()));
             t = t.plus(Duration.ofMinutes(1));
@@ -55,5 +58,20 @@ class SmaCrossStrategyTest {
     @Test
     void aFlatMarketNeverSignals() {
         assertThat(signals(new SmaCrossStrategy(2, 5), 7, 7, 7, 7, 7, 7, 7, 7, 7, 7)).containsOnly(Signal.HOLD);
+    }
+
+    @Test
+    void averagesThatAreExactlyEqualAreATieNotACross() {
+        // index:       0    1    2     3     4     5    6    7
+        // SMA2:       .9   .5   .4    .5    .5    .7   .7   .8
+        // SMA3:       .9   .5  .567  .367  .567  .567  .7  .767
+        // fast - slow: 0    0  -1/6  2/15 -1/15  2/15  0   1/30  -> up at 3, down at 4, up at 5; at 6 the averages
+        // are equal, which is no cross, and 7 stays above. In binary floating point SMA2 at 6 comes out
+        // 0.6999999999999998 and SMA3 0.7000000000000001: a sell at 6 and a buy at 7 made of rounding noise.
+        List<BigDecimal> closes = java.util.stream.Stream.of("0.9", "0.1", "0.7", "0.3", "0.7", "0.7", "0.7", "0.9")
+                .map(BigDecimal::new).toList();
+
+        assertThat(signals(new SmaCrossStrategy(2, 3), closes)).containsExactly(Signal.HOLD, Signal.HOLD,
+                Signal.HOLD, Signal.BUY, Signal.SELL, Signal.BUY, Signal.HOLD, Signal.HOLD);
     }
 }

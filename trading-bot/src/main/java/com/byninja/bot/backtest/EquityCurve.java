@@ -1,0 +1,108 @@
+package com.byninja.bot.backtest;
+
+import com.byninja.bot.backtest.chart.EquityPoint;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows the wallet's worth candle by candle in bounded memory: the drawdown is measured as it goes, each UTC day
+ * keeps its last value, and the curve to draw keeps the lowest and highest point of each stretch of candles. Five
+ * years of one-minute candles keep a few thousand points, not millions.
+ */
+final class EquityCurve {
+
+    /** Points drawn at most, about: twice the stretches, the first and the last. */
+    static final int CHART_POINTS = 4_000;
+
+    private static final long DAY_MS = 86_400_000L;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final long stretch;
+    private final List<EquityPoint> points = new ArrayList<>();
+    private final List<BigDecimal> dayEnds = new ArrayList<>();
+    private BigDecimal peak;
+    private BigDecimal worst = BigDecimal.ZERO;
+    private BigDecimal worstPct = BigDecimal.ZERO;
+    private BigDecimal last;
+    private long day = Long.MIN_VALUE;
+    private long added;
+    private EquityPoint lowest;
+    private EquityPoint highest;
+    private EquityPoint latest;
+
+    /**
+     * @param start    the worth before the first candle
+     * @param expected how many points will be added, about
+     */
+    EquityCurve(BigDecimal start, long expected) {
+        this.peak = start;
+        this.last = start;
+        this.stretch = Math.max(1, -Math.floorDiv(-expected, CHART_POINTS / 2));
+    }
+
+    /** The worth was {@code equity} at {@code time}, a candle's close, later than the last one added. */
+    void add(Instant time, BigDecimal equity) {
+        peak = peak.max(equity);
+        BigDecimal fall = peak.subtract(equity);
+        if (fall.compareTo(worst) > 0) {
+            worst = fall;
+        }
+        // The percentage rounded can only pass the deepest so far when the exact one does: divide only then.
+        if (peak.signum() > 0 && fall.signum() > 0
+                && fall.multiply(HUNDRED).compareTo(worstPct.multiply(peak)) > 0) {
+            worstPct = worstPct.max(fall.multiply(HUNDRED).divide(peak, 2, RoundingMode.HALF_EVEN));
+        }
+        // A candle closing at midnight belongs to the day it ends.
+        long today = Math.floorDiv(time.toEpochMilli() - 1, DAY_MS);
+        if (today != day) {
+            dayEnds.add(equity);
+            day = today;
+        } else {
+            dayEnds.set(dayEnds.size() - 1, equity);
+        }
+        last = equity;
+        latest = new EquityPoint(time, equity);
+        if (added++ == 0 || stretch == 1) {
+            points.add(latest);
+            return;
+        }
+        if (lowest == null || equity.compareTo(lowest.equity()) < 0) {
+            lowest = latest;
+        }
+        if (highest == null || equity.compareTo(highest.equity()) > 0) {
+            highest = latest;
+        }
+        if ((added - 1) % stretch == 0) {
+            flush();
+        }
+    }
+
+    /** @return the worth at the last close added, or the start */
+    BigDecimal last() {
+        return last;
+    }
+
+    /** @return what was followed; the curve's last point is the last close */
+    Equity finish() {
+        flush();
+        if (latest != null && !points.get(points.size() - 1).equals(latest)) {
+            points.add(latest);
+        }
+        return new Equity(points, dayEnds, worst, worstPct, last);
+    }
+
+    private void flush() {
+        if (lowest != null) {
+            boolean lowFirst = !lowest.time().isAfter(highest.time());
+            points.add(lowFirst ? lowest : highest);
+            if (lowest != highest) {
+                points.add(lowFirst ? highest : lowest);
+            }
+        }
+        lowest = null;
+        highest = null;
+    }
+}
