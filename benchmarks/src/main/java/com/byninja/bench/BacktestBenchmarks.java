@@ -30,6 +30,13 @@ final class BacktestBenchmarks {
      */
     private static final List<String> FORK_HEAP = List.of("-Xms2g", "-Xmx2g");
     private static final int COMMAND_RUNS = 3;
+    /** Launches of the sweep on each number of threads, taken in turns. */
+    private static final int SWEEP_RUNS = 3;
+    /** The sweep's candles: a quarter of the year, so that its 16 replays take seconds, not a minute. */
+    private static final int SWEEP_CANDLES = ReplayData.YEAR / 4;
+    /** 4 fast periods × 4 slow ones: 16 combinations. */
+    private static final List<String> SWEEP_AXES = List.of("--sweep", "strategy.smaCross.fastPeriod=5..20:5",
+            "--sweep", "strategy.smaCross.slowPeriod=30..60:10");
     private static final long COMMAND_PATIENCE_MINUTES = 20;
 
     /** One in-process line: how it is run and what it is called in the report. */
@@ -88,14 +95,30 @@ final class BacktestBenchmarks {
             List<Launch> yearRuns = new ArrayList<>();
             for (int i = 0; i < COMMAND_RUNS; i++) {
                 System.out.println("backtest: the command on a year, launch " + (i + 1) + " of " + COMMAND_RUNS);
-                yearRuns.add(launch(List.of(), config, year, dir.resolve("report-year-" + i)));
+                yearRuns.add(launch(List.of(), config, year, dir.resolve("report-year-" + i), List.of()));
             }
             Files.delete(year);
+            Path quarter = dir.resolve("BTCUSDT-1m-quarter.csv");
+            CandleCsvWriter.writeBinance(quarter, ReplayData.candles(SWEEP_CANDLES));
+            List<Launch> oneThread = new ArrayList<>();
+            List<Launch> twoThreads = new ArrayList<>();
+            for (int i = 0; i < SWEEP_RUNS; i++) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    System.out.println("backtest: the sweep of 16 on " + threads + " thread(s), launch " + (i + 1)
+                            + " of " + SWEEP_RUNS);
+                    List<String> args = new ArrayList<>(SWEEP_AXES);
+                    args.addAll(List.of("--threads", String.valueOf(threads)));
+                    (threads == 1 ? oneThread : twoThreads).add(launch(List.of(), config, quarter,
+                            dir.resolve("sweep-" + threads + "-" + i), args));
+                }
+            }
+            Files.delete(quarter);
             Path fiveYears = dir.resolve("BTCUSDT-1m-5-years.csv");
             CandleCsvWriter.writeBinance(fiveYears, ReplayData.candles(ReplayData.FIVE_YEARS));
             System.out.println("backtest: the command on five years in -Xmx256m");
-            Launch fiveRun = launch(List.of("-Xmx256m"), config, fiveYears, dir.resolve("report-5-years"));
-            writeReport(report, measured, yearRuns, fiveRun, Files.size(fiveYears));
+            Launch fiveRun = launch(List.of("-Xmx256m"), config, fiveYears, dir.resolve("report-5-years"),
+                    List.of());
+            writeReport(report, measured, yearRuns, fiveRun, Files.size(fiveYears), oneThread, twoThreads);
         } finally {
             deleteTree(dir);
         }
@@ -120,14 +143,15 @@ final class BacktestBenchmarks {
         return new Measured(line, Integer.parseInt(f[2]), longs(f[3]), longs(f[4]), longs(f[5]));
     }
 
-    /** {@code java [jvmFlags] -jar trading-bot.jar backtest ...}, timed from launch to exit. */
-    private static Launch launch(List<String> jvmFlags, Path config, Path data, Path reportDir)
+    /** {@code java [jvmFlags] -jar trading-bot.jar backtest ... [args]}, timed from launch to exit. */
+    private static Launch launch(List<String> jvmFlags, Path config, Path data, Path reportDir, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", tradingBotJar().toAbsolutePath().toString(), "backtest", "--config",
                 config.toString(), "--data", data.toString(), "--report", reportDir.toString()));
+        command.addAll(args);
         Path output = reportDir.resolveSibling(reportDir.getFileName() + ".out");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
@@ -143,6 +167,9 @@ final class BacktestBenchmarks {
         long nanos = System.nanoTime() - start;
         int exit = p.exitValue();
         Path json = reportDir.resolve("report.json");
+        if (exit == 0 && !Files.exists(json) && Files.exists(reportDir.resolve("sweep.csv"))) {
+            return new Launch(nanos, peak, exit, null, null, null);
+        }
         if (exit == 0 && Files.exists(json)) {
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             return new Launch(nanos, peak, exit, report.get("trades").asInt(), report.get("candlesPerSecond")
@@ -157,7 +184,8 @@ final class BacktestBenchmarks {
     }
 
     private static void writeReport(Consumer<String> report, List<Measured> measured, List<Launch> yearRuns,
-                                    Launch fiveRun, long fiveYearBytes) {
+                                    Launch fiveRun, long fiveYearBytes, List<Launch> oneThread,
+                                    List<Launch> twoThreads) {
         Measured ours = find(measured, "byninja");
         Measured ta4j = find(measured, "ta4j-decimal");
         report.accept("## 6. Backtest: a year of 1-minute candles, SMA 10/30 cross");
@@ -217,6 +245,24 @@ final class BacktestBenchmarks {
                             + l.failure() + "`");
                     report.accept("");
                 });
+        long one = median(oneThread.stream().mapToLong(Launch::nanos).toArray());
+        long two = median(twoThreads.stream().mapToLong(Launch::nanos).toArray());
+        report.accept("### A sweep of 16 combinations on one thread and on two");
+        report.accept("");
+        report.accept(String.format(Locale.ROOT, "The command with `%s` (4 × 4 = 16 combinations) on the first %,d "
+                + "of those candles, `--threads 1` and `--threads 2` launched in turns, %d each; wall time from launch "
+                + "to exit, JVM start and reading the file included.", String.join(" ", SWEEP_AXES), SWEEP_CANDLES,
+                SWEEP_RUNS));
+        report.accept("");
+        report.accept("| threads | wall time min / median / max | candles replayed a second (median) | exit |");
+        report.accept("|---|---|---|---|");
+        for (List<Launch> runs : List.of(oneThread, twoThreads)) {
+            long[] t = runs.stream().mapToLong(Launch::nanos).sorted().toArray();
+            report.accept(String.format(Locale.ROOT, "| %d | %s / %s / %s | %,.0f | %s |", runs == oneThread ? 1 : 2,
+                    time(t[0]), time(median(t)), time(t[t.length - 1]), 16.0 * SWEEP_CANDLES / (median(t) / 1e9),
+                    exits(runs)));
+        }
+        report.accept("");
         report.accept("Targets:");
         report.accept("");
         report.accept(String.format(Locale.ROOT, "- engine replay at least as fast as ta4j's BarSeriesManager "
@@ -227,8 +273,9 @@ final class BacktestBenchmarks {
                         time(ta4j.warmups()[0]))));
         report.accept(String.format(Locale.ROOT, "- the same closed trades as ta4j: %,d against %,d, %s",
                 ours.trades(), ta4j.trades(), ours.trades() == ta4j.trades() ? "met" : "not met"));
-        report.accept("- a sweep of 16 combinations 1.8× faster on 2 cores than on 1: not measured, the sweep is not "
-                + "built yet");
+        report.accept(String.format(Locale.ROOT, "- a sweep of 16 combinations 1.8× faster on 2 cores than on 1: "
+                + "%.2f× (median %s against %s), %s", (double) one / two, time(two), time(one),
+                one >= 1.8 * two ? "met" : "not met"));
         report.accept(String.format(Locale.ROOT, "- the whole command on a year under 3 s: median %s, %s", time(wall),
                 wall < 3_000_000_000L ? "met" : "not met"));
         report.accept(String.format(Locale.ROOT, "- five years in -Xmx256m: %s", fiveRun.exit() == 0

@@ -100,7 +100,7 @@ public final class Backtest {
         private final HistoryPrices prices = new HistoryPrices();
         private final PaperExecution execution;
         private final ReplayGateway gateway;
-        private final InMemoryJournal journal = new InMemoryJournal();
+        private final InMemoryJournal journal = InMemoryJournal.keepingNoAlertTexts();
         private final Trader trader;
         private final BigDecimal startBalance;
         private final EquityCurve equity;
@@ -120,7 +120,7 @@ public final class Backtest {
             trader = Trader.restore(config, time, Strategies.create(config.strategy()),
                     new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
                     new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time), Journals.of(journal),
-                    new CollectedAlerts(), prices, execution.balances(), () -> false, "backtest");
+                    CollectedAlerts.counted(), prices, execution.balances(), () -> false, "backtest");
             trader.stopPublishing();
             balances = execution.balances();
             fills = gateway.executed();
