@@ -21,6 +21,7 @@ import com.byninja.bot.replay.SimulatedClock;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.Strategies;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,9 @@ public final class Backtest {
     private static final Trader.StepFailures FAIL = (what, e) -> {
         throw e;
     };
+
+    /** Decimal places of the wallet's worth: finer than any quote currency's smallest unit. */
+    static final int EQUITY_SCALE = 8;
 
     private final BotConfig config;
     private final Map<Symbol, List<Candle>> candles;
@@ -234,6 +238,8 @@ public final class Backtest {
                 total = total.add(held.multiply(e.getValue()));
             }
         }
-        return total;
+        // A valuation, not money moved: to EQUITY_SCALE places, rounded down, so that the curve's sums and comparisons
+        // stay on small numbers and no worth is shown that selling would not give.
+        return total.setScale(EQUITY_SCALE, RoundingMode.FLOOR);
     }
 }
