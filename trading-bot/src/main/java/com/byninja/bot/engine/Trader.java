@@ -128,18 +128,36 @@ public final class Trader {
      */
     public void step(Instant now, StepInputs inputs, StepFailures failures) {
         time.freeze(now);
+        // Each input in a try of its own rather than one helper taking a lambda: a call site that sees one kind of
+        // work stays inlined, where a shared one saw four and was recompiled each time a new kind came.
         try {
             for (GatewayResult r : inputs.orderResults()) {
-                attempt("order result", () -> onResult(r), failures);
+                try {
+                    onResult(r);
+                } catch (RuntimeException e) {
+                    failures.failed("order result", e);
+                }
             }
-            for (MarketEvent e : inputs.marketEvents()) {
-                attempt("market event", () -> onMarket(e), failures);
+            for (MarketEvent event : inputs.marketEvents()) {
+                try {
+                    onMarket(event);
+                } catch (RuntimeException e) {
+                    failures.failed("market event", e);
+                }
             }
             for (Runnable c : inputs.commands()) {
-                attempt("command", c, failures);
+                try {
+                    c.run();
+                } catch (RuntimeException e) {
+                    failures.failed("command", e);
+                }
             }
             if (!now.isBefore(nextCheck)) {
-                attempt("periodic checks", this::periodicChecks, failures);
+                try {
+                    periodicChecks();
+                } catch (RuntimeException e) {
+                    failures.failed("periodic checks", e);
+                }
                 nextCheck = now.plus(checkInterval);
             }
             if (publishing) {
@@ -158,19 +176,15 @@ public final class Trader {
         time.freeze(now);
         try {
             for (GatewayResult r : results) {
-                attempt("order result", () -> onResult(r), failures);
+                try {
+                    onResult(r);
+                } catch (RuntimeException e) {
+                    failures.failed("order result", e);
+                }
             }
             latest = snapshot();
         } finally {
             time.thaw();
-        }
-    }
-
-    private static void attempt(String what, Runnable work, StepFailures failures) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            failures.failed(what, e);
         }
     }
 
