@@ -106,7 +106,7 @@ public final class BacktestCommand {
             return usage(err, "--data: give the candle file or directory to replay");
         }
         BotConfig config;
-        ConfigLoader loader = new ConfigLoader(System.getenv());
+        ConfigLoader loader = new ConfigLoader(System.getenv()).keysNotNeeded();
         try {
             config = loader.load(configFile).config();
         } catch (ConfigException e) {
