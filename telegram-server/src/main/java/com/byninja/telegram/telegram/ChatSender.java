@@ -5,6 +5,7 @@ import com.byninja.runtime.AgentRunner;
 import com.byninja.runtime.Backoff;
 import com.byninja.runtime.Counters;
 import com.byninja.runtime.ErrorHandler;
+import com.byninja.runtime.RateLimiter;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.telegram.ChatOutput.Delivery;
 import com.byninja.telegram.telegram.ChatQueue.Completion;

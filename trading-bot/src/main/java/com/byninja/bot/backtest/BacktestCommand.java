@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  * {@code trading-bot.jar backtest}: reads the bot's configuration and candle files, replays them through the trader
  * ({@link Backtest}), prints the summary and writes the report directory. Exit 0 after a run, 2 for wrong arguments,
  * configuration or data (one line per problem, naming the file and line), 1 when the report cannot be written.
+ * {@code backtest download} is {@link DownloadCommand}.
  */
 public final class BacktestCommand {
 
     static final String USAGE = """
             Usage: java -jar trading-bot.jar backtest --config FILE --data PATH [--data ...] [--from DATE] [--to DATE]
                                                       [--report DIR]
+                   java -jar trading-bot.jar backtest download --config FILE --days N [--to DATE] [--dir DIR]
 
             Replays history through the same strategy, risk, order and paper-wallet code that trades live, and reports
             what it would have done. docs/backtesting.md has the rules and a worked example.
@@ -51,7 +53,10 @@ public final class BacktestCommand {
                               --sweep strategy.smaCross.fastPeriod=5..20:5
                               --sweep strategy.smaCross.slowPeriod=20..60:10
               --rank FIGURE   what the sweep is ranked by: sharpe, netProfit (default) or profitFactor
-              --threads N     how many backtests a sweep runs at once (default: the number of cores)""";
+              --threads N     how many backtests a sweep runs at once (default: the number of cores)
+
+            backtest download fetches Binance's candles of the configured symbols and timeframe into data/candles (or
+            --dir), a file a month, fetching only what is missing; backtest download --help says more.""";
 
     private BacktestCommand() {
     }
@@ -64,6 +69,9 @@ public final class BacktestCommand {
 
     /** @return the exit status */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("download")) {
+            return DownloadCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Path configFile = null;
         List<String> data = new ArrayList<>();
         String from = null;
@@ -106,7 +114,7 @@ public final class BacktestCommand {
             return usage(err, "--data: give the candle file or directory to replay");
         }
         BotConfig config;
-        ConfigLoader loader = new ConfigLoader(System.getenv());
+        ConfigLoader loader = new ConfigLoader(System.getenv()).keysNotNeeded();
         try {
             config = loader.load(configFile).config();
         } catch (ConfigException e) {

@@ -35,10 +35,26 @@ public final class ConfigLoader {
     static final String API_SECRET_ENV = "BYNINJA_EXCHANGE_API_SECRET";
 
     private final Map<String, String> env;
+    private final boolean keysNeeded;
 
     /** @param env the environment, usually {@code System.getenv()} */
     public ConfigLoader(Map<String, String> env) {
+        this(env, true);
+    }
+
+    private ConfigLoader(Map<String, String> env, boolean keysNeeded) {
         this.env = Map.copyOf(env);
+        this.keysNeeded = keysNeeded;
+    }
+
+    /**
+     * For the commands that place no orders (backtest, download): a live configuration is read without its API keys,
+     * which are then neither needed nor read from the environment.
+     *
+     * @return a loader like this one that leaves the keys out
+     */
+    public ConfigLoader keysNotNeeded() {
+        return new ConfigLoader(env, false);
     }
 
     /** A validated configuration and where it came from. */
@@ -81,8 +97,10 @@ public final class ConfigLoader {
             config.generalProblem(SECRET_ENV + ": must be at least 16 characters, got " + secret.length());
         }
         String secretFromEnv = secret == null || secret.isBlank() ? null : secret;
-        BotConfig bot = new ConfigReader(config).read(secretFromEnv, nonBlank(env.get(API_KEY_ENV)),
-                nonBlank(env.get(API_SECRET_ENV)));
+        BotConfig bot = keysNeeded
+                ? new ConfigReader(config).read(secretFromEnv, nonBlank(env.get(API_KEY_ENV)),
+                        nonBlank(env.get(API_SECRET_ENV)))
+                : new ConfigReader(config).readWithoutKeys(secretFromEnv);
         config.conclude();
         return new Loaded(bot, source, config.tree().toString());
     }

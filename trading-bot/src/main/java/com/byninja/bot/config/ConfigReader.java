@@ -48,12 +48,26 @@ final class ConfigReader {
      * @return the configuration; only meaningful when no problem was reported
      */
     BotConfig read(String secretFromEnv, String apiKey, String apiSecret) {
+        return read(secretFromEnv, apiKey, apiSecret, true);
+    }
+
+    /**
+     * For commands that place no orders: a live configuration needs no keys, and has none.
+     *
+     * @param secretFromEnv {@code BYNINJA_LINK_SECRET}, or null
+     * @return the configuration; only meaningful when no problem was reported
+     */
+    BotConfig readWithoutKeys(String secretFromEnv) {
+        return read(secretFromEnv, null, null, false);
+    }
+
+    private BotConfig read(String secretFromEnv, String apiKey, String apiSecret, boolean keysNeeded) {
         String name = config.text("name");
         if (config.valid("name") && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             config.problem("name", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit, "
                     + "got " + quoted(name));
         }
-        ExchangeSettings exchange = exchange(apiKey, apiSecret);
+        ExchangeSettings exchange = exchange(apiKey, apiSecret, keysNeeded);
         List<Symbol> symbols = symbols();
         Duration timeframe = timeframe();
         Path dataDir = Path.of(config.required("dataDir", "a directory such as data"));
@@ -101,7 +115,7 @@ final class ConfigReader {
                 risk, engine, simulator, link);
     }
 
-    private ExchangeSettings exchange(String apiKey, String apiSecret) {
+    private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {
         String type = config.text("exchange.type");
         if (config.valid("exchange.type") && !type.equals(ExchangeSettings.SIMULATED)
                 && !type.equals(ExchangeSettings.BINANCE) && !isXChangeClass(type)) {
@@ -123,7 +137,7 @@ final class ConfigReader {
                     config.conflict("exchange.mode", "live trading is supported on binance only; other exchanges "
                             + "trade paper, got " + quoted(type), "exchange.type");
                 }
-                if (apiKey == null || apiSecret == null) {
+                if (keysNeeded && (apiKey == null || apiSecret == null)) {
                     config.conflict("exchange.mode", "live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "
                             + "BYNINJA_EXCHANGE_API_SECRET, " + (apiKey == null && apiSecret == null
                             ? "neither is set"

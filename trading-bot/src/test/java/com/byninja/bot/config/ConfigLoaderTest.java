@@ -358,6 +358,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void commandsThatPlaceNoOrdersReadALiveConfigurationWithoutItsKeysAndNeverTakeThem() throws Exception {
+        BotConfig c = new ConfigLoader(KEYS).keysNotNeeded()
+                .loadYaml("exchange:\n  type: binance\n  mode: live\n", "test.yml").config();
+
+        assertThat(c.exchange().live()).isTrue();
+        assertThat(c.exchange().apiKey()).isNull();
+        assertThat(c.exchange().apiSecret()).isNull();
+        assertThat(problems(new ConfigLoader(Map.of()).keysNotNeeded(), "exchange:\n  mode: live\n")).containsExactly(
+                "test.yml:2: exchange.mode: the simulated exchange only trades paper money, got \"live\"");
+    }
+
+    @Test
     void liveTradingNeedsBothKeysAndIsRefusedOnTheSimulator() {
         assertThat(problems(loader, "exchange:\n  type: binance\n  mode: live\n")).containsExactly(
                 "test.yml:3: exchange.mode: live trading needs the API keys in BYNINJA_EXCHANGE_API_KEY and "

@@ -4,11 +4,16 @@ import com.byninja.bot.domain.Symbol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,8 +30,16 @@ import java.util.stream.Stream;
  * A file is named for a symbol when its name begins with the symbol and a {@code -}, {@code _} or {@code .}:
  * {@code BTCUSDT-1m-2024-01.csv}, as Binance names its files, or {@code BTC-USDT_1m.csv}, in any case. The files of a
  * directory are read in the order of their names, which is time order for Binance's monthly and daily files.
+ *
+ * <p>A directory may hold a symbol's candles of several lengths, such as {@code BTCUSDT-1m-2024-01.csv} and
+ * {@code BTCUSDT-1h-2024-01.csv} (the interval after the symbol, as Binance names its files and {@code backtest
+ * download} writes them). Given the timeframe, only one length is taken: the timeframe's own, else the longest that
+ * divides it (the fewest rows to combine). Files whose names carry no interval are always taken.
  */
 public final class DataSources {
+
+    /** After the symbol: a separator, the interval as Binance writes it ({@code 1m}, {@code 4h}), a separator. */
+    private static final Pattern INTERVAL = Pattern.compile("[-_.](\\d{1,6})([smhdw])[-_.]");
 
     private DataSources() {
     }
@@ -39,6 +52,17 @@ public final class DataSources {
      *                             not configured, a file whose symbol cannot be told, a symbol without data
      */
     public static Map<Symbol, List<Path>> resolve(List<String> data, List<Symbol> symbols) throws CandleDataException {
+        return resolve(data, symbols, null);
+    }
+
+    /**
+     * As {@link #resolve(List, List)}, and where a directory holds a symbol's files of several intervals, takes only
+     * those of one: the timeframe's, else the longest that divides it.
+     *
+     * @param timeframe the configured timeframe, or null to take every interval
+     */
+    public static Map<Symbol, List<Path>> resolve(List<String> data, List<Symbol> symbols, Duration timeframe)
+            throws CandleDataException {
         List<String> problems = new ArrayList<>();
         List<String> quotes = symbols.stream().map(Symbol::quote).toList();
         Map<Symbol, List<Path>> files = new LinkedHashMap<>();
@@ -72,7 +96,8 @@ public final class DataSources {
                 problems.add(path + ": no such file or directory; check the path given to --data");
             } else if (symbol != null) {
                 given.add(symbol);
-                add(files.get(symbol), Files.isDirectory(path) ? filesFor(symbol, path, problems) : List.of(path));
+                add(files.get(symbol), Files.isDirectory(path) ? filesFor(symbol, path, timeframe, problems)
+                        : List.of(path));
             } else if (Files.isDirectory(path)) {
                 directories.add(path);
             } else if (symbols.size() == 1) {
@@ -93,7 +118,8 @@ public final class DataSources {
             List<Path> csv = csvFiles(directory, problems);
             for (Symbol symbol : symbols) {
                 if (!given.contains(symbol)) {
-                    List<Path> named = csv.stream().filter(f -> namedFor(f, symbol)).toList();
+                    List<Path> named = oneInterval(csv.stream().filter(f -> namedFor(f, symbol)).toList(), symbol,
+                            timeframe);
                     add(files.get(symbol), named.isEmpty() && symbols.size() == 1 ? csv : named);
                 }
             }
@@ -117,14 +143,61 @@ public final class DataSources {
     }
 
     /** @return the directory's files for {@code SYMBOL=DIR}: those named for the symbol, else all */
-    private static List<Path> filesFor(Symbol symbol, Path directory, List<String> problems) {
+    private static List<Path> filesFor(Symbol symbol, Path directory, Duration timeframe, List<String> problems) {
         List<Path> csv = csvFiles(directory, problems);
         if (csv.isEmpty()) {
             problems.add(directory + ": no CSV file in it; put " + symbol + "'s files there or give its file as --data "
                     + symbol + "=FILE");
         }
-        List<Path> named = csv.stream().filter(f -> namedFor(f, symbol)).toList();
+        List<Path> named = oneInterval(csv.stream().filter(f -> namedFor(f, symbol)).toList(), symbol, timeframe);
         return named.isEmpty() ? csv : named;
+    }
+
+    /**
+     * @return the files of one interval when they have several: the timeframe's, else the longest that divides it;
+     *         else (no timeframe, one interval, or none that divides it) all of them, for the reader to judge
+     */
+    private static List<Path> oneInterval(List<Path> files, Symbol symbol, Duration timeframe) {
+        Map<Path, Duration> intervals = new LinkedHashMap<>();
+        for (Path f : files) {
+            interval(f, symbol).ifPresent(d -> intervals.put(f, d));
+        }
+        if (timeframe == null || intervals.values().stream().distinct().count() < 2) {
+            return files;
+        }
+        Optional<Duration> chosen = intervals.values().stream()
+                .filter(d -> timeframe.toMillis() % d.toMillis() == 0)
+                .max(Comparator.naturalOrder());
+        if (chosen.isEmpty()) {
+            return files;
+        }
+        return files.stream().filter(f -> !intervals.containsKey(f) || intervals.get(f).equals(chosen.get()))
+                .toList();
+    }
+
+    /**
+     * @return the candles' length a file's name gives after the symbol, such as one minute for
+     *         {@code BTCUSDT-1m-2024-01.csv} (Binance's intervals: s, m, h, d, w; its months have no fixed length)
+     */
+    static Optional<Duration> interval(Path file, Symbol symbol) {
+        String name = file.getFileName().toString();
+        for (String prefix : List.of(symbol.compact(), symbol.base() + "-" + symbol.quote(),
+                symbol.base() + "_" + symbol.quote())) {
+            if (name.length() > prefix.length() && name.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
+                Matcher m = INTERVAL.matcher(name.substring(prefix.length()));
+                if (m.lookingAt()) {
+                    long n = Long.parseLong(m.group(1));
+                    return n == 0 ? Optional.empty() : Optional.of(switch (m.group(2)) {
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "d" -> Duration.ofDays(n);
+                        default -> Duration.ofDays(7 * n);
+                    });
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void add(List<Path> files, List<Path> more) {

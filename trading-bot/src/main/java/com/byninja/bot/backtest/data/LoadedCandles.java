@@ -43,7 +43,7 @@ public record LoadedCandles(Map<Symbol, CandleSeries> bySymbol) {
      */
     public static LoadedCandles load(List<String> data, List<Symbol> symbols, Duration timeframe, DateRange range)
             throws CandleDataException {
-        Map<Symbol, List<Path>> files = DataSources.resolve(data, symbols);
+        Map<Symbol, List<Path>> files = DataSources.resolve(data, symbols, timeframe);
         Map<Symbol, CandleSeries> series = new LinkedHashMap<>();
         for (Map.Entry<Symbol, List<Path>> e : files.entrySet()) {
             series.put(e.getKey(), CandleReader.read(e.getKey(), e.getValue(), timeframe, range));

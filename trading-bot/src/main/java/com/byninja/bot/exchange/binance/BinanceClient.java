@@ -140,6 +140,25 @@ public final class BinanceClient implements MarketSource {
         return BinanceAdapters.klineInterval(timeframe).map(i -> "binance klines");
     }
 
+    /** @return Binance's own API address, which the client uses when {@code exchange.baseUrl} is empty */
+    public static String defaultApiUrl() {
+        return new BinanceExchange().getDefaultExchangeSpecification().getSslUri();
+    }
+
+    /**
+     * Answered without the network.
+     *
+     * @return the lengths Binance has klines of, shortest first, each with Binance's name for it ({@code 1m},
+     *         {@code 4h}, {@code 1w}); its month, {@code 1M}, is counted as 30 days, as XChange counts it
+     */
+    public static Map<Duration, String> klineIntervals() {
+        Map<Duration, String> intervals = new LinkedHashMap<>();
+        for (KlineInterval i : KlineInterval.values()) {
+            intervals.put(Duration.ofMillis(i.getMillis()), i.code());
+        }
+        return intervals;
+    }
+
     /** Binance's klines: the newest {@code count}, or the first {@code count} from {@code since} on. */
     @Override
     public Optional<List<Candle>> candles(Symbol symbol, Duration timeframe, Instant since, int count, Instant now)

@@ -20,9 +20,9 @@ public final class Calls {
         T call() throws Exception;
     }
 
-    /** How retries wait; tests may pass a faster one. */
+    /** How retries wait: {@code Thread::sleep}, or in tests one that records the waits. */
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long ms) throws InterruptedException;
     }
 

@@ -29,6 +29,12 @@ public final class XChangeMarkets<S extends MarketSource> {
 
     private static final Logger LOG = LoggerFactory.getLogger(XChangeMarkets.class);
 
+    /**
+     * How long after its end a candle with no later one is taken as final: the exchange may still add the period's
+     * last trades for a second or two ({@link MarketData#closedCandlesSince} keeps it back until then).
+     */
+    public static final long CANDLE_SETTLE_MS = XChangeMarketData.SETTLE_MS;
+
     private final S client;
     private final ExchangeHealth health;
     private final Calls calls;
@@ -59,10 +65,21 @@ public final class XChangeMarkets<S extends MarketSource> {
     public static <S extends MarketSource> XChangeMarkets<S> open(ExchangeSettings settings, ClientFactory<S> factory,
                                                                   List<Symbol> symbols, Clock clock, Alerts alerts)
             throws ExchangeException {
+        return open(settings, factory, symbols, clock, alerts, Thread::sleep);
+    }
+
+    /**
+     * As {@link #open(ExchangeSettings, ClientFactory, List, Clock, Alerts)}, with the retries' waits in the hands of
+     * {@code sleeper}.
+     */
+    public static <S extends MarketSource> XChangeMarkets<S> open(ExchangeSettings settings, ClientFactory<S> factory,
+                                                                  List<Symbol> symbols, Clock clock, Alerts alerts,
+                                                                  Calls.Sleeper sleeper)
+            throws ExchangeException {
         S source = client(settings, factory);
         ExchangeHealth health = new ExchangeHealth(source.name(), settings.failureAlertAfter(), alerts);
         Calls calls = new Calls(health, new XChangeErrors(source.errorCodes()), settings.readRetries(),
-                settings.retryMaxDelayMs(), Thread::sleep);
+                settings.retryMaxDelayMs(), sleeper);
         Map<Symbol, MarketRules> rules;
         try {
             rules = calls.read("market rules of " + source.name(), () -> source.rules(symbols));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,44 @@ class DataSourcesTest {
                 .containsExactly(Map.entry(BTC, List.of(btc)), Map.entry(ETH, List.of(eth)));
         assertThat(DataSources.resolve(List.of(dir.toString(), "ETH/USDT=" + eth), List.of(BTC, ETH)))
                 .containsExactly(Map.entry(BTC, List.of(btc)), Map.entry(ETH, List.of(eth)));
+    }
+
+    @Test
+    void aDirectoryWithSeveralIntervalsOfASymbolGivesTheTimeframesOwnElseTheLongestThatDividesIt() throws Exception {
+        Path m1 = write(dir, "BTCUSDT-1m-2024-01.csv", kline(0));
+        Path m5Jan = write(dir, "BTCUSDT-5m-2024-01.csv", kline(0));
+        Path m5Feb = write(dir, "BTCUSDT-5m-2024-02.csv", kline(0));
+        Path h1 = write(dir, "BTCUSDT-1h-2024-01.csv", kline(0));
+        Path eth = write(dir, "eth_usdt_1h.csv", kline(0));
+        Path ethDaily = write(dir, "ETHUSDT-1d-2024.csv", kline(0));
+        Path ethUnnamed = write(dir, "ETHUSDT-extra.csv", kline(0));
+        List<String> data = List.of(dir.toString());
+
+        assertThat(DataSources.resolve(data, List.of(BTC, ETH), Duration.ofHours(1)))
+                .containsExactly(Map.entry(BTC, List.of(h1)), Map.entry(ETH, List.of(ethUnnamed, eth)));
+        assertThat(DataSources.resolve(data, List.of(BTC), Duration.ofMinutes(15)).get(BTC))
+                .containsExactly(m5Jan, m5Feb);
+        assertThat(DataSources.resolve(data, List.of(BTC), Duration.ofMinutes(1)).get(BTC)).containsExactly(m1);
+        assertThat(DataSources.resolve(List.of("BTC/USDT=" + dir), List.of(BTC), Duration.ofMinutes(2)).get(BTC))
+                .containsExactly(m1);
+        assertThat(DataSources.resolve(data, List.of(ETH), Duration.ofDays(2)).get(ETH))
+                .containsExactly(ethDaily, ethUnnamed);
+        // None divides 30 s: every file, for the reader to say that they are too long.
+        assertThat(DataSources.resolve(data, List.of(BTC), Duration.ofSeconds(30)).get(BTC))
+                .containsExactly(h1, m1, m5Jan, m5Feb);
+        assertThat(DataSources.resolve(data, List.of(BTC)).get(BTC)).containsExactly(h1, m1, m5Jan, m5Feb);
+    }
+
+    @Test
+    void theIntervalInAFileNameIsBinancesAfterTheSymbol() {
+        assertThat(DataSources.interval(Path.of("BTCUSDT-1m-2024-01.csv"), BTC)).contains(Duration.ofMinutes(1));
+        assertThat(DataSources.interval(Path.of("btc-usdt_4h.csv"), BTC)).contains(Duration.ofHours(4));
+        assertThat(DataSources.interval(Path.of("BTCUSDT-1w-2024.csv"), BTC)).contains(Duration.ofDays(7));
+        assertThat(DataSources.interval(Path.of("BTCUSDT-1s-2024-01-01.csv"), BTC)).contains(Duration.ofSeconds(1));
+        assertThat(DataSources.interval(Path.of("BTCUSDT-1M-2024.csv"), BTC)).isEmpty();
+        assertThat(DataSources.interval(Path.of("BTCUSDT-2024-01.csv"), BTC)).isEmpty();
+        assertThat(DataSources.interval(Path.of("BTCUSDT-0m-2024-01.csv"), BTC)).isEmpty();
+        assertThat(DataSources.interval(Path.of("ETHUSDT-1m-2024-01.csv"), BTC)).isEmpty();
     }
 
     @Test

@@ -46,6 +46,19 @@ class LoadedCandlesTest {
     }
 
     @Test
+    void aDirectoryHoldingOneAndFiveMinuteFilesOfASymbolIsReadInTheTimeframesOwnLength() throws Exception {
+        write(dir, "BTCUSDT-1m-2024-01.csv", kline(0, "10", "11", "9", "10.5", "1"), kline(1));
+        Path m5 = write(dir, "BTCUSDT-5m-2024-01.csv", CandleFiles.kline(0, "10", "12", "9", "11", "7")
+                .replace(Long.toString(CandleFiles.JAN_1 + 59_999), Long.toString(CandleFiles.JAN_1 + 299_999)));
+
+        assertThat(LoadedCandles.load(List.of(dir.toString()), List.of(BTC), M5, DateRange.ALL).of(BTC).candles())
+                .containsExactly(new Candle(BTC, minute(0), M5, d("10"), d("12"), d("9"), d("11"), d("7")));
+        assertThat(LoadedCandles.load(List.of(dir.toString()), List.of(BTC), M1, DateRange.ALL).of(BTC).candles())
+                .hasSize(2);
+        assertThat(m5).exists();
+    }
+
+    @Test
     void theFirstProblemStopsTheLoad() throws Exception {
         Path file = write(dir, "BTCUSDT-1m-2024-01.csv", kline(0), kline(0));
 

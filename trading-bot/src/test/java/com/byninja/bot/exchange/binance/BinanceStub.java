@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,7 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Klines run on {@link #clock}: the newest is the one in progress {@link #klineLagMs} before now (so for that long
  * after a period ends Binance still shows it in progress, as it can), and a kline in progress shows only its first
  * trade (high, low and close at its open, volume 0). Klines set by {@link #kline} have the given final values, the
- * others made-up ones; those in {@link #missingKlines} are never served.
+ * others made-up ones; those in {@link #missingKlines} are never served. As on Binance, {@code startTime} and
+ * {@code endTime} bound the open times (without {@code startTime}, the newest {@code limit} up to {@code endTime} or
+ * now), and a {@code limit} above 1000 is refused (-1130). {@link #klinesAsHistory} makes the made-up klines depend on
+ * their open time alone (the same history at any clock) and begin at a listing time; {@link #failKlinesAfter} and
+ * {@link #holdKlinesAfter} fail or never answer the klines requests after a number of answers.
  *
  * <p>Public as far as the generic client's test, which runs XChange's Binance module against it, needs.
  */
@@ -81,7 +86,7 @@ public final class BinanceStub implements AutoCloseable {
     }
 
     /** A fault served instead of the normal answer. */
-    record Fault(int status, long retryAfterSeconds, String body) {
+    public record Fault(int status, long retryAfterSeconds, String body) {
     }
 
     static final BigDecimal STEP = new BigDecimal("0.00001");
@@ -114,6 +119,13 @@ public final class BinanceStub implements AutoCloseable {
     volatile long klineLagMs;
     final Map<String, StubKline> klines = new ConcurrentHashMap<>();
     final Set<Long> missingKlines = ConcurrentHashMap.newKeySet();
+    private volatile boolean historyKlines;
+    private volatile long listedMs = Long.MIN_VALUE;
+    private final AtomicInteger klinesAnswered = new AtomicInteger();
+    private final Map<String, List<String>> servedKlines = new ConcurrentHashMap<>();
+    private volatile int klinesAnsweredLimit = Integer.MAX_VALUE;
+    /** What the klines requests past the limit get; null: no answer until the stub closes. */
+    private volatile Fault klinesFailure;
 
     public BinanceStub() throws IOException {
         prices.put("BTCUSDT", new BigDecimal("60000.00"));
@@ -131,13 +143,65 @@ public final class BinanceStub implements AutoCloseable {
     }
 
     /** Serves {@code fault} for the next request to {@code path} (any method). */
-    void failNext(String path, Fault fault) {
+    public void failNext(String path, Fault fault) {
         faults.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).add(fault);
     }
 
-    static Fault rateLimit(int status, long retryAfterSeconds) {
+    public static Fault rateLimit(int status, long retryAfterSeconds) {
         return new Fault(status, retryAfterSeconds, "{\"code\":-1003,\"msg\":\"Too much request weight used; "
                 + "current limit is 6000 request weight per 1 MINUTE.\"}");
+    }
+
+    /** The time the klines run on: which one is in progress, which are final. */
+    public void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Made-up klines depend on their open time alone, so that a period has the same values at any clock, with
+     * Binance's eight decimals ({@code "60000.27000000"}); none opens before {@code listed}, as for a market Binance
+     * listed then.
+     */
+    public void klinesAsHistory(Instant listed) {
+        listedMs = listed.toEpochMilli();
+        historyKlines = true;
+    }
+
+    /** After {@code answers} more klines answers, each klines request gets HTTP {@code status} until answered again. */
+    public void failKlinesAfter(int answers, int status) {
+        klinesFailure = new Fault(status, 0, "{\"code\":-1000,\"msg\":\"An unknown error occurred while processing the "
+                + "request.\"}");
+        klinesAnsweredLimit = klinesAnswered.get() + answers;
+    }
+
+    /** After {@code answers} more klines answers, klines requests get no answer until the stub closes. */
+    public void holdKlinesAfter(int answers) {
+        klinesFailure = null;
+        klinesAnsweredLimit = klinesAnswered.get() + answers;
+    }
+
+    /** Klines requests are answered again. */
+    public void answerKlines() {
+        klinesAnsweredLimit = Integer.MAX_VALUE;
+    }
+
+    /** The next klines request gets HTTP {@code status} (429, 418) with a Retry-After, as Binance's rate limits. */
+    public void rateLimitNextKlines(int status, long retryAfterSeconds) {
+        failNext("/api/v3/klines", rateLimit(status, retryAfterSeconds));
+    }
+
+    /**
+     * @param symbol such as {@code BTCUSDT}
+     * @return every kline row of the symbol served so far, as Binance's JSON arrays, in order:
+     *         {@code [open,"o","h","l","c","v",close,...]}
+     */
+    public List<String> servedKlines(String symbol) {
+        return List.copyOf(servedKlines.getOrDefault(symbol, List.of()));
+    }
+
+    /** @return the klines requests so far, with their parameters */
+    public List<Request> klineRequests() {
+        return requests("GET", "/api/v3/klines");
     }
 
     public List<Request> requests(String method, String path) {
@@ -239,7 +303,7 @@ public final class BinanceStub implements AutoCloseable {
                 case "GET /api/v3/exchangeInfo" -> send(ex, 200, exchangeInfo());
                 case "GET /api/v3/ticker/price" -> send(ex, 200, "{\"symbol\":\"" + params.get("symbol")
                         + "\",\"price\":\"" + price(params.get("symbol")).toPlainString() + "\"}");
-                case "GET /api/v3/klines" -> send(ex, 200, klines(params));
+                case "GET /api/v3/klines" -> klines(ex, params);
                 case "GET /api/v3/ticker/24hr" -> send(ex, 200, ticker24h(params.get("symbol")));
                 case "POST /api/v3/order" -> placeOrder(ex, params);
                 case "GET /api/v3/order" -> findOrder(ex, params);
@@ -364,30 +428,67 @@ public final class BinanceStub implements AutoCloseable {
                 + "\"accountType\":\"SPOT\",\"balances\":[" + String.join(",", out) + "],\"permissions\":[\"SPOT\"]}";
     }
 
-    private String klines(Map<String, String> p) {
+    private void klines(HttpExchange ex, Map<String, String> p) throws IOException {
+        if (klinesAnswered.get() >= klinesAnsweredLimit) {
+            Fault failure = klinesFailure;
+            if (failure != null) {
+                send(ex, failure.status(), failure.body());
+                return;
+            }
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
+        if (limit < 1 || limit > 1000) {
+            send(ex, 400, "{\"code\":-1130,\"msg\":\"Data sent for parameter 'limit' is not valid.\"}");
+            return;
+        }
+        klinesAnswered.incrementAndGet();
+        send(ex, 200, klines(p, limit));
+    }
+
+    private String klines(Map<String, String> p, int limit) {
         long interval = switch (p.get("interval")) {
             case "1m" -> 60_000;
             case "5m" -> 300_000;
             case "1h" -> 3_600_000;
+            case "1d" -> 86_400_000;
             default -> throw new IllegalArgumentException("interval " + p.get("interval"));
         };
-        int limit = Integer.parseInt(p.getOrDefault("limit", "500"));
         long seen = clock.millis() - klineLagMs;
         long newest = seen - Math.floorMod(seen, interval);
-        long first = newest - (limit - 1) * interval;
+        long last = newest;
+        if (p.containsKey("endTime")) {
+            long end = Long.parseLong(p.get("endTime"));
+            last = Math.min(newest, end - Math.floorMod(end, interval));
+        }
+        long first = last - (limit - 1) * interval;
         if (p.containsKey("startTime")) {
             long start = Long.parseLong(p.get("startTime"));
             first = Math.floorDiv(start + interval - 1, interval) * interval;
         }
+        if (first < listedMs) {
+            first = Math.floorDiv(listedMs + interval - 1, interval) * interval;
+        }
         String symbol = p.get("symbol");
         BigDecimal base = price(symbol);
         List<String> rows = new ArrayList<>();
-        for (long open = first; open <= newest && rows.size() < limit; open += interval) {
+        for (long open = first; open <= last && rows.size() < limit; open += interval) {
             if (missingKlines.contains(open)) {
                 continue;
             }
             StubKline k = klines.get(symbol + "@" + open);
-            if (k == null) {
+            if (k == null && historyKlines) {
+                long n = open / interval;
+                BigDecimal close = base.add(BigDecimal.valueOf(n % 97, 2)).setScale(8);
+                k = new StubKline(close.subtract(BigDecimal.ONE).toPlainString(), close.add(BigDecimal.TEN)
+                        .toPlainString(), close.subtract(BigDecimal.TEN).toPlainString(), close.toPlainString(),
+                        BigDecimal.valueOf(n % 13 + 1, 3).setScale(8).toPlainString());
+            } else if (k == null) {
                 BigDecimal close = base.add(BigDecimal.valueOf((newest - open) / interval % 7));
                 k = new StubKline(close.subtract(BigDecimal.ONE).toPlainString(), close.add(BigDecimal.TEN)
                         .toPlainString(), close.subtract(BigDecimal.TEN).toPlainString(), close.toPlainString(),
@@ -399,6 +500,7 @@ public final class BinanceStub implements AutoCloseable {
             rows.add("[" + open + ",\"" + k.open() + "\",\"" + k.high() + "\",\"" + k.low() + "\",\"" + k.close()
                     + "\",\"" + k.volume() + "\"," + (open + interval - 1) + ",\"750000\",42,\"6\",\"360000\",\"0\"]");
         }
+        servedKlines.computeIfAbsent(symbol, x -> new CopyOnWriteArrayList<>()).addAll(rows);
         return "[" + String.join(",", rows) + "]";
     }
 
