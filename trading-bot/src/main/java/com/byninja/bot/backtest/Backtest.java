@@ -111,6 +111,8 @@ public final class Backtest {
         private final Map<Symbol, BigDecimal> lastClose = new LinkedHashMap<>();
         private final List<MarketEvent> closed = new ArrayList<>(config.symbols().size());
         private Map<String, BigDecimal> balances;
+        private boolean coins;
+        private BigDecimal worth;
         private long fills;
         private long exposed;
         private long day = Long.MIN_VALUE;
@@ -127,6 +129,7 @@ public final class Backtest {
                     CollectedAlerts.counted(), prices, execution.balances(), () -> false, "backtest");
             trader.stopPublishing();
             balances = execution.balances();
+            coins = holdsCoins(balances);
             fills = gateway.executed();
             startBalance = equity(balances, Map.of());
             equity = new EquityCurve(startBalance, slots.count());
@@ -169,8 +172,14 @@ public final class Backtest {
             if (gateway.executed() != fills) {
                 fills = gateway.executed();
                 balances = execution.balances();
+                coins = holdsCoins(balances);
+                worth = null;
             }
-            equity.add(close, equity(balances, lastClose));
+            // Only coins move with the price: with cash alone the worth stays what it was until the next fill.
+            if (worth == null || coins) {
+                worth = equity(balances, lastClose);
+            }
+            equity.add(close, worth);
         }
 
         /** The price at the candle's low ({@code low}) or high, or the level of the exit it touched there. */
@@ -227,6 +236,16 @@ public final class Backtest {
             return b;
         }
         return b.isEmpty() ? a : Optional.of(a.get().max(b.get()));
+    }
+
+    /** @return whether the wallet holds any of a configured symbol's base currency, dust included */
+    private boolean holdsCoins(Map<String, BigDecimal> balances) {
+        for (Symbol s : config.symbols()) {
+            if (balances.getOrDefault(s.base(), BigDecimal.ZERO).signum() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the wallet's worth in the quote currency, each coin at its symbol's last close. */

@@ -45,15 +45,9 @@ final class EquityCurve {
 
     /** The worth was {@code equity} at {@code time}, a candle's close, later than the last one added. */
     void add(Instant time, BigDecimal equity) {
-        peak = peak.max(equity);
-        BigDecimal fall = peak.subtract(equity);
-        if (fall.compareTo(worst) > 0) {
-            worst = fall;
-        }
-        // The percentage rounded can only pass the deepest so far when the exact one does: divide only then.
-        if (peak.signum() > 0 && fall.signum() > 0
-                && fall.multiply(HUNDRED).compareTo(worstPct.multiply(peak)) > 0) {
-            worstPct = worstPct.max(fall.multiply(HUNDRED).divide(peak, 2, RoundingMode.HALF_EVEN));
+        // Unchanged worth (no position, no fill) cannot set a new peak or a deeper fall.
+        if (equity.compareTo(last) != 0 || added == 0) {
+            drawdown(equity);
         }
         // A candle closing at midnight belongs to the day it ends.
         long today = Math.floorDiv(time.toEpochMilli() - 1, DAY_MS);
@@ -77,6 +71,19 @@ final class EquityCurve {
         }
         if ((added - 1) % stretch == 0) {
             flush();
+        }
+    }
+
+    private void drawdown(BigDecimal equity) {
+        peak = peak.max(equity);
+        BigDecimal fall = peak.subtract(equity);
+        if (fall.compareTo(worst) > 0) {
+            worst = fall;
+        }
+        // The percentage rounded can only pass the deepest so far when the exact one does: divide only then.
+        if (peak.signum() > 0 && fall.signum() > 0
+                && fall.multiply(HUNDRED).compareTo(worstPct.multiply(peak)) > 0) {
+            worstPct = worstPct.max(fall.multiply(HUNDRED).divide(peak, 2, RoundingMode.HALF_EVEN));
         }
     }
 

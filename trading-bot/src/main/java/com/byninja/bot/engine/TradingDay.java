@@ -35,7 +35,8 @@ final class TradingDay {
     }
 
     private static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        // From the epoch day itself: going through a time zone builds its rules anew on every call.
+        return LocalDate.ofEpochDay(Math.floorDiv(clock.millis(), 86_400_000L));
     }
 
     /** Starts a new day at midnight UTC: nothing realised, nothing announced. */

@@ -2,7 +2,10 @@ package com.byninja.bot.marketdata;
 
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
@@ -39,10 +42,10 @@ public final class CandleSeries {
             throw new IllegalArgumentException(candle.symbol() + " candle for the " + symbol + " series");
         }
         if (!series.isEmpty()
-                && !candle.end().atZone(ZoneOffset.UTC).isAfter(series.getLastBar().getEndTime())) {
+                && !candle.end().isAfter(series.getLastBar().getEndTime().toInstant())) {
             return false;
         }
-        series.addBar(candle.period(), candle.end().atZone(ZoneOffset.UTC), num(candle.open()), num(candle.high()),
+        series.addBar(candle.period(), utc(candle.end()), num(candle.open()), num(candle.high()),
                 num(candle.low()), num(candle.close()), num(candle.volume()));
         return true;
     }
@@ -75,6 +78,12 @@ public final class CandleSeries {
             return DecimalNum.valueOf(BigDecimal.valueOf(n.longValue()), PRECISION);
         }
         return DecimalNum.valueOf(n.toString(), PRECISION);
+    }
+
+    /** @return {@code t} in UTC, as ta4j's bars take it; without the zone rules {@code atZone} builds on each call */
+    private static ZonedDateTime utc(Instant t) {
+        return ZonedDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC),
+                ZoneOffset.UTC);
     }
 
     /** @return the ta4j series, for building strategies. */
