@@ -53,6 +53,9 @@ final class TradeAlerts {
     OutboxAlert bought(Order order, Position after, boolean opened, boolean recovered) {
         Symbol s = order.symbol();
         AlertKind kind = opened ? AlertKind.POSITION_OPENED : AlertKind.POSITION_INCREASED;
+        if (!sink.read()) {
+            return unread(kind, s);
+        }
         ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
@@ -72,6 +75,9 @@ final class TradeAlerts {
 
     OutboxAlert sold(Order order, ClosedTrade t, boolean closed, boolean recovered) {
         Symbol s = order.symbol();
+        if (!sink.read()) {
+            return unread(closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED, s);
+        }
         BigDecimal basis = t.entryCost().add(t.entryFees());
         BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
                 : t.realisedPnl().multiply(BigDecimal.valueOf(100)).divide(basis, 2, RoundingMode.HALF_EVEN);
@@ -261,6 +267,11 @@ final class TradeAlerts {
 
     private void raise(AlertKind kind, String text, Symbol s, ObjectNode data) {
         sink.raise(new Alert(kind, text, s, data));
+    }
+
+    /** @return an alert of {@code kind} with its id and no words, for a sink nobody reads */
+    private OutboxAlert unread(AlertKind kind, Symbol s) {
+        return new OutboxAlert(ids.next(), kind.code(), s.toString(), null, clock.instant());
     }
 
     private OutboxAlert outbox(AlertKind kind, String text, Symbol s, ObjectNode data) {

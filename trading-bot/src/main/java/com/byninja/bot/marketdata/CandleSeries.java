@@ -2,14 +2,15 @@ package com.byninja.bot.marketdata;
 
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Function;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import java.math.BigDecimal;
+import org.ta4j.core.BaseBarSeries;
 import org.ta4j.core.num.DecimalNum;
 import org.ta4j.core.num.Num;
 
@@ -28,8 +29,8 @@ public final class CandleSeries {
      */
     public CandleSeries(Symbol symbol, int maxBars) {
         this.symbol = symbol;
-        this.series = new BaseBarSeriesBuilder().withName(symbol.toString()).withNumTypeOf(CandleSeries::num)
-                .withMaxBarCount(maxBars).build();
+        this.series = new DecimalSeries(symbol.toString());
+        series.setMaximumBarCount(maxBars);
     }
 
     /**
@@ -84,6 +85,47 @@ public final class CandleSeries {
     private static ZonedDateTime utc(Instant t) {
         return ZonedDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC),
                 ZoneOffset.UTC);
+    }
+
+    /**
+     * ta4j's series of {@link #PRECISION}-digit decimals, whose numbers are made from binary values rather than from
+     * their text: ta4j 0.17 turns every number an indicator asks for (an average's divisor, zero) into a string and
+     * parses it back, on every candle.
+     */
+    private static final class DecimalSeries extends BaseBarSeries {
+
+        private static final Num ZERO = CandleSeries.num(0);
+        private static final Num ONE = CandleSeries.num(1);
+        private static final Num HUNDRED = CandleSeries.num(100);
+
+        DecimalSeries(String name) {
+            super(name, ZERO);
+        }
+
+        @Override
+        public Function<Number, Num> function() {
+            return CandleSeries::num;
+        }
+
+        @Override
+        public Num numOf(Number number) {
+            return CandleSeries.num(number);
+        }
+
+        @Override
+        public Num zero() {
+            return ZERO;
+        }
+
+        @Override
+        public Num one() {
+            return ONE;
+        }
+
+        @Override
+        public Num hundred() {
+            return HUNDRED;
+        }
     }
 
     /** @return the ta4j series, for building strategies. */

@@ -43,6 +43,11 @@ public final class CollectedAlerts implements AlertSink {
         }
     }
 
+    @Override
+    public boolean read() {
+        return keep;
+    }
+
     /** @return alerts raised or delivered so far */
     public long count() {
         return count;

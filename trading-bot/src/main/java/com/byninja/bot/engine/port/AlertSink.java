@@ -13,4 +13,13 @@ public interface AlertSink extends Alerts {
 
     /** Sends alerts that were committed to the outbox with the event that raised them. */
     void deliver(List<OutboxAlert> committed);
+
+    /**
+     * @return whether anybody reads the alerts' words and facts. A backtest's sink only counts them: the alerts of
+     *         its fills are then written with their kind and id alone, and the text and data a chat would show,
+     *         tens of thousands of them in a year of one-minute candles, are not made.
+     */
+    default boolean read() {
+        return true;
+    }
 }
