@@ -56,10 +56,15 @@ public final class TraderFixture implements AutoCloseable {
     }
 
     public Trader newTrader(TradingStore on) throws Exception {
+        return newTrader(Journals.of(on));
+    }
+
+    /** @return a trader on {@code journals}, such as the store's with another decision journal */
+    public Trader newTrader(Journals journals) throws Exception {
         return Trader.restore(config, clock, Strategies.create(config.strategy()),
-                new RiskManager(config.risk(), "USDT"), new OrderManager(on, gateway, new ClientOrderIds(clock), clock,
-                lookupWindowMs),
-                Journals.of(on), alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
+                new RiskManager(config.risk(), "USDT"), new OrderManager(journals.orders(), gateway,
+                new ClientOrderIds(clock), clock, lookupWindowMs),
+                journals, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
                 () -> false, "simulated");
     }
 

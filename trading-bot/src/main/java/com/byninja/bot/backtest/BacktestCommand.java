@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code trading-bot.jar backtest}: reads the bot's configuration and candle files, replays them through the trader
  * ({@link Backtest}), prints the summary and writes the report directory. Exit 0 after a run, 2 for wrong arguments,
- * configuration or data (one line per problem, naming the file and line), 1 when the report cannot be written.
- * {@code backtest download} is {@link DownloadCommand}.
+ * configuration or data (one line per problem, naming the file and line), 1 when the report cannot be written. With
+ * {@code --replay-db}, the live parity check of a bot's database instead ({@link LiveParity}); {@code backtest
+ * download} is {@link DownloadCommand}.
  */
 public final class BacktestCommand {
 
     static final String USAGE = """
             Usage: java -jar trading-bot.jar backtest --config FILE --data PATH [--data ...] [--from DATE] [--to DATE]
                                                       [--report DIR]
+                   java -jar trading-bot.jar backtest --config FILE --replay-db DATABASE [--from DATE] [--to DATE]
                    java -jar trading-bot.jar backtest download --config FILE --days N [--to DATE] [--dir DIR]
 
             Replays history through the same strategy, risk, order and paper-wallet code that trades live, and reports
@@ -54,6 +56,10 @@ public final class BacktestCommand {
                               --sweep strategy.smaCross.slowPeriod=20..60:10
               --rank FIGURE   what the sweep is ranked by: sharpe, netProfit (default) or profitFactor
               --threads N     how many backtests a sweep runs at once (default: the number of cores)
+              --replay-db DATABASE
+                              instead of candle files: replays the candles a bot decided on, kept in its database
+                              (such as data/ninja-simulated-paper.db), and lists every decision of the replay that
+                              differs from the bot's; exit 0 when none does, 1 when one does
 
             backtest download fetches Binance's candles of the configured symbols and timeframe into data/candles (or
             --dir), a file a month, fetching only what is missing; backtest download --help says more.""";
@@ -77,6 +83,7 @@ public final class BacktestCommand {
         String from = null;
         String to = null;
         Path report = Path.of("backtest-report");
+        Path replayDb = null;
         List<Sweep.Axis> axes = new ArrayList<>();
         Sweep.Rank rank = Sweep.Rank.NETPROFIT;
         int threads = Runtime.getRuntime().availableProcessors();
@@ -86,8 +93,8 @@ public final class BacktestCommand {
                 out.println(USAGE);
                 return 0;
             }
-            if (!List.of("--config", "--data", "--from", "--to", "--report", "--sweep", "--rank", "--threads")
-                    .contains(a)) {
+            if (!List.of("--config", "--data", "--from", "--to", "--report", "--sweep", "--rank", "--threads",
+                    "--replay-db").contains(a)) {
                 return usage(err, a + ": unknown argument");
             }
             if (i + 1 >= args.length) {
@@ -103,6 +110,7 @@ public final class BacktestCommand {
                     case "--sweep" -> axes.add(Sweep.axis(v));
                     case "--rank" -> rank = Sweep.Rank.valueOf(v.toUpperCase(java.util.Locale.ROOT));
                     case "--threads" -> threads = Integer.parseInt(v);
+                    case "--replay-db" -> replayDb = Path.of(v);
                     default -> report = Path.of(v);
                 }
             } catch (IllegalArgumentException e) {
@@ -110,7 +118,11 @@ public final class BacktestCommand {
                         ? a + " " + v + ": not one of the values it takes" : e.getMessage());
             }
         }
-        if (data.isEmpty()) {
+        if (replayDb != null && (!data.isEmpty() || !axes.isEmpty())) {
+            return usage(err, "--replay-db: replays a bot's database, not candle files; give --data or --sweep "
+                    + "without it");
+        }
+        if (data.isEmpty() && replayDb == null) {
             return usage(err, "--data: give the candle file or directory to replay");
         }
         BotConfig config;
@@ -120,6 +132,14 @@ public final class BacktestCommand {
         } catch (ConfigException e) {
             e.problems().forEach(err::println);
             return 2;
+        }
+        if (replayDb != null) {
+            try {
+                return LiveParity.run(replayDb, config, DateRange.parse(from, to), out, err);
+            } catch (CandleDataException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
         }
         Map<Symbol, List<Candle>> candles = new LinkedHashMap<>();
         try {

@@ -24,7 +24,8 @@ public record BotConfig(
         RiskSettings risk,
         EngineSettings engine,
         SimulatorSettings simulator,
-        LinkSettings link) {
+        LinkSettings link,
+        StoreSettings store) {
 
     public BotConfig {
         symbols = List.copyOf(symbols);
@@ -39,14 +40,26 @@ public record BotConfig(
         List<Symbol> all = new java.util.ArrayList<>(symbols);
         more.stream().filter(s -> !all.contains(s)).forEach(all::add);
         return new BotConfig(name, exchange, all, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator.covering(all), link);
+                engine, simulator.covering(all), link, store);
     }
 
     /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
     public BotConfig withCheckIntervalMs(long checkIntervalMs) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
                 new EngineSettings(checkIntervalMs, engine.eventQueueCapacity(), engine.commandQueueCapacity(),
-                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link);
+                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store);
+    }
+
+    /** @return this configuration with other risk settings, such as a replay's without protective exits. */
+    public BotConfig withRisk(RiskSettings other) {
+        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, other,
+                engine, simulator, link, store);
+    }
+
+    /** @return this configuration with other store settings, such as a replay's that forgets no decision. */
+    public BotConfig withStore(StoreSettings other) {
+        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
+                engine, simulator, link, other);
     }
 
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */
@@ -169,6 +182,20 @@ public record BotConfig(
     /** One simulated market's random walk; drift and volatility are annualised percentages. */
     public record MarketSettings(BigDecimal startPrice, BigDecimal driftPct, BigDecimal volatilityPct,
                                  int priceDecimals) {
+    }
+
+    /**
+     * {@code store.*}
+     *
+     * @param decisionRetentionDays how long the strategy's decision on each closed candle is kept, by the candle's
+     *                              start; older ones are forgotten at start and at each UTC midnight
+     */
+    public record StoreSettings(int decisionRetentionDays) {
+
+        /** @return the retention as a duration. */
+        public Duration decisionRetention() {
+            return Duration.ofDays(decisionRetentionDays);
+        }
     }
 
     /** {@code link.*} */

@@ -8,6 +8,7 @@ import com.byninja.bot.config.BotConfig.MarketDataSettings;
 import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.RiskSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
+import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.YamlConfig;
@@ -110,9 +111,10 @@ final class ConfigReader {
                     + " ms), got " + Durations.format(timeframe), "simulator.tickIntervalMs");
         }
         LinkSettings link = link(secretFromEnv);
+        StoreSettings store = new StoreSettings(config.wholeInt("store.decisionRetentionDays", 1, 36_500));
         return new BotConfig(name, exchange, symbols, timeframe == null ? Duration.ofMinutes(1) : timeframe,
                 dataDir, logDir, new ControlSettings(config.bool("control.tradingOnFirstStart")), marketData, strategy,
-                risk, engine, simulator, link);
+                risk, engine, simulator, link, store);
     }
 
     private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {

@@ -65,4 +65,18 @@ public enum RejectReason {
     public boolean hard() {
         return hard;
     }
+
+    /**
+     * @param code a reason's {@link #code()}, as replies and the decision journal carry it
+     * @return the reason with that code
+     * @throws IllegalArgumentException when no reason has it
+     */
+    public static RejectReason ofCode(String code) {
+        for (RejectReason r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no reject reason has the code " + code);
+    }
 }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trader's state as the journals left it: positions, switches and today's PnL, with unfinished orders handed to
- * the order manager to look up. A position on a symbol that is no longer configured stays managed: priced, protected
- * and closable, without a strategy.
+ * the order manager to look up; and a new session in the decision journal, once what has aged out is forgotten. A
+ * position on a symbol that is no longer configured stays managed: priced, protected and closable, without a
+ * strategy.
  */
 final class Restore {
 
@@ -59,13 +60,14 @@ final class Restore {
         BigDecimal realisedToday = journals.positions().closedTrades(null, TradingDay.startOfToday(clock)).stream()
                 .map(ClosedTrade::realisedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
         TradingDay day = new TradingDay(clock, realisedToday, risk.dailyLossLimitReached(realisedToday));
+        Decisions decisions = Decisions.start(journals.decisions(), clock, config.store().decisionRetention());
         int recovering = orders.recover();
         if (recovering > 0) {
             LOG.warn("{} order(s) left unfinished by the previous run; asking the exchange what became of them",
                     recovering);
         }
         return new TradingContext(config, clock, strategy, risk, orders, positions, control, journals, alerts,
-                prices, new CachedBalances(balances), day, exchangeDown, exchangeName, unconfigured);
+                prices, new CachedBalances(balances), day, decisions, exchangeDown, exchangeName, unconfigured);
     }
 
     /** The saved switches; on a first start the global ones as configured, saved at once. */

@@ -2,6 +2,7 @@ package com.byninja.bot.engine;
 
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.CandleDecision.Action;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Position;
@@ -10,6 +11,7 @@ import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.CandleSeries;
+import com.byninja.bot.orders.Submission;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import org.ta4j.core.Strategy;
 
 /**
  * The strategy on closed candles: each symbol's candles and the ta4j strategy reading them, one progress line per
- * symbol and candle, and the signal acted on where the switches and the risk rules allow. Owned by the trading
- * thread.
+ * symbol and candle, and the signal acted on where the switches and the risk rules allow. What it does with each
+ * candle, and the history it read, goes to the decision journal ({@link Decisions}): one write per symbol and closed
+ * candle, on this thread, as the orders' are. Owned by the trading thread.
  */
 final class StrategyRunner {
 
@@ -61,6 +64,7 @@ final class StrategyRunner {
         }
         int added = m.candles().addAll(history);
         if (m.strategy() != null) {
+            ctx.decisions.history(symbol, history);
             LOG.info("{}: {} candles of history; {}; it decides again when the next {} candle closes", symbol, added,
                     ctx.strategy.explain(m.candles().series()), Durations.format(ctx.config.timeframe()));
         }
@@ -82,31 +86,32 @@ final class StrategyRunner {
                     Money.price(candle.close()), ctx.strategy.explain(m.candles().series()), holding(s));
         }
         if (signal == Signal.HOLD) {
+            ctx.decisions.decided(candle, Action.HOLD);
             return;
         }
         signals++;
         if (!ctx.control.allows(s, Flag.TRADING)) {
             LOG.info("{} {} signal ignored: trading is stopped", s, signal);
+            ctx.decisions.ignored(candle, signal == Signal.BUY ? Action.BUY_IGNORED : Action.SELL_IGNORED,
+                    RejectReason.RISK_TRADING_STOPPED);
             return;
         }
         if (signal == Signal.BUY) {
             buy(s, candle);
-        } else if (ctx.positions.get(s).isPresent()) {
-            if (!ctx.control.allows(s, Flag.SELL)) {
-                LOG.info("{} exit signal ignored: selling is disabled", s);
-                return;
-            }
-            desk.sell(s, Purpose.EXIT);
+        } else {
+            sell(s, candle);
         }
     }
 
     private void buy(Symbol s, Candle candle) {
         if (!ctx.control.allows(s, Flag.BUY)) {
             LOG.info("{} buy signal ignored: buying is disabled", s);
+            ctx.decisions.ignored(candle, Action.BUY_IGNORED, RejectReason.RISK_BUY_DISABLED);
             return;
         }
         if (desk.holdsOrWaits(s)) {
             LOG.debug("{} buy signal: position already open or entry waiting", s);
+            ctx.decisions.ignored(candle, Action.BUY_IGNORED, RejectReason.RISK_POSITION_ALREADY_OPEN);
             return;
         }
         Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, ctx.risk.stakeAmount(), false));
@@ -116,9 +121,32 @@ final class StrategyRunner {
             if (r.reason() == RejectReason.RISK_INSUFFICIENT_BALANCE) {
                 ctx.alerts.buyRefused(s, r, ctx.clock.instant());
             }
+            ctx.decisions.ignored(candle, Action.BUY_IGNORED, r.reason());
             return;
         }
-        desk.submit(s, Purpose.ENTRY, ctx.risk.stakeAmount());
+        acted(candle, Action.ENTRY, Action.BUY_IGNORED, desk.submit(s, Purpose.ENTRY, ctx.risk.stakeAmount()));
+    }
+
+    private void sell(Symbol s, Candle candle) {
+        if (ctx.positions.get(s).isEmpty()) {
+            ctx.decisions.ignored(candle, Action.SELL_IGNORED, RejectReason.ORDER_NO_POSITION);
+            return;
+        }
+        if (!ctx.control.allows(s, Flag.SELL)) {
+            LOG.info("{} exit signal ignored: selling is disabled", s);
+            ctx.decisions.ignored(candle, Action.SELL_IGNORED, RejectReason.RISK_SELL_DISABLED);
+            return;
+        }
+        acted(candle, Action.EXIT, Action.SELL_IGNORED, desk.sell(s, Purpose.EXIT));
+    }
+
+    /** Records an order sent as {@code sent}, one the desk refused as {@code refused} with its reason. */
+    private void acted(Candle candle, Action sent, Action refused, Submission submission) {
+        if (submission instanceof Submission.Refused r) {
+            ctx.decisions.ignored(candle, refused, r.rejection().reason());
+        } else {
+            ctx.decisions.decided(candle, sent);
+        }
     }
 
     /** @return {@code "no position"}, or the position and what selling it now would earn, for progress lines. */

@@ -222,11 +222,13 @@ public final class Trader {
     }
 
     /**
-     * Rolls the day over, retries fills the store could not record, asks the exchange about orders whose outcome or
-     * fees are unknown, and checks stop-loss, take-profit and the trailing stop against the last prices.
+     * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), retries
+     * fills the store could not record, asks the exchange about orders whose outcome or fees are unknown, and checks
+     * stop-loss, take-profit and the trailing stop against the last prices.
      */
     public void periodicChecks() {
         ctx.day.rollOver();
+        ctx.decisions.onNewDay();
         fills.retryUnrecorded();
         ctx.orders.lookUpDue();
         protective.check();

@@ -45,6 +45,7 @@ final class TradingContext {
     final Trader.PriceSource prices;
     final CachedBalances balances;
     final TradingDay day;
+    final Decisions decisions;
     final BooleanSupplier exchangeDown;
     final String exchangeName;
     /** Symbols no longer configured whose position from an earlier run is still managed, in the order found. */
@@ -52,8 +53,8 @@ final class TradingContext {
 
     TradingContext(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
                    PositionBook positions, ControlState control, Journals journals, TradeAlerts alerts,
-                   Trader.PriceSource prices, CachedBalances balances, TradingDay day, BooleanSupplier exchangeDown,
-                   String exchangeName, Set<Symbol> unconfigured) {
+                   Trader.PriceSource prices, CachedBalances balances, TradingDay day, Decisions decisions,
+                   BooleanSupplier exchangeDown, String exchangeName, Set<Symbol> unconfigured) {
         this.config = config;
         this.clock = clock;
         this.strategy = strategy;
@@ -66,6 +67,7 @@ final class TradingContext {
         this.prices = prices;
         this.balances = balances;
         this.day = day;
+        this.decisions = decisions;
         this.exchangeDown = exchangeDown;
         this.exchangeName = exchangeName;
         this.unconfigured = Collections.unmodifiableSet(new LinkedHashSet<>(unconfigured));

@@ -1,6 +1,9 @@
 package com.byninja.bot.replay;
 
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.DecisionSession;
 import com.byninja.bot.domain.FeesPaid;
 import com.byninja.bot.domain.FillOutcome;
 import com.byninja.bot.domain.Flags;
@@ -10,10 +13,12 @@ import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
+import com.byninja.bot.engine.port.DecisionJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,13 +34,18 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The order, position and control journals in memory, for replaying history through the real trading engine. As the
- * engine sees it, it behaves as the SQLite store does: a fill is applied once, and a second {@link #recordFill} of the
- * same order returns false and changes nothing; positions, trades, dust, fees and switches come back as the store
- * gives them, in the same order; a write the store would refuse (an order inserted twice, an update of an unknown
- * order, an alert id used before) throws {@link SQLException} and changes nothing. Times are kept to the
- * millisecond, as the store keeps them; money is kept as the exact {@link BigDecimal} given (the store gives back the
- * same value, written out in plain digits: {@code 6E+4} comes back from it as {@code 60000}).
+ * The order, position, control and decision journals in memory, for replaying history through the real trading
+ * engine. As the engine sees it, it behaves as the SQLite store does: a fill is applied once, and a second
+ * {@link #recordFill} of the same order returns false and changes nothing; positions, trades, dust, fees, switches,
+ * sessions and decisions come back as the store gives them, in the same order, and are forgotten by age as the store
+ * forgets them; a write the store would refuse (an order inserted twice, an update of an unknown order, an alert id
+ * used before) throws {@link SQLException} and changes nothing. Times are kept to the millisecond, as the store keeps
+ * them; money is kept as the exact {@link BigDecimal} given (the store gives back the same value, written out in plain
+ * digits: {@code 6E+4} comes back from it as {@code 60000}).
+ *
+ * <p>Decisions on candles are kept only by a journal made with {@link #keepingDecisions()}, as a replay checked
+ * against the live bot needs them; {@code new InMemoryJournal()} numbers sessions and forgets each decision at once:
+ * a backtest reads none, and keeping them made a year of one-minute candles about 30 % slower.
  *
  * <p>No threads, no I/O. Not thread-safe: one thread (a replay's, or the trading thread) is its only user.
  *
@@ -44,7 +54,7 @@ import java.util.stream.Collectors;
  * ({@link #alerts}); nothing is delivered. A backtest, which has nobody to show them to, keeps only their ids
  * ({@link #keepingNoAlertTexts}): a year of one-minute trades writes some 20,000 of them.
  */
-public final class InMemoryJournal implements OrderJournal, PositionJournal, ControlJournal {
+public final class InMemoryJournal implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal {
 
     /** The store's rows, oldest first; an order's fill is applied at most once. */
     private final Map<String, Row> orders = new LinkedHashMap<>();
@@ -57,20 +67,38 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     private final Map<String, Flags> flags = new LinkedHashMap<>();
     private final List<OutboxAlert> alerts = new ArrayList<>();
     private final Set<String> alertIds = new HashSet<>();
+    /** By id; ids are never given twice, as the store's AUTOINCREMENT gives them. */
+    private final Map<Long, DecisionSession> sessions = new TreeMap<>();
+    private long lastSession;
+    /** By session, then symbol, then candle start: what the age limit forgets is the head of each map. */
+    private final Map<Long, Map<Symbol, TreeMap<Instant, Decided>>> decisions = new TreeMap<>();
+    /** The order candles were recorded in, which a session's candles come back in. */
+    private long decisionSeq;
+
+    private final boolean keepsDecisions;
     private final boolean keepAlerts;
 
-    /** A journal that keeps every alert written, for {@link #alerts}. */
-    public InMemoryJournal() {
-        this(true);
+    private record Decided(long seq, CandleDecision decision) {
     }
 
-    private InMemoryJournal(boolean keepAlerts) {
+    /** A journal that keeps every alert written, for {@link #alerts}, and no decision on candles. */
+    public InMemoryJournal() {
+        this(false, true);
+    }
+
+    private InMemoryJournal(boolean keepsDecisions, boolean keepAlerts) {
+        this.keepsDecisions = keepsDecisions;
         this.keepAlerts = keepAlerts;
+    }
+
+    /** @return a journal that keeps the decisions on candles too, as the store does. */
+    public static InMemoryJournal keepingDecisions() {
+        return new InMemoryJournal(true, true);
     }
 
     /** @return a journal that checks alert ids as the store does but keeps no alert: {@link #alerts} stays empty */
     public static InMemoryJournal keepingNoAlertTexts() {
-        return new InMemoryJournal(false);
+        return new InMemoryJournal(false, false);
     }
 
     private static final class Row {
@@ -214,6 +242,78 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
         return new LinkedHashMap<>(flags);
     }
 
+    @Override
+    public long startSession(Instant startedAt) {
+        long id = ++lastSession;
+        sessions.put(id, new DecisionSession(id, toMillis(startedAt), false));
+        return id;
+    }
+
+    @Override
+    public void recordHistory(long session, List<Candle> candles, Instant readAt) {
+        if (!keepsDecisions) {
+            return;
+        }
+        for (Candle c : candles) {
+            candlesOf(session, c.symbol()).computeIfAbsent(toMillis(c.start()), start -> new Decided(++decisionSeq,
+                    toMillis(new CandleDecision(session, c, CandleDecision.Action.HISTORY, null, readAt))));
+        }
+    }
+
+    @Override
+    public void recordDecision(CandleDecision decision) {
+        if (!keepsDecisions) {
+            return;
+        }
+        TreeMap<Instant, Decided> candles = candlesOf(decision.session(), decision.symbol());
+        Instant start = toMillis(decision.candle().start());
+        Decided before = candles.get(start);
+        candles.put(start, new Decided(before == null ? ++decisionSeq : before.seq(), toMillis(decision)));
+    }
+
+    private TreeMap<Instant, Decided> candlesOf(long session, Symbol symbol) {
+        return decisions.computeIfAbsent(session, s -> new LinkedHashMap<>())
+                .computeIfAbsent(symbol, s -> new TreeMap<>());
+    }
+
+    @Override
+    public int forgetDecisionsBefore(Instant cutoff) {
+        Instant before = toMillis(cutoff);
+        int forgotten = 0;
+        for (var session = decisions.entrySet().iterator(); session.hasNext(); ) {
+            Map.Entry<Long, Map<Symbol, TreeMap<Instant, Decided>>> s = session.next();
+            int lost = 0;
+            for (TreeMap<Instant, Decided> candles : s.getValue().values()) {
+                Map<Instant, Decided> old = candles.headMap(before);
+                lost += old.size();
+                old.clear();
+            }
+            s.getValue().values().removeIf(Map::isEmpty);
+            DecisionSession row = sessions.get(s.getKey());
+            if (lost > 0 && row != null && !row.truncated()) {
+                sessions.put(row.id(), new DecisionSession(row.id(), row.startedAt(), true));
+            }
+            if (s.getValue().isEmpty()) {
+                session.remove();
+            }
+            forgotten += lost;
+        }
+        sessions.values().removeIf(s -> s.startedAt().isBefore(before) && !decisions.containsKey(s.id()));
+        return forgotten;
+    }
+
+    @Override
+    public List<DecisionSession> decisionSessions() {
+        return new ArrayList<>(sessions.values());
+    }
+
+    @Override
+    public List<CandleDecision> decisions(long session) {
+        return decisions.getOrDefault(session, Map.of()).values().stream().flatMap(m -> m.values().stream())
+                .sorted(Comparator.comparingLong(Decided::seq)).map(Decided::decision)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
     // ---- for a replay's report ---------------------------------------------------------------------------------
 
     /** @return every order as recorded now, in the order inserted. */
@@ -282,7 +382,7 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     }
 
     private static Instant toMillis(Instant t) {
-        return Instant.ofEpochMilli(t.toEpochMilli());
+        return t.getNano() % 1_000_000 == 0 ? t : Instant.ofEpochMilli(t.toEpochMilli());
     }
 
     private static Order toMillis(Order o) {
@@ -294,6 +394,15 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     private static Position toMillis(Position p) {
         return new Position(p.symbol(), p.quantity(), p.entryCost(), p.entryFees(), toMillis(p.openedAt()),
                 p.highestPrice());
+    }
+
+    /** The candle itself where its times are whole milliseconds already, as they are: no copy per candle kept. */
+    private static CandleDecision toMillis(CandleDecision d) {
+        Candle c = d.candle();
+        Duration period = Duration.ofMillis(c.period().toMillis());
+        Candle kept = toMillis(c.start()) == c.start() && period.equals(c.period()) ? c : new Candle(c.symbol(),
+                toMillis(c.start()), period, c.open(), c.high(), c.low(), c.close(), c.volume());
+        return new CandleDecision(d.session(), kept, d.action(), d.reason(), toMillis(d.decidedAt()));
     }
 
     private static ClosedTrade toMillis(ClosedTrade t) {

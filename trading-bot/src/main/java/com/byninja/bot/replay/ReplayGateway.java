@@ -9,8 +9,10 @@ import com.byninja.bot.orders.OrderGateway;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The order gateway of a replay, on the replaying thread: an order waits until the driver says the market is where it
@@ -50,7 +52,17 @@ public final class ReplayGateway implements OrderGateway {
 
     /** Executes every waiting order at the prices of this moment. */
     public void fillWaiting() {
-        for (Order order : waiting) {
+        fillWaiting(order -> true);
+    }
+
+    /** Executes the waiting orders {@code due} accepts, in the order placed, at the prices of this moment. */
+    public void fillWaiting(Predicate<Order> due) {
+        for (Iterator<Order> it = waiting.iterator(); it.hasNext(); ) {
+            Order order = it.next();
+            if (!due.test(order)) {
+                continue;
+            }
+            it.remove();
             try {
                 results.add(new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest())));
                 executed++;
@@ -58,7 +70,11 @@ public final class ReplayGateway implements OrderGateway {
                 results.add(new GatewayResult.Unknown(order, e.getMessage()));
             }
         }
-        waiting.clear();
+    }
+
+    /** @return the orders waiting for their fill, in the order placed. */
+    public List<Order> waiting() {
+        return List.copyOf(waiting);
     }
 
     /** @return orders executed since start: when it has not moved, the wallet has not either. */

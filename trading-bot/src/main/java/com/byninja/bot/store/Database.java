@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -66,6 +68,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Null for a database opened read-only, which takes no lock. */
     private final FileChannel lockFile;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -169,7 +172,70 @@ public final class Database implements AutoCloseable {
                 return null;
             });
         }
+        if (version < 3) {
+            inTransaction(c -> {
+                SchemaV3.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 3");
+                }
+                return null;
+            });
+        }
         return version;
+    }
+
+    /**
+     * Opens a bot's database to read it, such as a replay checking what a bot decided: no lock is taken, nothing is
+     * created, migrated or written, and the bot may be running meanwhile. A file no connection has open (no
+     * {@code -wal} beside it) is read as immutable, so that not even SQLite's shared-memory files appear next to it.
+     *
+     * @throws SQLException when the file is missing, is not a SQLite database, or is not a trading bot's of a schema
+     *                      version this code reads; the message names the file and says which
+     */
+    public static Database openReadOnly(Path file) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException(file + ": no such file");
+        }
+        Properties readOnly = new Properties();
+        // SQLITE_OPEN_READONLY
+        readOnly.setProperty("open_mode", "1");
+        readOnly.setProperty("busy_timeout", "5000");
+        boolean inUse = Files.exists(Path.of(file + "-wal"));
+        String url = "jdbc:sqlite:" + (inUse ? file.toString() : file.toAbsolutePath().toUri() + "?immutable=1");
+        Connection connection = DriverManager.getConnection(url, readOnly);
+        try {
+            Database db = new Database(file, connection, null);
+            int version;
+            try {
+                version = db.schemaVersion();
+            } catch (SQLException e) {
+                throw new SQLException(file + ": not a SQLite database (" + e.getMessage() + ")", e);
+            }
+            if (version == 0 || !db.hasTable("orders")) {
+                throw new SQLException(file + ": not a trading bot's database (a SQLite file without its tables)");
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException(file + " has schema version " + version + ", newer than this bot's "
+                        + SCHEMA_VERSION + "; use a newer bot");
+            }
+            return db;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private boolean hasTable(String name) throws SQLException {
+        lock.lock();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return the schema version stored in the file. */
@@ -219,7 +285,9 @@ public final class Database implements AutoCloseable {
             connection.close();
         } finally {
             try {
-                lockFile.close();
+                if (lockFile != null) {
+                    lockFile.close();
+                }
             } catch (IOException e) {
                 // Closing the channel releases the lock; a failure here leaves nothing to undo.
             }

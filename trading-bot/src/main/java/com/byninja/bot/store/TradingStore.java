@@ -1,6 +1,9 @@
 package com.byninja.bot.store;
 
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.DecisionSession;
 import com.byninja.bot.domain.FillOutcome;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
@@ -9,6 +12,7 @@ import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
+import com.byninja.bot.engine.port.DecisionJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
 import java.math.BigDecimal;
@@ -20,13 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders, positions, closed trades, dust, control switches and the alert outbox in the {@link Database}. Money is
- * stored as decimal text, so it comes back exactly as it went in. Each method is one transaction, committed when it
- * returns; an event and the alerts it raises are written in the same one. The SQL of each table is in its own class
- * ({@link OrderTable}, {@link BookTables}, {@link ControlTable}, {@link OutboxTable}); this class says which rows
- * change together.
+ * Orders, positions, closed trades, dust, control switches, the strategy's decisions and the alert outbox in the
+ * {@link Database}. Money is stored as decimal text, so it comes back exactly as it went in. Each method is one
+ * transaction, committed when it returns; an event and the alerts it raises are written in the same one. The SQL of
+ * each table is in its own class ({@link OrderTable}, {@link BookTables}, {@link ControlTable},
+ * {@link DecisionTable}, {@link OutboxTable}); this class says which rows change together.
  */
-public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal {
+public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal {
 
     private final Database db;
 
@@ -159,6 +163,44 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
     @Override
     public Map<String, Flags> loadFlags() throws SQLException {
         return db.inTransaction(ControlTable::load);
+    }
+
+    // ---- decisions -------------------------------------------------------------------------------------------
+
+    @Override
+    public long startSession(Instant startedAt) throws SQLException {
+        return db.inTransaction(c -> DecisionTable.startSession(c, startedAt));
+    }
+
+    @Override
+    public void recordHistory(long session, List<Candle> candles, Instant readAt) throws SQLException {
+        db.inTransaction(c -> {
+            DecisionTable.insertHistory(c, session, candles, readAt);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordDecision(CandleDecision decision) throws SQLException {
+        db.inTransaction(c -> {
+            DecisionTable.upsert(c, decision);
+            return null;
+        });
+    }
+
+    @Override
+    public int forgetDecisionsBefore(Instant cutoff) throws SQLException {
+        return db.inTransaction(c -> DecisionTable.forgetBefore(c, cutoff));
+    }
+
+    @Override
+    public List<DecisionSession> decisionSessions() throws SQLException {
+        return db.inTransaction(DecisionTable::sessions);
+    }
+
+    @Override
+    public List<CandleDecision> decisions(long session) throws SQLException {
+        return db.inTransaction(c -> DecisionTable.of(c, session));
     }
 
     // ---- the alert outbox ------------------------------------------------------------------------------------

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.Reports;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.CandleDecision;
+import com.byninja.bot.domain.CandleDecision.Action;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.FillOutcome;
@@ -17,6 +20,7 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.positions.PositionBook;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,22 @@ class InMemoryJournalTest {
                 new BigDecimal("6E+4"));
         journal.savePosition(p);
         assertThat(journal.loadPositions()).containsExactly(p);
+    }
+
+    @Test
+    void aJournalForBacktestsNumbersSessionsButKeepsNoDecision() throws Exception {
+        BigDecimal p = new BigDecimal("60000");
+        Candle candle = new Candle(BTC, T0, Duration.ofMinutes(1), p, p, p, p, BigDecimal.ONE);
+
+        long session = journal.startSession(T0);
+        journal.recordHistory(session, List.of(candle), T0);
+        Candle next = new Candle(BTC, T0.plusSeconds(60), Duration.ofMinutes(1), p, p, p, p, BigDecimal.ONE);
+        journal.recordDecision(new CandleDecision(session, next, Action.ENTRY, null, T0.plusSeconds(120)));
+
+        assertThat(journal.startSession(T0.plusSeconds(60))).isEqualTo(session + 1);
+        assertThat(journal.decisionSessions()).hasSize(2);
+        assertThat(journal.decisions(session)).isEmpty();
+        assertThat(journal.forgetDecisionsBefore(T0.plusSeconds(3600))).isZero();
     }
 
     static Order buy(String id, Instant at) {

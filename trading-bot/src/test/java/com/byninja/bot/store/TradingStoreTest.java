@@ -62,8 +62,34 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 2");
+                .hasMessageContaining("has schema version 99, newer than this bot's 3");
     }
+
+    /** The tables as a version 1 bot wrote them. */
+    static final List<String> VERSION_ONE = List.of(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE orders (client_order_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL, "
+                    + "purpose TEXT NOT NULL, quote_amount TEXT, quantity TEXT, status TEXT NOT NULL, "
+                    + "exchange_order_id TEXT, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
+                    + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, created_at INTEGER NOT NULL, "
+                    + "updated_at INTEGER NOT NULL)",
+            "CREATE INDEX orders_by_status ON orders (status)",
+            "CREATE INDEX orders_by_update ON orders (updated_at)",
+            "CREATE TABLE positions (symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, "
+                    + "entry_fees TEXT NOT NULL, opened_at INTEGER NOT NULL, highest_price TEXT NOT NULL)",
+            "CREATE TABLE trades (id INTEGER PRIMARY KEY AUTOINCREMENT, symbol TEXT NOT NULL, "
+                    + "quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, entry_fees TEXT NOT NULL, "
+                    + "exit_price TEXT NOT NULL, exit_fees TEXT NOT NULL, realised_pnl TEXT NOT NULL, "
+                    + "opened_at INTEGER NOT NULL, closed_at INTEGER NOT NULL, exit_purpose TEXT NOT NULL, "
+                    + "client_order_id TEXT NOT NULL UNIQUE)",
+            "CREATE INDEX trades_by_close ON trades (closed_at)",
+            "CREATE TABLE control (scope TEXT PRIMARY KEY, trading INTEGER NOT NULL, buy INTEGER NOT NULL, "
+                    + "sell INTEGER NOT NULL)",
+            "CREATE TABLE sim_balances (currency TEXT PRIMARY KEY, amount TEXT NOT NULL)",
+            "CREATE TABLE sim_orders (client_order_id TEXT PRIMARY KEY, exchange_order_id TEXT, "
+                    + "status TEXT NOT NULL, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
+                    + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, time INTEGER NOT NULL)",
+            "CREATE TABLE sim_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, tick INTEGER NOT NULL)");
 
     @Test
     void aVersionOneDatabaseIsUpgradedKeepingEveryOrderAndMarkingFilledOnesApplied() throws Exception {
@@ -71,44 +97,21 @@ class TradingStoreTest {
         // The tables as a version 1 bot wrote them, with a filled buy, a NEW sell and a simulator order.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement()) {
-            for (String ddl : List.of(
-                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                    "CREATE TABLE orders (client_order_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL, "
-                            + "purpose TEXT NOT NULL, quote_amount TEXT, quantity TEXT, status TEXT NOT NULL, "
-                            + "exchange_order_id TEXT, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
-                            + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, created_at INTEGER NOT NULL, "
-                            + "updated_at INTEGER NOT NULL)",
-                    "CREATE INDEX orders_by_status ON orders (status)",
-                    "CREATE INDEX orders_by_update ON orders (updated_at)",
-                    "CREATE TABLE positions (symbol TEXT PRIMARY KEY, quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, "
-                            + "entry_fees TEXT NOT NULL, opened_at INTEGER NOT NULL, highest_price TEXT NOT NULL)",
-                    "CREATE TABLE trades (id INTEGER PRIMARY KEY AUTOINCREMENT, symbol TEXT NOT NULL, "
-                            + "quantity TEXT NOT NULL, entry_cost TEXT NOT NULL, entry_fees TEXT NOT NULL, "
-                            + "exit_price TEXT NOT NULL, exit_fees TEXT NOT NULL, realised_pnl TEXT NOT NULL, "
-                            + "opened_at INTEGER NOT NULL, closed_at INTEGER NOT NULL, exit_purpose TEXT NOT NULL, "
-                            + "client_order_id TEXT NOT NULL UNIQUE)",
-                    "CREATE INDEX trades_by_close ON trades (closed_at)",
-                    "CREATE TABLE control (scope TEXT PRIMARY KEY, trading INTEGER NOT NULL, buy INTEGER NOT NULL, "
-                            + "sell INTEGER NOT NULL)",
-                    "CREATE TABLE sim_balances (currency TEXT PRIMARY KEY, amount TEXT NOT NULL)",
-                    "CREATE TABLE sim_orders (client_order_id TEXT PRIMARY KEY, exchange_order_id TEXT, "
-                            + "status TEXT NOT NULL, filled_quantity TEXT NOT NULL, average_price TEXT NOT NULL, "
-                            + "fee TEXT NOT NULL, fee_currency TEXT, reason TEXT, time INTEGER NOT NULL)",
-                    "CREATE TABLE sim_prices (symbol TEXT PRIMARY KEY, price TEXT NOT NULL, tick INTEGER NOT NULL)",
+            for (String ddl : concat(VERSION_ONE, List.of(
                     "INSERT INTO orders VALUES ('b1', 'BTC/USDT', 'BUY', 'ENTRY', '100', NULL, 'FILLED', 'E1', "
                             + "'0.00166583', '60030', '0.09999978', 'USDT', NULL, 1, 2)",
                     "INSERT INTO orders VALUES ('s1', 'BTC/USDT', 'SELL', 'EXIT', NULL, '0.00166583', 'NEW', NULL, "
                             + "'0', '0', '0', NULL, NULL, 3, 3)",
                     "INSERT INTO sim_orders VALUES ('b1', 'SIM-1', 'FILLED', '0.00166583', '60030', '0.09999978', "
                             + "'USDT', NULL, 2)",
-                    "PRAGMA user_version = 1")) {
+                    "PRAGMA user_version = 1"))) {
                 st.execute(ddl);
             }
         }
 
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             Order b1 = store.order("b1").orElseThrow();
             // 0.00166583 * 60030 = 99.9997749
             assertThat(b1.quoteFilled()).isEqualByComparingTo("99.9997749");
@@ -120,6 +123,62 @@ class TradingStoreTest {
             assertThat(store.outbox()).isEmpty();
             assertThat(store.dust()).isEmpty();
         }
+    }
+
+    @Test
+    void aVersionTwoDatabaseGainsTheDecisionJournalAndKeepsEverythingElse() throws Exception {
+        Path file = dir.resolve("bot.db");
+        // A version 2 bot's file, in WAL mode as it runs: a filled entry, its position and the switches.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            for (String ddl : VERSION_ONE) {
+                st.execute(ddl);
+            }
+            SchemaV2.upgrade(c);
+            for (String row : List.of(
+                    "INSERT INTO orders (client_order_id, symbol, side, purpose, quote_amount, quantity, status, "
+                            + "exchange_order_id, filled_quantity, quote_filled, fees, fees_known, applied, "
+                            + "created_at, updated_at) VALUES ('b1', 'BTC/USDT', 'BUY', 'ENTRY', '100', NULL, "
+                            + "'FILLED', 'E1', '0.00166583', '99.9997749', '0.09999978 USDT', 1, 1, 1, 2)",
+                    "INSERT INTO positions VALUES ('BTC/USDT', '0.00166583', '99.9997749', '0.09999978', 2, "
+                            + "'60030')",
+                    "INSERT INTO control VALUES ('*', 0, 1, 1)",
+                    "PRAGMA user_version = 2")) {
+                st.execute(row);
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(store.order("b1").orElseThrow().quoteFilled()).isEqualByComparingTo("99.9997749");
+            assertThat(store.isApplied("b1")).isTrue();
+            assertThat(store.loadPositions()).singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.00166583"));
+            assertThat(store.loadFlags()).containsExactly(Map.entry(ControlJournal.GLOBAL_SCOPE,
+                    new Flags(false, true, true)));
+            // The new tables are there, empty, and work.
+            assertThat(store.decisionSessions()).isEmpty();
+            long session = store.startSession(T0);
+            BigDecimal p = new BigDecimal("60030");
+            com.byninja.bot.domain.CandleDecision hold = new com.byninja.bot.domain.CandleDecision(session,
+                    new com.byninja.bot.domain.Candle(BTC, T0, java.time.Duration.ofMinutes(1), p, p, p, p,
+                            BigDecimal.ONE), com.byninja.bot.domain.CandleDecision.Action.HOLD, null, T0);
+            store.recordDecision(hold);
+            assertThat(store.decisions(session)).containsExactly(hold);
+        }
+        // Opened again, it is upgraded no further.
+        try (Database db = Database.open(file)) {
+            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(new TradingStore(db).decisionSessions()).hasSize(1);
+        }
+    }
+
+    static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Test

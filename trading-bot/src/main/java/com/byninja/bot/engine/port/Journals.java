@@ -6,16 +6,18 @@ import java.util.Objects;
  * The journals the engine writes to and restores from, as one value for wiring: the SQLite store for trading, the
  * in-memory journal for replaying history.
  */
-public record Journals(OrderJournal orders, PositionJournal positions, ControlJournal control) {
+public record Journals(OrderJournal orders, PositionJournal positions, ControlJournal control,
+                       DecisionJournal decisions) {
 
     public Journals {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(decisions, "decisions");
     }
 
-    /** @return the three journals of one store that implements them all. */
-    public static <T extends OrderJournal & PositionJournal & ControlJournal> Journals of(T store) {
-        return new Journals(store, store, store);
+    /** @return the four journals of one store that implements them all. */
+    public static <T extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal> Journals of(T store) {
+        return new Journals(store, store, store, store);
     }
 }

@@ -3,9 +3,14 @@ package com.byninja.bot.engine.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.byninja.bot.Reports;
+import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.CandleDecision;
+import com.byninja.bot.domain.CandleDecision.Action;
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.DecisionSession;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.Fee;
@@ -18,6 +23,7 @@ import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.OutboxAlert;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.positions.PositionBook;
 import com.byninja.bot.replay.InMemoryJournal;
@@ -26,6 +32,7 @@ import com.byninja.bot.store.TradingStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -70,11 +77,11 @@ class JournalContractTest {
 
         @Override
         InMemoryJournal open() {
-            return new InMemoryJournal();
+            return InMemoryJournal.keepingDecisions();
         }
     }
 
-    abstract static class Contract<J extends OrderJournal & PositionJournal & ControlJournal> {
+    abstract static class Contract<J extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal> {
 
         J journal;
         final PositionBook book = new PositionBook(s -> STEP);
@@ -391,6 +398,93 @@ class JournalContractTest {
                     .satisfies(p -> assertThat(p.quantity()).isEqualTo(new BigDecimal("0.4")));
         }
 
+        // ---- decisions ---------------------------------------------------------------------------------------------
+
+        @Test
+        void aSessionsCandlesComeBackExactlyAndInTheOrderRead() throws Exception {
+            // Times are kept to the millisecond, prices exactly.
+            long s1 = journal.startSession(T0.plusNanos(250_000));
+            journal.recordHistory(s1, List.of(candle(ETH, 0, "3000.10"), candle(BTC, 0, "60000.5"),
+                    candle(BTC, 1, "60010.25")), T0.plusMillis(5));
+            journal.recordDecision(new CandleDecision(s1, candle(BTC, 2, "60020"), Action.HOLD, null,
+                    T0.plusSeconds(180).plusNanos(300_000)));
+            journal.recordDecision(new CandleDecision(s1, candle(ETH, 2, "3001"), Action.BUY_IGNORED,
+                    RejectReason.RISK_MAX_OPEN_POSITIONS, T0.plusSeconds(180)));
+            journal.recordDecision(new CandleDecision(s1, candle(BTC, 3, "60030"), Action.ENTRY, null,
+                    T0.plusSeconds(240)));
+
+            assertThat(journal.decisionSessions()).containsExactly(new DecisionSession(s1, T0, false));
+            assertThat(journal.decisions(s1)).containsExactly(
+                    new CandleDecision(s1, candle(ETH, 0, "3000.10"), Action.HISTORY, null, T0.plusMillis(5)),
+                    new CandleDecision(s1, candle(BTC, 0, "60000.5"), Action.HISTORY, null, T0.plusMillis(5)),
+                    new CandleDecision(s1, candle(BTC, 1, "60010.25"), Action.HISTORY, null, T0.plusMillis(5)),
+                    new CandleDecision(s1, candle(BTC, 2, "60020"), Action.HOLD, null, T0.plusSeconds(180)),
+                    new CandleDecision(s1, candle(ETH, 2, "3001"), Action.BUY_IGNORED,
+                            RejectReason.RISK_MAX_OPEN_POSITIONS, T0.plusSeconds(180)),
+                    new CandleDecision(s1, candle(BTC, 3, "60030"), Action.ENTRY, null, T0.plusSeconds(240)));
+            assertThat(journal.decisions(s1 + 1)).isEmpty();
+        }
+
+        @Test
+        void eachSessionKeepsItsOwnHistoryAndADecisionReplacesItsCandleInPlace() throws Exception {
+            long s1 = journal.startSession(T0);
+            journal.recordDecision(new CandleDecision(s1, candle(BTC, 1, "60010"), Action.HOLD, null, T0));
+            journal.recordDecision(new CandleDecision(s1, candle(BTC, 2, "60020"), Action.ENTRY, null, T0));
+            // History of a candle the session has decided on leaves the decision as it was.
+            journal.recordHistory(s1, List.of(candle(BTC, 1, "59999")), T0.plusSeconds(1));
+            // A second decision on a candle replaces the first where it stood.
+            journal.recordDecision(new CandleDecision(s1, candle(BTC, 1, "60011"), Action.SELL_IGNORED,
+                    RejectReason.ORDER_NO_POSITION, T0.plusSeconds(2)));
+            // A restart reads its own history, the simulator's other than what the first session decided on.
+            long s2 = journal.startSession(T0.plusSeconds(600));
+            journal.recordHistory(s2, List.of(candle(BTC, 1, "59000"), candle(BTC, 2, "59100")),
+                    T0.plusSeconds(600));
+
+            assertThat(s2).isGreaterThan(s1);
+            assertThat(journal.decisions(s1)).containsExactly(
+                    new CandleDecision(s1, candle(BTC, 1, "60011"), Action.SELL_IGNORED, RejectReason.ORDER_NO_POSITION,
+                            T0.plusSeconds(2)),
+                    new CandleDecision(s1, candle(BTC, 2, "60020"), Action.ENTRY, null, T0));
+            assertThat(journal.decisions(s2))
+                    .extracting(d -> d.candle().close().toPlainString(), CandleDecision::action)
+                    .containsExactly(tuple("59000", Action.HISTORY), tuple("59100", Action.HISTORY));
+            assertThat(journal.decisionSessions()).extracting(DecisionSession::id).containsExactly(s1, s2);
+        }
+
+        @Test
+        void forgettingByAgeCountsTheCandlesMarksTruncatedSessionsAndDropsEmptyOldOnes() throws Exception {
+            // Session 1 started at T0 with five candles (minutes 0 to 4), session 2 at minute 10 with three.
+            long s1 = journal.startSession(T0);
+            journal.recordHistory(s1, List.of(candle(BTC, 0, "1"), candle(BTC, 1, "2")), T0);
+            for (int m = 2; m < 5; m++) {
+                journal.recordDecision(new CandleDecision(s1, candle(BTC, m, "3"), Action.HOLD, null,
+                        T0.plusSeconds(60L * m + 60)));
+            }
+            long s2 = journal.startSession(T0.plusSeconds(600));
+            for (int m = 10; m < 13; m++) {
+                journal.recordDecision(new CandleDecision(s2, candle(BTC, m, "4"), Action.HOLD, null,
+                        T0.plusSeconds(60L * m + 60)));
+            }
+
+            // Candles that started before minute 2 (the cutoff itself is kept): two, both session 1's history.
+            assertThat(journal.forgetDecisionsBefore(T0.plusSeconds(120))).isEqualTo(2);
+            assertThat(journal.decisionSessions()).containsExactly(new DecisionSession(s1, T0, true),
+                    new DecisionSession(s2, T0.plusSeconds(600), false));
+            assertThat(journal.decisions(s1)).extracting(d -> d.candle().start())
+                    .containsExactly(T0.plusSeconds(120), T0.plusSeconds(180), T0.plusSeconds(240));
+            // Nothing more is that old.
+            assertThat(journal.forgetDecisionsBefore(T0.plusSeconds(120))).isZero();
+
+            // Before minute 11: the rest of session 1, which goes, and session 2's first.
+            assertThat(journal.forgetDecisionsBefore(T0.plusSeconds(660))).isEqualTo(4);
+            assertThat(journal.decisionSessions()).containsExactly(new DecisionSession(s2, T0.plusSeconds(600),
+                    true));
+            assertThat(journal.decisions(s1)).isEmpty();
+            assertThat(journal.decisions(s2)).hasSize(2);
+            // A session's number is never given again, even once its session is forgotten.
+            assertThat(journal.startSession(T0.plusSeconds(900))).isGreaterThan(s2);
+        }
+
         // ---- helpers -----------------------------------------------------------------------------------------------
 
         Order insert(Order order) throws SQLException {
@@ -425,6 +519,13 @@ class JournalContractTest {
             return o.withReport(new ExecutionReport(o.clientOrderId(), "E-" + o.clientOrderId(),
                     ExecutionReport.Status.FILLED, q, q.multiply(new BigDecimal(price)), List.of(), false, null, null,
                     at));
+        }
+
+        /** @return a one-minute candle of {@code symbol}, {@code minute} minutes after T0, flat at {@code price}. */
+        static Candle candle(Symbol symbol, int minute, String price) {
+            BigDecimal p = new BigDecimal(price);
+            return new Candle(symbol, T0.plusSeconds(60L * minute), Duration.ofMinutes(1), p, p, p, p,
+                    new BigDecimal("1.5"));
         }
 
         static OutboxAlert alert(String id) {
