@@ -1,5 +1,6 @@
 package com.byninja.bot.backtest;
 
+import com.byninja.bot.backtest.chart.PricePath;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
@@ -90,8 +91,8 @@ public final class Backtest {
         }
         progress.accept(done);
         return new BacktestResult(config, candles, run.journal.trades(), run.journal.orders(),
-                run.journal.feesPaid(null, null), run.equity.finish(), run.startBalance, run.equity.last(),
-                slots.count(), run.exposed, System.nanoTime() - started);
+                run.journal.feesPaid(null, null), run.equity.finish(), Map.copyOf(run.paths), run.startBalance,
+                run.equity.last(), slots.count(), run.exposed, System.nanoTime() - started);
     }
 
     /**
@@ -110,6 +111,8 @@ public final class Backtest {
         private final EquityCurve equity;
         private final Map<Symbol, BigDecimal> lastClose = new LinkedHashMap<>();
         private final List<MarketEvent> closed = new ArrayList<>(config.symbols().size());
+        /** Per symbol, what the price chart draws, gathered here rather than in a second pass over the candles. */
+        private final Map<Symbol, PricePath> paths = new LinkedHashMap<>();
         private Map<String, BigDecimal> balances;
         private boolean coins;
         private BigDecimal worth;
@@ -133,6 +136,9 @@ public final class Backtest {
             fills = gateway.executed();
             startBalance = equity(balances, Map.of());
             equity = new EquityCurve(startBalance, slots.count());
+            for (Symbol s : config.symbols()) {
+                paths.put(s, new PricePath(candles.getOrDefault(s, List.of()).size()));
+            }
         }
 
         /** Replays one candle period: {@code now} holds each symbol's candle of it. */
@@ -162,6 +168,7 @@ public final class Backtest {
             clock.set(close);
             closed.clear();
             for (Candle c : now) {
+                paths.get(c.symbol()).add(c);
                 prices.quote(c.symbol(), c.close(), close);
                 lastClose.put(c.symbol(), c.close());
                 closed.add(new MarketEvent.Closed(c));

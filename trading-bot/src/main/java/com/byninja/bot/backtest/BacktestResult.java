@@ -1,5 +1,6 @@
 package com.byninja.bot.backtest;
 
+import com.byninja.bot.backtest.chart.PricePath;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param orders       every order, in the order placed
  * @param feesPaid     the fees of every fill, by currency
  * @param equity       the wallet's worth through the run: its curve, day ends and drawdown
+ * @param pricePaths   per symbol, its candles as the price chart draws them
  * @param startBalance the wallet's worth at the start
  * @param endBalance   its worth at the last close, open positions at that close
  * @param slots        candle periods replayed
@@ -26,6 +28,7 @@ import java.util.Map;
  */
 public record BacktestResult(BotConfig config, Map<Symbol, List<Candle>> candles, List<ClosedTrade> trades,
                              List<Order> orders, Map<String, BigDecimal> feesPaid, Equity equity,
+                             Map<Symbol, PricePath> pricePaths,
                              BigDecimal startBalance, BigDecimal endBalance, long slots, long exposedSlots,
                              long elapsedNanos) {
 

@@ -1,6 +1,7 @@
 package com.byninja.bot.backtest;
 
 import com.byninja.bot.backtest.chart.Charts;
+import com.byninja.bot.backtest.chart.PricePath;
 import com.byninja.bot.backtest.chart.TradeMark;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
@@ -21,7 +22,6 @@ final class ReportCharts {
         Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name(),
                 r.config().quoteCurrency(), r.equity().points());
         for (Symbol s : r.config().symbols()) {
-            List<Candle> candles = r.candles().getOrDefault(s, List.of());
             List<TradeMark> marks = new ArrayList<>();
             for (ClosedTrade t : r.trades()) {
                 if (t.symbol().equals(s)) {
@@ -31,7 +31,7 @@ final class ReportCharts {
                 }
             }
             Charts.price(dir.resolve("price-" + s.base() + s.quote() + ".png"), s + " with entries and exits",
-                    candles, marks);
+                    r.pricePaths().getOrDefault(s, new PricePath(0)), marks);
         }
     }
 }

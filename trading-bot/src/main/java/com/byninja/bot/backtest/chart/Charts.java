@@ -62,10 +62,19 @@ public final class Charts {
      */
     public static void price(Path png, String title, List<Candle> candles, List<TradeMark> marks)
             throws IOException {
+        Objects.requireNonNull(candles, "candles");
+        price(png, title, PricePath.of(candles), marks);
+    }
+
+    /**
+     * As {@link #price(Path, String, List, List)}, from the candles' path gathered beforehand, such as during a
+     * backtest's replay.
+     */
+    public static void price(Path png, String title, PricePath path, List<TradeMark> marks) throws IOException {
         Objects.requireNonNull(png, "png");
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(candles, "candles");
+        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(marks, "marks");
-        ChartStyle.writePng(PriceChart.build(title, candles, marks), png, PRICE_WIDTH, PRICE_HEIGHT);
+        ChartStyle.writePng(PriceChart.build(title, path, marks), png, PRICE_WIDTH, PRICE_HEIGHT);
     }
 }

@@ -37,21 +37,8 @@ final class PriceChart {
     private PriceChart() {
     }
 
-    static JFreeChart build(String title, List<Candle> candles, List<TradeMark> marks) {
-        MinMaxDownsampler closes = new MinMaxDownsampler(candles.size(), ChartStyle.MAX_POINTS);
-        Instant previous = Instant.MIN;
-        for (Candle candle : candles) {
-            if (candle.start().isBefore(previous)) {
-                throw new IllegalArgumentException("candles out of time order: " + candle.start() + " after "
-                        + previous);
-            }
-            previous = candle.start();
-            // The close is the price at the candle's end, which is where a fill during the candle sits beside it.
-            // (Not candle.end(): an Instant per candle is 12 MB of garbage over a year of minutes.)
-            long end = candle.start().toEpochMilli() + candle.period().toMillis();
-            closes.add(end, candle.close().doubleValue(), candle.low().doubleValue(), candle.high().doubleValue());
-        }
-        MinMaxDownsampler.Points points = closes.points();
+    static JFreeChart build(String title, PricePath path, List<TradeMark> marks) {
+        MinMaxDownsampler.Points points = path.points();
         // The range as a thin vertical line per point, not a filled band: a one-candle wick, far narrower than a
         // pixel, would fade to nothing in a band, while a line keeps its colour.
         DefaultIntervalXYDataset ranges = new DefaultIntervalXYDataset();
@@ -68,7 +55,7 @@ final class PriceChart {
         closeRenderer.setSeriesPaint(0, ChartStyle.LINE);
         closeRenderer.setSeriesStroke(0, ChartStyle.LINE_STROKE);
 
-        String quote = candles.isEmpty() ? null : candles.get(0).symbol().quote();
+        String quote = path.quote();
         NumberAxis priceAxis = ChartStyle.valueAxis(quote == null ? "Price" : "Price (" + quote + ")",
                 ChartStyle.numbers(0, 8));
         XYPlot plot = new XYPlot(ranges, ChartStyle.timeAxis(), priceAxis, rangeRenderer);
@@ -80,21 +67,21 @@ final class PriceChart {
         plot.setRenderer(2, counted.renderer());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setFixedLegendItems(counted.legend());
-        if (candles.isEmpty() && marks.isEmpty()) {
+        if (path.count() == 0 && marks.isEmpty()) {
             ChartStyle.hideScale(plot, plot.getDomainAxis(), plot.getRangeAxis());
         }
-        return ChartStyle.chart(title, subtitle(candles, counted), plot, true);
+        return ChartStyle.chart(title, subtitle(path, counted), plot, true);
     }
 
-    private static String subtitle(List<Candle> candles, Marks marks) {
+    private static String subtitle(PricePath path, Marks marks) {
         NumberFormat count = ChartStyle.numbers(0, 0);
         StringBuilder text = new StringBuilder();
-        if (candles.isEmpty()) {
+        if (path.count() == 0) {
             text.append("no data");
         } else {
-            text.append(ChartStyle.when(candles.get(0).start())).append(" to ")
-                    .append(ChartStyle.when(candles.get(candles.size() - 1).end())).append(" UTC     ")
-                    .append(count.format(candles.size())).append(candles.size() == 1 ? " candle" : " candles");
+            text.append(ChartStyle.when(path.first())).append(" to ").append(ChartStyle.when(path.lastEnd()))
+                    .append(" UTC     ").append(count.format(path.count()))
+                    .append(path.count() == 1 ? " candle" : " candles");
         }
         text.append("     ");
         if (marks.entries + marks.exits + marks.stopLosses == 0) {

@@ -109,19 +109,19 @@ class ChartsTest {
 
         BufferedImage image = read(png, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
         assertThat(pixelsLike(image, ChartStyle.LINE)).isGreaterThan(500);
-        assertThat(subtitle(PriceChart.build("BTC/USDT", candles, List.of())))
+        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(candles), List.of())))
                 .isEqualTo("2025-01-01 00:00 to 2025-01-01 08:20 UTC     500 candles     no trades");
     }
 
     @Test
     void emptySeriesGiveChartsThatSayNoData() throws IOException {
         Charts.equity(dir.resolve("equity.png"), "Backtest", "USDT", List.of());
-        Charts.price(dir.resolve("price.png"), "BTC/USDT", List.of(), List.of());
+        Charts.price(dir.resolve("price.png"), "BTC/USDT", List.<Candle>of(), List.of());
 
         read(dir.resolve("equity.png"), Charts.EQUITY_WIDTH, Charts.EQUITY_HEIGHT);
         read(dir.resolve("price.png"), Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
         assertThat(subtitle(EquityChart.build("Backtest", "USDT", List.of()))).isEqualTo("no data");
-        assertThat(subtitle(PriceChart.build("BTC/USDT", List.of(), List.of()))).isEqualTo("no data     no trades");
+        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(List.of()), List.of()))).isEqualTo("no data     no trades");
     }
 
     @Test
