@@ -31,9 +31,9 @@ final class BacktestBenchmarks {
     private static final List<String> FORK_HEAP = List.of("-Xms2g", "-Xmx2g");
     private static final int COMMAND_RUNS = 3;
     /** Launches of the sweep on each number of threads, taken in turns. */
-    private static final int SWEEP_RUNS = 3;
-    /** The sweep's candles: a quarter of the year, so that its 16 replays take seconds, not a minute. */
-    private static final int SWEEP_CANDLES = ReplayData.YEAR / 4;
+    private static final int SWEEP_RUNS = 2;
+    /** The sweep's candles: the same year, 16 replays of it, about half a minute a launch. */
+    private static final int SWEEP_CANDLES = ReplayData.YEAR;
     /** 4 fast periods × 4 slow ones: 16 combinations. */
     private static final List<String> SWEEP_AXES = List.of("--sweep", "strategy.smaCross.fastPeriod=5..20:5",
             "--sweep", "strategy.smaCross.slowPeriod=30..60:10");
@@ -97,9 +97,6 @@ final class BacktestBenchmarks {
                 System.out.println("backtest: the command on a year, launch " + (i + 1) + " of " + COMMAND_RUNS);
                 yearRuns.add(launch(List.of(), config, year, dir.resolve("report-year-" + i), List.of()));
             }
-            Files.delete(year);
-            Path quarter = dir.resolve("BTCUSDT-1m-quarter.csv");
-            CandleCsvWriter.writeBinance(quarter, ReplayData.candles(SWEEP_CANDLES));
             List<Launch> oneThread = new ArrayList<>();
             List<Launch> twoThreads = new ArrayList<>();
             for (int i = 0; i < SWEEP_RUNS; i++) {
@@ -108,11 +105,11 @@ final class BacktestBenchmarks {
                             + " of " + SWEEP_RUNS);
                     List<String> args = new ArrayList<>(SWEEP_AXES);
                     args.addAll(List.of("--threads", String.valueOf(threads)));
-                    (threads == 1 ? oneThread : twoThreads).add(launch(List.of(), config, quarter,
+                    (threads == 1 ? oneThread : twoThreads).add(launch(List.of(), config, year,
                             dir.resolve("sweep-" + threads + "-" + i), args));
                 }
             }
-            Files.delete(quarter);
+            Files.delete(year);
             Path fiveYears = dir.resolve("BTCUSDT-1m-5-years.csv");
             CandleCsvWriter.writeBinance(fiveYears, ReplayData.candles(ReplayData.FIVE_YEARS));
             System.out.println("backtest: the command on five years in -Xmx256m");
@@ -249,9 +246,9 @@ final class BacktestBenchmarks {
         long two = median(twoThreads.stream().mapToLong(Launch::nanos).toArray());
         report.accept("### A sweep of 16 combinations on one thread and on two");
         report.accept("");
-        report.accept(String.format(Locale.ROOT, "The command with `%s` (4 × 4 = 16 combinations) on the first %,d "
-                + "of those candles, `--threads 1` and `--threads 2` launched in turns, %d each; wall time from launch "
-                + "to exit, JVM start and reading the file included.", String.join(" ", SWEEP_AXES), SWEEP_CANDLES,
+        report.accept(String.format(Locale.ROOT, "The command with `%s` (4 × 4 = 16 combinations) on the same %,d "
+                + "candles, `--threads 1` and `--threads 2` launched in turns, %d each; wall time from launch to exit, "
+                + "JVM start and reading the file included.", String.join(" ", SWEEP_AXES), SWEEP_CANDLES,
                 SWEEP_RUNS));
         report.accept("");
         report.accept("| threads | wall time min / median / max | candles replayed a second (median) | exit |");
