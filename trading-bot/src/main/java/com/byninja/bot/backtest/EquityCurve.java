@@ -31,7 +31,7 @@ final class EquityCurve {
     private long added;
     private EquityPoint lowest;
     private EquityPoint highest;
-    private EquityPoint latest;
+    private Instant lastTime;
 
     /**
      * @param start    the worth before the first candle
@@ -58,16 +58,18 @@ final class EquityCurve {
             dayEnds.set(dayEnds.size() - 1, equity);
         }
         last = equity;
-        latest = new EquityPoint(time, equity);
+        lastTime = time;
         if (added++ == 0 || stretch == 1) {
-            points.add(latest);
+            points.add(new EquityPoint(time, equity));
             return;
         }
+        // A point is made only for a new low or high of the stretch: most closes are neither.
         if (lowest == null || equity.compareTo(lowest.equity()) < 0) {
-            lowest = latest;
+            lowest = new EquityPoint(time, equity);
         }
         if (highest == null || equity.compareTo(highest.equity()) > 0) {
-            highest = latest;
+            highest = equity.compareTo(lowest.equity()) == 0 && lowest.time().equals(time) ? lowest
+                    : new EquityPoint(time, equity);
         }
         if ((added - 1) % stretch == 0) {
             flush();
@@ -95,8 +97,8 @@ final class EquityCurve {
     /** @return what was followed; the curve's last point is the last close */
     Equity finish() {
         flush();
-        if (latest != null && !points.get(points.size() - 1).equals(latest)) {
-            points.add(latest);
+        if (lastTime != null && !points.get(points.size() - 1).time().equals(lastTime)) {
+            points.add(new EquityPoint(lastTime, last));
         }
         return new Equity(points, dayEnds, worst, worstPct, last);
     }

@@ -202,8 +202,8 @@ public final class LiveParity {
         List<String> starts = sessions.stream().map(s -> time(s.session().startedAt())).toList();
         String when = starts.size() <= 5 ? String.join(", ", starts)
                 : starts.get(0) + ", ..., " + starts.get(starts.size() - 1);
-        return sessions.size() + (sessions.size() == 1 ? " session" : " sessions") + " (bot started " + when
-                + "), each from the history it read";
+        return sessions.size() == 1 ? "1 session (bot started " + when + "), from the history it read"
+                : sessions.size() + " sessions (bot started " + when + "), each from the history it read";
     }
 
     /** @return {@code 2026-03-02T10:05Z}, with seconds and fractions only where the instant has them. */

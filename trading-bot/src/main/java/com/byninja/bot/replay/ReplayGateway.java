@@ -99,6 +99,9 @@ public final class ReplayGateway implements OrderGateway {
 
     /** @return the results waiting for the next step, removed. */
     public List<GatewayResult> drain() {
+        if (results.isEmpty()) {
+            return List.of();
+        }
         List<GatewayResult> out = new ArrayList<>(results);
         results.clear();
         return out;

@@ -105,7 +105,7 @@ class ParityWithTheLiveBotTest {
                 "%,d candles, %,d live decisions, the replay agrees with every one", decided, entriesAndExits));
         assertThat(lines(out).get(0)).isEqualTo("Replaying " + db + " with sma-cross (SMA 2 crossing SMA 5) on "
                 + "200ms candles: 1 session (bot started " + LiveParity.time(sessionStarts(db).get(0))
-                + "), each from the history it read");
+                + "), from the history it read");
         assertThat(text(err)).isEmpty();
     }
 
