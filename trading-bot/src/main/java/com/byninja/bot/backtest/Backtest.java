@@ -150,7 +150,8 @@ public final class Backtest {
             // gapped through sells, or a new UTC day starts (the live bot rolls its day over within a second).
             if (gateway.hasWaiting() || guarded || today != day) {
                 clock.set(open);
-                for (Candle c : now) {
+                for (int i = 0; i < now.size(); i++) {
+                    Candle c = now.get(i);
                     prices.quote(c.symbol(), c.open(), open);
                 }
                 gateway.fillWaiting();
@@ -167,7 +168,8 @@ public final class Backtest {
             Instant close = open.plus(now.get(0).period());
             clock.set(close);
             closed.clear();
-            for (Candle c : now) {
+            for (int i = 0; i < now.size(); i++) {
+                Candle c = now.get(i);
                 paths.get(c.symbol()).add(c);
                 prices.quote(c.symbol(), c.close(), close);
                 lastClose.put(c.symbol(), c.close());
@@ -192,7 +194,8 @@ public final class Backtest {
         /** The price at the candle's low ({@code low}) or high, or the level of the exit it touched there. */
         private void inside(List<Candle> now, Instant at, boolean low) {
             clock.set(at);
-            for (Candle c : now) {
+            for (int i = 0; i < now.size(); i++) {
+                Candle c = now.get(i);
                 Optional<RiskManager.Protection> levels = trader.protection(c.symbol());
                 prices.quote(c.symbol(), low ? lowPoint(levels, c) : highPoint(levels, c), at);
             }
@@ -214,8 +217,8 @@ public final class Backtest {
         if (trader.positions().all().isEmpty()) {
             return false;
         }
-        for (Candle c : now) {
-            Optional<RiskManager.Protection> p = trader.protection(c.symbol());
+        for (int i = 0; i < now.size(); i++) {
+            Optional<RiskManager.Protection> p = trader.protection(now.get(i).symbol());
             if (p.isPresent() && (p.get().stopLoss().isPresent() || p.get().takeProfit().isPresent()
                     || p.get().trailingStop().isPresent())) {
                 return true;

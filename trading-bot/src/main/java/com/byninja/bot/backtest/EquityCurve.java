@@ -77,7 +77,10 @@ final class EquityCurve {
     }
 
     private void drawdown(BigDecimal equity) {
-        peak = peak.max(equity);
+        if (equity.compareTo(peak) >= 0) {
+            peak = equity;
+            return;
+        }
         BigDecimal fall = peak.subtract(equity);
         if (fall.compareTo(worst) > 0) {
             worst = fall;

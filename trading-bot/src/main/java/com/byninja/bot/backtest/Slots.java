@@ -18,6 +18,8 @@ final class Slots {
     private final int[] next;
     /** Each symbol's next candle, or null when it has none left. */
     private final Candle[] heads;
+    /** The period {@link #next} gives, refilled by each call. */
+    private final List<Candle> now = new ArrayList<>();
     private final long count;
 
     /**
@@ -53,7 +55,10 @@ final class Slots {
         return count;
     }
 
-    /** @return the candles of the next period, in the symbols' order; empty when every candle has been given */
+    /**
+     * @return the candles of the next period, in the symbols' order; empty when every candle has been given. The same
+     *         list each time, refilled: read it before the next call
+     */
     List<Candle> next() {
         Instant start = null;
         for (Candle head : heads) {
@@ -61,10 +66,10 @@ final class Slots {
                 start = head.start();
             }
         }
+        now.clear();
         if (start == null) {
-            return List.of();
+            return now;
         }
-        List<Candle> now = new ArrayList<>(heads.length);
         for (int i = 0; i < heads.length; i++) {
             if (heads[i] != null && heads[i].start().equals(start)) {
                 now.add(heads[i]);

@@ -30,6 +30,9 @@ final class ProtectiveExits {
 
     /** Follows each position's high-water mark and sells those whose exit has triggered and is due. */
     void check() {
+        if (ctx.positions.all().isEmpty()) {
+            return;
+        }
         for (Position p : List.copyOf(ctx.positions.all().values())) {
             Symbol s = p.symbol();
             Optional<Ticker> last = ctx.freshPrice(s);

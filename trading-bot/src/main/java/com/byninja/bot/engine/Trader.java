@@ -131,23 +131,27 @@ public final class Trader {
         // Each input in a try of its own rather than one helper taking a lambda: a call site that sees one kind of
         // work stays inlined, where a shared one saw four and was recompiled each time a new kind came.
         try {
-            for (GatewayResult r : inputs.orderResults()) {
+            // Indexed: the inputs are random-access lists, mostly empty, and an iterator each would be garbage.
+            List<GatewayResult> results = inputs.orderResults();
+            for (int i = 0; i < results.size(); i++) {
                 try {
-                    onResult(r);
+                    onResult(results.get(i));
                 } catch (RuntimeException e) {
                     failures.failed("order result", e);
                 }
             }
-            for (MarketEvent event : inputs.marketEvents()) {
+            List<MarketEvent> events = inputs.marketEvents();
+            for (int i = 0; i < events.size(); i++) {
                 try {
-                    onMarket(event);
+                    onMarket(events.get(i));
                 } catch (RuntimeException e) {
                     failures.failed("market event", e);
                 }
             }
-            for (Runnable c : inputs.commands()) {
+            List<Runnable> commands = inputs.commands();
+            for (int i = 0; i < commands.size(); i++) {
                 try {
-                    c.run();
+                    commands.get(i).run();
                 } catch (RuntimeException e) {
                     failures.failed("command", e);
                 }

@@ -42,11 +42,11 @@ public final class CandleSeries {
         if (!candle.symbol().equals(symbol)) {
             throw new IllegalArgumentException(candle.symbol() + " candle for the " + symbol + " series");
         }
-        if (!series.isEmpty()
-                && !candle.end().isAfter(series.getLastBar().getEndTime().toInstant())) {
+        Instant end = candle.end();
+        if (!series.isEmpty() && !end.isAfter(series.getLastBar().getEndTime().toInstant())) {
             return false;
         }
-        series.addBar(candle.period(), utc(candle.end()), num(candle.open()), num(candle.high()),
+        series.addBar(candle.period(), utc(end), num(candle.open()), num(candle.high()),
                 num(candle.low()), num(candle.close()), num(candle.volume()));
         return true;
     }
