@@ -28,8 +28,14 @@ import org.jfree.data.xy.DefaultXYDataset;
  */
 final class PriceChart {
 
-    /** Half the width of a mark's triangle, in pixels. */
+    /** Half the width of a mark's triangle, in pixels, when the marks have room. */
     private static final double MARK_SIZE = 6.5;
+    /** The smallest half width: a triangle still tells up from down. */
+    private static final double MARK_SIZE_MIN = 2.0;
+    /** Marks of one kind drawn at full size at most: about one per 4 pixels of the plot, where they still read. */
+    private static final int MARKS_WITH_ROOM = 300;
+    /** Opacity of crowded marks, so that the price shows through where thousands of trades overlap. */
+    private static final int CROWDED_ALPHA = 120;
     /** The widest a candle's range is drawn, in pixels, when there are few. */
     private static final float RANGE_WIDTH_MAX = 6f;
     private static final BasicStroke MARK_OUTLINE = new BasicStroke(1f);
@@ -60,11 +66,13 @@ final class PriceChart {
                 ChartStyle.numbers(0, 8));
         XYPlot plot = new XYPlot(ranges, ChartStyle.timeAxis(), priceAxis, rangeRenderer);
         ChartStyle.stylePlot(plot, "no data");
-        plot.setDataset(1, closeLine);
-        plot.setRenderer(1, closeRenderer);
         Marks counted = new Marks(marks);
-        plot.setDataset(2, counted.dataset());
-        plot.setRenderer(2, counted.renderer());
+        // Drawn in index order: the marks over the price while they have room, under it once crowded.
+        int line = counted.crowded() ? 2 : 1;
+        plot.setDataset(line, closeLine);
+        plot.setRenderer(line, closeRenderer);
+        plot.setDataset(3 - line, counted.dataset());
+        plot.setRenderer(3 - line, counted.renderer());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setFixedLegendItems(counted.legend());
         if (path.count() == 0 && marks.isEmpty()) {
@@ -142,16 +150,32 @@ final class PriceChart {
             return data;
         }
 
+        /**
+         * Full-size outlined triangles while they have room; past {@link #MARKS_WITH_ROOM} of one kind, smaller (by
+         * the square root of the crowding, down to {@link #MARK_SIZE_MIN}), translucent, without an outline and
+         * beneath the price line, so that a year of one-minute trades still shows the price.
+         */
+        /** @return whether there are more marks of a kind than fit at full size */
+        boolean crowded() {
+            return Math.max(entries, exits + stopLosses) > MARKS_WITH_ROOM;
+        }
+
         XYLineAndShapeRenderer renderer() {
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+            int most = Math.max(entries, exits + stopLosses);
+            boolean crowded = crowded();
+            double size = crowded ? Math.max(MARK_SIZE_MIN, MARK_SIZE * Math.sqrt((double) MARKS_WITH_ROOM / most))
+                    : MARK_SIZE;
             renderer.setUseFillPaint(true);
-            renderer.setDrawOutlines(true);
+            renderer.setDrawOutlines(!crowded);
             renderer.setUseOutlinePaint(true);
             Color[] colours = {ChartStyle.ENTRY, ChartStyle.EXIT, ChartStyle.STOP_LOSS};
             for (int series = 0; series < colours.length; series++) {
-                renderer.setSeriesShape(series, series == 0 ? pointingUp() : pointingDown());
-                renderer.setSeriesFillPaint(series, colours[series]);
-                renderer.setSeriesOutlinePaint(series, colours[series].darker());
+                Color c = colours[series];
+                renderer.setSeriesShape(series, series == 0 ? pointingUp(size) : pointingDown(size));
+                renderer.setSeriesFillPaint(series, crowded
+                        ? new Color(c.getRed(), c.getGreen(), c.getBlue(), CROWDED_ALPHA) : c);
+                renderer.setSeriesOutlinePaint(series, c.darker());
                 renderer.setSeriesOutlineStroke(series, MARK_OUTLINE);
             }
             return renderer;
@@ -164,13 +188,13 @@ final class PriceChart {
             items.add(new LegendItem("Low to high", null, null, null, new Rectangle2D.Double(-9, -5, 18, 10),
                     ChartStyle.RANGE));
             if (entries > 0) {
-                items.add(mark("Entry", pointingUp(), ChartStyle.ENTRY));
+                items.add(mark("Entry", pointingUp(MARK_SIZE), ChartStyle.ENTRY));
             }
             if (exits > 0) {
-                items.add(mark("Exit", pointingDown(), ChartStyle.EXIT));
+                items.add(mark("Exit", pointingDown(MARK_SIZE), ChartStyle.EXIT));
             }
             if (stopLosses > 0) {
-                items.add(mark("Stop-loss exit", pointingDown(), ChartStyle.STOP_LOSS));
+                items.add(mark("Stop-loss exit", pointingDown(MARK_SIZE), ChartStyle.STOP_LOSS));
             }
             return items;
         }
@@ -190,22 +214,22 @@ final class PriceChart {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
     }
 
-    /** A triangle whose tip is the point, below it. */
-    private static Shape pointingUp() {
+    /** A triangle of half width {@code size} whose tip is the point, below it. */
+    private static Shape pointingUp(double size) {
         Path2D.Double triangle = new Path2D.Double();
         triangle.moveTo(0, 0);
-        triangle.lineTo(MARK_SIZE, 1.6 * MARK_SIZE);
-        triangle.lineTo(-MARK_SIZE, 1.6 * MARK_SIZE);
+        triangle.lineTo(size, 1.6 * size);
+        triangle.lineTo(-size, 1.6 * size);
         triangle.closePath();
         return triangle;
     }
 
-    /** A triangle whose tip is the point, above it. */
-    private static Shape pointingDown() {
+    /** A triangle of half width {@code size} whose tip is the point, above it. */
+    private static Shape pointingDown(double size) {
         Path2D.Double triangle = new Path2D.Double();
         triangle.moveTo(0, 0);
-        triangle.lineTo(-MARK_SIZE, -1.6 * MARK_SIZE);
-        triangle.lineTo(MARK_SIZE, -1.6 * MARK_SIZE);
+        triangle.lineTo(-size, -1.6 * size);
+        triangle.lineTo(size, -1.6 * size);
         triangle.closePath();
         return triangle;
     }

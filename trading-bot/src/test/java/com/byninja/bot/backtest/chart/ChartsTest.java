@@ -114,6 +114,29 @@ class ChartsTest {
     }
 
     @Test
+    void thousandsOfTradesLeaveThePriceLineVisible() throws IOException {
+        // A year of one-minute trading can mark 10,000 entries and exits: at full size, opaque and outlined, they
+        // cover the price. Past 300 of a kind they shrink, turn translucent and go beneath the price line.
+        // 30,000 minutes with a round trip every 40: 750 entries and 750 exits, as dense as the year's benchmark.
+        List<Candle> candles = SyntheticRun.candles(30_000, MINUTE);
+        List<TradeMark> marks = new java.util.ArrayList<>();
+        for (int i = 0; i + 20 < candles.size(); i += 40) {
+            marks.add(new TradeMark(candles.get(i).end(), candles.get(i).close(), true, "entry"));
+            marks.add(new TradeMark(candles.get(i + 20).end(), candles.get(i + 20).close(), false, "exit"));
+        }
+        Path bare = dir.resolve("bare.png");
+        Path marked = dir.resolve("marked.png");
+
+        Charts.price(bare, "BTC/USDT", candles, List.of());
+        Charts.price(marked, "BTC/USDT", candles, marks);
+
+        int lineAlone = pixelsLike(read(bare, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT), ChartStyle.LINE);
+        int lineUnderMarks = pixelsLike(read(marked, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT), ChartStyle.LINE);
+        assertThat(lineUnderMarks).as("line pixels with the marks, of %d without", lineAlone)
+                .isGreaterThan(lineAlone * 9 / 10);
+    }
+
+    @Test
     void emptySeriesGiveChartsThatSayNoData() throws IOException {
         Charts.equity(dir.resolve("equity.png"), "Backtest", "USDT", List.of());
         Charts.price(dir.resolve("price.png"), "BTC/USDT", List.<Candle>of(), List.of());
