@@ -19,20 +19,17 @@ import com.byninja.bot.replay.CollectedAlerts;
 import com.byninja.bot.replay.HistoryPrices;
 import com.byninja.bot.replay.Replay;
 import com.byninja.bot.replay.SimulatedClock;
+import com.byninja.bot.replay.WaveCandles;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ParityReplayTest {
 
-    static final Symbol BTC = new Symbol("BTC", "USDT");
-    static final Symbol ETH = new Symbol("ETH", "USDT");
-    static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+    static final Symbol BTC = WaveCandles.BTC;
+    static final Symbol ETH = WaveCandles.ETH;
+    static final Instant T0 = WaveCandles.T0;
     /** The minute before which the age limit forgets the candles of the run, in the test that needs it. */
     static final int CUT = 90;
 
@@ -67,35 +64,6 @@ class ParityReplayTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * A wave of about 75 minutes with seeded noise, both symbols moving against each other: every swing crosses the
-     * averages both ways and runs far enough for the take-profit.
-     */
-    static List<Candle> series() {
-        Random noise = new Random(20261202L);
-        List<Candle> out = new ArrayList<>();
-        BigDecimal btcPrev = new BigDecimal("60000.00");
-        BigDecimal ethPrev = new BigDecimal("3000.00");
-        for (int i = 0; i < 300; i++) {
-            Instant start = T0.plusSeconds(60L * i);
-            double wave = Math.sin(i * 2 * Math.PI / 75);
-            BigDecimal btc = BigDecimal.valueOf(60_000 + 1_200 * wave + 40 * noise.nextGaussian())
-                    .setScale(2, RoundingMode.HALF_EVEN);
-            BigDecimal eth = BigDecimal.valueOf(3_000 - 90 * wave + 3 * noise.nextGaussian())
-                    .setScale(2, RoundingMode.HALF_EVEN);
-            out.add(candle(BTC, start, btcPrev, btc));
-            out.add(candle(ETH, start, ethPrev, eth));
-            btcPrev = btc;
-            ethPrev = eth;
-        }
-        return out;
-    }
-
-    static Candle candle(Symbol s, Instant start, BigDecimal open, BigDecimal close) {
-        return new Candle(s, start, Duration.ofMinutes(1), open, open.max(close), open.min(close), close,
-                BigDecimal.ONE);
-    }
 
     @Test
     void takeProfitsAndAForceBuyOfTheLiveRunAreAppliedWhereTheyHappened() throws Exception {
@@ -191,7 +159,7 @@ class ParityReplayTest {
      */
     void liveRun(BotConfig config, Instant forceBuyAt, java.util.function.Function<Order, Instant> fillAt)
             throws Exception {
-        List<Candle> candles = series();
+        List<Candle> candles = WaveCandles.series();
         SimulatedClock clock = new SimulatedClock(T0.plusSeconds(20 * 60));
         HistoryPrices prices = new HistoryPrices();
         try (Database db = Database.open(config.databaseFile())) {

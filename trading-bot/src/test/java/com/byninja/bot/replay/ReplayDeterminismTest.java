@@ -25,14 +25,11 @@ import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Strategies;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,10 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayDeterminismTest {
 
-    static final Symbol BTC = new Symbol("BTC", "USDT");
-    static final Symbol ETH = new Symbol("ETH", "USDT");
-    static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
-    static final int MINUTES = 300;
+    static final Symbol BTC = WaveCandles.BTC;
+    static final Symbol ETH = WaveCandles.ETH;
+    static final Instant T0 = WaveCandles.T0;
+    static final int MINUTES = WaveCandles.MINUTES;
 
     /** SMA 3 over SMA 8 on 1 m candles, stake 100 USDT; two symbols, each at most one position. */
     static final String STRATEGY = """
@@ -60,35 +57,6 @@ class ReplayDeterminismTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * A wave with a period of about 75 minutes and seeded noise: about four swings in 300 minutes, each crossing the
-     * averages both ways, so that both symbols buy and sell several times. The same seed gives the same candles.
-     */
-    static List<Candle> series() {
-        Random noise = new Random(20261202L);
-        List<Candle> out = new ArrayList<>();
-        BigDecimal btcPrev = new BigDecimal("60000.00");
-        BigDecimal ethPrev = new BigDecimal("3000.00");
-        for (int i = 0; i < MINUTES; i++) {
-            Instant start = T0.plusSeconds(60L * i);
-            double wave = Math.sin(i * 2 * Math.PI / 75);
-            BigDecimal btc = BigDecimal.valueOf(60_000 + 1_200 * wave + 40 * noise.nextGaussian())
-                    .setScale(2, RoundingMode.HALF_EVEN);
-            BigDecimal eth = BigDecimal.valueOf(3_000 - 90 * wave + 3 * noise.nextGaussian())
-                    .setScale(2, RoundingMode.HALF_EVEN);
-            out.add(candle(BTC, start, btcPrev, btc));
-            out.add(candle(ETH, start, ethPrev, eth));
-            btcPrev = btc;
-            ethPrev = eth;
-        }
-        return out;
-    }
-
-    static Candle candle(Symbol s, Instant start, BigDecimal open, BigDecimal close) {
-        return new Candle(s, start, Duration.ofMinutes(1), open, open.max(close), open.min(close), close,
-                BigDecimal.ONE);
-    }
 
     /** What a run produced. */
     record Outcome(List<Order> orders, List<ClosedTrade> trades) {
@@ -105,7 +73,7 @@ class ReplayDeterminismTest {
                     "SIM"), prices, Map.of(), clock);
             Replay replay = Replay.start(config, clock, prices, execution, Journals.of(journal),
                     new CollectedAlerts());
-            replay.run(series());
+            replay.run(WaveCandles.series());
             return new Outcome(journal.orders(), journal.trades());
         }
     }
@@ -163,7 +131,7 @@ class ReplayDeterminismTest {
                 engine.start();
                 try {
                     long read = 0;
-                    for (Candle c : series()) {
+                    for (Candle c : WaveCandles.series()) {
                         clock.set(c.start().plus(c.period()));
                         prices.update(c);
                         engine.onCandle(c);
