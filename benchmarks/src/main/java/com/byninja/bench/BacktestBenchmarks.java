@@ -30,8 +30,10 @@ final class BacktestBenchmarks {
      */
     private static final List<String> FORK_HEAP = List.of("-Xms2g", "-Xmx2g");
     private static final int COMMAND_RUNS = 3;
-    /** Launches of the sweep on each number of threads, taken in turns. */
-    private static final int SWEEP_RUNS = 2;
+    /** Launches of the sweep in each setting, taken in turns. */
+    private static final int SWEEP_RUNS = 3;
+    /** Confines a process and all its threads (the JIT's and the collector's too) to the first core. */
+    private static final List<String> ONE_CORE = List.of("taskset", "-c", "0");
     /** The sweep's candles: the same year, 16 replays of it, about half a minute a launch. */
     private static final int SWEEP_CANDLES = ReplayData.YEAR;
     /** 4 fast periods × 4 slow ones: 16 combinations. */
@@ -95,27 +97,36 @@ final class BacktestBenchmarks {
             List<Launch> yearRuns = new ArrayList<>();
             for (int i = 0; i < COMMAND_RUNS; i++) {
                 System.out.println("backtest: the command on a year, launch " + (i + 1) + " of " + COMMAND_RUNS);
-                yearRuns.add(launch(List.of(), config, year, dir.resolve("report-year-" + i), List.of()));
+                yearRuns.add(launch(List.of(), List.of(), config, year, dir.resolve("report-year-" + i), List.of()));
             }
+            // "On one core" is the process confined to one core: its one backtest thread shares that core with the
+            // JIT and the collector, as on a one-core machine. One thread on two cores is shown too: there the JIT
+            // and the collector have the second core to themselves.
+            boolean confinable = onPath("taskset");
+            List<Launch> oneCore = new ArrayList<>();
             List<Launch> oneThread = new ArrayList<>();
-            List<Launch> twoThreads = new ArrayList<>();
+            List<Launch> twoCores = new ArrayList<>();
             for (int i = 0; i < SWEEP_RUNS; i++) {
-                for (int threads = 1; threads <= 2; threads++) {
-                    System.out.println("backtest: the sweep of 16 on " + threads + " thread(s), launch " + (i + 1)
-                            + " of " + SWEEP_RUNS);
-                    List<String> args = new ArrayList<>(SWEEP_AXES);
-                    args.addAll(List.of("--threads", String.valueOf(threads)));
-                    (threads == 1 ? oneThread : twoThreads).add(launch(List.of(), config, year,
-                            dir.resolve("sweep-" + threads + "-" + i), args));
+                if (confinable) {
+                    System.out.println("backtest: the sweep of 16 on one core, launch " + (i + 1) + " of " + SWEEP_RUNS);
+                    oneCore.add(launch(ONE_CORE, List.of(), config, year, dir.resolve("sweep-core-" + i), SWEEP_AXES));
                 }
+                System.out.println("backtest: the sweep of 16 on two cores, one thread, launch " + (i + 1) + " of "
+                        + SWEEP_RUNS);
+                List<String> args = new ArrayList<>(SWEEP_AXES);
+                args.addAll(List.of("--threads", "1"));
+                oneThread.add(launch(List.of(), List.of(), config, year, dir.resolve("sweep-thread-" + i), args));
+                System.out.println("backtest: the sweep of 16 on two cores, launch " + (i + 1) + " of " + SWEEP_RUNS);
+                twoCores.add(launch(List.of(), List.of(), config, year, dir.resolve("sweep-cores-" + i), SWEEP_AXES));
             }
             Files.delete(year);
             Path fiveYears = dir.resolve("BTCUSDT-1m-5-years.csv");
             CandleCsvWriter.writeBinance(fiveYears, ReplayData.candles(ReplayData.FIVE_YEARS));
             System.out.println("backtest: the command on five years in -Xmx256m");
-            Launch fiveRun = launch(List.of("-Xmx256m"), config, fiveYears, dir.resolve("report-5-years"),
+            Launch fiveRun = launch(List.of(), List.of("-Xmx256m"), config, fiveYears, dir.resolve("report-5-years"),
                     List.of());
-            writeReport(report, measured, yearRuns, fiveRun, Files.size(fiveYears), oneThread, twoThreads);
+            writeReport(report, measured, yearRuns, fiveRun, Files.size(fiveYears), new Sweeps(oneCore, oneThread,
+                    twoCores));
         } finally {
             deleteTree(dir);
         }
@@ -140,10 +151,10 @@ final class BacktestBenchmarks {
         return new Measured(line, Integer.parseInt(f[2]), longs(f[3]), longs(f[4]), longs(f[5]));
     }
 
-    /** {@code java [jvmFlags] -jar trading-bot.jar backtest ... [args]}, timed from launch to exit. */
-    private static Launch launch(List<String> jvmFlags, Path config, Path data, Path reportDir, List<String> args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+    /** {@code [prefix] java [jvmFlags] -jar trading-bot.jar backtest ... [args]}, timed from launch to exit. */
+    private static Launch launch(List<String> prefix, List<String> jvmFlags, Path config, Path data, Path reportDir,
+                                 List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(java());
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", tradingBotJar().toAbsolutePath().toString(), "backtest", "--config",
@@ -181,8 +192,7 @@ final class BacktestBenchmarks {
     }
 
     private static void writeReport(Consumer<String> report, List<Measured> measured, List<Launch> yearRuns,
-                                    Launch fiveRun, long fiveYearBytes, List<Launch> oneThread,
-                                    List<Launch> twoThreads) {
+                                    Launch fiveRun, long fiveYearBytes, Sweeps sweeps) {
         Measured ours = find(measured, "byninja");
         Measured ta4j = find(measured, "ta4j-decimal");
         report.accept("## 6. Backtest: a year of 1-minute candles, SMA 10/30 cross");
@@ -242,23 +252,20 @@ final class BacktestBenchmarks {
                             + l.failure() + "`");
                     report.accept("");
                 });
-        long one = median(oneThread.stream().mapToLong(Launch::nanos).toArray());
-        long two = median(twoThreads.stream().mapToLong(Launch::nanos).toArray());
-        report.accept("### A sweep of 16 combinations on one thread and on two");
+        report.accept("### A sweep of 16 combinations on one core and on two");
         report.accept("");
         report.accept(String.format(Locale.ROOT, "The command with `%s` (4 × 4 = 16 combinations) on the same %,d "
-                + "candles, `--threads 1` and `--threads 2` launched in turns, %d each; wall time from launch to exit, "
-                + "JVM start and reading the file included.", String.join(" ", SWEEP_AXES), SWEEP_CANDLES,
+                + "candles, %d launches in each setting, taken in turns; wall time from launch to exit, JVM start and "
+                + "reading the file included. On one core the process is confined with `taskset -c 0`, so the JIT and "
+                + "the collector share that core with the backtest, as on a one-core machine; one thread on two cores "
+                + "(`--threads 1`) leaves them the second core.", String.join(" ", SWEEP_AXES), SWEEP_CANDLES,
                 SWEEP_RUNS));
         report.accept("");
-        report.accept("| threads | wall time min / median / max | candles replayed a second (median) | exit |");
+        report.accept("| setting | wall time min / median / max | candles replayed a second (median) | exit |");
         report.accept("|---|---|---|---|");
-        for (List<Launch> runs : List.of(oneThread, twoThreads)) {
-            long[] t = runs.stream().mapToLong(Launch::nanos).sorted().toArray();
-            report.accept(String.format(Locale.ROOT, "| %d | %s / %s / %s | %,.0f | %s |", runs == oneThread ? 1 : 2,
-                    time(t[0]), time(median(t)), time(t[t.length - 1]), 16.0 * SWEEP_CANDLES / (median(t) / 1e9),
-                    exits(runs)));
-        }
+        sweepLine(report, "one core", sweeps.oneCore());
+        sweepLine(report, "two cores, `--threads 1`", sweeps.oneThread());
+        sweepLine(report, "two cores", sweeps.twoCores());
         report.accept("");
         report.accept("Targets:");
         report.accept("");
@@ -270,14 +277,42 @@ final class BacktestBenchmarks {
                         time(ta4j.warmups()[0]))));
         report.accept(String.format(Locale.ROOT, "- the same closed trades as ta4j: %,d against %,d, %s",
                 ours.trades(), ta4j.trades(), ours.trades() == ta4j.trades() ? "met" : "not met"));
-        report.accept(String.format(Locale.ROOT, "- a sweep of 16 combinations 1.8× faster on 2 cores than on 1: "
-                + "%.2f× (median %s against %s), %s", (double) one / two, time(two), time(one),
-                one >= 1.8 * two ? "met" : "not met"));
+        long two = median(sweeps.twoCores().stream().mapToLong(Launch::nanos).toArray());
+        if (sweeps.oneCore().isEmpty()) {
+            report.accept("- a sweep of 16 combinations 1.8× faster on 2 cores than on 1: not measured, taskset is not "
+                    + "installed");
+        } else {
+            long one = median(sweeps.oneCore().stream().mapToLong(Launch::nanos).toArray());
+            report.accept(String.format(Locale.ROOT, "- a sweep of 16 combinations 1.8× faster on 2 cores than on 1: "
+                    + "%.2f× (median %s against %s), %s", (double) one / two, time(two), time(one),
+                    one >= 1.8 * two ? "met" : "not met"));
+        }
         report.accept(String.format(Locale.ROOT, "- the whole command on a year under 3 s: median %s, %s", time(wall),
                 wall < 3_000_000_000L ? "met" : "not met"));
         report.accept(String.format(Locale.ROOT, "- five years in -Xmx256m: %s", fiveRun.exit() == 0
                 ? "finished in " + time(fiveRun.nanos()) + ", met" : "did not finish, not met"));
         report.accept("");
+    }
+
+    /** The sweep's launches in each setting. */
+    private record Sweeps(List<Launch> oneCore, List<Launch> oneThread, List<Launch> twoCores) {
+    }
+
+    private static void sweepLine(Consumer<String> report, String setting, List<Launch> runs) {
+        if (runs.isEmpty()) {
+            report.accept("| " + setting + " | not run: taskset is not installed | | |");
+            return;
+        }
+        long[] t = runs.stream().mapToLong(Launch::nanos).sorted().toArray();
+        report.accept(String.format(Locale.ROOT, "| %s | %s / %s / %s | %,.0f | %s |", setting, time(t[0]),
+                time(median(t)), time(t[t.length - 1]), 16.0 * SWEEP_CANDLES / (median(t) / 1e9), exits(runs)));
+    }
+
+    /** @return whether {@code program} is a file that can be run in one of the PATH's directories */
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private static Measured find(List<Measured> measured, String subject) {

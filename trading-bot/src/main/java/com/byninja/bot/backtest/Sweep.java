@@ -15,11 +15,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,30 +122,33 @@ final class Sweep {
             return t;
         });
         try {
+            // The first combination starts alone: its first part is the JIT compiling the replay, which wants a core
+            // of its own, and backtests started side by side then would fight it for the cores. The others wait until
+            // it has done a quarter of its candles. Waiting for all of it instead left an odd number behind it: on two
+            // cores the last one ran alone too, and a sweep of 16 took 9 backtests' time, not 8.
+            CountDownLatch warm = new CountDownLatch(threads > 1 && combos.size() > 1 ? 1 : 0);
+            long quarter = Math.max(1, candles.values().stream().mapToLong(List::size).sum() / 4);
             List<Future<Outcome>> futures = new ArrayList<>();
-            // The first combination runs alone, on this thread: its first seconds are the JIT compiling the replay,
-            // which wants a core of its own. Backtests started side by side then would fight it for the cores, and
-            // on two a sweep of 16 gained nothing from the second thread (18.4 s against 18.3 s on a year).
-            Outcome head = null;
-            if (threads > 1 && combos.size() > threads) {
-                try {
-                    head = one(loader, baseYaml, combos.get(0), candles);
-                } catch (Exception e) {
-                    throw new IllegalStateException("a sweep's backtest failed: " + e, e);
-                }
-                done.accept(finished.incrementAndGet());
-            }
-            for (Map<String, BigDecimal> settings : head == null ? combos : combos.subList(1, combos.size())) {
+            for (int i = 0; i < combos.size(); i++) {
+                Map<String, BigDecimal> settings = combos.get(i);
+                boolean head = i == 0;
                 futures.add(pool.submit(() -> {
-                    Outcome o = one(loader, baseYaml, settings, candles);
-                    done.accept(finished.incrementAndGet());
-                    return o;
+                    try {
+                        if (!head) {
+                            warm.await();
+                        }
+                        return one(loader, baseYaml, settings, candles, head ? n -> {
+                            if (n >= quarter) {
+                                warm.countDown();
+                            }
+                        } : n -> { });
+                    } finally {
+                        warm.countDown(); // the first one done, or failed: no one waits for it any longer
+                        done.accept(finished.incrementAndGet());
+                    }
                 }));
             }
             List<Outcome> out = new ArrayList<>();
-            if (head != null) {
-                out.add(head);
-            }
             for (Future<Outcome> f : futures) {
                 try {
                     out.add(f.get());
@@ -158,7 +163,7 @@ final class Sweep {
     }
 
     private static Outcome one(ConfigLoader loader, String baseYaml, Map<String, BigDecimal> settings,
-                               Map<Symbol, List<Candle>> candles) throws Exception {
+                               Map<Symbol, List<Candle>> candles, LongConsumer progress) throws Exception {
         BotConfig config;
         try {
             config = loader.loadYaml(yamlWith(baseYaml, settings), SOURCE).config();
@@ -167,7 +172,7 @@ final class Sweep {
             return new Outcome(settings, null, String.join("; ", e.problems().stream()
                     .map(p -> p.replaceFirst("^" + SOURCE + ":\\d+: ", "")).toList()));
         }
-        return new Outcome(settings, BacktestReport.of(new Backtest(config, candles).run(n -> { })), null);
+        return new Outcome(settings, BacktestReport.of(new Backtest(config, candles).run(progress)), null);
     }
 
     /** @return {@code base} with each setting written at its dotted key. */

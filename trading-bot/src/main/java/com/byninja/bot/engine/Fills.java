@@ -230,6 +230,9 @@ final class Fills {
 
     /** Tries again the fills whose write is due. */
     void retryUnrecorded() {
+        if (unrecorded.isEmpty()) {
+            return; // nearly always: the copy below would be an array a step
+        }
         Instant now = ctx.clock.instant();
         for (Unrecorded u : List.copyOf(unrecorded.values())) {
             if (!now.isBefore(u.nextTry)) {

@@ -3,8 +3,6 @@ package com.byninja.bot.engine;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * Today's realised PnL (UTC days), which the daily loss limit reads, and whether that limit has been announced
@@ -13,7 +11,8 @@ import java.time.ZoneOffset;
 final class TradingDay {
 
     private final Clock clock;
-    private LocalDate day;
+    /** Days since the epoch, UTC: a number, compared at every step without making a date. */
+    private long day;
     private BigDecimal realised;
     private boolean limitAnnounced;
 
@@ -24,25 +23,27 @@ final class TradingDay {
      */
     TradingDay(Clock clock, BigDecimal realisedSoFar, boolean limitReached) {
         this.clock = clock;
-        this.day = today(clock);
+        this.day = epochDay(clock);
         this.realised = realisedSoFar;
         this.limitAnnounced = limitReached;
     }
 
     /** @return the start of the current UTC day, for a clock. */
     static Instant startOfToday(Clock clock) {
-        return today(clock).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Instant.ofEpochMilli(epochDay(clock) * DAY_MS);
     }
 
-    private static LocalDate today(Clock clock) {
-        // From the epoch day itself: going through a time zone builds its rules anew on every call.
-        return LocalDate.ofEpochDay(Math.floorDiv(clock.millis(), 86_400_000L));
+    private static final long DAY_MS = 86_400_000L;
+
+    private static long epochDay(Clock clock) {
+        // From the epoch itself: going through a time zone builds its rules anew on every call.
+        return Math.floorDiv(clock.millis(), DAY_MS);
     }
 
     /** Starts a new day at midnight UTC: nothing realised, nothing announced. */
     void rollOver() {
-        LocalDate now = today(clock);
-        if (!now.equals(day)) {
+        long now = epochDay(clock);
+        if (now != day) {
             day = now;
             realised = BigDecimal.ZERO;
             limitAnnounced = false;
@@ -61,7 +62,7 @@ final class TradingDay {
 
     /** @return when today began. */
     Instant start() {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Instant.ofEpochMilli(day * DAY_MS);
     }
 
     /** @return whether the limit has been announced today. */

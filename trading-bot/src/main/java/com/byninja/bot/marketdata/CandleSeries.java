@@ -5,13 +5,13 @@ import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Function;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeries;
-import org.ta4j.core.num.DecimalNum;
 import org.ta4j.core.num.Num;
 
 /**
@@ -70,21 +70,30 @@ public final class CandleSeries {
      */
     public static final int PRECISION = 16;
 
-    /** @return {@code n} as a ta4j decimal of {@link #PRECISION} digits, without going through text where it can */
+    /**
+     * @return {@code n} as a ta4j decimal of {@link #PRECISION} digits ({@link Decimal16}), without going through text
+     *         where it can
+     */
     public static Num num(Number n) {
         if (n instanceof BigDecimal d) {
-            return DecimalNum.valueOf(d, PRECISION);
+            return Decimal16.of(d);
         }
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-            return DecimalNum.valueOf(BigDecimal.valueOf(n.longValue()), PRECISION);
+            return Decimal16.of(BigDecimal.valueOf(n.longValue()));
         }
-        return DecimalNum.valueOf(n.toString(), PRECISION);
+        return Decimal16.of(new BigDecimal(n.toString(), Decimal16.CONTEXT));
     }
 
-    /** @return {@code t} in UTC, as ta4j's bars take it; without the zone rules {@code atZone} builds on each call */
+    /**
+     * UTC as a region, whose rules are looked up once. {@code ZoneOffset.UTC} builds new rules, with a hash map, each
+     * time a bar works out its start from its end: a kilobyte a candle.
+     */
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    /** @return {@code t} in UTC, as ta4j's bars take it */
     private static ZonedDateTime utc(Instant t) {
-        return ZonedDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC),
-                ZoneOffset.UTC);
+        return ZonedDateTime.ofInstant(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC),
+                ZoneOffset.UTC, UTC);
     }
 
     /**

@@ -250,6 +250,9 @@ public final class OrderManager {
     }
 
     private void lookUpDue(Map<String, Lookup> lookups, Instant now) {
+        if (lookups.isEmpty()) {
+            return; // nearly always: the copy below would be an array a step
+        }
         for (Lookup l : List.copyOf(lookups.values())) {
             if (!l.at().isAfter(now) && gateway.lookup(l.order())) {
                 // Not asked again until this lookup answers (or fails and reschedules).

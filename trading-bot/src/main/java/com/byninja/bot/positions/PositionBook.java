@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class PositionBook {
 
     private final Map<Symbol, Position> positions = new TreeMap<>();
+    /** {@link #all()}: a live view, made once rather than at each of the several reads a step. */
+    private final Map<Symbol, Position> view = Collections.unmodifiableMap(positions);
     private final Function<Symbol, BigDecimal> unsellable;
 
     /** A book where any remainder of a position can be sold. */
@@ -59,7 +61,7 @@ public final class PositionBook {
 
     /** @return the open positions, by symbol. */
     public Map<Symbol, Position> all() {
-        return Collections.unmodifiableMap(positions);
+        return view;
     }
 
     /** @return how many positions are open. */

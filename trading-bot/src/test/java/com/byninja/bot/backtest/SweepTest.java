@@ -96,4 +96,21 @@ class SweepTest {
         List<Sweep.Outcome> ranked = Sweep.ranked(one, Sweep.Rank.NETPROFIT);
         assertThat(ranked.get(0).report().netProfit()).isGreaterThanOrEqualTo(ranked.get(1).report().netProfit());
     }
+
+    @Test
+    void aRefusedFirstCombinationDoesNotHoldTheOthersUp() throws Exception {
+        Map<Symbol, List<Candle>> candles = Map.of(BTC, SyntheticCandles.gbm(BTC,
+                Instant.parse("2024-01-01T00:00:00Z"), Duration.ofHours(1), 24 * 30, 5, 10, 60,
+                new BigDecimal("40000")));
+        String base = "dataDir: " + dir.toString().replace("\\", "/") + "\nsymbols: [BTC/USDT]\ntimeframe: 1h\n";
+        // The others wait for the first to be a quarter done; refused, it never reports any candles.
+        List<Sweep.Axis> axes = List.of(Sweep.axis("strategy.smaCross.fastPeriod=30..40:10"),
+                Sweep.axis("strategy.smaCross.slowPeriod=30..50:10"));
+
+        List<Sweep.Outcome> two = Sweep.run(new ConfigLoader(Map.of()), base, axes, candles, 2, n -> { });
+
+        assertThat(two).hasSize(6);
+        assertThat(two.get(0).skipped()).contains("must be less than strategy.smaCross.slowPeriod (30), got 30");
+        assertThat(two).filteredOn(o -> o.report() != null).hasSize(3);
+    }
 }
