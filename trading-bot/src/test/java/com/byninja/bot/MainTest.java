@@ -79,8 +79,9 @@ class MainTest {
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(read("err.txt").lines()).containsExactly(
                 "rules.yml:4: strategy.rules.entry: column 65: expected ',' or ')' but the text ended",
-                "rules.yml:5: strategy.rules.exit: column 1: expected a rule such as a comparison (rsi(close, 14) < 30), "
-                        + "crossedUp, crossedDown, rising or falling, got the number rsi(close, 14)");
+                "rules.yml:5: strategy.rules.exit: column 1: expected a rule such as a comparison "
+                        + "(rsi(close, 14) < 30), crossedUp, crossedDown, rising or falling, got the number "
+                        + "rsi(close, 14)");
     }
 
     @Test

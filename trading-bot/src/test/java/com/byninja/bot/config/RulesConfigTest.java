@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.bot.config.BotConfig.RulesSettings;
 import com.byninja.runtime.config.ConfigException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,19 @@ class RulesConfigTest {
     }
 
     @Test
+    void theShippedRulesExampleRunsOnTheSimulator() throws ConfigException {
+        BotConfig c = loader.load(Path.of("..", "config", "trading-bot.rules.yml")).config();
+
+        assertThat(c.exchange().type()).isEqualTo("simulated");
+        assertThat(c.strategy().name()).isEqualTo("rules");
+        assertThat(c.strategy().rules().entry().text()).isEqualTo("crossedUp(ema(close, 5), ema(close, 13)) and "
+                + "rsi(close, 14) < 70 and close > sma(close, 50)");
+        // Within the 100 candles of history loaded at start: it may trade from the first live candle.
+        assertThat(c.strategy().rules().unstableBars()).isEqualTo(49);
+        assertThat(c.marketData().warmupBars()).isEqualTo(100);
+    }
+
+    @Test
     void aBadRuleIsAProblemAtItsLineNamingTheColumn() {
         assertThat(problems(loader, """
                 name: ninja
@@ -71,8 +85,9 @@ class RulesConfigTest {
                     entry: rsi(close, 14)
                     exit: sma(close > open, 3) > 1
                 """)).containsExactly(
-                "test.yml:4: strategy.rules.entry: column 1: expected a rule such as a comparison (rsi(close, 14) < 30), "
-                        + "crossedUp, crossedDown, rising or falling, got the number rsi(close, 14)",
+                "test.yml:4: strategy.rules.entry: column 1: expected a rule such as a comparison "
+                        + "(rsi(close, 14) < 30), crossedUp, crossedDown, rising or falling, got the number "
+                        + "rsi(close, 14)",
                 "test.yml:5: strategy.rules.exit: column 5: sma's series must be a number, got the rule close > open");
     }
 
@@ -85,7 +100,8 @@ class RulesConfigTest {
 
     @Test
     void bothRulesAreRequiredForTheRulesStrategyOnly() throws ConfigException {
-        assertThat(problems(loader, "strategy:\n  name: rules\n  rules:\n    entry: \"\"\n    exit:\n")).containsExactly(
+        assertThat(problems(loader, "strategy:\n  name: rules\n  rules:\n    entry: \"\"\n    exit:\n"))
+                .containsExactly(
                 "test.yml:4: strategy.rules.entry: must be a rule such as crossedUp(ema(close, 12), ema(close, 26)), "
                         + "got nothing",
                 "test.yml:5: strategy.rules.exit: must be a rule such as crossedUp(ema(close, 12), ema(close, 26)), "

@@ -59,8 +59,8 @@ import org.ta4j.core.rules.UnderIndicatorRule;
 /**
  * Turns checked rules expressions into ta4j indicators and rules over one series. Identical sub-expressions (equal
  * {@link Expression#text()}) share one indicator, so {@code ema(close, 12)} in both the entry and the exit is
- * computed once a bar; each is wrapped by the given cache. Every indicator and rule is ta4j's own class. Used while a
- * strategy is built, never on the evaluation path.
+ * computed once a bar; each is wrapped by the given cache. Every indicator and rule is ta4j's own class. Used when a
+ * strategy is built or explained, never while it decides a candle.
  */
 public final class RuleCompiler {
 
@@ -73,7 +73,8 @@ public final class RuleCompiler {
 
     /**
      * @param series the series the indicators read
-     * @param cache  wraps each distinct indicator once, such as {@code ClosedBarCache::of}
+     * @param cache  wraps each distinct indicator once: {@code ClosedBarCache::of}, passed in because this package
+     *               may not import {@code strategy} ({@code Strategies} imports every strategy; a cycle otherwise)
      */
     public RuleCompiler(BarSeries series, UnaryOperator<Indicator<Num>> cache) {
         this.series = series;

@@ -30,7 +30,8 @@ class ParserErrorsTest {
         assertThat(problem("close > sma()")).isEqualTo("column 9: sma expects (series, period), got no arguments");
         assertThat(problem("macd(close, 12, 26, 9) > 0"))
                 .isEqualTo("column 1: macd expects (series, fast, slow), got 4 arguments");
-        assertThat(problem("crossedUp(close)")).isEqualTo("column 1: crossedUp expects (series, series), got 1 argument");
+        assertThat(problem("crossedUp(close)"))
+                .isEqualTo("column 1: crossedUp expects (series, series), got 1 argument");
         assertThat(problem("close() > 1")).isEqualTo("column 1: close takes no arguments; write close");
     }
 
@@ -79,7 +80,8 @@ class ParserErrorsTest {
         assertThat(problem("  70")).isEqualTo("column 3: expected a rule such as a comparison (rsi(close, 14) < 30), "
                 + "crossedUp, crossedDown, rising or falling, got the number 70");
         assertThat(problem("close and 3")).isEqualTo("column 1: 'and' needs a rule on each side, got the number close");
-        assertThat(problem("close > open or 3")).isEqualTo("column 17: 'or' needs a rule on each side, got the number 3");
+        assertThat(problem("close > open or 3"))
+                .isEqualTo("column 17: 'or' needs a rule on each side, got the number 3");
         assertThat(problem("not close")).isEqualTo("column 5: 'not' needs a rule, got the number close");
     }
 
@@ -91,7 +93,8 @@ class ParserErrorsTest {
                 "column 5: sma's series must be a number, got the rule close > open");
         assertThat(problem("(close > open) > 1")).isEqualTo(
                 "column 2: '>' needs a number on each side, got the rule close > open");
-        assertThat(problem("-rising(close, 2)")).isEqualTo("column 2: '-' needs a number, got the rule rising(close, 2)");
+        assertThat(problem("-rising(close, 2)"))
+                .isEqualTo("column 2: '-' needs a number, got the rule rising(close, 2)");
     }
 
     @Test

@@ -131,6 +131,11 @@ class ParserTest {
         "close < bollingerLower(close, 20, 2) and wma(close, 9) > highest(high, 5) - lowest(low, 7) | 19",
         "wma(close, 9) > highest(high, 5) - lowest(low, 7) | 8",
         "crossedUp(close, bollingerUpper(close, 20, 2)) | 20",
+        // docs/strategies.md's two examples
+        "crossedUp(macd(close, 12, 26), macdSignal(close, 12, 26, 9)) and adx(14) > 25 | 34",
+        "crossedDown(macd(close, 12, 26), macdSignal(close, 12, 26, 9)) or close < bollingerLower(close, 20, 2) | 34",
+        "close < bollingerLower(close, 20, 2) and falling(close, 3) and stochK(14) < 20 | 19",
+        "close > bollingerMiddle(close, 20, 2) or (close - previous(close, 1)) / previous(close, 1) * 100 < -3 | 19",
     })
     void unstableBarsAreTheLongestLookBack(String text, int bars) {
         assertThat(rule(text).unstableBars()).isEqualTo(bars);

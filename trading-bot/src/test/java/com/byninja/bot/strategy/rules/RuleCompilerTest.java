@@ -227,7 +227,8 @@ class RuleCompilerTest {
 
         compiler.rule(rule("crossedUp(ema(close, 12), ema(close, 26)) and rsi(close, 14) < 70"));
         compiler.rule(rule("crossedDown(ema(close, 12), ema(close, 26)) or rsi(close, 14) > 80"));
-        compiler.rule(rule("macdHistogram(close, 12, 26, 9) > 0 and macd(close, 12, 26) > macdSignal(close, 12, 26, 9)"));
+        compiler.rule(rule("macdHistogram(close, 12, 26, 9) > 0 and macd(close, 12, 26) > macdSignal(close, 12, 26, "
+                + "9)"));
 
         assertThat(wrapped).containsExactly("ClosePriceIndicator", "EMAIndicator", "EMAIndicator", "RSIIndicator",
                 "MACDIndicator", "EMAIndicator", "BinaryOperation");
