@@ -64,6 +64,27 @@ class MainTest {
     }
 
     @Test
+    void aBadRulesExpressionExitsTwoNamingItsLineAndColumn() throws Exception {
+        Files.writeString(dir.resolve("rules.yml"), """
+                strategy:
+                  name: rules
+                  rules:
+                    entry: "crossedUp(ema(close, 12), ema(close, 26)) and rsi(close, 14 < 70"
+                    exit: "rsi(close, 14)"
+                """);
+
+        Process p = start("--config", "rules.yml");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(read("err.txt").lines()).containsExactly(
+                "rules.yml:4: strategy.rules.entry: column 65: expected ',' or ')' but the text ended",
+                "rules.yml:5: strategy.rules.exit: column 1: expected a rule such as a comparison "
+                        + "(rsi(close, 14) < 30), crossedUp, crossedDown, rising or falling, got the number "
+                        + "rsi(close, 14)");
+    }
+
+    @Test
     void aDirectoryGivenAsTheConfigurationExitsTwoSayingWhichFileToGive() throws Exception {
         Files.createDirectory(dir.resolve("config"));
 

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The known key a misspelt one most likely meant: a near spelling beside it (or the key with its unit, such as
- * volatilityPct for volatility), else the same name elsewhere.
+ * volatilityPct for volatility), else the same name elsewhere. {@link #nearest} serves other names a user writes, such
+ * as the indicators of a strategy's rules.
  */
-final class KeySuggestions {
+public final class KeySuggestions {
 
     private KeySuggestions() {
     }
@@ -29,7 +30,12 @@ final class KeySuggestions {
         return nearest(name, all.stream().filter(path -> !siblings.contains(path)).toList());
     }
 
-    private static Optional<String> nearest(String name, Collection<String> candidates) {
+    /**
+     * @param name       a name as written, such as {@code rsl}; case does not count
+     * @param candidates the names it may have meant (a dotted path counts by its last part)
+     * @return the candidate it most likely meant, or empty when none is close
+     */
+    public static Optional<String> nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String written = name.toLowerCase(Locale.ROOT);

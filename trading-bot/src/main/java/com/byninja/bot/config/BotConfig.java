@@ -1,5 +1,6 @@
 package com.byninja.bot.config;
 
+import com.byninja.bot.config.rules.Expression;
 import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -139,9 +140,18 @@ public record BotConfig(
                                      int errorAlertAfter) {
     }
 
-    /** {@code strategy.*} */
+    /** {@code strategy.*}; {@code rules} is null when either of its expressions could not be read (reported). */
     public record StrategySettings(String name, int smaFastPeriod, int smaSlowPeriod, int rsiPeriod,
-                                   BigDecimal rsiOversold, BigDecimal rsiOverbought) {
+                                   BigDecimal rsiOversold, BigDecimal rsiOverbought, RulesSettings rules) {
+    }
+
+    /** {@code strategy.rules.*}: the entry and exit rules, read and checked (docs/strategies.md). */
+    public record RulesSettings(Expression entry, Expression exit) {
+
+        /** @return bars before the first one on which both rules are formed: the strategy holds until then */
+        public int unstableBars() {
+            return Math.max(entry.unstableBars(), exit.unstableBars());
+        }
     }
 
     /**

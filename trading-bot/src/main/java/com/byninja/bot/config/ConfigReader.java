@@ -7,9 +7,13 @@ import com.byninja.bot.config.BotConfig.LinkSettings;
 import com.byninja.bot.config.BotConfig.MarketDataSettings;
 import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.RiskSettings;
+import com.byninja.bot.config.BotConfig.RulesSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
+import com.byninja.bot.config.rules.Expression;
+import com.byninja.bot.config.rules.ExpressionException;
+import com.byninja.bot.config.rules.Parser;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.YamlConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -238,8 +242,8 @@ final class ConfigReader {
 
     private StrategySettings strategy(int maxBars) {
         String name = config.text("strategy.name");
-        if (config.valid("strategy.name") && !Set.of("sma-cross", "rsi").contains(name)) {
-            config.problem("strategy.name", "must be sma-cross or rsi, got " + quoted(name));
+        if (config.valid("strategy.name") && !Set.of("sma-cross", "rsi", "rules").contains(name)) {
+            config.problem("strategy.name", "must be sma-cross, rsi or rules, got " + quoted(name));
         }
         int fast = config.wholeInt("strategy.smaCross.fastPeriod", 1, 10_000);
         int slow = config.wholeInt("strategy.smaCross.slowPeriod", 2, 10_000);
@@ -263,7 +267,50 @@ final class ConfigReader {
             config.conflict("strategy.rsi.period", "must be less than marketData.maxBars (" + maxBars + "), got "
                     + period, "marketData.maxBars");
         }
-        return new StrategySettings(name, fast, slow, period, oversold, overbought);
+        return new StrategySettings(name, fast, slow, period, oversold, overbought, rules(name.equals("rules"),
+                maxBars));
+    }
+
+    /**
+     * Reads both rules, always when they are written and required when the strategy is {@code rules}; its
+     * indicators must be formed within the candles a series keeps.
+     */
+    private RulesSettings rules(boolean used, int maxBars) {
+        Expression entry = rule("strategy.rules.entry", used);
+        Expression exit = rule("strategy.rules.exit", used);
+        if (entry == null || exit == null) {
+            return null;
+        }
+        RulesSettings rules = new RulesSettings(entry, exit);
+        int unstable = rules.unstableBars();
+        if (used && config.valid("marketData.maxBars") && unstable >= maxBars) {
+            config.conflict(entry.unstableBars() >= exit.unstableBars() ? "strategy.rules.entry"
+                    : "strategy.rules.exit", "needs " + (unstable + 1) + " candles before its indicators are formed, "
+                    + "more than marketData.maxBars (" + maxBars + ") keeps", "marketData.maxBars");
+        }
+        return rules;
+    }
+
+    /** @return the rule at {@code key}, or null when it is not set or not valid (reported) */
+    private Expression rule(String key, boolean required) {
+        String text = config.text(key);
+        if (!config.valid(key)) {
+            return null;
+        }
+        if (text.isEmpty()) {
+            if (required) {
+                config.problem(key, "must be a rule such as crossedUp(ema(close, 12), ema(close, 26)), got nothing");
+            }
+            return null;
+        }
+        // Columns count in the text as written, leading spaces included.
+        JsonNode node = config.node(key);
+        try {
+            return Parser.parseRule(node.isTextual() ? node.asText() : text);
+        } catch (ExpressionException e) {
+            config.problem(key, e.getMessage());
+            return null;
+        }
     }
 
     private RiskSettings risk() {

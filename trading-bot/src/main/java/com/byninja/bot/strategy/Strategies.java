@@ -1,5 +1,6 @@
 package com.byninja.bot.strategy;
 
+import com.byninja.bot.config.BotConfig.RulesSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
 
 /** Builds the configured strategy. */
@@ -17,7 +18,15 @@ public final class Strategies {
             case SmaCrossStrategy.NAME -> new SmaCrossStrategy(settings.smaFastPeriod(), settings.smaSlowPeriod());
             case RsiStrategy.NAME -> new RsiStrategy(settings.rsiPeriod(), settings.rsiOversold(),
                     settings.rsiOverbought());
+            case RulesStrategy.NAME -> rules(settings.rules());
             default -> throw new IllegalArgumentException("unknown strategy " + settings.name());
         };
+    }
+
+    private static TradingStrategy rules(RulesSettings rules) {
+        if (rules == null) {
+            throw new IllegalArgumentException("the rules strategy needs strategy.rules.entry and exit");
+        }
+        return new RulesStrategy(rules.entry(), rules.exit());
     }
 }

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
                 "test.yml:3: risk.stakeAmount: must be greater than 0 and at most 1000000000, got -5",
                 "test.yml:5: risk.stoplossPct: unknown key; did you mean risk.stopLossPct?",
                 "test.yml:6: risk.maxOpenPositions: must be a whole number between 1 and 10000, got \"many\"",
-                "test.yml:10: strategy.name: must be sma-cross or rsi, got \"magic\"",
+                "test.yml:10: strategy.name: must be sma-cross, rsi or rules, got \"magic\"",
                 "test.yml:12: strategy.smaCross.fastPeriod: must be a whole number between 1 and 10000, got \"abc\"",
                 "test.yml:14: symbols[1]: cannot tell the base from the quote currency in \"DOGE\"; write it as "
                         + "BASE/QUOTE, such as BTC/USDT",
