@@ -15,11 +15,15 @@ import java.util.Set;
  */
 final class Problems {
 
-    private record Problem(int line, String text) {
+    private record Problem(long order, String text) {
     }
 
     /** Dotted key to the line of the user's file where it is written. */
     final Map<String, Integer> lines = new HashMap<>();
+    /** Dotted key to the file it is written in, for keys read from a file of one section rather than the user's. */
+    final Map<String, String> sources = new HashMap<>();
+    /** Section files in the order read: their problems come after the user's file's. */
+    private final List<String> sectionFiles = new ArrayList<>();
     private final Map<String, String> variables = new HashMap<>();
     private final List<Problem> found = new ArrayList<>();
     private final Set<String> bad = new HashSet<>();
@@ -54,7 +58,8 @@ final class Problems {
             }
             Integer line = lines.get(candidate);
             if (line != null) {
-                add(line, source + ":" + line + ": " + key + ": " + what);
+                String from = sources.getOrDefault(candidate, source);
+                add(order(from, line), from + ":" + line + ": " + key + ": " + what);
                 return;
             }
         }
@@ -63,9 +68,31 @@ final class Problems {
 
     /** Adds {@code text} as it is, at {@code line} of the file ({@link Integer#MAX_VALUE} for none), unless known. */
     void add(int line, String text) {
+        add(line == Integer.MAX_VALUE ? Long.MAX_VALUE : line, text);
+    }
+
+    /** Adds a problem at a line of a section file, after the user's file's. */
+    void add(String sectionFile, int line, String text) {
+        add(order(sectionFile, line), text);
+    }
+
+    private void add(long order, String text) {
         if (found.stream().noneMatch(p -> p.text().equals(text))) {
-            found.add(new Problem(line, text));
+            found.add(new Problem(order, text));
         }
+    }
+
+    /** @param file a file whose keys are one section's, read besides the user's */
+    void sectionFile(String file) {
+        if (!sectionFiles.contains(file)) {
+            sectionFiles.add(file);
+        }
+    }
+
+    /** @return where a problem at {@code line} of {@code file} sorts: the user's file first, then each section file */
+    private long order(String file, int line) {
+        int index = sectionFiles.indexOf(file);
+        return index < 0 || file.equals(source) ? line : (index + 1L) * Integer.MAX_VALUE + line;
     }
 
     boolean valid(String... keys) {
@@ -83,7 +110,7 @@ final class Problems {
 
     /** @return every problem: those in the file by line, then the others in the order found */
     List<String> all() {
-        return found.stream().sorted(Comparator.comparingInt(Problem::line)).map(Problem::text).toList();
+        return found.stream().sorted(Comparator.comparingLong(Problem::order)).map(Problem::text).toList();
     }
 
     private String variableOf(String key) {

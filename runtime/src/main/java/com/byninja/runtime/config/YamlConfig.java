@@ -114,11 +114,59 @@ public final class YamlConfig {
         YamlDocument document = YamlDocument.parse(yaml, source);
         problems.source(source);
         problems.lines.putAll(document.lines);
+        problems.sources.keySet().removeAll(document.lines.keySet());
         for (YamlDocument.Repeat repeat : document.repeated) {
             problems.add(repeat.line(), source + ":" + repeat.line() + ": " + repeat.key() + ": written twice "
                     + "(first at line " + repeat.firstLine() + "); keep one, only this last one counts");
         }
         new Overlay(known, shorthands, freeForms, problems).apply(tree, document.root);
+    }
+
+    /**
+     * Lays a file that holds one section over the configuration: its top-level keys are that section's keys, as though
+     * written beneath it, and problems with them name that file and its lines. Problems that keep the file from being
+     * read at all are reported at {@code namedBy}, the key that named it.
+     *
+     * @param section  the section, such as {@code strategy}
+     * @param file     the file
+     * @param namedBy  the key that named the file, such as {@code strategy.file}; a key the file may not hold itself
+     * @param example  a file to suggest, such as {@code config/strategies/ema-rsi-trend.yml}
+     */
+    public void readSectionFile(String section, Path file, String namedBy, String example) {
+        YamlDocument document;
+        try {
+            document = YamlDocument.parse(ConfigFiles.read(file, false, example), file.toString());
+        } catch (ConfigFileException e) {
+            problems.report(namedBy, true, e.getMessage());
+            return;
+        }
+        String source = file.toString();
+        problems.sectionFile(source);
+        String inner = namedBy.substring(section.length() + 1);
+        if (document.root.has(section) && document.root.size() == 1) {
+            int line = document.lines.get(section);
+            problems.add(source, line, source + ":" + line + ": " + section + ": write the keys of " + section
+                    + " at the top of this file, without " + section + ": above them");
+            return;
+        }
+        if (document.root.has(inner)) {
+            problems.add(source, document.lines.get(inner), source + ":" + document.lines.get(inner) + ": " + inner
+                    + ": a file named by " + namedBy + " cannot name another; write its keys here instead");
+            document.root.remove(inner);
+        }
+        for (Map.Entry<String, Integer> line : document.lines.entrySet()) {
+            if (!line.getKey().equals(inner)) {
+                problems.lines.put(section + "." + line.getKey(), line.getValue());
+                problems.sources.put(section + "." + line.getKey(), source);
+            }
+        }
+        for (YamlDocument.Repeat repeat : document.repeated) {
+            problems.add(source, repeat.line(), source + ":" + repeat.line() + ": " + section + "." + repeat.key()
+                    + ": written twice (first at line " + repeat.firstLine() + "); keep one, only this last one counts");
+        }
+        ObjectNode wrapped = tree.objectNode();
+        wrapped.set(section, document.root);
+        new Overlay(known, shorthands, freeForms, problems).apply(tree, wrapped);
     }
 
     /** Sets {@code key} from an environment variable; problems with it name the variable. */

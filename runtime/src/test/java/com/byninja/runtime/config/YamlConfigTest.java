@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class YamlConfigTest {
 
@@ -144,5 +147,59 @@ class YamlConfigTest {
         assertThat(KeySuggestions.closest("a.prot", List.of("a.port"), List.of("a.port"))).contains("a.port");
         assertThat(KeySuggestions.closest("m.volatility", List.of("m.driftPct", "m.volatilityPct"), List.of()))
                 .contains("m.volatilityPct");
+    }
+
+    /** The defaults with a {@code risk.file} key naming a file of the risk section. */
+    private static YamlConfig withSectionFile() {
+        return YamlConfig.withDefaults(DEFAULTS.replace("  maxStakeAmount: 1000\n",
+                "  maxStakeAmount: 1000\n  file: \"\"\n"));
+    }
+
+    @Test
+    void aSectionFilesKeysAreThatSectionsAndItsProblemsNameItsOwnLines(@TempDir Path dir) throws Exception {
+        Path risk = dir.resolve("risk.yml");
+        Files.writeString(risk, "# a risk profile\nstakeAmount: 250\nmaxStakeAmount: lots\nstakeAmont: 3\n");
+        YamlConfig config = withSectionFile();
+        config.overlay("name: alpha\nrisk:\n  file: x\n", "my.yml");
+
+        config.readSectionFile("risk", risk, "risk.file", "risk/example.yml");
+
+        assertThat(config.node("risk.stakeAmount").decimalValue()).isEqualByComparingTo("250");
+        config.decimal("risk.maxStakeAmount", BigDecimal.ZERO, BigDecimal.TEN);
+        config.problem("name", "must not be alpha");
+        // The user's file first, then the section file's lines; each names its own file.
+        assertThat(config.problems()).containsExactly(
+                "my.yml:1: name: must not be alpha",
+                risk + ":3: risk.maxStakeAmount: must be a number, got \"lots\"",
+                risk + ":4: risk.stakeAmont: unknown key; did you mean risk.stakeAmount?");
+    }
+
+    @Test
+    void aSectionFileThatCannotBeReadIsBlamedOnTheKeyThatNamedIt(@TempDir Path dir) throws Exception {
+        YamlConfig config = withSectionFile();
+        config.overlay("risk:\n  stakeAmount: 5\n  file: gone.yml\n", "my.yml");
+
+        config.readSectionFile("risk", dir.resolve("gone.yml"), "risk.file", "risk/example.yml");
+
+        assertThat(config.problems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("my.yml:3: risk.file: " + dir.resolve("gone.yml") + ": no such file")
+                .endsWith("give the path of a YAML file such as risk/example.yml"));
+    }
+
+    @Test
+    void aSectionFileWrittenAsAWholeConfigurationOrNamingAnotherSaysHowToWriteIt(@TempDir Path dir) throws Exception {
+        Path wrapped = dir.resolve("wrapped.yml");
+        Files.writeString(wrapped, "risk:\n  stakeAmount: 7\n");
+        Path nested = dir.resolve("nested.yml");
+        Files.writeString(nested, "stakeAmount: 8\nfile: other.yml\n");
+        YamlConfig config = withSectionFile();
+
+        config.readSectionFile("risk", wrapped, "risk.file", "x.yml");
+        config.readSectionFile("risk", nested, "risk.file", "x.yml");
+
+        assertThat(config.problems()).containsExactly(
+                wrapped + ":1: risk: write the keys of risk at the top of this file, without risk: above them",
+                nested + ":2: file: a file named by risk.file cannot name another; write its keys here instead");
+        assertThat(config.node("risk.stakeAmount").decimalValue()).isEqualByComparingTo("8");
     }
 }

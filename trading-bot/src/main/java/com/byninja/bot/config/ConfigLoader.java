@@ -4,6 +4,7 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.ConfigException;
 import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ public final class ConfigLoader {
 
     /** The classpath copy of the shipped {@code config/trading-bot.yml}. */
     public static final String DEFAULTS_RESOURCE = "/trading-bot.yml";
+    /** Where the shipped strategy files are, for {@code strategy.file}. */
+    public static final Path STRATEGIES_DIR = Path.of("config", "strategies");
     /** Read when no {@code --config} is given and it exists. */
     public static final Path WORKING_DIR_FILE = Path.of("config", "trading-bot.yml");
 
@@ -72,6 +75,9 @@ public final class ConfigLoader {
         YamlConfig config = defaults();
         if (file.isPresent()) {
             config.readFile(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
+            if (strategyFile(config)) {
+                config.readFile(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
+            }
         }
         return validate(config, file.map(Path::toString).orElse("built-in defaults"));
     }
@@ -86,8 +92,27 @@ public final class ConfigLoader {
         YamlConfig config = defaults();
         if (overrides != null) {
             config.overlay(overrides, source);
+            if (strategyFile(config)) {
+                config.overlay(overrides, source);
+            }
         }
         return validate(config, source);
+    }
+
+    /**
+     * Reads the file {@code strategy.file} names, if any, beneath {@code strategy}. The caller then lays its own text
+     * over it again, so that a key written beside {@code strategy.file} wins over the file's.
+     *
+     * @return whether a strategy file was read
+     */
+    private static boolean strategyFile(YamlConfig config) {
+        JsonNode named = config.tree().path("strategy").path("file");
+        if (!named.isTextual() || named.asText().isBlank()) {
+            return false;
+        }
+        config.readSectionFile("strategy", Path.of(named.asText().strip()), "strategy.file",
+                STRATEGIES_DIR.resolve("ema-rsi-trend.yml").toString());
+        return true;
     }
 
     private Loaded validate(YamlConfig config, String source) throws ConfigException {

@@ -1,6 +1,7 @@
 package com.byninja.bot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.byninja.bot.domain.Symbol;
@@ -414,5 +415,42 @@ class ConfigLoaderTest {
         assertThat(c.exchange().type()).isEqualTo("binance");
         assertThat(c.exchange().mode()).isEqualTo("paper");
         assertThat(c.databaseFile().getFileName().toString()).isEqualTo("ninja-binance-paper.db");
+    }
+
+    @Test
+    void aStrategyFileHoldsTheStrategySectionAndAKeyWrittenBesideItWins(@TempDir Path dir) throws Exception {
+        Path strategy = dir.resolve("trend.yml");
+        Files.writeString(strategy, "name: sma-cross\nsmaCross:\n  fastPeriod: 5\n  slowPeriod: 50\n");
+        Path config = dir.resolve("bot.yml");
+        Files.writeString(config, "strategy:\n  file: " + strategy.toString().replace('\\', '/')
+                + "\n  smaCross:\n    slowPeriod: 40\n");
+
+        BotConfig c = loader.load(config).config();
+
+        assertThat(c.strategy().name()).isEqualTo("sma-cross");
+        assertThat(c.strategy().smaFastPeriod()).isEqualTo(5);
+        assertThat(c.strategy().smaSlowPeriod()).isEqualTo(40);
+    }
+
+    @Test
+    void aStrategyFileThatIsMissingOrWrongIsReportedWhereItIsNamedAndAtItsOwnLines(@TempDir Path dir)
+            throws Exception {
+        Path strategy = dir.resolve("typo.yml");
+        Files.writeString(strategy, "name: rules\nrules:\n  entry: \"close > sma(close, 20)\"\n"
+                + "  exit: \"close < sma(clos, 20)\"\n");
+        Path config = dir.resolve("bot.yml");
+        Files.writeString(config, "strategy:\n  file: " + strategy.toString().replace('\\', '/') + "\n");
+        Path missing = dir.resolve("missing.yml");
+        Files.writeString(missing, "name: ninja\nstrategy:\n  file: " + dir.resolve("gone.yml").toString()
+                .replace('\\', '/') + "\n");
+
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).problems()).asList().singleElement().asString()
+                .startsWith(strategy + ":4: strategy.rules.exit: column 13: unknown indicator 'clos' (did you mean "
+                        + "close?)");
+        assertThatThrownBy(() -> loader.load(missing)).isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).problems()).asList().singleElement().asString()
+                .startsWith(missing + ":3: strategy.file: " + dir.resolve("gone.yml").toString().replace('\\', '/')
+                        + ": no such file");
     }
 }
