@@ -59,6 +59,8 @@ public final class Backtest {
 
     private final BotConfig config;
     private final Map<Symbol, List<Candle>> candles;
+    /** Whether any protective exit is configured: without one, nothing inside a candle can change a decision. */
+    private final boolean exits;
 
     /**
      * @param config  the bot's configuration: symbols, timeframe, strategy, risk, simulator fee, slippage and balance
@@ -68,6 +70,9 @@ public final class Backtest {
         // Protective exits are checked at every point of the price path, not once a second.
         this.config = config.withCheckIntervalMs(0);
         this.candles = Map.copyOf(candles);
+        BotConfig.RiskSettings r = config.risk();
+        this.exits = r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
+                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff();
     }
 
     /**
@@ -212,15 +217,16 @@ public final class Backtest {
         }
     }
 
-    /** @return whether a position of a symbol of {@code now} has a stop-loss, take-profit or trailing stop */
-    private static boolean guarded(Trader trader, List<Candle> now) {
-        if (trader.positions().all().isEmpty()) {
+    /**
+     * @return whether a position of a symbol of {@code now} has a protective exit: a stop-loss, take-profit, minimal
+     *         ROI or trailing stop is configured
+     */
+    private boolean guarded(Trader trader, List<Candle> now) {
+        if (!exits || trader.positions().all().isEmpty()) {
             return false;
         }
         for (int i = 0; i < now.size(); i++) {
-            Optional<RiskManager.Protection> p = trader.protection(now.get(i).symbol());
-            if (p.isPresent() && (p.get().stopLoss().isPresent() || p.get().takeProfit().isPresent()
-                    || p.get().trailingStop().isPresent())) {
+            if (trader.positions().all().containsKey(now.get(i).symbol())) {
                 return true;
             }
         }
@@ -234,11 +240,22 @@ public final class Backtest {
                 .orElse(c.low());
     }
 
-    /** @return the high of {@code c}, or the take-profit level it touched, where the take-profit sells. */
+    /**
+     * @return the high of {@code c}, or the lower of the take-profit and the minimal ROI's price (at the position's
+     *         age at this instant) when it touched it, where that exit sells
+     */
     private static BigDecimal highPoint(Optional<RiskManager.Protection> levels, Candle c) {
-        Optional<BigDecimal> target = levels.flatMap(RiskManager.Protection::takeProfit);
+        Optional<BigDecimal> target = levels.flatMap(p -> min(p.takeProfit(),
+                p.minimalRoi().map(RiskManager.RoiLevel::price)));
         return target.filter(level -> c.high().compareTo(level) >= 0 && c.open().compareTo(level) < 0)
                 .orElse(c.high());
+    }
+
+    private static Optional<BigDecimal> min(Optional<BigDecimal> a, Optional<BigDecimal> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : Optional.of(a.get().min(b.get()));
     }
 
     private static Optional<BigDecimal> max(Optional<BigDecimal> a, Optional<BigDecimal> b) {

@@ -243,9 +243,10 @@ public final class Trader {
     /**
      * A {@code forcebuy}: a person's order, so neither the strategy nor the trading and buy switches nor the soft
      * limits (open positions, one per symbol, daily loss) stop it; the hard limits do (balance, maximum stake,
-     * minimum size). On a symbol with a position it adds to it.
+     * minimum size, budget). On a symbol with a position it adds to it.
      *
-     * @param amount the quote amount, or null for the configured stake
+     * @param amount the quote amount, or null for the stake of {@code risk.stakeMode}; cut to what is left of
+     *               {@code risk.budget} (the submission says so), or refused when that is below the minimum order
      */
     public Submission forceBuy(Symbol s, BigDecimal amount) {
         return commands.forceBuy(s, amount);
@@ -276,9 +277,9 @@ public final class Trader {
         publishing = false;
     }
 
-    /** @return the stop levels of the position in {@code s}, empty when there is none. */
+    /** @return the exit levels of the position in {@code s} now, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
-        return ctx.positions.get(s).map(ctx.risk::protection);
+        return ctx.positions.get(s).map(p -> ctx.risk.protection(p, ctx.clock.instant()));
     }
 
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */
