@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each stake mode and the budget, on figures a person can work out by hand; the settings are read as a file would be. */
+/** Each stake mode and the budget, on figures a person can work out by hand; the settings read as a file's would. */
 class StakeSizingTest {
 
     @TempDir
@@ -36,7 +36,7 @@ class StakeSizingTest {
     void aPercentOfEquityStakeIsThatShareRoundedDownToEightDecimals() {
         StakeSizing pct = sizing("stakeMode: percentOfEquity\nstakePct: 5", "0.1");
 
-        // 5 % of 10,000 is 500; of 10,019.9 it is 500.995; of 1,234.567891237 it is 61.72839456185, down to 61.72839456.
+        // 5 % of 10,000 is 500; of 10,019.9, 500.995; of 1,234.567891237, 61.72839456185, down to 61.72839456.
         assertThat(pct.stake(d("10000")).amount()).isEqualByComparingTo("500");
         assertThat(pct.stake(d("10019.9")).amount()).isEqualByComparingTo("500.995");
         assertThat(pct.stake(d("1234.567891237")).amount()).isEqualByComparingTo("61.72839456");
