@@ -42,8 +42,12 @@ import java.util.function.LongConsumer;
  *       touches both the stop and the take-profit, the stop is taken. A stop-loss or trailing stop touched by the low
  *       sells at its level; a take-profit touched by the high sells at its level; a price that opened beyond a
  *       level (a gap) sells at the open.</li>
- *   <li>Balances, the fee kept aside for a buy and every risk limit apply as live, because the same code applies
- *       them.</li>
+ *   <li>The minimal ROI is a level the high touches, like the take-profit; the level is the one for the position's
+ *       age at the instant the replay takes the high (the open plus 2 ms). A level that starts later inside the
+ *       candle applies from its close, against the close price. A trailing stop with an offset follows the high
+ *       once the high has reached the offset: from that candle's close.</li>
+ *   <li>Balances, the fee kept aside for a buy, the stake mode, the budget and every risk limit apply as live,
+ *       because the same code applies them.</li>
  *   <li>Client order ids are seeded and no wall clock is read: the same input gives the same orders and trades.</li>
  * </ol>
  */

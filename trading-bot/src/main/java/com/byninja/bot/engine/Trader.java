@@ -48,8 +48,10 @@ import java.util.function.BooleanSupplier;
  *   <li>A fill is recorded (order, position, trade and its alerts in one transaction, each order at most once)
  *       before the book changes. If the write fails, the symbol is paused (no order, no stop), the owner is told
  *       once, and the write is tried again until it succeeds.</li>
- *   <li>Protective exits (stop-loss, take-profit, trailing stop) protect positions whatever the trading and sell
- *       switches say; those switches govern the strategy. Only {@code risk.protectiveExits: false} turns them off.</li>
+ *   <li>Protective exits (stop-loss, take-profit, minimal ROI, trailing stop) protect positions whatever the trading
+ *       and sell switches say; those switches govern the strategy. Only {@code risk.protectiveExits: false} turns them
+ *       off.</li>
+ *   <li>Every buy, forced or not, fits {@code risk.budget}: the entries on their way count toward it.</li>
  *   <li>A sell never asks for more than the account holds: within {@value OrderDesk#SELL_BALANCE_TOLERANCE_PCT} %
  *       the position is matched to the free balance first (a fee taken in the coin, not yet known).</li>
  * </ul>
@@ -228,7 +230,7 @@ public final class Trader {
     /**
      * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), retries
      * fills the store could not record, asks the exchange about orders whose outcome or fees are unknown, and checks
-     * stop-loss, take-profit and the trailing stop against the last prices.
+     * stop-loss, take-profit, the minimal ROI and the trailing stop against the last prices.
      */
     public void periodicChecks() {
         ctx.day.rollOver();

@@ -10,7 +10,6 @@ import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -121,9 +120,8 @@ public final class RiskManager {
     public Optional<Rejection> checkBuy(BuyCheck c) {
         List<Supplier<Optional<Rejection>>> rules = List.of(
                 () -> noPrice(c), () -> aboveMaxStake(c), () -> overBudget(c), () -> belowMinOrder(c),
-                () -> belowExchangeMinimum(c),
-                () -> insufficientBalance(c), () -> exchangeDown(c), () -> positionAlreadyOpen(c),
-                () -> maxOpenPositions(c), () -> dailyLossLimit(c));
+                () -> belowExchangeMinimum(c), () -> insufficientBalance(c), () -> exchangeDown(c),
+                () -> positionAlreadyOpen(c), () -> maxOpenPositions(c), () -> dailyLossLimit(c));
         for (Supplier<Optional<Rejection>> rule : rules) {
             Optional<Rejection> broken = rule.get();
             if (broken.isPresent() && (broken.get().reason().hard() || !c.forced())) {
@@ -266,8 +264,9 @@ public final class RiskManager {
                 .compareTo(p.costBasis().multiply(factor)) >= 0;
     }
 
+    /** @return how long {@code p} has been open at {@code now}, in milliseconds; never negative. */
     private static long ageMs(Position p, Instant now) {
-        return Math.max(0, Duration.between(p.openedAt(), now).toMillis());
+        return Math.max(0, now.toEpochMilli() - p.openedAt().toEpochMilli());
     }
 
     /** @return whether the highest price since entry has reached the trailing stop's offset above {@code entry}. */
@@ -289,26 +288,14 @@ public final class RiskManager {
     public record Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
                              Optional<BigDecimal> trailingStop, Optional<BigDecimal> trailingStart,
                              Optional<RoiLevel> minimalRoi) {
-
-        /** Levels without a trailing offset or a minimal ROI. */
-        public Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
-                          Optional<BigDecimal> trailingStop) {
-            this(stopLoss, takeProfit, trailingStop, Optional.empty(), Optional.empty());
-        }
-
-        /** @return whether any exit can sell the position: one of the levels is set or awaited. */
-        public boolean any() {
-            return stopLoss.isPresent() || takeProfit.isPresent() || trailingStop.isPresent()
-                    || trailingStart.isPresent() || minimalRoi.isPresent();
-        }
     }
 
     /**
      * The minimal ROI that applies to a position now.
      *
-     * @param pct        the profit it must show, in percent, net of both fees
-     * @param price      the lowest price at which selling shows that profit
-     * @param untilMs    milliseconds until the next entry of the table applies, -1 when none follows
+     * @param pct     the profit it must show, in percent, net of both fees
+     * @param price   the lowest price at which selling shows that profit
+     * @param untilMs milliseconds until the next entry of the table applies, -1 when none follows
      */
     public record RoiLevel(BigDecimal pct, BigDecimal price, long untilMs) {
     }
