@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Typed reads and validation of the merged configuration. A bad value is reported once, at its key, and yields a
@@ -394,7 +395,7 @@ final class ConfigReader {
             }
             return MinimalRoi.off();
         }
-        Map<Long, BigDecimal> entries = new java.util.TreeMap<>();
+        Map<Long, BigDecimal> entries = new TreeMap<>();
         Map<Long, String> keys = new LinkedHashMap<>();
         for (String name : config.names(key)) {
             String entry = key + "." + name;
