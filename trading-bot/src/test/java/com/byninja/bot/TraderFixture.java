@@ -37,6 +37,8 @@ public final class TraderFixture implements AutoCloseable {
     public final RecordingAlerts alerts = new RecordingAlerts();
     public final Map<Symbol, Ticker> prices = new HashMap<>();
     public final long lookupWindowMs;
+    /** The exchange's fee in percent as the risk rules know it: kept aside for a buy, estimated for an exit. */
+    public final BigDecimal feePct;
     public Database db;
     public TradingStore store;
     public Trader trader;
@@ -48,7 +50,17 @@ public final class TraderFixture implements AutoCloseable {
 
     /** @param lookupWindowMs how long an order not found after a lost answer is still looked for (a live account) */
     public TraderFixture(Path dir, String yaml, long lookupWindowMs) throws Exception {
+        this(dir, yaml, lookupWindowMs, BigDecimal.ZERO);
+    }
+
+    /** @param feePct the exchange's fee in percent, which the risk rules keep aside and estimate exits with */
+    public static TraderFixture withFee(Path dir, String yaml, String feePct) throws Exception {
+        return new TraderFixture(dir, yaml, 0, new BigDecimal(feePct));
+    }
+
+    private TraderFixture(Path dir, String yaml, long lookupWindowMs, BigDecimal feePct) throws Exception {
         this.lookupWindowMs = lookupWindowMs;
+        this.feePct = feePct;
         this.config = TestConfigs.config(dir, yaml);
         this.db = Database.open(config.databaseFile());
         this.store = new TradingStore(db);
@@ -62,7 +74,7 @@ public final class TraderFixture implements AutoCloseable {
     /** @return a trader on {@code journals}, such as the store's with another decision journal */
     public Trader newTrader(Journals journals) throws Exception {
         return Trader.restore(config, clock, Strategies.create(config.strategy()),
-                new RiskManager(config.risk(), "USDT"), new OrderManager(journals.orders(), gateway,
+                new RiskManager(config.risk(), "USDT", feePct, Map.of()), new OrderManager(journals.orders(), gateway,
                 new ClientOrderIds(clock), clock, lookupWindowMs),
                 journals, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
                 () -> false, "simulated");

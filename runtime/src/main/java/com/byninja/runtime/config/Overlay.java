@@ -62,8 +62,10 @@ final class Overlay {
                     ((ObjectNode) base.get(name)).set(shortKey, value);
                     problems.lines.put(key + "." + shortKey, problems.lines.get(key));
                 } else {
-                    problems.report(key, true, "must be a mapping of keys indented below it (" + String.join(", ",
-                            names((ObjectNode) knownValue)) + "), got " + YamlConfig.describe(value));
+                    List<String> keys = names((ObjectNode) knownValue);
+                    problems.report(key, true, "must be a mapping of keys indented below it"
+                            + (keys.isEmpty() ? "" : " (" + String.join(", ", keys) + ")") + ", got "
+                            + YamlConfig.describe(value));
                 }
             } else if (!knownValue.isObject()) {
                 base.set(name, value);

@@ -42,8 +42,12 @@ import java.util.function.LongConsumer;
  *       touches both the stop and the take-profit, the stop is taken. A stop-loss or trailing stop touched by the low
  *       sells at its level; a take-profit touched by the high sells at its level; a price that opened beyond a
  *       level (a gap) sells at the open.</li>
- *   <li>Balances, the fee kept aside for a buy and every risk limit apply as live, because the same code applies
- *       them.</li>
+ *   <li>The minimal ROI is a level the high touches, like the take-profit; the level is the one for the position's
+ *       age at the instant the replay takes the high (the open plus 2 ms). A level that starts later inside the
+ *       candle applies from its close, against the close price. A trailing stop with an offset follows the high
+ *       once the high has reached the offset: from that candle's close.</li>
+ *   <li>Balances, the fee kept aside for a buy, the stake mode, the budget and every risk limit apply as live,
+ *       because the same code applies them.</li>
  *   <li>Client order ids are seeded and no wall clock is read: the same input gives the same orders and trades.</li>
  * </ol>
  */
@@ -59,6 +63,8 @@ public final class Backtest {
 
     private final BotConfig config;
     private final Map<Symbol, List<Candle>> candles;
+    /** Whether any protective exit is configured: without one, nothing inside a candle can change a decision. */
+    private final boolean exits;
 
     /**
      * @param config  the bot's configuration: symbols, timeframe, strategy, risk, simulator fee, slippage and balance
@@ -68,6 +74,9 @@ public final class Backtest {
         // Protective exits are checked at every point of the price path, not once a second.
         this.config = config.withCheckIntervalMs(0);
         this.candles = Map.copyOf(candles);
+        BotConfig.RiskSettings r = config.risk();
+        this.exits = r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
+                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff();
     }
 
     /**
@@ -212,15 +221,16 @@ public final class Backtest {
         }
     }
 
-    /** @return whether a position of a symbol of {@code now} has a stop-loss, take-profit or trailing stop */
-    private static boolean guarded(Trader trader, List<Candle> now) {
-        if (trader.positions().all().isEmpty()) {
+    /**
+     * @return whether a position of a symbol of {@code now} has a protective exit: a stop-loss, take-profit, minimal
+     *         ROI or trailing stop is configured
+     */
+    private boolean guarded(Trader trader, List<Candle> now) {
+        if (!exits || trader.positions().all().isEmpty()) {
             return false;
         }
         for (int i = 0; i < now.size(); i++) {
-            Optional<RiskManager.Protection> p = trader.protection(now.get(i).symbol());
-            if (p.isPresent() && (p.get().stopLoss().isPresent() || p.get().takeProfit().isPresent()
-                    || p.get().trailingStop().isPresent())) {
+            if (trader.positions().all().containsKey(now.get(i).symbol())) {
                 return true;
             }
         }
@@ -234,11 +244,22 @@ public final class Backtest {
                 .orElse(c.low());
     }
 
-    /** @return the high of {@code c}, or the take-profit level it touched, where the take-profit sells. */
+    /**
+     * @return the high of {@code c}, or the lower of the take-profit and the minimal ROI's price (at the position's
+     *         age at this instant) when it touched it, where that exit sells
+     */
     private static BigDecimal highPoint(Optional<RiskManager.Protection> levels, Candle c) {
-        Optional<BigDecimal> target = levels.flatMap(RiskManager.Protection::takeProfit);
+        Optional<BigDecimal> target = levels.flatMap(p -> min(p.takeProfit(),
+                p.minimalRoi().map(RiskManager.RoiLevel::price)));
         return target.filter(level -> c.high().compareTo(level) >= 0 && c.open().compareTo(level) < 0)
                 .orElse(c.high());
+    }
+
+    private static Optional<BigDecimal> min(Optional<BigDecimal> a, Optional<BigDecimal> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : Optional.of(a.get().min(b.get()));
     }
 
     private static Optional<BigDecimal> max(Optional<BigDecimal> a, Optional<BigDecimal> b) {

@@ -1,7 +1,6 @@
 package com.byninja.bot.backtest;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.config.BotConfig.RiskSettings;
 import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.CandleDecision;
@@ -41,10 +40,10 @@ import java.util.TreeSet;
  * the history that session read, then the candles it decided on, in the order it read them.
  *
  * <p>What the live bot did that no candle explains is applied at the instant it did it: the orders of its protective
- * exits (stop-loss, take-profit, trailing stop: live they act on prices between candles, which are not kept) and of
- * {@code forcebuy} and {@code forcesell}. The replay's own protective exits are off, so that a stop is taken once,
- * where the live bot took it. An order the replay places where the live bot placed one (same symbol, side and
- * instant) fills when the live one filled, so that a candle that closed live while an order still waited for the
+ * exits (stop-loss, take-profit, minimal ROI, trailing stop: live they act on prices between candles, which are not
+ * kept) and of {@code forcebuy} and {@code forcesell}. The replay's own protective exits are off, so that a stop is
+ * taken once, where the live bot took it. An order the replay places where the live bot placed one (same symbol, side
+ * and instant) fills when the live one filled, so that a candle that closed live while an order still waited for the
  * exchange finds it waiting in the replay too; any other order fills at once, at the price of the moment.
  *
  * <p>The replay starts flat, where the bot may have held positions: from before the first session replayed, or in
@@ -57,7 +56,7 @@ final class ParityReplay {
 
     /** Orders the strategy did not make, which the replay takes from the live bot. */
     private static final Set<Purpose> APPLIED = Set.of(Purpose.STOP_LOSS, Purpose.TAKE_PROFIT, Purpose.TRAILING_STOP,
-            Purpose.FORCE_BUY, Purpose.FORCE_SELL);
+            Purpose.MINIMAL_ROI, Purpose.FORCE_BUY, Purpose.FORCE_SELL);
 
     /**
      * One live session to replay.
@@ -113,10 +112,8 @@ final class ParityReplay {
      */
     ParityReplay(BotConfig config, Instant start, List<Held> held) throws SQLException {
         this.held = List.copyOf(held);
-        RiskSettings r = config.risk();
-        this.config = config.withRisk(new RiskSettings(r.stakeAmount(), r.maxStakeAmount(), r.minOrderAmount(),
-                r.maxOpenPositions(), r.stopLossPct(), r.takeProfitPct(), r.trailingStopPct(), r.dailyLossLimit(),
-                false)).withStore(new StoreSettings(Integer.MAX_VALUE));
+        this.config = config.withRisk(config.risk().withProtectiveExits(false))
+                .withStore(new StoreSettings(Integer.MAX_VALUE));
         this.clock = new SimulatedClock(start);
         this.execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
                 new MemoryLedger(), clock, "RPL"), prices, Map.of(), clock);

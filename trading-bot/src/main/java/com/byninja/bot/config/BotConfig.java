@@ -156,11 +156,71 @@ public record BotConfig(
 
     /**
      * {@code risk.*}; percentages are in percent, amounts in the quote currency; zero turns a limit off.
-     * {@code protectiveExits} false turns stop-loss, take-profit and the trailing stop off altogether.
+     * {@code protectiveExits} false turns stop-loss, take-profit, the minimal ROI and the trailing stop off
+     * altogether.
+     *
+     * @param stakeMode                      how a strategy buy's stake is sized (docs/strategies.md, "Exits and
+     *                                       sizing")
+     * @param stakePct                       {@code percentOfEquity}: the share of equity each stake spends
+     * @param riskPct                        {@code riskBased}: the share of equity a stake may lose at its stop-loss
+     * @param budget                         the most the bot may have in positions, by their entry cost; 0 is no
+     *                                       budget
+     * @param minimalRoi                     the profit a position must show to be sold, by its age
+     * @param trailingStopPositiveOffsetPct  how far above the entry price the price must have been before the
+     *                                       trailing stop follows it; 0 follows from the entry
      */
     public record RiskSettings(BigDecimal stakeAmount, BigDecimal maxStakeAmount, BigDecimal minOrderAmount,
                                int maxOpenPositions, BigDecimal stopLossPct, BigDecimal takeProfitPct,
-                               BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits) {
+                               BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits,
+                               StakeMode stakeMode, BigDecimal stakePct, BigDecimal riskPct, BigDecimal budget,
+                               MinimalRoi minimalRoi, BigDecimal trailingStopPositiveOffsetPct) {
+
+        /** Fixed stakes, no budget, no minimal ROI, a trailing stop that follows from the entry. */
+        public RiskSettings(BigDecimal stakeAmount, BigDecimal maxStakeAmount, BigDecimal minOrderAmount,
+                            int maxOpenPositions, BigDecimal stopLossPct, BigDecimal takeProfitPct,
+                            BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits) {
+            this(stakeAmount, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct, takeProfitPct,
+                    trailingStopPct, dailyLossLimit, protectiveExits, StakeMode.FIXED, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, MinimalRoi.off(), BigDecimal.ZERO);
+        }
+
+        /** @return these settings with the protective exits on or off, such as a parity replay's, which are off. */
+        public RiskSettings withProtectiveExits(boolean on) {
+            return new RiskSettings(stakeAmount, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct,
+                    takeProfitPct, trailingStopPct, dailyLossLimit, on, stakeMode, stakePct, riskPct, budget,
+                    minimalRoi, trailingStopPositiveOffsetPct);
+        }
+    }
+
+    /** {@code risk.stakeMode}: how the stake of a strategy buy (and of a forcebuy without an amount) is sized. */
+    public enum StakeMode {
+        /** {@code risk.stakeAmount} each time. */
+        FIXED("fixed"),
+        /** {@code risk.stakePct} of equity. */
+        PERCENT_OF_EQUITY("percentOfEquity"),
+        /** The stake whose loss at the stop-loss, fees included, is {@code risk.riskPct} of equity. */
+        RISK_BASED("riskBased");
+
+        private final String key;
+
+        StakeMode(String key) {
+            this.key = key;
+        }
+
+        /** @return the name as written in the configuration, such as {@code percentOfEquity}. */
+        public String key() {
+            return key;
+        }
+
+        /** @return the mode written as {@code text} (in any case), or null when none is. */
+        static StakeMode of(String text) {
+            for (StakeMode m : values()) {
+                if (m.key.equalsIgnoreCase(text)) {
+                    return m;
+                }
+            }
+            return null;
+        }
     }
 
     /** {@code engine.*} */

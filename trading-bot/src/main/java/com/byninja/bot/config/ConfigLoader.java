@@ -144,13 +144,24 @@ public final class ConfigLoader {
     }
 
     /**
-     * The shipped file, with its two special shapes: {@code exchange: binance} is short for
-     * {@code exchange: {type: binance}}, and {@code simulator.markets} is keyed by symbols, in any spelling.
+     * The shipped file, with its special shapes: {@code exchange: binance} is short for
+     * {@code exchange: {type: binance}}, {@code simulator.markets} is keyed by symbols, in any spelling, and
+     * {@code risk.minimalRoi} by minutes.
      */
     private static YamlConfig defaults() throws ConfigException {
         return YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE)
                 .shorthand("exchange", "type")
-                .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol);
+                .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol)
+                .freeForm("risk.minimalRoi", "risk.minimalRoi", ConfigLoader::canonicalMinutes);
+    }
+
+    /** @return a number of minutes as a number, 30 for 030; anything else as it is */
+    private static String canonicalMinutes(String name) {
+        try {
+            return Long.toString(Long.parseLong(name.trim()));
+        } catch (NumberFormatException e) {
+            return name;
+        }
     }
 
     /** @return the symbol's usual spelling, BTC/USDT for btcusdt; a spelling that is no symbol as it is */

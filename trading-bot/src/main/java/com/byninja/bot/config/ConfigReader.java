@@ -9,6 +9,7 @@ import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.RiskSettings;
 import com.byninja.bot.config.BotConfig.RulesSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
+import com.byninja.bot.config.BotConfig.StakeMode;
 import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
 import com.byninja.bot.config.rules.Expression;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Typed reads and validation of the merged configuration. A bad value is reported once, at its key, and yields a
@@ -39,6 +41,8 @@ final class ConfigReader {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
     private static final Symbol PLACEHOLDER = new Symbol("BTC", "USDT");
+    /** The oldest age {@code risk.minimalRoi} may name: ten years, in minutes. */
+    private static final long MAX_ROI_MINUTES = 5_256_000;
 
     private final YamlConfig config;
 
@@ -325,13 +329,121 @@ final class ConfigReader {
             config.conflict("risk.minOrderAmount", "must not exceed risk.stakeAmount (" + stake.toPlainString()
                     + "), got " + minOrder.toPlainString(), "risk.stakeAmount");
         }
-        return new RiskSettings(stake, maxStake, minOrder,
-                config.wholeInt("risk.maxOpenPositions", 1, 10_000),
-                config.decimal("risk.stopLossPct", BigDecimal.ZERO, HUNDRED),
-                config.decimal("risk.takeProfitPct", BigDecimal.ZERO, BigDecimal.valueOf(10_000)),
-                config.decimal("risk.trailingStopPct", BigDecimal.ZERO, HUNDRED),
-                config.decimal("risk.dailyLossLimit", BigDecimal.ZERO, BILLION),
-                config.bool("risk.protectiveExits"));
+        int maxOpen = config.wholeInt("risk.maxOpenPositions", 1, 10_000);
+        BigDecimal stopLoss = config.decimal("risk.stopLossPct", BigDecimal.ZERO, HUNDRED);
+        BigDecimal takeProfit = config.decimal("risk.takeProfitPct", BigDecimal.ZERO, BigDecimal.valueOf(10_000));
+        BigDecimal trailing = config.decimal("risk.trailingStopPct", BigDecimal.ZERO, HUNDRED);
+        BigDecimal dailyLoss = config.decimal("risk.dailyLossLimit", BigDecimal.ZERO, BILLION);
+        boolean protectiveExits = config.bool("risk.protectiveExits");
+        Sizing sizing = sizing(minOrder, stopLoss, protectiveExits);
+        return new RiskSettings(stake, maxStake, minOrder, maxOpen, stopLoss, takeProfit, trailing, dailyLoss,
+                protectiveExits, sizing.mode(), sizing.stakePct(), sizing.riskPct(), sizing.budget(), minimalRoi(),
+                trailingOffset(trailing));
+    }
+
+    /** The stake mode, what it needs, and the budget. */
+    private record Sizing(StakeMode mode, BigDecimal stakePct, BigDecimal riskPct, BigDecimal budget) {
+    }
+
+    private Sizing sizing(BigDecimal minOrder, BigDecimal stopLoss, boolean protectiveExits) {
+        String text = config.text("risk.stakeMode");
+        StakeMode mode = StakeMode.of(text);
+        if (config.valid("risk.stakeMode") && mode == null) {
+            config.problem("risk.stakeMode", "must be fixed, percentOfEquity or riskBased, got " + quoted(text));
+        }
+        BigDecimal stakePct = config.decimal("risk.stakePct", BigDecimal.ZERO, HUNDRED);
+        BigDecimal riskPct = config.decimal("risk.riskPct", BigDecimal.ZERO, HUNDRED);
+        if (mode == StakeMode.PERCENT_OF_EQUITY && config.valid("risk.stakePct") && stakePct.signum() == 0) {
+            config.conflict("risk.stakePct", "must be greater than 0 with risk.stakeMode percentOfEquity (the "
+                    + "percentage of equity each stake spends), got 0", "risk.stakeMode");
+        }
+        if (mode == StakeMode.RISK_BASED) {
+            if (config.valid("risk.riskPct") && riskPct.signum() == 0) {
+                config.conflict("risk.riskPct", "must be greater than 0 with risk.stakeMode riskBased (the "
+                        + "percentage of equity a stake may lose at its stop-loss), got 0", "risk.stakeMode");
+            }
+            if (config.valid("risk.stopLossPct") && stopLoss.signum() == 0) {
+                config.conflict("risk.stopLossPct", "must be greater than 0 with risk.stakeMode riskBased, which "
+                        + "sizes each stake by what its stop-loss would lose; set a stop-loss or choose another stake "
+                        + "mode, got 0", "risk.stakeMode");
+            }
+            if (config.valid("risk.protectiveExits") && !protectiveExits) {
+                config.conflict("risk.protectiveExits", "must be true with risk.stakeMode riskBased, which sizes each "
+                        + "stake by what its stop-loss would lose; false turns the stop-loss off", "risk.stakeMode");
+            }
+        }
+        BigDecimal budget = config.decimal("risk.budget", BigDecimal.ZERO, BILLION);
+        if (config.valid("risk.budget", "risk.minOrderAmount") && budget.signum() > 0
+                && budget.compareTo(minOrder) < 0) {
+            config.conflict("risk.budget", "must be 0 (no budget) or at least risk.minOrderAmount ("
+                    + minOrder.toPlainString() + "), got " + budget.toPlainString(), "risk.minOrderAmount");
+        }
+        return new Sizing(mode == null ? StakeMode.FIXED : mode, stakePct, riskPct, budget);
+    }
+
+    /**
+     * Reads {@code risk.minimalRoi}, a mapping of whole minutes to percentages whose percentages never rise with the
+     * minutes; each problem is placed at its entry.
+     */
+    private MinimalRoi minimalRoi() {
+        String key = "risk.minimalRoi";
+        JsonNode node = config.node(key);
+        if (!node.isObject()) {
+            if (!node.isMissingNode() && !node.isNull()) {
+                config.problem(key, "must be a mapping of minutes to percent such as {0: 4, 30: 2, 120: 0}, or {} "
+                        + "for none, got " + YamlConfig.describe(node));
+            }
+            return MinimalRoi.off();
+        }
+        Map<Long, BigDecimal> entries = new TreeMap<>();
+        Map<Long, String> keys = new LinkedHashMap<>();
+        for (String name : config.names(key)) {
+            String entry = key + "." + name;
+            Long minutes = minutes(name);
+            if (minutes == null) {
+                config.problem(entry, "must be a whole number of minutes from 0 to " + MAX_ROI_MINUTES
+                        + " (the position's age), got " + quoted(name));
+                continue;
+            }
+            BigDecimal pct = config.decimal(entry, BigDecimal.valueOf(-100), BigDecimal.valueOf(10_000));
+            if (config.valid(entry)) {
+                entries.put(minutes, pct);
+                keys.put(minutes, entry);
+            }
+        }
+        Map.Entry<Long, BigDecimal> before = null;
+        for (Map.Entry<Long, BigDecimal> e : entries.entrySet()) {
+            if (before != null && e.getValue().compareTo(before.getValue()) > 0) {
+                config.conflict(keys.get(e.getKey()), "must not ask for more profit than an earlier age does ("
+                        + before.getKey() + ": " + before.getValue().toPlainString() + "): the profit a position "
+                        + "needs may only fall as it ages; lower it, got " + e.getValue().toPlainString(),
+                        keys.get(before.getKey()));
+                return MinimalRoi.off();
+            }
+            before = e;
+        }
+        return MinimalRoi.of(entries);
+    }
+
+    /** @return the whole number of minutes {@code name} writes, or null when it is none in range */
+    private static Long minutes(String name) {
+        try {
+            long m = Long.parseLong(name.trim());
+            return m >= 0 && m <= MAX_ROI_MINUTES ? m : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private BigDecimal trailingOffset(BigDecimal trailing) {
+        BigDecimal offset = config.decimal("risk.trailingStopPositiveOffsetPct", BigDecimal.ZERO,
+                BigDecimal.valueOf(10_000));
+        if (config.valid("risk.trailingStopPositiveOffsetPct", "risk.trailingStopPct") && offset.signum() > 0
+                && trailing.signum() == 0) {
+            config.conflict("risk.trailingStopPositiveOffsetPct", "has no effect without a trailing stop: set "
+                    + "risk.trailingStopPct, or 0 here, got " + offset.toPlainString(), "risk.trailingStopPct");
+        }
+        return offset;
     }
 
     private SimulatorSettings simulator(List<Symbol> symbols) {

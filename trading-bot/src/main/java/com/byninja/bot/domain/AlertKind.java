@@ -37,6 +37,8 @@ public enum AlertKind {
     TAKE_PROFIT_HIT,
     /** The trailing stop triggered. */
     TRAILING_STOP_HIT,
+    /** The minimal ROI for the position's age was reached. */
+    MINIMAL_ROI_HIT,
     /** The exchange refused a protective exit; it is tried again. */
     EXIT_REFUSED,
     /** A protective exit went through after refusals. */

@@ -14,6 +14,8 @@ public enum Purpose {
     TAKE_PROFIT,
     /** The price fell back from its high by the trailing stop. */
     TRAILING_STOP,
+    /** The profit reached what {@code risk.minimalRoi} asks of a position of its age. */
+    MINIMAL_ROI,
     /** A {@code forcebuy} command. */
     FORCE_BUY,
     /** A {@code forcesell} command. */
@@ -24,8 +26,8 @@ public enum Purpose {
         return this == ENTRY || this == FORCE_BUY;
     }
 
-    /** @return the name users see, such as {@code stop-loss}. */
+    /** @return the name users see, such as {@code stop-loss} or {@code minimal ROI}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return this == MINIMAL_ROI ? "minimal ROI" : name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

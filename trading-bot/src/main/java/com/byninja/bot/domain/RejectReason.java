@@ -27,6 +27,8 @@ public enum RejectReason {
     RISK_ABOVE_MAX_STAKE("ABOVE_MAX_STAKE", true),
     /** The amount is below {@code risk.minOrderAmount}. */
     RISK_BELOW_MIN_ORDER("BELOW_MIN_ORDER", true),
+    /** What is left of {@code risk.budget} is below {@code risk.minOrderAmount}, or below the amount asked. */
+    RISK_OVER_BUDGET("OVER_BUDGET", true),
     /** The free balance does not cover the amount and the fee kept aside for it. */
     RISK_INSUFFICIENT_BALANCE("INSUFFICIENT_BALANCE", true),
     /** There is no position to sell. */

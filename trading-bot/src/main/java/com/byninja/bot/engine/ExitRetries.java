@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How protective exits (stop-loss, take-profit, trailing stop) are tried again, per symbol, from the first trigger
- * until the position is sold or gone: an episode.
+ * How protective exits (stop-loss, take-profit, minimal ROI, trailing stop) are tried again, per symbol, from the
+ * first trigger until the position is sold or gone: an episode.
  * <ul>
  *   <li>The trigger is announced once per episode, not on every try.</li>
  *   <li>An exit that never reached the exchange (cut off, lost and not found) is sent again at the next check.</li>
@@ -93,6 +93,7 @@ final class ExitRetries {
 
     /** @return whether a purpose is a protective exit, which this governs. */
     static boolean isProtective(Purpose p) {
-        return p == Purpose.STOP_LOSS || p == Purpose.TAKE_PROFIT || p == Purpose.TRAILING_STOP;
+        return p == Purpose.STOP_LOSS || p == Purpose.TAKE_PROFIT || p == Purpose.TRAILING_STOP
+                || p == Purpose.MINIMAL_ROI;
     }
 }

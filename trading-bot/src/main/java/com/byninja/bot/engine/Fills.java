@@ -296,6 +296,17 @@ final class Fills {
         return u != null && u.order.side() == Side.BUY;
     }
 
+    /** @return the quote amount of the entries whose fill waits for the store, fees excluded. */
+    BigDecimal unrecordedEntries() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Unrecorded u : unrecorded.values()) {
+            if (u.order.side() == Side.BUY) {
+                sum = sum.add(u.order.quoteFilled());
+            }
+        }
+        return sum;
+    }
+
     /** @return whether a fill of {@code s} waits for the store. */
     boolean isPaused(Symbol s) {
         return unrecorded.containsKey(s);

@@ -8,6 +8,7 @@ import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.orders.Submission;
+import com.byninja.bot.risk.StakeSizing;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -30,16 +31,23 @@ final class ManualCommands {
         this.desk = desk;
     }
 
-    /** @param amount the quote amount, or null for the configured stake */
+    /**
+     * @param amount the quote amount, or null for the stake of {@code risk.stakeMode}; either is cut to what is left
+     *               of {@code risk.budget}, and the reply says so
+     */
     Submission forceBuy(Symbol s, BigDecimal amount) {
         if (ctx.unconfigured.contains(s)) {
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED, s + " is no longer "
                     + "in the configuration: its position can only be sold (forcesell " + s + ")"));
         }
-        BigDecimal stake = amount == null ? ctx.risk.stakeAmount() : amount;
-        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, stake, true));
-        return refused.<Submission>map(Submission.Refused::new)
-                .orElseGet(() -> desk.submit(s, Purpose.FORCE_BUY, stake));
+        StakeSizing.Stake stake = desk.stake(amount);
+        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, stake.amount(), true));
+        if (refused.isPresent()) {
+            return new Submission.Refused(refused.get());
+        }
+        Submission sent = desk.submit(s, Purpose.FORCE_BUY, stake.amount());
+        return stake.cut() != null && sent instanceof Submission.Sent ok
+                ? new Submission.Sent(ok.order(), "the amount was " + stake.cut()) : sent;
     }
 
     Submission forceSell(Symbol s) {

@@ -8,8 +8,10 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.risk.StakeSizing;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
@@ -120,6 +122,48 @@ final class OrderDesk {
     /** @return everything the risk rules need to decide a buy of {@code amount} on {@code s} now. */
     RiskManager.BuyCheck buyCheck(Symbol s, BigDecimal amount, boolean forced) {
         return new RiskManager.BuyCheck(s, amount, forced, ctx.freeQuote(), openOrPendingPositions(), holdsOrWaits(s),
-                ctx.day.realised(), ctx.freshPrice(s).isPresent(), ctx.exchangeDown.getAsBoolean());
+                ctx.day.realised(), ctx.freshPrice(s).isPresent(), ctx.exchangeDown.getAsBoolean(), inPositions());
+    }
+
+    /**
+     * @param asked the quote amount a person asked for, or null for the stake of {@code risk.stakeMode}
+     * @return the stake of a buy now: the mode's stake on the equity now (or {@code asked}), fitted to what is left of
+     *         the budget
+     */
+    StakeSizing.Stake stake(BigDecimal asked) {
+        StakeSizing sizing = ctx.risk.sizing();
+        StakeSizing.Stake wanted = asked != null ? StakeSizing.Stake.of(asked) : sizing.stake(equity());
+        return sizing.fit(wanted, inPositions());
+    }
+
+    /**
+     * @return the free quote balance plus every open position at its last price (however old; at its entry cost
+     *         before any price): what the stake modes size on
+     */
+    BigDecimal equity() {
+        BigDecimal sum = ctx.balances.free(ctx.config.quoteCurrency());
+        for (Position p : ctx.positions.all().values()) {
+            Optional<Ticker> last = ctx.prices.last(p.symbol());
+            sum = sum.add(last.isPresent() ? last.get().price().multiply(p.quantity()) : p.entryCost());
+        }
+        return sum;
+    }
+
+    /**
+     * @return the money in positions, which {@code risk.budget} limits: the entry cost (fees excluded) of the open
+     *         positions, the quote amounts of the buys waiting for the exchange, and of the entries whose fill waits
+     *         for the store
+     */
+    BigDecimal inPositions() {
+        BigDecimal sum = fills.unrecordedEntries();
+        for (Position p : ctx.positions.all().values()) {
+            sum = sum.add(p.entryCost());
+        }
+        for (Order o : ctx.orders.inFlight()) {
+            if (o.side() == Side.BUY) {
+                sum = sum.add(o.quoteAmount());
+            }
+        }
+        return sum;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stop-loss, take-profit and the trailing stop, checked against the last prices at every check. They protect
+ * Stop-loss, take-profit, the minimal ROI and the trailing stop, checked against the last prices at every check (the
+ * minimal ROI at the position's age at the check). They protect
  * positions whatever the trading and sell switches say (those govern the strategy); only {@code risk.protectiveExits:
  * false} turns them off. A triggered exit is announced once per episode and tried again as {@link ExitRetries} says.
  * Owned by the trading thread.
@@ -46,13 +47,16 @@ final class ProtectiveExits {
             if (!ctx.config.risk().protectiveExits()) {
                 continue;
             }
-            Optional<Purpose> exit = ctx.risk.exitFor(ctx.positions.get(s).orElseThrow(), price);
+            Optional<Purpose> exit = ctx.risk.exitFor(ctx.positions.get(s).orElseThrow(), price,
+                    ctx.clock.instant());
             if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
                 continue;
             }
             Purpose why = exit.get();
             if (exits.firstTrigger(s)) {
-                ctx.alerts.exitHit(ctx.positions.get(s).orElseThrow(), why, price);
+                Position held = ctx.positions.get(s).orElseThrow();
+                ctx.alerts.exitHit(held, why, price, why == Purpose.MINIMAL_ROI
+                        ? ctx.risk.protection(held, ctx.clock.instant()).minimalRoi() : Optional.empty());
             }
             desk.sell(s, why);
         }

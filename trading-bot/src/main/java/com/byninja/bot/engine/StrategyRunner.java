@@ -12,6 +12,7 @@ import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.CandleSeries;
 import com.byninja.bot.orders.Submission;
+import com.byninja.bot.risk.StakeSizing;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.util.ArrayList;
@@ -114,7 +115,8 @@ final class StrategyRunner {
             ctx.decisions.ignored(candle, Action.BUY_IGNORED, RejectReason.RISK_POSITION_ALREADY_OPEN);
             return;
         }
-        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, ctx.risk.stakeAmount(), false));
+        StakeSizing.Stake stake = desk.stake(null);
+        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, stake.amount(), false));
         if (refused.isPresent()) {
             Rejection r = refused.get();
             LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
@@ -124,7 +126,10 @@ final class StrategyRunner {
             ctx.decisions.ignored(candle, Action.BUY_IGNORED, r.reason());
             return;
         }
-        acted(candle, Action.ENTRY, Action.BUY_IGNORED, desk.submit(s, Purpose.ENTRY, ctx.risk.stakeAmount()));
+        if (stake.cut() != null) {
+            LOG.info("{} buy signal: stake {}", s, stake.cut());
+        }
+        acted(candle, Action.ENTRY, Action.BUY_IGNORED, desk.submit(s, Purpose.ENTRY, stake.amount()));
     }
 
     private void sell(Symbol s, Candle candle) {

@@ -13,6 +13,7 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.AlertSink;
+import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The trader's alerts in words and data: each alert's {@code data.event} names its kind and carries the exact
@@ -113,18 +115,29 @@ final class TradeAlerts {
                 + "It is recorded without a trade; compare the account with /status.", s, data);
     }
 
-    void exitHit(Position p, Purpose why, BigDecimal price) {
+    /** @param roi for the minimal ROI, the level it reached; empty for the other exits */
+    void exitHit(Position p, Purpose why, BigDecimal price, Optional<RiskManager.RoiLevel> roi) {
         AlertKind kind = switch (why) {
             case STOP_LOSS -> AlertKind.STOP_LOSS_HIT;
             case TAKE_PROFIT -> AlertKind.TAKE_PROFIT_HIT;
+            case MINIMAL_ROI -> AlertKind.MINIMAL_ROI_HIT;
             default -> AlertKind.TRAILING_STOP_HIT;
         };
         ObjectNode data = facts(p.symbol());
         data.put("price", Money.exact(price));
         data.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
         data.put("highestPrice", Money.exact(p.highestPrice()));
+        String asked = "";
+        if (roi.isPresent()) {
+            long minutes = Math.max(0, Duration.between(p.openedAt(), clock.instant()).toMinutes());
+            data.put("minimalRoiPct", Money.exact(roi.get().pct()));
+            data.put("minimalRoiPrice", Money.exact(roi.get().price()));
+            data.put("ageMinutes", minutes);
+            asked = ", " + Money.exact(roi.get().pct()) + " % profit after fees asked after " + minutes + " min";
+        }
         raise(kind, label(why) + " hit on " + p.symbol() + " at " + Money.price(price) + " (entry "
-                + Money.price(p.averageEntryPrice()) + "); selling " + Money.exact(p.quantity()), p.symbol(), data);
+                + Money.price(p.averageEntryPrice()) + asked + "); selling " + Money.exact(p.quantity()), p.symbol(),
+                data);
     }
 
     /** The first refusal of a protective exit in an episode; the next tries are not announced. */
@@ -283,6 +296,7 @@ final class TradeAlerts {
             case STOP_LOSS -> "Stop-loss";
             case TAKE_PROFIT -> "Take-profit";
             case TRAILING_STOP -> "Trailing stop";
+            case MINIMAL_ROI -> "Minimal ROI";
             case EXIT -> "Strategy exit";
             case FORCE_SELL -> "Forced";
             default -> why.label();

@@ -48,8 +48,10 @@ import java.util.function.BooleanSupplier;
  *   <li>A fill is recorded (order, position, trade and its alerts in one transaction, each order at most once)
  *       before the book changes. If the write fails, the symbol is paused (no order, no stop), the owner is told
  *       once, and the write is tried again until it succeeds.</li>
- *   <li>Protective exits (stop-loss, take-profit, trailing stop) protect positions whatever the trading and sell
- *       switches say; those switches govern the strategy. Only {@code risk.protectiveExits: false} turns them off.</li>
+ *   <li>Protective exits (stop-loss, take-profit, minimal ROI, trailing stop) protect positions whatever the trading
+ *       and sell switches say; those switches govern the strategy. Only {@code risk.protectiveExits: false} turns them
+ *       off.</li>
+ *   <li>Every buy, forced or not, fits {@code risk.budget}: the entries on their way count toward it.</li>
  *   <li>A sell never asks for more than the account holds: within {@value OrderDesk#SELL_BALANCE_TOLERANCE_PCT} %
  *       the position is matched to the free balance first (a fee taken in the coin, not yet known).</li>
  * </ul>
@@ -228,7 +230,7 @@ public final class Trader {
     /**
      * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), retries
      * fills the store could not record, asks the exchange about orders whose outcome or fees are unknown, and checks
-     * stop-loss, take-profit and the trailing stop against the last prices.
+     * stop-loss, take-profit, the minimal ROI and the trailing stop against the last prices.
      */
     public void periodicChecks() {
         ctx.day.rollOver();
@@ -243,9 +245,10 @@ public final class Trader {
     /**
      * A {@code forcebuy}: a person's order, so neither the strategy nor the trading and buy switches nor the soft
      * limits (open positions, one per symbol, daily loss) stop it; the hard limits do (balance, maximum stake,
-     * minimum size). On a symbol with a position it adds to it.
+     * minimum size, budget). On a symbol with a position it adds to it.
      *
-     * @param amount the quote amount, or null for the configured stake
+     * @param amount the quote amount, or null for the stake of {@code risk.stakeMode}; cut to what is left of
+     *               {@code risk.budget} (the submission says so), or refused when that is below the minimum order
      */
     public Submission forceBuy(Symbol s, BigDecimal amount) {
         return commands.forceBuy(s, amount);
@@ -276,9 +279,9 @@ public final class Trader {
         publishing = false;
     }
 
-    /** @return the stop levels of the position in {@code s}, empty when there is none. */
+    /** @return the exit levels of the position in {@code s} now, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
-        return ctx.positions.get(s).map(ctx.risk::protection);
+        return ctx.positions.get(s).map(p -> ctx.risk.protection(p, ctx.clock.instant()));
     }
 
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */

@@ -35,12 +35,15 @@ import java.util.Optional;
  * @param realisedToday         realised PnL since midnight UTC
  * @param todayStart            that midnight
  * @param dailyLossLimitReached whether the daily loss limit stops buying now
+ * @param budget                {@code risk.budget}, zero when there is none
+ * @param inPositions           the money in positions as the budget counts it: the open positions' entry cost and
+ *                              the entries on their way
  */
 public record TraderSnapshot(Instant at, String strategyName, String strategyDescription, long candlesRead,
                              long signals, Flags global, boolean protectiveExits, List<SymbolState> symbols,
                              List<PositionState> positions, Map<String, BigDecimal> balances, String quoteCurrency,
                              int openOrPending, BigDecimal realisedToday, Instant todayStart,
-                             boolean dailyLossLimitReached) {
+                             boolean dailyLossLimitReached, BigDecimal budget, BigDecimal inPositions) {
 
     public TraderSnapshot {
         symbols = List.copyOf(symbols);
@@ -65,12 +68,13 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
         List<PositionState> open = new ArrayList<>();
         for (Position p : ctx.positions.all().values()) {
             open.add(new PositionState(p, !ctx.unconfigured.contains(p.symbol()), ctx.mark(p),
-                    ctx.risk.protection(p)));
+                    ctx.risk.protection(p, ctx.clock.instant())));
         }
         return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
                 symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
-                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()));
+                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()),
+                ctx.risk.budget(), desk.inPositions());
     }
 
     /** @return the state of {@code symbol}, empty when the bot does not manage it. */

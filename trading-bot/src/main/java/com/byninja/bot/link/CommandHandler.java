@@ -219,8 +219,12 @@ public final class CommandHandler {
         if (result instanceof Submission.Sent sent) {
             Order o = sent.order();
             ObjectNode data = orderData(o);
+            if (sent.note() != null) {
+                data.put("note", sent.note());
+            }
             return reply(m, "Buying " + symbol + " for " + Money.quote(o.quoteAmount()) + " " + symbol.quote()
-                    + " at market (order " + o.clientOrderId() + "); the fill follows as an alert.", data);
+                    + " at market (order " + o.clientOrderId() + "); the fill follows as an alert."
+                    + (sent.note() == null ? "" : " Note: " + sent.note() + "."), data);
         }
         return refused(m, "Force buy of " + symbol, ((Submission.Refused) result));
     }

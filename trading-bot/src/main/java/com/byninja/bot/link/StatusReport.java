@@ -202,6 +202,7 @@ public final class StatusReport {
         data.put("freeQuote", Money.exact(free));
         data.put("quoteCurrency", quote);
         t.append("Balance: ").append(Money.quote(free)).append(' ').append(quote).append(" free\n");
+        t.append(budget(snap, quote, data));
         data.put("dailyLossLimitReached", snap.dailyLossLimitReached());
         if (snap.dailyLossLimitReached()) {
             t.append("Daily loss limit reached: buying stopped until 00:00 UTC\n");
@@ -292,6 +293,23 @@ public final class StatusReport {
                 + Money.quote(s.maxDrawdown()) + " " + quote;
     }
 
+    /**
+     * @return {@code "Budget: 340.00 of 1000.00 USDT in positions\n"}, or nothing without a budget; the data has the
+     *         exact figures either way
+     */
+    private static String budget(TraderSnapshot snap, String quote, ObjectNode data) {
+        ObjectNode b = data.putObject("budget");
+        b.put("limit", Money.exact(snap.budget()));
+        b.put("inPositions", Money.exact(snap.inPositions()));
+        if (snap.budget().signum() == 0) {
+            return "";
+        }
+        BigDecimal left = snap.budget().subtract(snap.inPositions()).max(BigDecimal.ZERO);
+        b.put("left", Money.exact(left));
+        return "Budget: " + Money.quote(snap.inPositions()) + " of " + Money.quote(snap.budget()) + " " + quote
+                + " in positions (risk.budget), " + Money.quote(left) + " left\n";
+    }
+
     /** @return {@code "; stop-loss 58800, take-profit 62400"}, or why the position is not protected. */
     private static String protection(boolean enabled, RiskManager.Protection levels, ObjectNode pd) {
         ObjectNode pr = pd.putObject("protection");
@@ -308,11 +326,26 @@ public final class StatusReport {
             pr.put("takeProfit", Money.exact(v));
             parts.add("take-profit " + Money.price(v));
         });
+        levels.minimalRoi().ifPresent(roi -> {
+            ObjectNode r = pr.putObject("minimalRoi");
+            r.put("pct", Money.exact(roi.pct()));
+            r.put("price", Money.exact(roi.price()));
+            r.put("untilMs", roi.untilMs());
+            parts.add("minimal ROI " + Money.exact(roi.pct()) + " % at " + Money.price(roi.price())
+                    + (roi.untilMs() < 0 ? "" : " for " + ReportText.age(roi.untilMs()) + " more"));
+        });
         levels.trailingStop().ifPresent(v -> {
             pr.put("trailingStop", Money.exact(v));
             parts.add("trailing stop " + Money.price(v));
         });
-        return parts.isEmpty() ? "; no stop set (risk.stopLossPct, takeProfitPct, trailingStopPct are 0)"
+        levels.trailingStart().ifPresent(v -> {
+            pr.put("trailingStart", Money.exact(v));
+            if (levels.trailingStop().isEmpty()) {
+                parts.add("trailing stop once the price reaches " + Money.price(v));
+            }
+        });
+        return parts.isEmpty() ? "; no stop set (risk.stopLossPct, takeProfitPct, trailingStopPct are 0, "
+                + "minimalRoi is empty)"
                 : "; " + String.join(", ", parts);
     }
 

@@ -6,8 +6,18 @@ import com.byninja.bot.domain.Rejection;
 /** The outcome of asking for an order: recorded and handed to the exchange, or refused with a reason. */
 public sealed interface Submission {
 
-    /** The order was recorded as {@code NEW} and queued for the exchange. */
-    record Sent(Order order) implements Submission {
+    /**
+     * The order was recorded as {@code NEW} and queued for the exchange.
+     *
+     * @param order the order
+     * @param note  what a person should know about it, such as why its amount is less than asked; null for nothing
+     */
+    record Sent(Order order, String note) implements Submission {
+
+        /** Sent, with nothing to add. */
+        public Sent(Order order) {
+            this(order, null);
+        }
     }
 
     /** The order was not sent. */

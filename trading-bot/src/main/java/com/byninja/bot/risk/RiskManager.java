@@ -10,6 +10,7 @@ import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,17 @@ import java.util.function.Supplier;
 public final class RiskManager {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** A level derived by division rounds up: a target the price must reach is never made easier. */
+    private static final MathContext LEVEL_UP = new MathContext(Position.VALUE_PRECISION.getPrecision(),
+            RoundingMode.CEILING);
 
     private final RiskSettings settings;
     private final String quote;
     private final BigDecimal feePct;
+    /** 1 less the fee as a fraction: what a market sell keeps of its value. */
+    private final BigDecimal afterExitFee;
     private final Map<Symbol, MarketRules> rules;
+    private final StakeSizing sizing;
 
     /**
      * Without a fee to keep aside and without exchange rules.
@@ -49,7 +56,9 @@ public final class RiskManager {
         this.settings = settings;
         this.quote = quoteCurrency;
         this.feePct = feePct;
+        this.afterExitFee = BigDecimal.ONE.subtract(feePct.divide(HUNDRED));
         this.rules = Map.copyOf(rules);
+        this.sizing = new StakeSizing(settings, feePct, quoteCurrency);
     }
 
     /**
@@ -64,22 +73,42 @@ public final class RiskManager {
      * @param realisedToday realised PnL since midnight UTC (negative when losing)
      * @param priceFresh    whether a recent price is known
      * @param exchangeDown  whether the exchange has failed too many calls in a row
+     * @param inPositions   the entry cost of the open positions plus the entries on their way, which
+     *                      {@code risk.budget} limits
      */
     public record BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
                            int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh,
-                           boolean exchangeDown) {
+                           boolean exchangeDown, BigDecimal inPositions) {
 
-        /** A check while the exchange answers. */
+        /** A check while the exchange answers, with nothing in positions. */
         public BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
                         int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh) {
             this(symbol, quoteAmount, forced, freeQuote, openPositions, hasPosition, realisedToday, priceFresh,
-                    false);
+                    false, BigDecimal.ZERO);
+        }
+
+        /** A check with nothing in positions. */
+        public BuyCheck(Symbol symbol, BigDecimal quoteAmount, boolean forced, BigDecimal freeQuote,
+                        int openPositions, boolean hasPosition, BigDecimal realisedToday, boolean priceFresh,
+                        boolean exchangeDown) {
+            this(symbol, quoteAmount, forced, freeQuote, openPositions, hasPosition, realisedToday, priceFresh,
+                    exchangeDown, BigDecimal.ZERO);
         }
     }
 
-    /** @return the stake of a strategy buy. */
+    /** @return {@code risk.stakeAmount}, the stake of {@code stakeMode: fixed}. */
     public BigDecimal stakeAmount() {
         return settings.stakeAmount();
+    }
+
+    /** @return how stakes are sized and fitted to the budget. */
+    public StakeSizing sizing() {
+        return sizing;
+    }
+
+    /** @return {@code risk.budget}, zero when there is none. */
+    public BigDecimal budget() {
+        return settings.budget();
     }
 
     /**
@@ -90,9 +119,9 @@ public final class RiskManager {
      */
     public Optional<Rejection> checkBuy(BuyCheck c) {
         List<Supplier<Optional<Rejection>>> rules = List.of(
-                () -> noPrice(c), () -> aboveMaxStake(c), () -> belowMinOrder(c), () -> belowExchangeMinimum(c),
-                () -> insufficientBalance(c), () -> exchangeDown(c), () -> positionAlreadyOpen(c),
-                () -> maxOpenPositions(c), () -> dailyLossLimit(c));
+                () -> noPrice(c), () -> aboveMaxStake(c), () -> overBudget(c), () -> belowMinOrder(c),
+                () -> belowExchangeMinimum(c), () -> insufficientBalance(c), () -> exchangeDown(c),
+                () -> positionAlreadyOpen(c), () -> maxOpenPositions(c), () -> dailyLossLimit(c));
         for (Supplier<Optional<Rejection>> rule : rules) {
             Optional<Rejection> broken = rule.get();
             if (broken.isPresent() && (broken.get().reason().hard() || !c.forced())) {
@@ -111,6 +140,19 @@ public final class RiskManager {
         return c.quoteAmount().compareTo(settings.maxStakeAmount()) <= 0 ? Optional.empty()
                 : reject(RejectReason.RISK_ABOVE_MAX_STAKE, "stake " + money(c.quoteAmount())
                 + " exceeds the maximum of " + money(settings.maxStakeAmount()) + " (risk.maxStakeAmount)");
+    }
+
+    private Optional<Rejection> overBudget(BuyCheck c) {
+        BigDecimal budget = settings.budget();
+        if (budget.signum() == 0 || c.inPositions().add(c.quoteAmount()).compareTo(budget) <= 0) {
+            return Optional.empty();
+        }
+        BigDecimal left = sizing.left(c.inPositions());
+        return reject(RejectReason.RISK_OVER_BUDGET, "the budget of " + money(budget) + " (risk.budget) has "
+                + money(left) + " left, with " + money(c.inPositions()) + " in positions; "
+                + (left.compareTo(settings.minOrderAmount()) < 0 || left.signum() == 0
+                ? "that is below the minimum order of " + money(settings.minOrderAmount()) + " (risk.minOrderAmount)"
+                : "the stake of " + money(c.quoteAmount()) + " does not fit"));
     }
 
     private Optional<Rejection> belowMinOrder(BuyCheck c) {
@@ -185,48 +227,124 @@ public final class RiskManager {
 
     /**
      * The protective exits, against the average entry price (fees excluded) and, for the trailing stop, the highest
-     * price since entry. Stop-loss is checked first: when both could apply, the position is losing.
+     * price since entry; the minimal ROI against the profit net of both fees ({@link #roiPrice}). Checked in this
+     * order, the first that applies is the answer: stop-loss (when it and another could apply, the position is
+     * losing), take-profit, minimal ROI, trailing stop.
      *
+     * @param now the instant of the check: the minimal ROI asks for what a position of that age must earn
      * @return the exit {@code lastPrice} triggers, if any
      */
-    public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice) {
+    public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice, Instant now) {
         boolean stop = settings.stopLossPct().signum() > 0;
         boolean target = settings.takeProfitPct().signum() > 0;
+        boolean trailing = settings.trailingStopPct().signum() > 0;
+        boolean offset = trailing && settings.trailingStopPositiveOffsetPct().signum() > 0;
         // The entry price is a division, worked out only when a level needs it: this runs at every price check.
-        BigDecimal entry = stop || target ? position.averageEntryPrice() : null;
+        BigDecimal entry = stop || target || offset ? position.averageEntryPrice() : null;
         if (stop && lastPrice.compareTo(stopLossPrice(entry)) <= 0) {
             return Optional.of(Purpose.STOP_LOSS);
         }
         if (target && lastPrice.compareTo(takeProfitPrice(entry)) >= 0) {
             return Optional.of(Purpose.TAKE_PROFIT);
         }
-        if (settings.trailingStopPct().signum() > 0
+        if (!settings.minimalRoi().isOff() && roiReached(position, lastPrice, now)) {
+            return Optional.of(Purpose.MINIMAL_ROI);
+        }
+        if (trailing && (!offset || trailingActive(position, entry))
                 && lastPrice.compareTo(below(position.highestPrice(), settings.trailingStopPct())) <= 0) {
             return Optional.of(Purpose.TRAILING_STOP);
         }
         return Optional.empty();
     }
 
+    /** Without a division: selling at {@code price} keeps price x quantity x (1 - fee); the target is cost x factor. */
+    private boolean roiReached(Position p, BigDecimal price, Instant now) {
+        BigDecimal factor = settings.minimalRoi().factor(ageMs(p, now));
+        return factor != null && price.multiply(p.quantity()).multiply(afterExitFee)
+                .compareTo(p.costBasis().multiply(factor)) >= 0;
+    }
+
+    /** @return how long {@code p} has been open at {@code now}, in milliseconds; never negative. */
+    private static long ageMs(Position p, Instant now) {
+        return Math.max(0, now.toEpochMilli() - p.openedAt().toEpochMilli());
+    }
+
+    /** @return whether the highest price since entry has reached the trailing stop's offset above {@code entry}. */
+    private boolean trailingActive(Position p, BigDecimal entry) {
+        return p.highestPrice().compareTo(trailingStartPrice(entry)) >= 0;
+    }
+
     /**
      * The levels at which a position's protective exits sell; each is empty when its limit is off.
      *
-     * @param stopLoss     sells at or below this price
-     * @param takeProfit   sells at or above this price
-     * @param trailingStop sells at or below this price (the highest price since entry, less the trailing stop)
+     * @param stopLoss      sells at or below this price
+     * @param takeProfit    sells at or above this price
+     * @param trailingStop  sells at or below this price (the highest price since entry, less the trailing stop);
+     *                      empty too while the trailing stop waits for its offset
+     * @param trailingStart with {@code risk.trailingStopPositiveOffsetPct}: the price the highest price must reach
+     *                      before the trailing stop follows it
+     * @param minimalRoi    the minimal ROI that applies at the position's age now, and the price that reaches it
      */
     public record Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
-                             Optional<BigDecimal> trailingStop) {
+                             Optional<BigDecimal> trailingStop, Optional<BigDecimal> trailingStart,
+                             Optional<RoiLevel> minimalRoi) {
     }
 
-    /** @return where {@code position}'s protective exits sell. */
-    public Protection protection(Position position) {
-        BigDecimal entry = settings.stopLossPct().signum() > 0 || settings.takeProfitPct().signum() > 0
+    /**
+     * The minimal ROI that applies to a position now.
+     *
+     * @param pct     the profit it must show, in percent, net of both fees
+     * @param price   the lowest price at which selling shows that profit
+     * @param untilMs milliseconds until the next entry of the table applies, -1 when none follows
+     */
+    public record RoiLevel(BigDecimal pct, BigDecimal price, long untilMs) {
+    }
+
+    /** @return where {@code position}'s protective exits sell at {@code now}. */
+    public Protection protection(Position position, Instant now) {
+        boolean trailing = settings.trailingStopPct().signum() > 0;
+        boolean offset = trailing && settings.trailingStopPositiveOffsetPct().signum() > 0;
+        BigDecimal entry = settings.stopLossPct().signum() > 0 || settings.takeProfitPct().signum() > 0 || offset
                 ? position.averageEntryPrice() : null;
+        Optional<BigDecimal> start = offset ? Optional.of(trailingStartPrice(entry)) : Optional.empty();
+        boolean following = trailing && (!offset || trailingActive(position, entry));
         return new Protection(
                 settings.stopLossPct().signum() > 0 ? Optional.of(stopLossPrice(entry)) : Optional.empty(),
                 settings.takeProfitPct().signum() > 0 ? Optional.of(takeProfitPrice(entry)) : Optional.empty(),
-                settings.trailingStopPct().signum() > 0
-                        ? Optional.of(below(position.highestPrice(), settings.trailingStopPct())) : Optional.empty());
+                following ? Optional.of(below(position.highestPrice(), settings.trailingStopPct()))
+                        : Optional.empty(),
+                start, roiLevel(position, now));
+    }
+
+    private Optional<RoiLevel> roiLevel(Position p, Instant now) {
+        if (settings.minimalRoi().isOff()) {
+            return Optional.empty();
+        }
+        long age = ageMs(p, now);
+        BigDecimal pct = settings.minimalRoi().requiredPct(age);
+        return pct == null ? Optional.empty() : Optional.of(new RoiLevel(pct, roiPrice(p, age),
+                settings.minimalRoi().untilNextMs(age)));
+    }
+
+    /**
+     * The price at which selling {@code p} shows the profit the minimal ROI asks at {@code ageMs}, net of both fees:
+     * {@code costBasis x (1 + roi / 100) / (quantity x (1 - fee / 100))}, rounded up in its 34th digit.
+     *
+     * @return that price, or null when no entry of the table applies yet
+     */
+    public BigDecimal roiPrice(Position p, long ageMs) {
+        BigDecimal factor = settings.minimalRoi().factor(ageMs);
+        return factor == null ? null : p.costBasis().multiply(factor)
+                .divide(p.quantity().multiply(afterExitFee), LEVEL_UP).stripTrailingZeros();
+    }
+
+    /**
+     * @return the price the highest price since entry must reach before the trailing stop follows it, for an entry
+     *         price: entry x (1 + {@code risk.trailingStopPositiveOffsetPct} / 100)
+     */
+    public BigDecimal trailingStartPrice(BigDecimal entry) {
+        return entry.multiply(BigDecimal.ONE.add(settings.trailingStopPositiveOffsetPct().divide(HUNDRED,
+                MathContext.DECIMAL64)));
     }
 
     /** @return the price at or below which the stop-loss sells, for an entry price. */

@@ -109,16 +109,16 @@ class RiskManagerTest {
     void stopLossSellsAtTwoPercentBelowTheAverageEntry() {
         Position p = Position.open(BTC, d("1"), d("100"), BigDecimal.ZERO, Instant.EPOCH);
 
-        assertThat(risk.exitFor(p, d("98.01"))).isEmpty();
-        assertThat(risk.exitFor(p, d("98.00"))).contains(Purpose.STOP_LOSS);
+        assertThat(risk.exitFor(p, d("98.01"), Instant.EPOCH)).isEmpty();
+        assertThat(risk.exitFor(p, d("98.00"), Instant.EPOCH)).contains(Purpose.STOP_LOSS);
     }
 
     @Test
     void takeProfitSellsAtFourPercentAboveTheAverageEntry() {
         Position p = Position.open(BTC, d("1"), d("100"), BigDecimal.ZERO, Instant.EPOCH);
 
-        assertThat(risk.exitFor(p, d("103.99"))).isEmpty();
-        assertThat(risk.exitFor(p, d("104"))).contains(Purpose.TAKE_PROFIT);
+        assertThat(risk.exitFor(p, d("103.99"), Instant.EPOCH)).isEmpty();
+        assertThat(risk.exitFor(p, d("104"), Instant.EPOCH)).contains(Purpose.TAKE_PROFIT);
     }
 
     @Test
@@ -126,8 +126,8 @@ class RiskManagerTest {
         Position p = Position.open(BTC, d("1"), d("100"), BigDecimal.ZERO, Instant.EPOCH).withPrice(d("103.5"));
 
         // 103.5 * 0.97 = 100.395
-        assertThat(risk.exitFor(p, d("100.40"))).isEmpty();
-        assertThat(risk.exitFor(p, d("100.395"))).contains(Purpose.TRAILING_STOP);
+        assertThat(risk.exitFor(p, d("100.40"), Instant.EPOCH)).isEmpty();
+        assertThat(risk.exitFor(p, d("100.395"), Instant.EPOCH)).contains(Purpose.TRAILING_STOP);
     }
 
     @Test
@@ -136,8 +136,8 @@ class RiskManagerTest {
                 d("0"), true), "USDT");
         Position p = Position.open(BTC, d("1"), d("100"), BigDecimal.ZERO, Instant.EPOCH);
 
-        assertThat(off.exitFor(p, d("1"))).isEmpty();
-        assertThat(off.exitFor(p, d("1000"))).isEmpty();
+        assertThat(off.exitFor(p, d("1"), Instant.EPOCH)).isEmpty();
+        assertThat(off.exitFor(p, d("1000"), Instant.EPOCH)).isEmpty();
     }
 
     @Test
