@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
@@ -35,21 +36,24 @@ import java.util.Optional;
  * @param realisedToday         realised PnL since midnight UTC
  * @param todayStart            that midnight
  * @param dailyLossLimitReached whether the daily loss limit stops buying now
+ * @param locks                 the protections' locks in force, by end
  */
 public record TraderSnapshot(Instant at, String strategyName, String strategyDescription, long candlesRead,
                              long signals, Flags global, boolean protectiveExits, List<SymbolState> symbols,
                              List<PositionState> positions, Map<String, BigDecimal> balances, String quoteCurrency,
                              int openOrPending, BigDecimal realisedToday, Instant todayStart,
-                             boolean dailyLossLimitReached) {
+                             boolean dailyLossLimitReached, List<EntryLock> locks) {
 
     public TraderSnapshot {
         symbols = List.copyOf(symbols);
+        locks = List.copyOf(locks);
         positions = List.copyOf(positions);
         balances = Map.copyOf(balances);
     }
 
     /** @return the trader's state now, read on the trading thread. */
-    static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills) {
+    static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills,
+                               EntryLocks locks) {
         List<SymbolState> symbols = new ArrayList<>();
         Set<Symbol> paused = fills.paused();
         for (Symbol s : runner.symbols()) {
@@ -70,7 +74,7 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
         return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
                 symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
-                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()));
+                ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()), locks.now());
     }
 
     /** @return the state of {@code symbol}, empty when the bot does not manage it. */

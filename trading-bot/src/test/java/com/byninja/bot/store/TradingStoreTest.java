@@ -62,7 +62,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 3");
+                .hasMessageContaining("has schema version 99, newer than this bot's 4");
     }
 
     /** The tables as a version 1 bot wrote them. */
@@ -151,7 +151,7 @@ class TradingStoreTest {
 
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(store.order("b1").orElseThrow().quoteFilled()).isEqualByComparingTo("99.9997749");
             assertThat(store.isApplied("b1")).isTrue();
             assertThat(store.loadPositions()).singleElement()
@@ -170,7 +170,7 @@ class TradingStoreTest {
         }
         // Opened again, it is upgraded no further.
         try (Database db = Database.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(new TradingStore(db).decisionSessions()).hasSize(1);
         }
     }
