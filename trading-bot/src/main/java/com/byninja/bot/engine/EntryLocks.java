@@ -52,7 +52,8 @@ final class EntryLocks {
         for (EntryLock l : locks.journal.locks()) {
             if (now.isBefore(l.until())) {
                 locks.active.start(l);
-                LOG.info("{} from before the restart: {}", l.describe(now), l.reason());
+                LOG.info("{} on {} from before the restart: no strategy entry until {}: {}", l.kind().label(),
+                        l.scopeText(), EntryLock.time(l.until(), now), l.reason());
             } else {
                 locks.end(l, true);
             }
@@ -112,7 +113,8 @@ final class EntryLocks {
             return;
         }
         if (LOG.isInfoEnabled()) {
-            LOG.info("{}: {}", lock.describe(now), lock.reason());
+            LOG.info("{} on {}: no strategy entry until {}: {}", lock.kind().label(), lock.scopeText(),
+                    EntryLock.time(lock.until(), now), lock.reason());
         }
         List<OutboxAlert> alert = List.of(ctx.alerts.locked(lock));
         try {
