@@ -4,6 +4,7 @@ import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Symbol;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -86,7 +87,7 @@ public final class ActiveLocks {
                 active.add(l);
             }
         }
-        active.sort((a, b) -> a.until().compareTo(b.until()));
+        active.sort(Comparator.comparing(EntryLock::until));
         return active;
     }
 
