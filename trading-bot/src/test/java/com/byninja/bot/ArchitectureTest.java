@@ -28,7 +28,7 @@ class ArchitectureTest {
             .layer("Ports").definedBy("com.byninja.bot.engine.port..", "com.byninja.bot.exchange")
             .layer("Core").definedBy("com.byninja.bot.strategy..", "com.byninja.bot.risk..",
                     "com.byninja.bot.control..", "com.byninja.bot.positions..", "com.byninja.bot.orders..",
-                    "com.byninja.bot.marketdata..")
+                    "com.byninja.bot.marketdata..", "com.byninja.bot.protections..")
             .layer("Engine").definedBy("com.byninja.bot.engine")
             .layer("Adapters").definedBy("com.byninja.bot.exchange.simulated..",
                     "com.byninja.bot.exchange.xchange..", "com.byninja.bot.exchange.binance..",
@@ -61,7 +61,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theEngineAndTheCoreReadNoWallClock = noClasses()
             .that().resideInAnyPackage("com.byninja.bot.engine..", "com.byninja.bot.risk..",
-                    "com.byninja.bot.positions..", "com.byninja.bot.strategy..")
+                    "com.byninja.bot.positions..", "com.byninja.bot.strategy..", "com.byninja.bot.protections..")
             .and().haveNameNotMatching("com\\.byninja\\.bot\\.engine\\.TradingEngine(\\$.*)?")
             .should().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(System.class, "nanoTime")

@@ -85,6 +85,26 @@ class MainTest {
     }
 
     @Test
+    void badProtectionsExitTwoWithOneLinePerProblemAtItsLine() throws Exception {
+        Files.writeString(dir.resolve("locks.yml"), """
+                protections:
+                  cooldownCandles: many
+                  stopLossGuard:
+                    stopLosses: 3
+                    lock: 6 hours
+                """);
+
+        Process p = start("--config", "locks.yml");
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(read("err.txt").lines()).containsExactly(
+                "locks.yml:2: protections.cooldownCandles: must be a whole number between 0 and 10000, got \"many\"",
+                "locks.yml:5: protections.stopLossGuard.lock: must be a number and a unit (ms, s, m, h or d) such as "
+                        + "6h or 1d, got \"6 hours\"");
+    }
+
+    @Test
     void aDirectoryGivenAsTheConfigurationExitsTwoSayingWhichFileToGive() throws Exception {
         Files.createDirectory(dir.resolve("config"));
 

@@ -34,4 +34,14 @@ public final class RecordingAlerts implements AlertSink {
     public Alert last() {
         return alerts.get(alerts.size() - 1);
     }
+
+    /** @return the last alert of {@code event}, such as {@code position_closed}. */
+    public Alert last(String event) {
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            if (event.equals(alerts.get(i).event())) {
+                return alerts.get(i);
+            }
+        }
+        throw new AssertionError("no " + event + " alert among " + events());
+    }
 }

@@ -26,7 +26,8 @@ public record BotConfig(
         EngineSettings engine,
         SimulatorSettings simulator,
         LinkSettings link,
-        StoreSettings store) {
+        StoreSettings store,
+        ProtectionSettings protections) {
 
     public BotConfig {
         symbols = List.copyOf(symbols);
@@ -41,26 +42,26 @@ public record BotConfig(
         List<Symbol> all = new java.util.ArrayList<>(symbols);
         more.stream().filter(s -> !all.contains(s)).forEach(all::add);
         return new BotConfig(name, exchange, all, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator.covering(all), link, store);
+                engine, simulator.covering(all), link, store, protections);
     }
 
     /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
     public BotConfig withCheckIntervalMs(long checkIntervalMs) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
                 new EngineSettings(checkIntervalMs, engine.eventQueueCapacity(), engine.commandQueueCapacity(),
-                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store);
+                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store, protections);
     }
 
     /** @return this configuration with other risk settings, such as a replay's without protective exits. */
     public BotConfig withRisk(RiskSettings other) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, other,
-                engine, simulator, link, store);
+                engine, simulator, link, store, protections);
     }
 
     /** @return this configuration with other store settings, such as a replay's that forgets no decision. */
     public BotConfig withStore(StoreSettings other) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator, link, other);
+                engine, simulator, link, other, protections);
     }
 
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */

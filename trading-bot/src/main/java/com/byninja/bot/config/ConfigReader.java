@@ -122,7 +122,7 @@ final class ConfigReader {
         StoreSettings store = new StoreSettings(config.wholeInt("store.decisionRetentionDays", 1, 36_500));
         return new BotConfig(name, exchange, symbols, timeframe == null ? Duration.ofMinutes(1) : timeframe,
                 dataDir, logDir, new ControlSettings(config.bool("control.tradingOnFirstStart")), marketData, strategy,
-                risk, engine, simulator, link, store);
+                risk, engine, simulator, link, store, new ProtectionsReader(config).read());
     }
 
     private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {

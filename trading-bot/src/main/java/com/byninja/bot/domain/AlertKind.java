@@ -45,6 +45,10 @@ public enum AlertKind {
     EXIT_RECOVERED,
     /** Today's realised loss reached the daily limit. */
     DAILY_LOSS_LIMIT,
+    /** A protection locked the strategy's entries, on a symbol or on all of them. */
+    ENTRY_LOCKED,
+    /** A protection's lock ended: the strategy may buy again. */
+    ENTRY_UNLOCKED,
     /** A risk rule refused a buy the owner should know about. */
     RISK_LIMIT,
     /** The exchange rejected an order. */

@@ -21,6 +21,14 @@ public enum RejectReason {
     RISK_MAX_OPEN_POSITIONS("MAX_OPEN_POSITIONS", false),
     /** Today's realised loss reached {@code risk.dailyLossLimit}. */
     RISK_DAILY_LOSS_LIMIT("DAILY_LOSS_LIMIT", false),
+    /** The symbol rests for {@code protections.cooldownCandles} candles after its position closed. */
+    RISK_COOLDOWN("COOLDOWN", false),
+    /** Too many stop-losses within {@code protections.stopLossGuard.window} locked buying. */
+    RISK_STOP_LOSS_GUARD("STOP_LOSS_GUARD", false),
+    /** The realised equity fell {@code protections.maxDrawdownLock.drawdownPct} below its high: buying is locked. */
+    RISK_MAX_DRAWDOWN_LOCK("MAX_DRAWDOWN_LOCK", false),
+    /** The symbol's trades lost {@code protections.lowProfitLock.lossPct} within the window: it is locked. */
+    RISK_LOW_PROFIT_LOCK("LOW_PROFIT_LOCK", false),
     /** The price is missing or older than {@code marketData.staleAfterMs}. */
     RISK_NO_PRICE("NO_PRICE", true),
     /** The amount exceeds {@code risk.maxStakeAmount}. */

@@ -60,6 +60,7 @@ final class Fills {
 
     private final TradingContext ctx;
     private final ExitRetries exits;
+    private final EntryLocks locks;
     private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
     /**
      * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
@@ -69,9 +70,10 @@ final class Fills {
     private final Map<Symbol, BigDecimal> matchedAway = new HashMap<>();
     private boolean unknownOrdersAlerted;
 
-    Fills(TradingContext ctx, ExitRetries exits) {
+    Fills(TradingContext ctx, ExitRetries exits, EntryLocks locks) {
         this.ctx = ctx;
         this.exits = exits;
+        this.locks = locks;
     }
 
     /** Applies a result from the order executor. */
@@ -182,6 +184,9 @@ final class Fills {
             if (refusals > 0 && ExitRetries.isProtective(order.purpose())) {
                 ctx.alerts.exitRecovered(order, refusals);
             }
+        }
+        if (trade != null) {
+            locks.onTradeClosed(trade, outcome.closed());
         }
         if (!order.feesKnown()) {
             LOG.warn("the fees of order {} are not known yet; they are looked up until they are",

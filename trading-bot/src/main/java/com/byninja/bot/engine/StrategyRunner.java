@@ -3,6 +3,7 @@ package com.byninja.bot.engine;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.CandleDecision.Action;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Position;
@@ -26,9 +27,9 @@ import org.ta4j.core.Strategy;
 
 /**
  * The strategy on closed candles: each symbol's candles and the ta4j strategy reading them, one progress line per
- * symbol and candle, and the signal acted on where the switches and the risk rules allow. What it does with each
- * candle, and the history it read, goes to the decision journal ({@link Decisions}): one write per symbol and closed
- * candle, on this thread, as the orders' are. Owned by the trading thread.
+ * symbol and candle, and the signal acted on where the switches, the protections' locks and the risk rules allow. What
+ * it does with each candle, and the history it read, goes to the decision journal ({@link Decisions}): one write per
+ * symbol and closed candle, on this thread, as the orders' are. Owned by the trading thread.
  */
 final class StrategyRunner {
 
@@ -40,13 +41,15 @@ final class StrategyRunner {
 
     private final TradingContext ctx;
     private final OrderDesk desk;
+    private final EntryLocks locks;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
     private long candles;
     private long signals;
 
-    StrategyRunner(TradingContext ctx, OrderDesk desk) {
+    StrategyRunner(TradingContext ctx, OrderDesk desk, EntryLocks locks) {
         this.ctx = ctx;
         this.desk = desk;
+        this.locks = locks;
         int maxBars = ctx.config.marketData().maxBars();
         for (Symbol s : ctx.config.symbols()) {
             CandleSeries series = new CandleSeries(s, maxBars);
@@ -113,6 +116,14 @@ final class StrategyRunner {
         if (desk.holdsOrWaits(s)) {
             LOG.debug("{} buy signal: position already open or entry waiting", s);
             ctx.decisions.ignored(candle, Action.BUY_IGNORED, RejectReason.RISK_POSITION_ALREADY_OPEN);
+            return;
+        }
+        EntryLock lock = locks.blocking(s);
+        if (lock != null) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} buy signal ignored: {}", s, lock.describe(ctx.clock.instant()));
+            }
+            ctx.decisions.ignored(candle, Action.BUY_IGNORED, lock.kind().reason());
             return;
         }
         StakeSizing.Stake stake = desk.stake(null);

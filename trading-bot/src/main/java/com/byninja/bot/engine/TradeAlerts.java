@@ -4,6 +4,7 @@ import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
@@ -173,6 +174,43 @@ final class TradeAlerts {
                 + " realised today (limit " + Money.quote(limit) + "); buying stops until 00:00 UTC", null, data);
     }
 
+    /** A protection locked the strategy's entries: written with the lock. */
+    OutboxAlert locked(EntryLock l) {
+        AlertKind kind = AlertKind.ENTRY_LOCKED;
+        if (!sink.read()) {
+            return unread(kind, l.symbol());
+        }
+        ObjectNode data = lockFacts(l);
+        return outbox(kind, l.kind().label() + " on " + l.scopeText() + ": the strategy buys "
+                + (l.symbol() == null ? "nothing" : "no " + l.symbol()) + " until "
+                + EntryLock.time(l.until(), clock.instant()) + " (" + l.reason() + "). Sells, stops and /forcebuy "
+                + "still work.", l.symbol(), data);
+    }
+
+    /** A lock ended, now or while the bot was stopped: written as the lock is forgotten. */
+    OutboxAlert unlocked(EntryLock l, boolean whileStopped) {
+        AlertKind kind = AlertKind.ENTRY_UNLOCKED;
+        if (!sink.read()) {
+            return unread(kind, l.symbol());
+        }
+        ObjectNode data = lockFacts(l);
+        data.put("whileStopped", whileStopped);
+        return outbox(kind, l.kind().label() + " on " + l.scopeText() + " ended at "
+                + EntryLock.time(l.until(), clock.instant()) + (whileStopped ? ", while the bot was stopped" : "")
+                + ": the strategy may buy " + (l.symbol() == null ? "" : l.symbol() + " ") + "again.", l.symbol(),
+                data);
+    }
+
+    private static ObjectNode lockFacts(EntryLock l) {
+        ObjectNode data = facts(l.symbol());
+        data.put("protection", l.kind().code());
+        data.put("scope", l.symbol() == null ? "all" : l.symbol().toString());
+        data.put("since", l.since().toString());
+        data.put("until", l.until().toString());
+        data.put("reason", l.reason());
+        return data;
+    }
+
     /** A strategy buy refused by a risk limit; at most once per symbol and reason every half hour. */
     void buyRefused(Symbol s, Rejection r, Instant now) {
         String key = s + "/" + r.reason();
@@ -284,7 +322,7 @@ final class TradeAlerts {
 
     /** @return an alert of {@code kind} with its id and no words, for a sink nobody reads */
     private OutboxAlert unread(AlertKind kind, Symbol s) {
-        return new OutboxAlert(ids.next(), kind.code(), s.toString(), null, clock.instant());
+        return new OutboxAlert(ids.next(), kind.code(), s == null ? null : s.toString(), null, clock.instant());
     }
 
     private OutboxAlert outbox(AlertKind kind, String text, Symbol s, ObjectNode data) {

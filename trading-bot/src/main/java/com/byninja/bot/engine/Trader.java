@@ -3,6 +3,7 @@ package com.byninja.bot.engine;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.control.ControlState;
 import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
@@ -88,25 +89,28 @@ public final class Trader {
     private final StrategyRunner strategy;
     private final ProtectiveExits protective;
     private final ManualCommands commands;
+    private final EntryLocks locks;
     private Instant nextCheck = Instant.MIN;
     private boolean publishing = true;
     private volatile TraderSnapshot latest;
 
-    private Trader(TradingContext ctx, StepClock time) {
+    private Trader(TradingContext ctx, EntryLocks locks, StepClock time) {
         this.ctx = ctx;
         this.time = time;
         this.checkInterval = Duration.ofMillis(ctx.config.engine().checkIntervalMs());
+        this.locks = locks;
         ExitRetries exits = new ExitRetries();
-        this.fills = new Fills(ctx, exits);
+        this.fills = new Fills(ctx, exits, locks);
         this.desk = new OrderDesk(ctx, fills);
-        this.strategy = new StrategyRunner(ctx, desk);
+        this.strategy = new StrategyRunner(ctx, desk, locks);
         this.protective = new ProtectiveExits(ctx, desk, fills, exits);
         this.commands = new ManualCommands(ctx, desk);
         this.latest = snapshot();
     }
 
     /**
-     * Restores positions, switches and today's PnL from the journals and takes over unfinished orders.
+     * Restores positions, switches, today's PnL and the protections' locks from the journals and takes over
+     * unfinished orders.
      *
      * @param clock        the bot's time; the order manager should read the same {@link StepClock}
      * @param exchangeName the exchange's name for messages, such as {@code binance}
@@ -117,8 +121,9 @@ public final class Trader {
                                  Map<String, BigDecimal> balances, BooleanSupplier exchangeDown, String exchangeName)
             throws SQLException {
         StepClock time = StepClock.over(clock);
-        return new Trader(Restore.from(config, time, strategy, risk, orders, journals, alerts, prices, balances,
-                exchangeDown, exchangeName), time);
+        TradingContext ctx = Restore.from(config, time, strategy, risk, orders, journals, alerts, prices, balances,
+                exchangeDown, exchangeName);
+        return new Trader(ctx, EntryLocks.restore(ctx), time);
     }
 
     // ---- the step -----------------------------------------------------------------------------------------
@@ -228,13 +233,15 @@ public final class Trader {
     }
 
     /**
-     * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), retries
-     * fills the store could not record, asks the exchange about orders whose outcome or fees are unknown, and checks
-     * stop-loss, take-profit, the minimal ROI and the trailing stop against the last prices.
+     * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), ends the
+     * protections' locks whose time is up, retries fills the store could not record, asks the exchange about orders
+     * whose outcome or fees are unknown, and checks stop-loss, take-profit, the minimal ROI and the trailing stop
+     * against the last prices.
      */
     public void periodicChecks() {
         ctx.day.rollOver();
         ctx.decisions.onNewDay();
+        locks.expire();
         fills.retryUnrecorded();
         ctx.orders.lookUpDue();
         protective.check();
@@ -244,8 +251,8 @@ public final class Trader {
 
     /**
      * A {@code forcebuy}: a person's order, so neither the strategy nor the trading and buy switches nor the soft
-     * limits (open positions, one per symbol, daily loss) stop it; the hard limits do (balance, maximum stake,
-     * minimum size, budget). On a symbol with a position it adds to it.
+     * limits (open positions, one per symbol, daily loss) nor the protections' locks stop it; the hard limits do
+     * (balance, maximum stake, minimum size, budget). On a symbol with a position it adds to it.
      *
      * @param amount the quote amount, or null for the stake of {@code risk.stakeMode}; cut to what is left of
      *               {@code risk.budget} (the submission says so), or refused when that is below the minimum order
@@ -279,6 +286,16 @@ public final class Trader {
         publishing = false;
     }
 
+    /** @return the protections' locks in force now, by end. */
+    public List<EntryLock> locks() {
+        return locks.now();
+    }
+
+    /** @return the locks in force now that stop the strategy buying {@code s}, by end; a forcebuy passes them. */
+    public List<EntryLock> locksOn(Symbol s) {
+        return locks.on(s);
+    }
+
     /** @return the exit levels of the position in {@code s} now, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
         return ctx.positions.get(s).map(p -> ctx.risk.protection(p, ctx.clock.instant()));
@@ -291,7 +308,7 @@ public final class Trader {
 
     /** @return the state now; on the trading thread. */
     public TraderSnapshot snapshot() {
-        return TraderSnapshot.take(ctx, strategy, desk, fills);
+        return TraderSnapshot.take(ctx, strategy, desk, fills, locks);
     }
 
     /** @return the switches. */

@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
@@ -38,21 +39,25 @@ import java.util.Optional;
  * @param budget                {@code risk.budget}, zero when there is none
  * @param inPositions           the money in positions as the budget counts it: the open positions' entry cost and
  *                              the entries on their way
+ * @param locks                 the protections' locks in force, by end
  */
 public record TraderSnapshot(Instant at, String strategyName, String strategyDescription, long candlesRead,
                              long signals, Flags global, boolean protectiveExits, List<SymbolState> symbols,
                              List<PositionState> positions, Map<String, BigDecimal> balances, String quoteCurrency,
                              int openOrPending, BigDecimal realisedToday, Instant todayStart,
-                             boolean dailyLossLimitReached, BigDecimal budget, BigDecimal inPositions) {
+                             boolean dailyLossLimitReached, BigDecimal budget, BigDecimal inPositions,
+                             List<EntryLock> locks) {
 
     public TraderSnapshot {
         symbols = List.copyOf(symbols);
+        locks = List.copyOf(locks);
         positions = List.copyOf(positions);
         balances = Map.copyOf(balances);
     }
 
     /** @return the trader's state now, read on the trading thread. */
-    static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills) {
+    static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills,
+                               EntryLocks locks) {
         List<SymbolState> symbols = new ArrayList<>();
         Set<Symbol> paused = fills.paused();
         for (Symbol s : runner.symbols()) {
@@ -74,7 +79,7 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
                 symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
                 ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()),
-                ctx.risk.budget(), desk.inPositions());
+                ctx.risk.budget(), desk.inPositions(), locks.now());
     }
 
     /** @return the state of {@code symbol}, empty when the bot does not manage it. */

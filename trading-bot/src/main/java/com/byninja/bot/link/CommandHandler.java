@@ -3,6 +3,7 @@ package com.byninja.bot.link;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.AlertKind;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
@@ -222,8 +223,19 @@ public final class CommandHandler {
             if (sent.note() != null) {
                 data.put("note", sent.note());
             }
+            // A person's buy passes the protections' locks, which stop the strategy only; the reply says which.
+            List<String> despite = new ArrayList<>();
+            ArrayNode locks = data.putArray("despiteLocks");
+            for (EntryLock l : trader.locksOn(symbol)) {
+                despite.add(l.describe(trader.clock().instant()));
+                ObjectNode ld = locks.addObject();
+                ld.put("protection", l.kind().code());
+                ld.put("scope", l.symbol() == null ? "all" : l.symbol().toString());
+                ld.put("until", l.until().toString());
+            }
             return reply(m, "Buying " + symbol + " for " + Money.quote(o.quoteAmount()) + " " + symbol.quote()
-                    + " at market (order " + o.clientOrderId() + "); the fill follows as an alert."
+                    + " at market (order " + o.clientOrderId() + ")" + (despite.isEmpty() ? ""
+                    : " despite the " + String.join(" and the ", despite)) + "; the fill follows as an alert."
                     + (sent.note() == null ? "" : " Note: " + sent.note() + "."), data);
         }
         return refused(m, "Force buy of " + symbol, ((Submission.Refused) result));

@@ -8,6 +8,7 @@ import static com.byninja.bot.link.ReportText.pairs;
 import static com.byninja.bot.link.ReportText.uptime;
 
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Money;
@@ -206,6 +207,21 @@ public final class StatusReport {
         data.put("dailyLossLimitReached", snap.dailyLossLimitReached());
         if (snap.dailyLossLimitReached()) {
             t.append("Daily loss limit reached: buying stopped until 00:00 UTC\n");
+        }
+        ArrayNode locks = data.putArray("locks");
+        if (!snap.locks().isEmpty()) {
+            t.append("Entry locks (").append(snap.locks().size()).append("), for the strategy; sells and /forcebuy go "
+                    + "on:\n");
+        }
+        for (EntryLock l : snap.locks()) {
+            ObjectNode ld = locks.addObject();
+            ld.put("protection", l.kind().code());
+            ld.put("scope", l.symbol() == null ? "all" : l.symbol().toString());
+            ld.put("since", l.since().toString());
+            ld.put("until", l.until().toString());
+            ld.put("reason", l.reason());
+            t.append("  ").append(l.kind().label()).append(" on ").append(l.scopeText()).append(" until ")
+                    .append(EntryLock.time(l.until(), now)).append(": ").append(l.reason()).append('\n');
         }
 
         ObjectNode l = link.get();

@@ -4,6 +4,7 @@ import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.FeesPaid;
 import com.byninja.bot.domain.FillOutcome;
 import com.byninja.bot.domain.Flags;
@@ -14,6 +15,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.engine.port.DecisionJournal;
+import com.byninja.bot.engine.port.LockJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
 import java.math.BigDecimal;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +37,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The order, position, control and decision journals in memory, for replaying history through the real trading
+ * The order, position, control, decision and lock journals in memory, for replaying history through the real trading
  * engine. As the engine sees it, it behaves as the SQLite store does: a fill is applied once, and a second
  * {@link #recordFill} of the same order returns false and changes nothing; positions, trades, dust, fees, switches,
- * sessions and decisions come back as the store gives them, in the same order, and are forgotten by age as the store
- * forgets them; a write the store would refuse (an order inserted twice, an update of an unknown order, an alert id
- * used before) throws {@link SQLException} and changes nothing. Times are kept to the millisecond, as the store keeps
- * them; money is kept as the exact {@link BigDecimal} given (the store gives back the same value, written out in plain
- * digits: {@code 6E+4} comes back from it as {@code 60000}).
+ * sessions, decisions and locks come back as the store gives them, in the same order, and decisions are forgotten by
+ * age as the store forgets them; a write the store would refuse (an order inserted twice, an update of an unknown
+ * order, an alert id used before) throws {@link SQLException} and changes nothing. Times are kept to the millisecond,
+ * as the store keeps them; money is kept as the exact {@link BigDecimal} given (the store gives back the same value,
+ * written out in plain digits: {@code 6E+4} comes back from it as {@code 60000}).
  *
  * <p>Decisions on candles are kept only by a journal made with {@link #keepingDecisions()}, as a replay checked
  * against the live bot needs them; {@code new InMemoryJournal()} numbers sessions and forgets each decision at once:
@@ -54,7 +57,8 @@ import java.util.stream.Collectors;
  * ({@link #alerts}); nothing is delivered. A backtest, which has nobody to show them to, keeps only their ids
  * ({@link #keepingNoAlertTexts}): a year of one-minute trades writes some 20,000 of them.
  */
-public final class InMemoryJournal implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal {
+public final class InMemoryJournal implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal,
+        LockJournal {
 
     /** The store's rows, oldest first; an order's fill is applied at most once. */
     private final Map<String, Row> orders = new LinkedHashMap<>();
@@ -74,6 +78,8 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     private final Map<Long, Map<Symbol, TreeMap<Instant, Decided>>> decisions = new TreeMap<>();
     /** The order candles were recorded in, which a session's candles come back in. */
     private long decisionSeq;
+    /** By protection and scope, as the store keys them. */
+    private final Map<String, EntryLock> locks = new HashMap<>();
 
     private final boolean keepsDecisions;
     private final boolean keepAlerts;
@@ -314,6 +320,36 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
+    @Override
+    public void saveLock(EntryLock lock, List<OutboxAlert> raised) throws SQLException {
+        checkNew(raised);
+        locks.put(key(lock), toMillis(lock));
+        keep(raised);
+    }
+
+    @Override
+    public boolean endLock(EntryLock lock, List<OutboxAlert> raised) throws SQLException {
+        EntryLock saved = locks.get(key(lock));
+        if (saved == null || !saved.until().equals(toMillis(lock.until()))) {
+            return false;
+        }
+        checkNew(raised);
+        locks.remove(key(lock));
+        keep(raised);
+        return true;
+    }
+
+    @Override
+    public List<EntryLock> locks() {
+        return locks.values().stream().sorted(Comparator.comparing(EntryLock::until)
+                .thenComparing(l -> l.kind().code()).thenComparing(EntryLock::scope))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static String key(EntryLock lock) {
+        return lock.kind().code() + " " + lock.scope();
+    }
+
     // ---- for a replay's report ---------------------------------------------------------------------------------
 
     /** @return every order as recorded now, in the order inserted. */
@@ -403,6 +439,10 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
         Candle kept = toMillis(c.start()) == c.start() && period.equals(c.period()) ? c : new Candle(c.symbol(),
                 toMillis(c.start()), period, c.open(), c.high(), c.low(), c.close(), c.volume());
         return new CandleDecision(d.session(), kept, d.action(), d.reason(), toMillis(d.decidedAt()));
+    }
+
+    private static EntryLock toMillis(EntryLock l) {
+        return new EntryLock(l.kind(), l.symbol(), toMillis(l.since()), toMillis(l.until()), l.reason());
     }
 
     private static ClosedTrade toMillis(ClosedTrade t) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -177,6 +177,15 @@ public final class Database implements AutoCloseable {
                 SchemaV3.upgrade(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA user_version = 3");
+                }
+                return null;
+            });
+        }
+        if (version < 4) {
+            inTransaction(c -> {
+                SchemaV4.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 4");
                 }
                 return null;
             });

@@ -1,6 +1,7 @@
 package com.byninja.bot.store;
 
 import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
@@ -13,6 +14,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.engine.port.DecisionJournal;
+import com.byninja.bot.engine.port.LockJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
 import java.math.BigDecimal;
@@ -24,13 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders, positions, closed trades, dust, control switches, the strategy's decisions and the alert outbox in the
- * {@link Database}. Money is stored as decimal text, so it comes back exactly as it went in. Each method is one
- * transaction, committed when it returns; an event and the alerts it raises are written in the same one. The SQL of
- * each table is in its own class ({@link OrderTable}, {@link BookTables}, {@link ControlTable},
- * {@link DecisionTable}, {@link OutboxTable}); this class says which rows change together.
+ * Orders, positions, closed trades, dust, control switches, the strategy's decisions, the protections' locks and the
+ * alert outbox in the {@link Database}. Money is stored as decimal text, so it comes back exactly as it went in. Each
+ * method is one transaction, committed when it returns; an event and the alerts it raises are written in the same one.
+ * The SQL of each table is in its own class ({@link OrderTable}, {@link BookTables}, {@link ControlTable},
+ * {@link DecisionTable}, {@link LockTable}, {@link OutboxTable}); this class says which rows change together.
  */
-public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal {
+public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal,
+        LockJournal {
 
     private final Database db;
 
@@ -201,6 +204,33 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
     @Override
     public List<CandleDecision> decisions(long session) throws SQLException {
         return db.inTransaction(c -> DecisionTable.of(c, session));
+    }
+
+    // ---- locks -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void saveLock(EntryLock lock, List<OutboxAlert> alerts) throws SQLException {
+        db.inTransaction(c -> {
+            LockTable.upsert(c, lock);
+            OutboxTable.insert(c, alerts);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean endLock(EntryLock lock, List<OutboxAlert> alerts) throws SQLException {
+        return db.inTransaction(c -> {
+            if (!LockTable.delete(c, lock)) {
+                return false;
+            }
+            OutboxTable.insert(c, alerts);
+            return true;
+        });
+    }
+
+    @Override
+    public List<EntryLock> locks() throws SQLException {
+        return db.inTransaction(LockTable::all);
     }
 
     // ---- the alert outbox ------------------------------------------------------------------------------------

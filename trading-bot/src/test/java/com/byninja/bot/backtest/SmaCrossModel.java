@@ -7,6 +7,7 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.Map;
  * What sma-cross does with a bot's decided candles, worked out by hand from the closes kept in its database, without
  * ta4j or the trader: the averages as plain sums of doubles, oldest first (as ta4j's {@code DoubleNum} adds them), a
  * cross as ta4j defines it, and one position per symbol, opened by an entry and closed by an exit, flat at the start.
- * It knows nothing of stops, switches, balances or limits: the runs it checks have none that bind.
+ * Of the protections it knows the default cooldown of one candle: an exit fills within the candle that starts when
+ * the exit's candle ends, so a buy signal on that candle is refused. It knows nothing of stops, switches, balances or
+ * limits: the runs it checks have none that bind.
  */
 final class SmaCrossModel {
 
@@ -40,6 +43,8 @@ final class SmaCrossModel {
     static Map<CandleDecision, String> expected(List<List<CandleDecision>> sessions, int fast, int slow) {
         Map<CandleDecision, String> out = new LinkedHashMap<>();
         Map<Symbol, Boolean> holding = new HashMap<>();
+        // Per symbol, the start of the candle in which the last position closed: the cooldown refuses its buy.
+        Map<Symbol, Instant> closedIn = new HashMap<>();
         for (List<CandleDecision> session : sessions) {
             // Each start rebuilds the series from the history it read.
             Map<Symbol, List<Double>> closes = new HashMap<>();
@@ -53,10 +58,19 @@ final class SmaCrossModel {
                 boolean held = holding.getOrDefault(d.symbol(), false);
                 String action = "HOLD";
                 if (i >= slow && crossed(c, i, fast, slow)) {
-                    action = held ? "BUY_IGNORED (POSITION_ALREADY_OPEN)" : "ENTRY";
-                    holding.put(d.symbol(), true);
+                    if (held) {
+                        action = "BUY_IGNORED (POSITION_ALREADY_OPEN)";
+                    } else if (d.candle().start().equals(closedIn.get(d.symbol()))) {
+                        action = "BUY_IGNORED (COOLDOWN)";
+                    } else {
+                        action = "ENTRY";
+                        holding.put(d.symbol(), true);
+                    }
                 } else if (i >= slow && crossed(c, i, slow, fast)) {
                     action = held ? "EXIT" : "SELL_IGNORED (NO_POSITION)";
+                    if (held) {
+                        closedIn.put(d.symbol(), d.candle().end());
+                    }
                     holding.put(d.symbol(), false);
                 }
                 out.put(d, action);

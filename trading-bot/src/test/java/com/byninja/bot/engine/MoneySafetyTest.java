@@ -387,9 +387,9 @@ class MoneySafetyTest {
         f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
         f.drain();
         assertThat(f.alerts.events()).containsExactly("stop_loss_hit", "exit_refused", "position_closed",
-                "exit_recovered");
-        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss sell of BTC/USDT went through after 6 refused "
-                + "attempt(s).");
+                "exit_recovered", "entry_locked");
+        assertThat(f.alerts.last("exit_recovered").text()).isEqualTo("Stop-loss sell of BTC/USDT went through after "
+                + "6 refused attempt(s).");
     }
 
     @Test

@@ -121,9 +121,9 @@ class TraderTest {
         f.gateway.fill(sell, "1", "97.9", "0.0979", f.clock.instant());
         f.drain();
 
-        // 97.9 - 0.0979 - 100 - 0.1 = -2.2979
-        assertThat(f.alerts.last().event()).isEqualTo("position_closed");
-        assertThat(f.alerts.last().data().path("realisedPnl").asText()).isEqualTo("-2.2979");
+        // 97.9 - 0.0979 - 100 - 0.1 = -2.2979; the cooldown (protections.cooldownCandles: 1) starts with the close.
+        assertThat(f.alerts.events()).endsWith("position_closed", "entry_locked");
+        assertThat(f.alerts.last("position_closed").data().path("realisedPnl").asText()).isEqualTo("-2.2979");
         assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("-2.2979");
         assertThat(f.store.closedTrades(null, null)).singleElement()
                 .satisfies(t -> assertThat(t.exitPurpose()).isEqualTo(Purpose.STOP_LOSS));
@@ -215,8 +215,8 @@ class TraderTest {
         f.drain();
 
         assertThat(f.alerts.events()).containsOnlyOnce("daily_loss_limit");
-        assertThat(f.alerts.last().text()).isEqualTo("Daily loss limit reached: -3.20 USDT realised today (limit "
-                + "2.00); buying stops until 00:00 UTC");
+        assertThat(f.alerts.last("daily_loss_limit").text()).isEqualTo("Daily loss limit reached: -3.20 USDT "
+                + "realised today (limit 2.00); buying stops until 00:00 UTC");
 
         crossUp(BTC);
         assertThat(f.gateway.placed).hasSize(2);

@@ -273,6 +273,48 @@ class CommandHandlerTest {
     }
 
     @Test
+    void statusShowsTheLocksInForceWithTheirReasonAndEndAndAForcedBuyPassesThemSayingSo() {
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        f.clock.advance(Duration.ofSeconds(30));
+        f.price(BTC, "49000");
+        send(Command.FORCESELL, "BTC/USDT");
+        f.gateway.fill(f.gateway.last(), "0.002", "49000", "0.098", f.clock.instant());
+        f.drain();
+
+        Message status = send(Command.STATUS, null);
+
+        assertThat(status.message()).contains("Entry locks (1), for the strategy; sells and /forcebuy go on:\n"
+                + "  Cooldown on BTC/USDT until 10:02 UTC: its position closed at 10:00:30 UTC by /forcesell; "
+                + "cooldown 1 candle of 1m");
+        ObjectNode lock = (ObjectNode) status.data().path("locks").get(0);
+        assertThat(lock.path("protection").asText()).isEqualTo("cooldown");
+        assertThat(lock.path("scope").asText()).isEqualTo("BTC/USDT");
+        assertThat(lock.path("since").asText()).isEqualTo("2026-03-01T10:00:30Z");
+        assertThat(lock.path("until").asText()).isEqualTo("2026-03-01T10:02:00Z");
+
+        Message bought = forceBuy("BTC/USDT", "50");
+        Message eth = forceBuy("ETH/USDT", "50");
+
+        assertThat(bought.message()).isEqualTo("Buying BTC/USDT for 50.00 USDT at market (order "
+                + f.gateway.placed.get(2).clientOrderId() + ") despite the cooldown on BTC/USDT until 10:02 UTC; "
+                + "the fill follows as an alert.");
+        assertThat(bought.data().path("despiteLocks").get(0).path("protection").asText()).isEqualTo("cooldown");
+        assertThat(eth.message()).doesNotContain("despite");
+        assertThat(eth.data().path("despiteLocks")).isEmpty();
+    }
+
+    @Test
+    void statusShowsNoLocksSectionWhenNoneIsInForce() {
+        Message status = send(Command.STATUS, null);
+
+        assertThat(status.message()).doesNotContain("Entry locks");
+        assertThat(status.data().path("locks").isArray()).isTrue();
+        assertThat(status.data().path("locks")).isEmpty();
+    }
+
+    @Test
     void anUnknownCommandListsTheCommands() {
         Message reply = handler.handle(new Message(Tag.COMMAND, "moon", 0, "x1", null, null, null, null));
 

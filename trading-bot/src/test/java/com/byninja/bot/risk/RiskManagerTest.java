@@ -152,11 +152,13 @@ class RiskManagerTest {
     }
 
     @Test
-    void theSoftReasonsAreTheSwitchesAndThePositionLimitsEverythingElseBindsForcedOrders() {
+    void theSoftReasonsAreTheSwitchesThePositionLimitsAndTheLocksEverythingElseBindsForcedOrders() {
         assertThat(java.util.Arrays.stream(RejectReason.values()).filter(r -> !r.hard()))
                 .containsExactly(RejectReason.RISK_TRADING_STOPPED, RejectReason.RISK_BUY_DISABLED,
                         RejectReason.RISK_SELL_DISABLED, RejectReason.RISK_POSITION_ALREADY_OPEN,
-                        RejectReason.RISK_MAX_OPEN_POSITIONS, RejectReason.RISK_DAILY_LOSS_LIMIT);
+                        RejectReason.RISK_MAX_OPEN_POSITIONS, RejectReason.RISK_DAILY_LOSS_LIMIT,
+                        RejectReason.RISK_COOLDOWN, RejectReason.RISK_STOP_LOSS_GUARD,
+                        RejectReason.RISK_MAX_DRAWDOWN_LOCK, RejectReason.RISK_LOW_PROFIT_LOCK);
         assertThat(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED.code()).isEqualTo("SYMBOL_NOT_CONFIGURED");
     }
 }

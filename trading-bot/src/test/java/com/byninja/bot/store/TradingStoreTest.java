@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.Reports;
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest;
@@ -62,7 +63,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 3");
+                .hasMessageContaining("has schema version 99, newer than this bot's 4");
     }
 
     /** The tables as a version 1 bot wrote them. */
@@ -151,7 +152,7 @@ class TradingStoreTest {
 
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(store.order("b1").orElseThrow().quoteFilled()).isEqualByComparingTo("99.9997749");
             assertThat(store.isApplied("b1")).isTrue();
             assertThat(store.loadPositions()).singleElement()
@@ -170,8 +171,46 @@ class TradingStoreTest {
         }
         // Opened again, it is upgraded no further.
         try (Database db = Database.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(new TradingStore(db).decisionSessions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aVersionThreeDatabaseGainsTheLockTableAndKeepsEverythingElse() throws Exception {
+        Path file = dir.resolve("bot.db");
+        // A version 3 bot's file: a position, the switches and a decision session.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            for (String ddl : VERSION_ONE) {
+                st.execute(ddl);
+            }
+            SchemaV2.upgrade(c);
+            SchemaV3.upgrade(c);
+            for (String row : List.of(
+                    "INSERT INTO positions VALUES ('BTC/USDT', '0.00166583', '99.9997749', '0.09999978', 2, "
+                            + "'60030')",
+                    "INSERT INTO control VALUES ('*', 0, 1, 1)",
+                    "INSERT INTO decision_sessions (started_at) VALUES (1)",
+                    "PRAGMA user_version = 3")) {
+                st.execute(row);
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(store.loadPositions()).singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.00166583"));
+            assertThat(store.loadFlags()).containsExactly(Map.entry(ControlJournal.GLOBAL_SCOPE,
+                    new Flags(false, true, true)));
+            assertThat(store.decisionSessions()).hasSize(1);
+            // The new table is there, empty, and works.
+            assertThat(store.locks()).isEmpty();
+            EntryLock lock = new EntryLock(EntryLock.Kind.COOLDOWN, BTC, T0, T0.plusSeconds(120), "closed");
+            store.saveLock(lock, List.of());
+            assertThat(store.locks()).containsExactly(lock);
         }
     }
 

@@ -37,9 +37,9 @@ class ShippedStrategiesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "ema-rsi-trend, 78, 24, -16.78636363, 42.75707120",
-            "bollinger-reversion, 62, 36, -10.65706393, 27.22792061",
-            "donchian-breakout, 191, 51, -104.94136526, 117.86974721"})
+            "ema-rsi-trend, 75, 24, -12.53098391, 40.85743849",
+            "bollinger-reversion, 59, 35, -7.33364911, 24.95694553",
+            "donchian-breakout, 182, 50, -102.16474933, 110.38124147"})
     void eachShippedStrategyReadsFromItsFileAndBacktestsToTheDocumentedFigures(String name, int trades, int wins,
                                                                                String netProfit, String maxDrawdown)
             throws Exception {

@@ -7,17 +7,19 @@ import java.util.Objects;
  * in-memory journal for replaying history.
  */
 public record Journals(OrderJournal orders, PositionJournal positions, ControlJournal control,
-                       DecisionJournal decisions) {
+                       DecisionJournal decisions, LockJournal locks) {
 
     public Journals {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(locks, "locks");
     }
 
-    /** @return the four journals of one store that implements them all. */
-    public static <T extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal> Journals of(T store) {
-        return new Journals(store, store, store, store);
+    /** @return the journals of one store that implements them all. */
+    public static <T extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal & LockJournal> Journals
+            of(T store) {
+        return new Journals(store, store, store, store, store);
     }
 }

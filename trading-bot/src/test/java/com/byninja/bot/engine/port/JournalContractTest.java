@@ -11,6 +11,8 @@ import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.CandleDecision.Action;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
+import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.EntryLock.Kind;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.Fee;
@@ -81,7 +83,8 @@ class JournalContractTest {
         }
     }
 
-    abstract static class Contract<J extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal> {
+    abstract static class Contract<J extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal
+            & LockJournal> {
 
         J journal;
         final PositionBook book = new PositionBook(s -> STEP);
@@ -486,6 +489,43 @@ class JournalContractTest {
         }
 
         // ---- helpers -----------------------------------------------------------------------------------------------
+
+        @Test
+        void aLockIsKeptWithItsAlertOnePerProtectionAndScopeAndItsEndIsWrittenOnce() throws Exception {
+            // Times are kept to the millisecond: 10:00:20.00025 comes back as 10:00:20.
+            EntryLock cooldown = new EntryLock(Kind.COOLDOWN, BTC, T0.plusSeconds(20).plusNanos(250_000),
+                    T0.plusSeconds(120), "its position closed at 10:00:20 UTC by the stop-loss");
+            EntryLock guard = new EntryLock(Kind.STOP_LOSS_GUARD, null, T0, T0.plusSeconds(120), "3 stop-losses");
+            EntryLock lowProfit = new EntryLock(Kind.LOW_PROFIT, ETH, T0, T0.plusSeconds(60), "lost 3 %");
+            journal.saveLock(cooldown, List.of(alert("l-1")));
+            journal.saveLock(guard, List.of(alert("l-2")));
+            journal.saveLock(lowProfit, List.of());
+
+            EntryLock kept = new EntryLock(Kind.COOLDOWN, BTC, T0.plusSeconds(20), T0.plusSeconds(120),
+                    "its position closed at 10:00:20 UTC by the stop-loss");
+            // By end, then protection, then scope.
+            assertThat(journal.locks()).containsExactly(lowProfit, kept, guard);
+
+            // A later cooldown on BTC takes the place of the first.
+            EntryLock longer = new EntryLock(Kind.COOLDOWN, BTC, T0.plusSeconds(90), T0.plusSeconds(240), "again");
+            journal.saveLock(longer, List.of(alert("l-3")));
+            assertThat(journal.locks()).containsExactly(lowProfit, guard, longer);
+
+            // The end of the lock replaced changes nothing and writes no alert: l-4 is free afterwards.
+            assertThat(journal.endLock(cooldown, List.of(alert("l-4")))).isFalse();
+            assertThat(journal.endLock(lowProfit, List.of(alert("l-4")))).isTrue();
+            assertThat(journal.endLock(lowProfit, List.of(alert("l-5")))).isFalse();
+            assertThat(journal.locks()).containsExactly(guard, longer);
+
+            // An alert id written before (with a lock, or with its end) cannot be written again: nothing changes.
+            assertThatThrownBy(() -> journal.endLock(guard, List.of(alert("l-2"))))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> journal.saveLock(lowProfit, List.of(alert("l-4"))))
+                    .isInstanceOf(SQLException.class);
+            assertThat(journal.locks()).containsExactly(guard, longer);
+            assertThat(journal.endLock(guard, List.of(alert("l-5")))).isTrue();
+            assertThat(journal.locks()).containsExactly(longer);
+        }
 
         Order insert(Order order) throws SQLException {
             journal.insertOrder(order);
