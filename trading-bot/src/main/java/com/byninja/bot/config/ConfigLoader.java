@@ -119,13 +119,15 @@ public final class ConfigLoader {
     }
 
     /**
-     * The shipped file, with its two special shapes: {@code exchange: binance} is short for
-     * {@code exchange: {type: binance}}, and {@code simulator.markets} is keyed by symbols, in any spelling.
+     * The shipped file, with its special shapes: {@code exchange: binance} is short for
+     * {@code exchange: {type: binance}}, {@code simulator.markets} is keyed by symbols, in any spelling, and
+     * {@code strategy.params} by the names a plug-in reads.
      */
     private static YamlConfig defaults() throws ConfigException {
         return YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE)
                 .shorthand("exchange", "type")
-                .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol);
+                .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol)
+                .freeForm("strategy.params", null, name -> name);
     }
 
     /** @return the symbol's usual spelling, BTC/USDT for btcusdt; a spelling that is no symbol as it is */

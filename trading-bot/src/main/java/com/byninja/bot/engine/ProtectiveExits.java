@@ -46,7 +46,8 @@ final class ProtectiveExits {
             if (!ctx.config.risk().protectiveExits()) {
                 continue;
             }
-            Optional<Purpose> exit = ctx.risk.exitFor(ctx.positions.get(s).orElseThrow(), price);
+            Position held = ctx.positions.get(s).orElseThrow();
+            Optional<Purpose> exit = ctx.risk.exitFor(held, price, ctx.stops.levelFor(held));
             if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
                 continue;
             }

@@ -278,7 +278,7 @@ public final class Trader {
 
     /** @return the stop levels of the position in {@code s}, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
-        return ctx.positions.get(s).map(ctx.risk::protection);
+        return ctx.positions.get(s).map(ctx::protection);
     }
 
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */
@@ -324,6 +324,11 @@ public final class Trader {
     /** @return the journal of positions and trades, which statistics read. */
     public PositionJournal positionJournal() {
         return ctx.journals.positions();
+    }
+
+    /** @return a plug-in strategy's failures since start, each of which counted as a hold; 0 for a built-in one. */
+    public long strategyErrors() {
+        return strategy.strategyErrors();
     }
 
     /** @return the strategy. */

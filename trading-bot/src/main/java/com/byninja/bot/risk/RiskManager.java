@@ -216,6 +216,11 @@ public final class RiskManager {
      */
     public record Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
                              Optional<BigDecimal> trailingStop) {
+
+        /** @return these levels with the stop-loss at {@code level} where that is higher, such as a strategy's stop */
+        public Protection withStopAtLeast(BigDecimal level) {
+            return new Protection(Optional.of(stopLoss.map(level::max).orElse(level)), takeProfit, trailingStop);
+        }
     }
 
     /** @return where {@code position}'s protective exits sell. */
@@ -227,6 +232,29 @@ public final class RiskManager {
                 settings.takeProfitPct().signum() > 0 ? Optional.of(takeProfitPrice(entry)) : Optional.empty(),
                 settings.trailingStopPct().signum() > 0
                         ? Optional.of(below(position.highestPrice(), settings.trailingStopPct())) : Optional.empty());
+    }
+
+    /**
+     * As {@link #exitFor(Position, BigDecimal)}, with a stop the strategy set on the position: it sells as a stop-loss
+     * at or below the higher of that stop and {@code risk.stopLossPct}'s level.
+     *
+     * @param customStop the strategy's stop for {@code position}, or null for none
+     */
+    public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice, BigDecimal customStop) {
+        if (customStop != null && lastPrice.compareTo(customStop) <= 0) {
+            return Optional.of(Purpose.STOP_LOSS);
+        }
+        return exitFor(position, lastPrice);
+    }
+
+    /**
+     * @param customStop the strategy's stop for {@code position}, or null for none
+     * @return where {@code position}'s protective exits sell, the stop-loss at the higher of {@code customStop} and
+     *         {@code risk.stopLossPct}'s level
+     */
+    public Protection protection(Position position, BigDecimal customStop) {
+        Protection levels = protection(position);
+        return customStop == null ? levels : levels.withStopAtLeast(customStop);
     }
 
     /** @return the price at or below which the stop-loss sells, for an entry price. */
