@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Choosing a plug-in strategy and its parameters in the configuration, with real jars in a plug-in directory: what
  * is found, and every way it can be wrong, each one line naming the key, its line and what to do.
  */
-class PluginConfigTest {
+public class PluginConfigTest {
 
-    static final String BREAKOUT = """
+    public static final String BREAKOUT = """
             package com.example;
 
             import com.byninja.strategy.api.*;
