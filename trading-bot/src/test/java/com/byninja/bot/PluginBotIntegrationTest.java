@@ -123,6 +123,7 @@ class PluginBotIntegrationTest {
     @Test
     void aPlugInThatThrowsOnEveryCandleIsCountedInStatusAndLoggedOnce() throws Exception {
         try (TradingBot bot = TradingBot.start(config(), Clock.systemUTC())) {
+            assertThat(bot.config().strategy().plugin().getClass().getName()).isEqualTo("com.example.Faulty");
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> status().data().path("candlesRead").asLong() >= 3);
             await().atMost(Duration.ofSeconds(10)).until(() -> failuresLogged() == 1);

@@ -14,6 +14,7 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.OrderManager;
+import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.PluginStrategy;
 import com.byninja.strategy.api.Decision;
@@ -223,7 +224,7 @@ class PluginTraderTest {
 
         f.candle(BTC, "100");
         assertThat(plain(f.trader.protection(BTC).orElseThrow().stopLoss())).contains("99");
-        Order sell = (Order) ((com.byninja.bot.orders.Submission.Sent) f.trader.forceSell(BTC)).order();
+        Order sell = ((Submission.Sent) f.trader.forceSell(BTC)).order();
         f.gateway.fill(sell, "1", "100", "0.1", f.clock.instant());
         f.drain();
         f.clock.advance(Duration.ofMinutes(1));
