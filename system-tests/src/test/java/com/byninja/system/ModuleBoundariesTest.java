@@ -1,5 +1,6 @@
 package com.byninja.system;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The modules' boundaries, checked on the jars the system tests run: the link library and the runtime know no daemon,
- * and neither daemon knows the other, so that each process can be built, deployed and killed alone.
+ * neither daemon knows the other, so that each process can be built, deployed and killed alone, and the strategy API
+ * that plug-ins compile against knows nothing of the bot.
  */
 @AnalyzeClasses(packages = "com.byninja", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
@@ -24,6 +26,13 @@ class ModuleBoundariesTest {
     static final ArchRule theRuntimeImportsNoDaemon = noClasses()
             .that().resideInAPackage("com.byninja.runtime..")
             .should().dependOnClassesThat().resideInAnyPackage("com.byninja.bot..", "com.byninja.telegram..");
+
+    /** A plug-in compiles against the strategy API alone: it must not lead into the bot, nor need more than ta4j. */
+    @ArchTest
+    static final ArchRule theStrategyApiDependsOnTheJdkAndTa4jOnly = classes()
+            .that().resideInAPackage("com.byninja.strategy.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("com.byninja.strategy.api..", "java..",
+                    "org.ta4j..");
 
     @ArchTest
     static final ArchRule theTradingBotDoesNotImportTheTelegramServer = noClasses()

@@ -67,6 +67,16 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "nanoTime")
             .orShould().callMethod(Thread.class, "sleep", long.class);
 
+    /**
+     * The strategy API's types stay where a strategy is chosen (config), made (strategy) and asked (engine), so that a
+     * change of the API, which plug-ins compile against, touches those three only.
+     */
+    @ArchTest
+    static final ArchRule theStrategyApiIsUsedWhereStrategiesAreChosenMadeAndAsked = noClasses()
+            .that().resideOutsideOfPackages("com.byninja.bot.config", "com.byninja.bot.strategy..",
+                    "com.byninja.bot.engine")
+            .should().dependOnClassesThat().resideInAPackage("com.byninja.strategy.api..");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("com.byninja.bot.(**)").should().beFreeOfCycles();
 }

@@ -19,7 +19,10 @@ import java.util.function.UnaryOperator;
  */
 final class Overlay {
 
-    /** A mapping whose keys are the user's own; each entry has the keys of {@code template}. */
+    /**
+     * A mapping whose keys are the user's own; each entry has the keys of {@code template}, or, without a template
+     * (null), is kept as written for the reader to check.
+     */
     record FreeForm(String template, UnaryOperator<String> canonical) {
     }
 
@@ -90,7 +93,7 @@ final class Overlay {
                         || k.startsWith(written + "["));
             }
         }
-        ObjectNode template = (ObjectNode) node(known, freeForm.template());
+        ObjectNode template = freeForm.template() == null ? null : (ObjectNode) node(known, freeForm.template());
         kept.forEach((canonical, name) -> {
             String written = mapping + "." + name;
             String target = mapping + "." + canonical;
@@ -103,7 +106,7 @@ final class Overlay {
             }
             JsonNode value = user.get(name);
             JsonNode existing = base.get(canonical);
-            if (value.isObject()) {
+            if (value.isObject() && template != null) {
                 merge(existing instanceof ObjectNode entry ? entry : base.putObject(canonical), template,
                         (ObjectNode) value, target + ".");
             } else if (!value.isNull()) {

@@ -81,7 +81,8 @@ public final class YamlConfig {
 
     /**
      * Declares a mapping whose keys are the user's own (such as markets by symbol); the keys of each entry are those
-     * of {@code template}, and entries whose keys mean the same after {@code canonical} are one entry.
+     * of {@code template}, and entries whose keys mean the same after {@code canonical} are one entry. Without a
+     * template (null), such as a plug-in's parameters, the entries are kept as written and the reader checks them.
      *
      * @return this
      */

@@ -2,6 +2,8 @@ package com.byninja.bot.config;
 
 import com.byninja.bot.config.rules.Expression;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.strategy.api.Parameters;
+import com.byninja.strategy.api.StrategyPlugin;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,9 +143,19 @@ public record BotConfig(
                                      int errorAlertAfter) {
     }
 
-    /** {@code strategy.*}; {@code rules} is null when either of its expressions could not be read (reported). */
+    /**
+     * {@code strategy.*}; {@code rules} is null when either of its expressions could not be read (reported).
+     *
+     * @param plugin     the strategy named by {@code name}, found with {@code ServiceLoader} among the built-in ones
+     *                   and the plug-ins ({@code strategy.pluginDir}); null only while problems are reported
+     * @param parameters its parameters: a plug-in's {@code strategy.params}, a built-in one's section
+     *                   ({@code smaCross}: fastPeriod, slowPeriod; {@code rsi}: period, oversold, overbought;
+     *                   {@code rules}: entry, exit, as written)
+     * @param pluginDir  where plug-in jars are read from
+     */
     public record StrategySettings(String name, int smaFastPeriod, int smaSlowPeriod, int rsiPeriod,
-                                   BigDecimal rsiOversold, BigDecimal rsiOverbought, RulesSettings rules) {
+                                   BigDecimal rsiOversold, BigDecimal rsiOverbought, RulesSettings rules,
+                                   StrategyPlugin plugin, Parameters parameters, Path pluginDir) {
     }
 
     /** {@code strategy.rules.*}: the entry and exit rules, read and checked (docs/strategies.md). */

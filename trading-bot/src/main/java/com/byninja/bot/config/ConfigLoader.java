@@ -146,13 +146,14 @@ public final class ConfigLoader {
     /**
      * The shipped file, with its special shapes: {@code exchange: binance} is short for
      * {@code exchange: {type: binance}}, {@code simulator.markets} is keyed by symbols, in any spelling, and
-     * {@code risk.minimalRoi} by minutes.
+     * {@code risk.minimalRoi} by minutes, and {@code strategy.params} by the names a plug-in reads.
      */
     private static YamlConfig defaults() throws ConfigException {
         return YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE)
                 .shorthand("exchange", "type")
                 .freeForm("simulator.markets", "simulator.defaultMarket", ConfigLoader::canonicalSymbol)
-                .freeForm("risk.minimalRoi", "risk.minimalRoi", ConfigLoader::canonicalMinutes);
+                .freeForm("risk.minimalRoi", "risk.minimalRoi", ConfigLoader::canonicalMinutes)
+                .freeForm("strategy.params", null, name -> name);
     }
 
     /** @return a number of minutes as a number, 30 for 030; anything else as it is */

@@ -17,6 +17,7 @@ import com.byninja.bot.config.rules.ExpressionException;
 import com.byninja.bot.config.rules.Parser;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.YamlConfig;
+import com.byninja.strategy.api.Parameters;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -246,9 +247,8 @@ final class ConfigReader {
 
     private StrategySettings strategy(int maxBars) {
         String name = config.text("strategy.name");
-        if (config.valid("strategy.name") && !Set.of("sma-cross", "rsi", "rules").contains(name)) {
-            config.problem("strategy.name", "must be sma-cross, rsi or rules, got " + quoted(name));
-        }
+        StrategyChoice choice = new StrategyChoice(config);
+        StrategyCatalog.Found chosen = choice.strategy(name);
         int fast = config.wholeInt("strategy.smaCross.fastPeriod", 1, 10_000);
         int slow = config.wholeInt("strategy.smaCross.slowPeriod", 2, 10_000);
         if (config.valid("strategy.smaCross.fastPeriod", "strategy.smaCross.slowPeriod") && fast >= slow) {
@@ -271,8 +271,39 @@ final class ConfigReader {
             config.conflict("strategy.rsi.period", "must be less than marketData.maxBars (" + maxBars + "), got "
                     + period, "marketData.maxBars");
         }
-        return new StrategySettings(name, fast, slow, period, oversold, overbought, rules(name.equals("rules"),
-                maxBars));
+        RulesSettings rules = rules(name.equals("rules"), maxBars);
+        Parameters parameters = Parameters.none();
+        if (chosen != null && StrategyChoice.BUILT_IN_SECTIONS.containsKey(name)) {
+            choice.noParametersFor(name);
+            parameters = builtInParameters(name, fast, slow, period, oversold, overbought);
+        } else if (chosen != null) {
+            parameters = choice.parameters(chosen);
+        }
+        return new StrategySettings(name, fast, slow, period, oversold, overbought, rules,
+                chosen == null ? null : chosen.plugin(), parameters, choice.pluginDir());
+    }
+
+    /** @return a built-in strategy's section as the parameters its plug-in reads */
+    private Parameters builtInParameters(String name, int fast, int slow, int period, BigDecimal oversold,
+                                         BigDecimal overbought) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        switch (name) {
+            case "sma-cross" -> {
+                values.put("fastPeriod", fast);
+                values.put("slowPeriod", slow);
+            }
+            case "rsi" -> {
+                values.put("period", period);
+                values.put("oversold", oversold);
+                values.put("overbought", overbought);
+            }
+            default -> {
+                // The rules as written: the strategy compiles them again, exactly as they were checked here.
+                values.put("entry", config.node("strategy.rules.entry").asText());
+                values.put("exit", config.node("strategy.rules.exit").asText());
+            }
+        }
+        return Parameters.of(values);
     }
 
     /**

@@ -47,16 +47,15 @@ final class ProtectiveExits {
             if (!ctx.config.risk().protectiveExits()) {
                 continue;
             }
-            Optional<Purpose> exit = ctx.risk.exitFor(ctx.positions.get(s).orElseThrow(), price,
-                    ctx.clock.instant());
+            Position held = ctx.positions.get(s).orElseThrow();
+            Optional<Purpose> exit = ctx.risk.exitFor(held, price, ctx.clock.instant(), ctx.stops.levelFor(held));
             if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
                 continue;
             }
             Purpose why = exit.get();
             if (exits.firstTrigger(s)) {
-                Position held = ctx.positions.get(s).orElseThrow();
                 ctx.alerts.exitHit(held, why, price, why == Purpose.MINIMAL_ROI
-                        ? ctx.risk.protection(held, ctx.clock.instant()).minimalRoi() : Optional.empty());
+                        ? ctx.protection(held).minimalRoi() : Optional.empty());
             }
             desk.sell(s, why);
         }

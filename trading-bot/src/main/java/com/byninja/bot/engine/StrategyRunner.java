@@ -14,8 +14,10 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.marketdata.CandleSeries;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.risk.StakeSizing;
+import com.byninja.bot.strategy.PluginStrategy;
 import com.byninja.bot.strategy.Signal;
 import com.byninja.bot.strategy.TradingStrategy;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +37,22 @@ final class StrategyRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
 
-    /** One symbol's candles and the strategy reading them; no strategy for a symbol kept only for its position. */
-    private record Market(CandleSeries candles, Strategy strategy) {
+    /**
+     * One symbol's candles and what decides on them: a built-in strategy's ta4j rules, or a plug-in's strategy; neither
+     * for a symbol kept only for its position.
+     */
+    private record Market(CandleSeries candles, Strategy strategy, PluginDecider plugin) {
+
+        boolean decides() {
+            return strategy != null || plugin != null;
+        }
     }
 
     private final TradingContext ctx;
     private final OrderDesk desk;
     private final EntryLocks locks;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
+    private final StrategyErrors errors;
     private long candles;
     private long signals;
 
@@ -50,13 +60,16 @@ final class StrategyRunner {
         this.ctx = ctx;
         this.desk = desk;
         this.locks = locks;
+        this.errors = new StrategyErrors(ctx.strategy.name());
         int maxBars = ctx.config.marketData().maxBars();
         for (Symbol s : ctx.config.symbols()) {
             CandleSeries series = new CandleSeries(s, maxBars);
-            markets.put(s, new Market(series, ctx.strategy.build(series.series())));
+            markets.put(s, ctx.strategy instanceof PluginStrategy plugin
+                    ? new Market(series, null, new PluginDecider(ctx, plugin, s, series.series(), errors))
+                    : new Market(series, ctx.strategy.build(series.series()), null));
         }
         for (Symbol s : ctx.unconfigured) {
-            markets.put(s, new Market(new CandleSeries(s, maxBars), null));
+            markets.put(s, new Market(new CandleSeries(s, maxBars), null, null));
         }
     }
 
@@ -67,27 +80,29 @@ final class StrategyRunner {
             return;
         }
         int added = m.candles().addAll(history);
-        if (m.strategy() != null) {
+        if (m.decides()) {
             ctx.decisions.history(symbol, history);
             LOG.info("{}: {} candles of history; {}; it decides again when the next {} candle closes", symbol, added,
-                    ctx.strategy.explain(m.candles().series()), Durations.format(ctx.config.timeframe()));
+                    explain(m, history.isEmpty() ? null : history.get(history.size() - 1).close()),
+                    Durations.format(ctx.config.timeframe()));
         }
     }
 
     /** A candle closed: ask the strategy, and act on its signal where the switches and the risk rules allow. */
     void onCandle(Candle candle) {
         Market m = markets.get(candle.symbol());
-        if (m == null || !m.candles().add(candle) || m.strategy() == null) {
+        if (m == null || !m.candles().add(candle) || !m.decides()) {
             return;
         }
         candles++;
-        Signal signal = TradingStrategy.signalAt(m.strategy(), m.candles().series());
+        Signal signal = m.plugin() == null ? TradingStrategy.signalAt(m.strategy(), m.candles().series())
+                : m.plugin().decide(candle.close());
         Symbol s = candle.symbol();
         // One line per symbol and candle, so that a person watching the log sees the bot work while it waits. Guarded:
         // explaining the strategy costs more than deciding, and a backtest runs with it off.
         if (LOG.isInfoEnabled()) {
             LOG.info("{} {} candle closed at {}: {}; {}", s, Durations.format(ctx.config.timeframe()),
-                    Money.price(candle.close()), ctx.strategy.explain(m.candles().series()), holding(s));
+                    Money.price(candle.close()), explain(m, candle.close()), holding(s));
         }
         if (signal == Signal.HOLD) {
             ctx.decisions.decided(candle, Action.HOLD);
@@ -174,6 +189,17 @@ final class StrategyRunner {
         String line = "holding " + Money.exact(p.get().quantity()) + " " + s.base();
         Optional<Mark> m = ctx.mark(p.get());
         return m.isEmpty() ? line : line + ", unrealised " + Money.signed(m.get().unrealisedPnl()) + " " + s.quote();
+    }
+
+    /** @return what the strategy sees on the last candle, whose close is {@code close} (null if none is held) */
+    private String explain(Market m, BigDecimal close) {
+        return m.plugin() == null || close == null ? ctx.strategy.explain(m.candles().series())
+                : m.plugin().explain(close);
+    }
+
+    /** @return a plug-in strategy's failures since start, each a hold; 0 for a built-in strategy */
+    long strategyErrors() {
+        return errors.count();
     }
 
     /** @return candles held for {@code s}. */

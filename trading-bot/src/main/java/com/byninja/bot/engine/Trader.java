@@ -298,7 +298,7 @@ public final class Trader {
 
     /** @return the exit levels of the position in {@code s} now, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
-        return ctx.positions.get(s).map(p -> ctx.risk.protection(p, ctx.clock.instant()));
+        return ctx.positions.get(s).map(ctx::protection);
     }
 
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */
@@ -344,6 +344,11 @@ public final class Trader {
     /** @return the journal of positions and trades, which statistics read. */
     public PositionJournal positionJournal() {
         return ctx.journals.positions();
+    }
+
+    /** @return a plug-in strategy's failures since start, each of which counted as a hold; 0 for a built-in one. */
+    public long strategyErrors() {
+        return strategy.strategyErrors();
     }
 
     /** @return the strategy. */

@@ -73,7 +73,7 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
         List<PositionState> open = new ArrayList<>();
         for (Position p : ctx.positions.all().values()) {
             open.add(new PositionState(p, !ctx.unconfigured.contains(p.symbol()), ctx.mark(p),
-                    ctx.risk.protection(p, ctx.clock.instant())));
+                    ctx.protection(p)));
         }
         return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),

@@ -50,6 +50,8 @@ final class TradingContext {
     final String exchangeName;
     /** Symbols no longer configured whose position from an earlier run is still managed, in the order found. */
     final Set<Symbol> unconfigured;
+    /** The stops a plug-in strategy set on open positions. */
+    final CustomStops stops = new CustomStops();
 
     TradingContext(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
                    PositionBook positions, ControlState control, Journals journals, TradeAlerts alerts,
@@ -97,6 +99,11 @@ final class TradingContext {
             }
         }
         return balances.free(config.quoteCurrency()).subtract(reserved);
+    }
+
+    /** @return where {@code p}'s protective exits sell: the risk rules' levels, and the strategy's stop if it set one */
+    RiskManager.Protection protection(Position p) {
+        return risk.protection(p, clock.instant(), stops.levelFor(p));
     }
 
     /** Saves a position changed without a fill; a failure is logged, the book keeps the change. */

@@ -288,6 +288,12 @@ public final class RiskManager {
     public record Protection(Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
                              Optional<BigDecimal> trailingStop, Optional<BigDecimal> trailingStart,
                              Optional<RoiLevel> minimalRoi) {
+
+        /** @return these levels with the stop-loss at {@code level} where that is higher, such as a strategy's stop */
+        public Protection withStopAtLeast(BigDecimal level) {
+            return new Protection(Optional.of(stopLoss.map(level::max).orElse(level)), takeProfit, trailingStop,
+                    trailingStart, minimalRoi);
+        }
     }
 
     /**
@@ -345,6 +351,30 @@ public final class RiskManager {
     public BigDecimal trailingStartPrice(BigDecimal entry) {
         return entry.multiply(BigDecimal.ONE.add(settings.trailingStopPositiveOffsetPct().divide(HUNDRED,
                 MathContext.DECIMAL64)));
+    }
+
+    /**
+     * As {@link #exitFor(Position, BigDecimal, Instant)}, with a stop the strategy set on the position: it sells as a
+     * stop-loss at or below the higher of that stop and {@code risk.stopLossPct}'s level.
+     *
+     * @param customStop the strategy's stop for {@code position}, or null for none
+     */
+    public Optional<Purpose> exitFor(Position position, BigDecimal lastPrice, Instant now, BigDecimal customStop) {
+        if (customStop != null && lastPrice.compareTo(customStop) <= 0) {
+            return Optional.of(Purpose.STOP_LOSS);
+        }
+        return exitFor(position, lastPrice, now);
+    }
+
+    /**
+     * @param now        the instant: the minimal ROI's level depends on the position's age
+     * @param customStop the strategy's stop for {@code position}, or null for none
+     * @return where {@code position}'s protective exits sell, the stop-loss at the higher of {@code customStop} and
+     *         {@code risk.stopLossPct}'s level
+     */
+    public Protection protection(Position position, Instant now, BigDecimal customStop) {
+        Protection levels = protection(position, now);
+        return customStop == null ? levels : levels.withStopAtLeast(customStop);
     }
 
     /** @return the price at or below which the stop-loss sells, for an entry price. */

@@ -1,7 +1,7 @@
 package com.byninja.bot.strategy;
 
-import com.byninja.bot.config.BotConfig.RulesSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
+import com.byninja.strategy.api.StrategyPlugin;
 
 /** Builds the configured strategy. */
 public final class Strategies {
@@ -11,22 +11,16 @@ public final class Strategies {
 
     /**
      * @param settings {@code strategy.*}, validated
-     * @return the strategy named by {@code strategy.name}
+     * @return the strategy named by {@code strategy.name}: a built-in one's ta4j rules, or a plug-in
      */
     public static TradingStrategy create(StrategySettings settings) {
-        return switch (settings.name()) {
-            case SmaCrossStrategy.NAME -> new SmaCrossStrategy(settings.smaFastPeriod(), settings.smaSlowPeriod());
-            case RsiStrategy.NAME -> new RsiStrategy(settings.rsiPeriod(), settings.rsiOversold(),
-                    settings.rsiOverbought());
-            case RulesStrategy.NAME -> rules(settings.rules());
-            default -> throw new IllegalArgumentException("unknown strategy " + settings.name());
-        };
-    }
-
-    private static TradingStrategy rules(RulesSettings rules) {
-        if (rules == null) {
-            throw new IllegalArgumentException("the rules strategy needs strategy.rules.entry and exit");
+        StrategyPlugin plugin = settings.plugin();
+        if (plugin instanceof BuiltInPlugins.BuiltIn builtIn) {
+            return builtIn.strategy(settings.parameters());
         }
-        return new RulesStrategy(rules.entry(), rules.exit());
+        if (plugin == null) {
+            throw new IllegalArgumentException("unknown strategy " + settings.name());
+        }
+        return new PluginStrategy(plugin, settings.parameters());
     }
 }
