@@ -24,9 +24,11 @@ class MoneySafetyIT {
     static final String NO_STOPS = "stopLossPct: 0\ntakeProfitPct: 0";
 
     @Test
-    void aTakeProfitSellsWhileTradingIsStoppedAndSellingDisabled(@TempDir Path dir) throws Exception {
-        // A price moving about 0.56 % per 100 ms tick: a take-profit 0.01 % away is crossed within a few ticks.
-        try (Deployment d = new Deployment(dir, bot("stopLossPct: 0\ntakeProfitPct: 0.01",
+    void aProtectiveExitSellsWhileTradingIsStoppedAndSellingDisabled(@TempDir Path dir) throws Exception {
+        // A price moving about 0.56 % per 100 ms tick, a stop-loss and a take-profit each 0.01 % away: the first tick
+        // after the fill crosses one of them. With the take-profit alone the test waited for a random walk to rise,
+        // which it may not do for 20 s (about one run in twenty).
+        try (Deployment d = new Deployment(dir, bot("stopLossPct: 0.01\ntakeProfitPct: 0.01",
                 "slippagePct: 0\nmarkets:\n  BTC/USDT:\n    volatilityPct: 10000", ""))) {
             d.startBoth();
             String stopped = d.ask("/stoptrading", "Trading stopped globally");
@@ -37,9 +39,10 @@ class MoneySafetyIT {
 
             int before = d.say("/forcebuy BTC/USDT 100");
             d.awaitChat(before, "Opened BTC/USDT: bought");
-            d.awaitChat(before, "Take-profit hit on BTC/USDT");
-            d.awaitChat(before, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL .*\\(take-profit\\)");
-            assertThat(d.query("SELECT exit_purpose FROM trades")).containsExactly("TAKE_PROFIT");
+            String hit = d.awaitChat(before, "(Take-profit|Stop-loss) hit on BTC/USDT");
+            d.awaitChat(before, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL .*\\((take-profit|stop-loss)\\)");
+            assertThat(d.query("SELECT exit_purpose FROM trades"))
+                    .containsExactly(hit.contains("Take-profit") ? "TAKE_PROFIT" : "STOP_LOSS");
         }
     }
 

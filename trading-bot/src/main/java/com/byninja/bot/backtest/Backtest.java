@@ -20,6 +20,7 @@ import com.byninja.bot.replay.InMemoryJournal;
 import com.byninja.bot.replay.ReplayGateway;
 import com.byninja.bot.replay.SimulatedClock;
 import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.strategy.PluginStrategy;
 import com.byninja.bot.strategy.Strategies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,7 +64,10 @@ public final class Backtest {
 
     private final BotConfig config;
     private final Map<Symbol, List<Candle>> candles;
-    /** Whether any protective exit is configured: without one, nothing inside a candle can change a decision. */
+    /**
+     * Whether any protective exit is configured, or the strategy is a plug-in, which may set a stop of its own: without
+     * one, nothing inside a candle can change a decision.
+     */
     private final boolean exits;
 
     /**
@@ -76,7 +80,8 @@ public final class Backtest {
         this.candles = Map.copyOf(candles);
         BotConfig.RiskSettings r = config.risk();
         this.exits = r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
-                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff();
+                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff()
+                || Strategies.create(config.strategy()) instanceof PluginStrategy;
     }
 
     /**
