@@ -377,7 +377,7 @@ class TelegramServerTest {
     void aTokenTelegramRefusesIsReportedWithoutShowingIt() throws Exception {
         String wrongToken = "987654321:WrongTokenWrongTokenWrongTokenWrongTo";
         TelegramServerConfig config = TestConfigs.forApi(api.url(), List.of(OWNER));
-        start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2, 1_000),
+        start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2, 1_000, 300),
                 config.link(), config.routing(), config.sending(), config.logs(), config.dataDir()), false);
 
         await().atMost(WAIT).until(() -> loggedEvents().stream()
