@@ -210,6 +210,11 @@ public final class TelegramServer implements AutoCloseable {
         return LinkAddress.whereBotsConnect(config.link().bind(), link.port());
     }
 
+    /** @return the chats' senders, whose queues tests watch to know that a message waits there */
+    ChatSenders chatSenders() {
+        return output;
+    }
+
     private <T extends AutoCloseable> T own(T resource) {
         return started.add(resource);
     }

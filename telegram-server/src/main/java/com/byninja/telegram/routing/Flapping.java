@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>When the bot has stayed connected for the window, the episode ends with one message when it had dropped more
  *       than once ({@code alpha is back after 7 drops in 3 min}); when it has stayed away for the window after an
  *       untold drop, with one message saying it is gone.</li>
- *   <li>While it goes on, one message every window says that it is still flapping, when it dropped since the last.</li>
+ *   <li>While it goes on, one message every two windows says that it is still flapping, when it dropped since the
+ *       last word about it.</li>
  *   <li>A bot that said it is stopping (its owner stopped it) is always announced, and its episode ends.</li>
  * </ul>
  *
@@ -102,9 +103,9 @@ final class Flapping {
             episode = new Episode(now, why);
             episodes.put(bot, episode);
             if (replaced) {
-                // Its successor was announced as a connection already; this drop is counted, not told.
+                // Its successor is there already: this drop is counted, not told, and the successor is told as its
+                // return (unless it was told before this, as can happen under load).
                 episode.connected = true;
-                episode.toldReturn = true;
             } else {
                 episode.toldDrops = 1;
                 said.add(disconnected(bot, why));
@@ -138,7 +139,7 @@ final class Flapping {
         Instant next = null;
         for (Episode episode : episodes.values()) {
             Instant quiet = episode.lastChange.plus(window);
-            Instant candidate = episode.drops > episode.toldDrops ? min(quiet, episode.lastReport.plus(window)) : quiet;
+            Instant candidate = episode.drops > episode.toldDrops ? min(quiet, nextReport(episode)) : quiet;
             next = next == null ? candidate : min(next, candidate);
         }
         return Optional.ofNullable(next);
@@ -175,7 +176,7 @@ final class Flapping {
     }
 
     private Optional<String> report(String bot, Episode episode, Instant now) {
-        if (episode.drops <= episode.toldDrops || now.isBefore(episode.lastReport.plus(window))) {
+        if (episode.drops <= episode.toldDrops || now.isBefore(nextReport(episode))) {
             return Optional.empty();
         }
         episode.lastReport = now;
@@ -183,6 +184,14 @@ final class Flapping {
         return Optional.of("🟠 " + Html.bold(bot) + " is still flapping: " + episode.drops + " drops in "
                 + span(episode.firstDrop, now) + "; " + (episode.connected ? "connected now."
                 : "disconnected now" + why(episode.why) + "."));
+    }
+
+    /**
+     * Two windows after the last word about it: an episode that calms down within a window of its last change ends
+     * with one message, not a "still flapping" just before its "back".
+     */
+    private Instant nextReport(Episode episode) {
+        return episode.lastReport.plus(window.multipliedBy(2));
     }
 
     private static String connectedFrom(String bot, String address) {

@@ -29,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A Bot API server for tests, on 127.0.0.1 and an ephemeral port: {@code POST /bot<token>/<method>} with JSON bodies
  * (multipart for {@code sendPhoto}), method names matched in any case, as TelegramBots sends them. {@code getUpdates}
- * blocks like the real one: it answers as soon as an update is queued (a text, or a press of a button), or empty after
- * the requested timeout, and can be scripted to answer 429. {@code sendMessage}, {@code sendPhoto},
+ * blocks like the real one: it answers as soon as an update is queued (a text, or a press of a button) of a type the
+ * call's {@code allowed_updates} names, or empty after the requested timeout, and can be scripted to answer 429. {@code sendMessage}, {@code sendPhoto},
  * {@code editMessageText} and {@code answerCallbackQuery} calls are recorded with the time they arrived;
  * {@code sendMessage} can be scripted to fail. {@code getMe} answers with the bot's user name, {@value #USERNAME} unless
  * told otherwise. Every request's method and arrival time is recorded.
@@ -75,6 +75,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private final Deque<Integer> pollRetryAfters = new ArrayDeque<>();
+    /** What each message of ours shows now, text and buttons, so that an edit changing nothing is refused. */
+    private final Map<Integer, String> contents = new HashMap<>();
     private String username = USERNAME;
     private Integer getMeFailure;
     private int nextCallbackId = 1;
@@ -466,11 +468,15 @@ public final class FakeBotApi implements AutoCloseable {
         long offset = body.path("offset").asLong(0);
         long timeoutSeconds = body.path("timeout").asLong(0);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        List<String> allowed = new ArrayList<>();
+        body.path("allowed_updates").forEach(type -> allowed.add(type.asText()));
         lock.lock();
         try {
-            // As Telegram does: asking with an offset confirms every update before it, and those are forgotten.
+            // As Telegram does: asking with an offset confirms every update before it, and those are forgotten; so
+            // are updates of a type not in allowed_updates, which a bot never sees.
             updates.removeIf(u -> u.get("update_id").asLong() < offset);
             while (true) {
+                updates.removeIf(u -> !allowed.isEmpty() && allowed.stream().noneMatch(u::has));
                 ArrayNode result = JSON.createArrayNode();
                 for (ObjectNode update : updates) {
                     if (update.get("update_id").asLong() >= offset) {
@@ -505,6 +511,7 @@ public final class FakeBotApi implements AutoCloseable {
                 messageId = nextSentId++;
                 sent.add(new Sent(chatId, body.path("text").asText(), body.path("parse_mode").asText(null),
                         System.nanoTime(), messageId, body.path("reply_markup")));
+                contents.put(messageId, body.path("text").asText() + body.path("reply_markup"));
                 changed.signalAll();
             }
         } finally {
@@ -522,6 +529,10 @@ public final class FakeBotApi implements AutoCloseable {
 
     private int sendPhoto(HttpExchange exchange, Map<String, Part> form) throws IOException {
         Part photo = form.get("photo");
+        if (photo != null && photo.fileName() == null && photo.text().startsWith("attach://")) {
+            // As Telegram reads it: the file is the part of that name.
+            photo = form.get(photo.text().substring("attach://".length()));
+        }
         if (photo == null || photo.bytes().length == 0) {
             return reply(exchange, 400, error(400, "Bad Request: there is no photo in the request"));
         }
@@ -547,13 +558,28 @@ public final class FakeBotApi implements AutoCloseable {
     private int editMessageText(HttpExchange exchange, JsonNode body) throws IOException {
         long chatId = body.path("chat_id").asLong();
         int messageId = body.path("message_id").asInt();
+        String content = body.path("text").asText() + body.path("reply_markup");
+        String refusal = null;
         lock.lock();
         try {
-            edits.add(new Edit(chatId, messageId, body.path("text").asText(), body.path("parse_mode").asText(null),
-                    body.path("reply_markup"), System.nanoTime()));
-            changed.signalAll();
+            String before = contents.get(messageId);
+            if (before == null) {
+                refusal = "Bad Request: message to edit not found";
+            } else if (before.equals(content)) {
+                // As Telegram does: an edit that changes nothing is refused.
+                refusal = "Bad Request: message is not modified: specified new message content and reply markup are "
+                        + "exactly the same as a current content and reply markup of the message";
+            } else {
+                contents.put(messageId, content);
+                edits.add(new Edit(chatId, messageId, body.path("text").asText(), body.path("parse_mode").asText(null),
+                        body.path("reply_markup"), System.nanoTime()));
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
+        }
+        if (refusal != null) {
+            return reply(exchange, 400, error(400, refusal));
         }
         return reply(exchange, 200, ok(message(chatId, messageId).put("text", body.path("text").asText())
                 .put("edit_date", System.currentTimeMillis() / 1000)));
