@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * under their text (type the number, or the command shown, to press one: {@link ConsoleButtons}); a photo is saved as
  * a PNG file in a temporary directory and its path printed; an edit is printed as a new message marked as an edit; the
  * answer to a press, when it says something, as a line of its own. Each message gets an id, as Telegram gives one.
+ * Called on the console chat's sender thread only.
  */
 public final class ConsolePrinter implements MessageApi {
     private final PrintStream out;
@@ -42,6 +43,10 @@ public final class ConsolePrinter implements MessageApi {
             text = render(part, html);
         } catch (IOException e) {
             return new SendResult.Transient("cannot save the photo: " + e.getMessage());
+        }
+        if (part instanceof ChatMessage.ButtonAnswer && text.isEmpty()) {
+            // Nothing spins in the console: an answer without a notice shows nothing.
+            return new SendResult.Sent(OptionalInt.empty());
         }
         synchronized (out) {
             out.println(text);

@@ -210,7 +210,7 @@ final class Flapping {
         return drops == 1 ? "once" : drops + " times";
     }
 
-    /** @return how long from {@code from} to {@code to}, as a person says it: {@code 40 s}, {@code 3 min}, {@code 2 h} */
+    /** @return from {@code from} to {@code to} as a person says it: {@code 40 s}, {@code 3 min}, {@code 2 h} */
     static String span(Instant from, Instant to) {
         long seconds = Math.max(1, Duration.between(from, to).toSeconds());
         if (seconds < 120) {

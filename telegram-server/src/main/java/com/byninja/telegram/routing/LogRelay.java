@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Relays the bots' log lines at or above a level, gathered into at most one message per chat per flush interval, on
  * the {@code log-relay} thread. Each chat has a bounded buffer: under a flood, or while Telegram is slow, the oldest
- * lines are dropped and the next message starts with "… N log lines dropped"; so are the lines of a message the chat's
- * queue dropped. Log messages are the lowest {@link Priority}: replies, alerts and notices go first. A new message for a
- * chat is only made once the previous one has gone out, so a slow chat holds at most one log message and one buffer.
+ * lines are dropped and the next message starts with "… N log lines dropped", which counts the lines of a message the
+ * chat's queue dropped too. Log messages are the lowest {@link Priority}: replies, alerts and notices go first. A new
+ * message for a chat is only made once the previous one has gone out, so a slow chat holds at most one log message
+ * and one buffer.
  */
 public final class LogRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRelay.class);

@@ -127,7 +127,8 @@ public sealed interface ChatMessage {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Photo photo && Arrays.equals(png, photo.png) && captionHtml.equals(photo.captionHtml);
+            return other instanceof Photo photo && Arrays.equals(png, photo.png)
+                    && captionHtml.equals(photo.captionHtml);
         }
 
         @Override

@@ -177,7 +177,7 @@ final class ChatQueue {
         };
     }
 
-    /** @return the next message, from the highest class queued, marked in flight until {@link #finished}; null once closed */
+    /** @return the next message, of the highest class queued, in flight until {@link #finished}; null once closed */
     Outgoing take() throws InterruptedException {
         lock.lock();
         try {

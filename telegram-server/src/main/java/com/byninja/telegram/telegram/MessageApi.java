@@ -9,7 +9,8 @@ public interface MessageApi {
     /**
      * @param chatId the chat
      * @param part   one part of a message, as {@link ChatMessage#parts()} made it
-     * @param html   whether its text uses HTML parse mode; false for the plain-text retry ({@link ChatMessage#asPlain()})
+     * @param html   whether its text uses HTML parse mode; false for the plain-text retry
+     *               ({@link ChatMessage#asPlain()})
      * @return how it went; never throws for Telegram or network failures
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */

@@ -99,6 +99,19 @@ class BotEventsTest {
     }
 
     @Test
+    void aReplyAndAnUnansweredCommandGoToTheChatThatAskedAsAnswersToAPerson() {
+        BotConnection alpha = connection("alpha");
+        pending.register(new PendingCommands.Pending("c-1", OWNER, "alpha", alpha, "/status"));
+
+        events.reply("alpha", Message.replyTo(Message.command("c-1", com.byninja.protocol.Command.STATUS, null),
+                "all good", null));
+        events.timedOut(new PendingCommands.Pending("c-2", PARTNER, "alpha", alpha, "/stats"));
+
+        assertThat(chats.said).containsExactly("1 REPLY: <b>alpha</b>: all good",
+                "2 REPLY: <b>alpha</b> did not answer /stats within 1 s.");
+    }
+
+    @Test
     void anAlertArrivingLateSaysWhenItWasRaised() {
         long raised = Message.nowSeconds() - 300;
         events.alert("alpha", new Message(Tag.ALERT, "Closed BTC/USDT", raised, "db-6", null, null, null, null));
@@ -143,12 +156,14 @@ class BotEventsTest {
         events.nameInUse("alpha", "127.0.0.1:40000", "127.0.0.1:51234");
 
         assertThat(chats.said).containsExactly(
-                "1 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> "
-                        + "and was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give "
-                        + "each bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).",
-                "2 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> "
-                        + "and was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give "
-                        + "each bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).");
+                "1 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from "
+                        + "<code>127.0.0.1:51234</code> and was refused: <b>alpha</b> is already connected from "
+                        + "<code>127.0.0.1:40000</code>. Give each bot its own name (name: in its configuration, or "
+                        + "BYNINJA_BOT_NAME).",
+                "2 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from "
+                        + "<code>127.0.0.1:51234</code> and was refused: <b>alpha</b> is already connected from "
+                        + "<code>127.0.0.1:40000</code>. Give each bot its own name (name: in its configuration, or "
+                        + "BYNINJA_BOT_NAME).");
     }
 
     @Test

@@ -130,7 +130,8 @@ class FlappingTest {
         drop(130);
 
         assertThat(said).containsExactly(
-                "🔴 <b>ninja</b> disconnected: stopped by its owner (SIGTERM). Before that it dropped 2 times in 90 s.",
+                "🔴 <b>ninja</b> disconnected: stopped by its owner (SIGTERM). Before that it dropped 2 times in "
+                        + "90 s.",
                 "🔴 <b>ninja</b> disconnected: " + LOST + ".");
     }
 

@@ -74,7 +74,8 @@ class BotApiMessagesTest {
 
         assertThat(result).isEqualTo(new SendResult.Sent(OptionalInt.of(1001)));
         assertThat(api.sent().get(0).replyMarkup().toString()).isEqualTo("{\"inline_keyboard\":["
-                + "[{\"text\":\"Refresh\",\"callback_data\":\"/status\"},{\"text\":\"Stats\",\"callback_data\":\"/stats\"}],"
+                + "[{\"text\":\"Refresh\",\"callback_data\":\"/status\"},"
+                + "{\"text\":\"Stats\",\"callback_data\":\"/stats\"}],"
                 + "[{\"text\":\"Sell all\",\"callback_data\":\"/forcesell all\"}]]}");
     }
 

@@ -374,7 +374,7 @@ class ChatSenderTest {
         // gone at once. The (i-1)th after the retry cannot go before i-1 intervals have passed.
         for (int i = 2; i < times.size(); i++) {
             assertThat(times.get(i) - times.get(1)).as("attempt %d after the retry", i)
-                    .isGreaterThanOrEqualTo((i - 1) * TimeUnit.MILLISECONDS.toNanos(150) - TimeUnit.MILLISECONDS.toNanos(5));
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos((i - 1) * 150L - 5));
         }
     }
 

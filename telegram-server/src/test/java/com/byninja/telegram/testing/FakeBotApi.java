@@ -30,10 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * A Bot API server for tests, on 127.0.0.1 and an ephemeral port: {@code POST /bot<token>/<method>} with JSON bodies
  * (multipart for {@code sendPhoto}), method names matched in any case, as TelegramBots sends them. {@code getUpdates}
  * blocks like the real one: it answers as soon as an update is queued (a text, or a press of a button) of a type the
- * call's {@code allowed_updates} names, or empty after the requested timeout, and can be scripted to answer 429. {@code sendMessage}, {@code sendPhoto},
- * {@code editMessageText} and {@code answerCallbackQuery} calls are recorded with the time they arrived;
- * {@code sendMessage} can be scripted to fail. {@code getMe} answers with the bot's user name, {@value #USERNAME} unless
- * told otherwise. Every request's method and arrival time is recorded.
+ * call's {@code allowed_updates} names, or empty after the requested timeout, and can be scripted to answer 429.
+ * {@code sendMessage}, {@code sendPhoto}, {@code editMessageText} and {@code answerCallbackQuery} calls are recorded
+ * with the time they arrived; {@code sendMessage} can be scripted to fail, and an edit that changes nothing is refused
+ * as Telegram refuses it. {@code getMe} answers with the bot's user name, {@value #USERNAME} unless told otherwise.
+ * Every request's method, arrival time and answer status is recorded.
  */
 public final class FakeBotApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -550,8 +551,8 @@ public final class FakeBotApi implements AutoCloseable {
             lock.unlock();
         }
         ObjectNode message = message(chatId, messageId);
-        message.putArray("photo").addObject().put("file_id", "photo-" + messageId).put("file_unique_id", "u" + messageId)
-                .put("width", 1).put("height", 1);
+        message.putArray("photo").addObject().put("file_id", "photo-" + messageId)
+                .put("file_unique_id", "u" + messageId).put("width", 1).put("height", 1);
         return reply(exchange, 200, ok(message));
     }
 
