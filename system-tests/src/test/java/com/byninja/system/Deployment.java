@@ -148,6 +148,10 @@ public final class Deployment implements AutoCloseable {
                   flushIntervalMs: 300
                 telegram:
                   pollTimeoutSeconds: 2
+                  # The scenarios here restart and cut the bot again and again and watch for each connection and
+                  # drop; a flapping bot announced once per episode is pinned by the telegram-server's
+                  # ChatControlTest.
+                  flappingWindowSeconds: 0
                 """.formatted(port, telegramSending.strip()));
     }
 

@@ -12,28 +12,34 @@ import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
 import com.byninja.telegram.commands.Usage;
 import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.console.ConsoleButtons;
 import com.byninja.telegram.console.ConsolePrinter;
 import com.byninja.telegram.console.ConsoleReader;
 import com.byninja.telegram.routing.BotEvents;
 import com.byninja.telegram.routing.CommandRouter;
+import com.byninja.telegram.routing.ConnectionNotices;
 import com.byninja.telegram.routing.LinkBots;
 import com.byninja.telegram.routing.LogRelay;
 import com.byninja.telegram.routing.PendingCommands;
 import com.byninja.telegram.telegram.AllowedChats;
 import com.byninja.telegram.telegram.BotApiMessages;
+import com.byninja.telegram.telegram.BotIdentity;
+import com.byninja.telegram.telegram.ChatInput;
 import com.byninja.telegram.telegram.ChatSenders;
 import com.byninja.telegram.telegram.HttpClients;
 import com.byninja.telegram.telegram.Html;
+import com.byninja.telegram.telegram.IncomingUpdates;
 import com.byninja.telegram.telegram.TelegramPoller;
 import com.byninja.telegram.telegram.TokenScrubber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +47,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -84,7 +88,8 @@ public final class TelegramServer implements AutoCloseable {
     /** Told of every failure of this server's threads: logged once a minute at most, each one counted. */
     private final ErrorHandler errors;
     private OkHttpTelegramClient telegramClient;
-    private AllowedChats allowedChats;
+    /** The buttons the console printed last, which typing a number presses. */
+    private final ConsoleButtons consoleButtons = new ConsoleButtons();
 
     private TelegramServer(TelegramServerConfig config, LinkSecret secret, Console console) throws IOException {
         this.config = config;
@@ -106,8 +111,8 @@ public final class TelegramServer implements AutoCloseable {
                 // The console takes output as fast as it comes: no pacing.
                 TelegramServerConfig.Sending unpaced = new TelegramServerConfig.Sending(sending.queueCapacity(), 0,
                         1_000, sending.retryMinDelayMs(), sending.retryMaxDelayMs(), sending.requestTimeoutMs());
-                output = own(new ChatSenders(List.of(CONSOLE_CHAT), new ConsolePrinter(console.out()), unpaced,
-                        scrubber, errors));
+                output = own(new ChatSenders(List.of(CONSOLE_CHAT), new ConsolePrinter(console.out(), consoleButtons,
+                        Path.of(System.getProperty("java.io.tmpdir"))), unpaced, scrubber, errors));
             }
             output.start();
 
@@ -117,7 +122,10 @@ public final class TelegramServer implements AutoCloseable {
             pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout, errors));
             router = new CommandRouter(bots, output, pending,
                     Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC());
-            events = new BotEvents(output, pending, router, logs, replyTimeoutMs, bots);
+            ConnectionNotices notices = own(new ConnectionNotices(output,
+                    Duration.ofSeconds(config.telegram().flappingWindowSeconds()), Clock.systemUTC(), errors));
+            notices.start();
+            events = new BotEvents(output, pending, router, logs, notices, replyTimeoutMs, bots);
 
             link = own(LinkServer.builder(secret)
                     .bindAddress(config.link().bind())
@@ -151,17 +159,22 @@ public final class TelegramServer implements AutoCloseable {
             LOG.info("Link server listening on {}:{}", config.link().bind(), link.port());
 
             if (console == null) {
-                allowedChats = new AllowedChats(config.telegram().allowedChats());
+                BotIdentity identity = new BotIdentity(telegramClient, sending.requestTimeoutMs(), scrubber);
+                IncomingUpdates updates = new IncomingUpdates(new AllowedChats(config.telegram().allowedChats()),
+                        identity, router, Clock.systemUTC());
                 TelegramPoller poller = own(new TelegramPoller(config.telegram().token(), config.telegram().apiUrl(),
                         http, config.telegram().pollTimeoutSeconds(), config.telegram().pollBackoffMaxMs(), scrubber,
-                        this::onUpdate, this::registerMenu, errors));
+                        identity::learn, updates, this::registerMenu, errors));
                 poller.start();
             } else {
                 ConsoleReader reader = own(new ConsoleReader(console.in(), line -> {
                     awaitFirstBot(line, replyTimeoutMs);
                     router.handle(CONSOLE_CHAT, line);
+                }, consoleButtons, data -> {
+                    awaitFirstBot(data, replyTimeoutMs);
+                    router.pressed(new ChatInput.ButtonPress(CONSOLE_CHAT, Optional.empty(), data));
                 }, () -> consoleEnded(console), errors));
-                output.send(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
+                output.reply(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
                         + Html.escape(whereBotsConnect()) + ". Type /help for the commands.");
                 reader.start();
             }
@@ -197,25 +210,13 @@ public final class TelegramServer implements AutoCloseable {
         return LinkAddress.whereBotsConnect(config.link().bind(), link.port());
     }
 
-    private <T extends AutoCloseable> T own(T resource) {
-        return started.add(resource);
+    /** @return the chats' senders, whose queues tests watch to know that a message waits there */
+    ChatSenders chatSenders() {
+        return output;
     }
 
-    private void onUpdate(Update update) {
-        Message message = update.getMessage();
-        if (message == null || !message.hasText()) {
-            LOG.debug("Ignoring update {} without a text message", update.getUpdateId());
-            return;
-        }
-        long chatId = message.getChatId();
-        String who = message.getFrom() == null ? "?"
-                : message.getFrom().getUserName() != null ? "@" + message.getFrom().getUserName()
-                                                          : "user " + message.getFrom().getId();
-        if (allowedChats.admit(chatId, who)) {
-            // Telegram keeps updates while this server or the Bot API is down: the date says when it was typed.
-            Instant sentAt = message.getDate() == null ? Instant.now() : Instant.ofEpochSecond(message.getDate());
-            router.handle(chatId, message.getText(), sentAt);
-        }
+    private <T extends AutoCloseable> T own(T resource) {
+        return started.add(resource);
     }
 
     private void onTimeout(PendingCommands.Pending command) {
@@ -245,11 +246,11 @@ public final class TelegramServer implements AutoCloseable {
         if (firstBot.getCount() == 0 || !bots.connected().isEmpty()) {
             return;
         }
-        String word = line.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+        String word = line.substring(line.startsWith("/") ? 1 : 0).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
         if (LOCAL_COMMANDS.contains(word)) {
             return;
         }
-        output.send(CONSOLE_CHAT, "No trading bot has connected yet; waiting up to " + timeoutMs / 1000
+        output.reply(CONSOLE_CHAT, "No trading bot has connected yet; waiting up to " + timeoutMs / 1000
                 + " s for one.");
         try {
             firstBot.await(timeoutMs, TimeUnit.MILLISECONDS);

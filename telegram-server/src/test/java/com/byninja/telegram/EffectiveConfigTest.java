@@ -14,7 +14,7 @@ class EffectiveConfigTest {
     void theConfigurationIsIndentedYamlWithTheTokenMasked() {
         String yaml = EffectiveConfig.yaml(TestConfigs.forApi("http://127.0.0.1:8081", List.of(111L, 222L)), "  ");
 
-        assertThat(yaml.lines().limit(17)).containsExactly(
+        assertThat(yaml.lines().limit(18)).containsExactly(
                 "  telegram:",
                 "    token: '***'",
                 "    allowedChats:",
@@ -23,6 +23,7 @@ class EffectiveConfigTest {
                 "    apiUrl: http://127.0.0.1:8081",
                 "    pollTimeoutSeconds: 2",
                 "    pollBackoffMaxMs: 1000",
+                "    flappingWindowSeconds: 300",
                 "  link:",
                 "    bind: 127.0.0.1",
                 "    port: 0",

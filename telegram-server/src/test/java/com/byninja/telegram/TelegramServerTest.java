@@ -377,8 +377,9 @@ class TelegramServerTest {
     void aTokenTelegramRefusesIsReportedWithoutShowingIt() throws Exception {
         String wrongToken = "987654321:WrongTokenWrongTokenWrongTokenWrongTo";
         TelegramServerConfig config = TestConfigs.forApi(api.url(), List.of(OWNER));
-        start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2, 1_000),
-                config.link(), config.routing(), config.sending(), config.logs(), config.dataDir()), false);
+        start(new TelegramServerConfig(new TelegramServerConfig.Telegram(wrongToken, List.of(OWNER), api.url(), 2,
+                1_000, 300), config.link(), config.routing(), config.sending(), config.logs(), config.dataDir()),
+                false);
 
         await().atMost(WAIT).until(() -> loggedEvents().stream()
                 .anyMatch(e -> e.getFormattedMessage().startsWith("Telegram refused the bot token")));
@@ -398,7 +399,8 @@ class TelegramServerTest {
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
                 .noneMatch(name -> name.startsWith("chat-sender-") || name.startsWith("telegram-")
-                        || name.equals("command-timeouts") || name.equals("log-relay")));
+                        || name.equals("command-timeouts") || name.equals("log-relay")
+                        || name.equals("connection-notices")));
     }
 
     @Test

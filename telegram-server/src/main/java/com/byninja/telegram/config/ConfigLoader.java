@@ -91,7 +91,9 @@ public final class ConfigLoader {
         checkApiUrl(config, apiUrl);
         TelegramServerConfig.Telegram telegram = new TelegramServerConfig.Telegram(token, chats, apiUrl,
                 config.wholeInt("telegram.pollTimeoutSeconds", 1, 50),
-                config.whole("telegram.pollBackoffMaxMs", 500, 30_000));
+                config.whole("telegram.pollBackoffMaxMs", 500, 30_000),
+                (int) config.whole("telegram.flappingWindowSeconds", 0, 86_400,
+                        "seconds; 0 announces every connection and drop of a bot"));
         if (!console && config.valid("telegram.token") && token.isBlank()) {
             config.generalProblem("No Telegram bot token. Create a bot by sending /newbot to @BotFather in Telegram, "
                     + "then set " + ENV_TOKEN + " (or telegram.token in the configuration file). Use --console to run "

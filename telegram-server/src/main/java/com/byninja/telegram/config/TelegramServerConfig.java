@@ -31,9 +31,11 @@ public record TelegramServerConfig(
      * @param apiUrl             base URL of the Bot API, such as {@code https://api.telegram.org}
      * @param pollTimeoutSeconds long poll duration of one {@code getUpdates}
      * @param pollBackoffMaxMs   cap of the polling retry backoff
+     * @param flappingWindowSeconds a bot that drops again within this time of its last change is flapping: its
+     *                              episode is announced once, not every connection and drop; 0 announces every one
      */
     public record Telegram(String token, List<Long> allowedChats, String apiUrl, int pollTimeoutSeconds,
-                           long pollBackoffMaxMs) {
+                           long pollBackoffMaxMs, int flappingWindowSeconds) {
         public Telegram {
             allowedChats = allowedChats == null ? List.of() : List.copyOf(allowedChats);
         }
@@ -42,7 +44,8 @@ public record TelegramServerConfig(
         public String toString() {
             return "Telegram[token=" + (token == null || token.isEmpty() ? "<none>" : "***")
                     + ", allowedChats=" + allowedChats + ", apiUrl=" + apiUrl
-                    + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", pollBackoffMaxMs=" + pollBackoffMaxMs + "]";
+                    + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", pollBackoffMaxMs=" + pollBackoffMaxMs
+                    + ", flappingWindowSeconds=" + flappingWindowSeconds + "]";
         }
     }
 

@@ -10,13 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads commands from standard input, one per line, on the {@code console-reader} thread. A line without a leading
- * slash is taken as a command too, so {@code status} works like {@code /status}; blank lines and lines starting with
+ * slash is taken as a command too, so {@code status} works like {@code /status}; a number presses that button of the
+ * last buttons printed ({@link ConsoleButtons}), as a tap would in Telegram; blank lines and lines starting with
  * {@code #} are skipped, so scripts can carry comments. At the end of input it calls {@code onEnd}.
  *
  * <p>A read of standard input cannot be interrupted: {@link #close()} stops acting on input without waiting, and the
@@ -24,21 +27,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleReader.class);
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,3}");
 
     private final BufferedReader in;
     private final Consumer<String> onLine;
+    private final ConsoleButtons buttons;
+    private final Consumer<String> onPress;
     private final Runnable onEnd;
     private final AgentRunner runner;
     private volatile boolean closed;
 
-    public ConsoleReader(InputStream in, Consumer<String> onLine, Runnable onEnd) {
-        this(in, onLine, onEnd, ErrorHandler.logging(LOG, new Counters()));
+    public ConsoleReader(InputStream in, Consumer<String> onLine, ConsoleButtons buttons, Consumer<String> onPress,
+                         Runnable onEnd) {
+        this(in, onLine, buttons, onPress, onEnd, ErrorHandler.logging(LOG, new Counters()));
     }
 
-    /** @param errors told of a failure of the reader's thread outside running a command */
-    public ConsoleReader(InputStream in, Consumer<String> onLine, Runnable onEnd, ErrorHandler errors) {
+    /**
+     * @param onLine  told of each command, with its leading slash
+     * @param buttons the buttons printed last
+     * @param onPress told of the callback data of each button pressed by its number
+     * @param errors  told of a failure of the reader's thread outside running a command
+     */
+    public ConsoleReader(InputStream in, Consumer<String> onLine, ConsoleButtons buttons, Consumer<String> onPress,
+                         Runnable onEnd, ErrorHandler errors) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.onLine = onLine;
+        this.buttons = buttons;
+        this.onPress = onPress;
         this.onEnd = onEnd;
         this.runner = new AgentRunner(new Reading(), errors);
     }
@@ -77,7 +92,13 @@ public final class ConsoleReader implements AutoCloseable {
                 return 0;
             }
             try {
-                onLine.accept(command.startsWith("/") ? command : "/" + command);
+                Optional<String> pressed = NUMBER.matcher(command).matches()
+                        ? buttons.press(Integer.parseInt(command)) : Optional.empty();
+                if (pressed.isPresent()) {
+                    onPress.accept(pressed.get());
+                } else {
+                    onLine.accept(command.startsWith("/") ? command : "/" + command);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Console command \"{}\" failed", command, e);
             }

@@ -1,7 +1,9 @@
 package com.byninja.telegram.routing;
 
 import com.byninja.protocol.Message;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
+import com.byninja.telegram.telegram.ChatOutput.Priority;
 import com.byninja.telegram.telegram.Html;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the bots send and do into chat messages: replies to the chat that asked, alerts and connection changes
- * to every chat, log lines to the {@link LogRelay}. Called on the link's reader threads, so every path here only
- * queues.
+ * Turns what the bots send and do into chat messages: replies to the chat that asked (as
+ * {@link Priority#REPLY}s), alerts to every chat ({@link Priority#ALERT}), connection changes to every chat through
+ * {@link ConnectionNotices} ({@link Priority#NOTICE}), log lines to the {@link LogRelay}. Called on the link's reader
+ * threads, so every path here only queues.
  *
  * <p>An alert with an id is acknowledged to its bot only once it has ended in every chat: Telegram accepted it, or
  * refused it for good (which is logged; the bot would otherwise send it again for ever). One dropped from a full chat
@@ -45,25 +48,28 @@ public final class BotEvents {
     private final PendingCommands pending;
     private final CommandRouter router;
     private final LogRelay logs;
+    private final ConnectionNotices notices;
     private final long replyTimeoutMs;
     private final AlertReceipts receipts;
     private final AtomicLong undeliveredAlerts = new AtomicLong();
     /** Connections whose bot said it is stopping on purpose, with what it said. */
     private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
+    /** @param notices where connections and drops are told */
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
-                     long replyTimeoutMs, AlertReceipts receipts) {
-        this(output, pending, router, logs, replyTimeoutMs, receipts, Clock.systemUTC());
+                     ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts) {
+        this(output, pending, router, logs, notices, replyTimeoutMs, receipts, Clock.systemUTC());
     }
 
     /** As above, with the clock that tells how old an alert is. */
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
-                     long replyTimeoutMs, AlertReceipts receipts, Clock clock) {
+                     ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts, Clock clock) {
         this.clock = clock;
         this.output = output;
         this.pending = pending;
         this.router = router;
         this.logs = logs;
+        this.notices = notices;
         this.replyTimeoutMs = replyTimeoutMs;
         this.receipts = receipts;
     }
@@ -72,7 +78,7 @@ public final class BotEvents {
     public void connected(BotConnection bot) {
         router.botSeen(bot.name());
         LOG.info("Trading bot {} connected from {}", bot.name(), bot.address());
-        output.broadcast("🟢 " + Html.bold(bot.name()) + " connected from " + Html.code(bot.address()) + ".");
+        notices.connected(bot.name(), bot.address());
     }
 
     /**
@@ -81,7 +87,7 @@ public final class BotEvents {
      * @param replaced whether a newer connection of the same bot took its place
      */
     public void disconnected(BotConnection bot, String reason, boolean replaced) {
-        pending.failAll(bot, lost -> output.send(lost.chatId(), Html.bold(lost.bot())
+        pending.failAll(bot, lost -> output.reply(lost.chatId(), Html.bold(lost.bot())
                 + " disconnected before answering " + Html.escape(lost.label()) + "."));
         // A bot that said it was stopping closed the link on purpose: that is what the owner needs to hear, not
         // the way the connection happened to end.
@@ -91,10 +97,7 @@ public final class BotEvents {
                 replaced ? " (replaced by a new connection)" : "");
         // A bot that stopped on purpose is said to have stopped even when its successor connected first: under load
         // the new connection can be accepted before the old one's end is handled.
-        if (!replaced || stopped != null) {
-            output.broadcast("🔴 " + Html.bold(bot.name()) + " disconnected"
-                    + (why == null || why.isBlank() ? "." : ": " + Html.escape(why) + "."));
-        }
+        notices.disconnected(bot.name(), why, stopped != null, replaced);
     }
 
     /** A {@code status} frame: the last one of a bot that is stopping says so, and why. */
@@ -108,12 +111,12 @@ public final class BotEvents {
     /** A {@code reply} frame. */
     public void reply(String bot, Message reply) {
         if (pending.complete(reply.id(), bot,
-                asked -> output.send(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message())))) {
+                asked -> output.reply(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message())))) {
             return;
         }
         var late = pending.completeLate(reply.id(), bot);
         if (late.isPresent()) {
-            output.send(late.get().chatId(), Html.bold(bot) + " answered " + Html.escape(late.get().label())
+            output.reply(late.get().chatId(), Html.bold(bot) + " answered " + Html.escape(late.get().label())
                     + " late: " + Html.escape(reply.message()));
         } else {
             LOG.info("Reply from {} with unknown id {} ignored", bot, reply.id());
@@ -127,10 +130,10 @@ public final class BotEvents {
         String id = alert.id();
         if (id == null) {
             // An alert of the old style: nothing to acknowledge.
-            output.broadcast(html);
+            output.broadcast(new ChatMessage.Text(html), Priority.ALERT);
             return;
         }
-        output.broadcast(html, delivery -> {
+        output.broadcast(new ChatMessage.Text(html), Priority.ALERT, delivery -> {
             switch (delivery) {
                 case SENT -> receipts.delivered(bot, id);
                 case REFUSED -> {
@@ -164,10 +167,10 @@ public final class BotEvents {
      * @param refusedAddress the address of the refused one
      */
     public void nameInUse(String bot, String holderAddress, String refusedAddress) {
-        output.broadcast("⛔ A second trading bot named " + Html.bold(bot) + " tried to connect from "
-                + Html.code(refusedAddress) + " and was refused: " + Html.bold(bot) + " is already connected from "
-                + Html.code(holderAddress) + ". Give each bot its own name (name: in its configuration, or "
-                + "BYNINJA_BOT_NAME).");
+        output.broadcast(new ChatMessage.Text("⛔ A second trading bot named " + Html.bold(bot)
+                + " tried to connect from " + Html.code(refusedAddress) + " and was refused: " + Html.bold(bot)
+                + " is already connected from " + Html.code(holderAddress) + ". Give each bot its own name (name: in "
+                + "its configuration, or BYNINJA_BOT_NAME)."), Priority.NOTICE);
     }
 
     /**
@@ -195,7 +198,7 @@ public final class BotEvents {
     public void timedOut(PendingCommands.Pending command) {
         LOG.info("{} did not answer {} ({}) within {} ms", command.bot(), command.label(), command.id(),
                 replyTimeoutMs);
-        output.send(command.chatId(), Html.bold(command.bot()) + " did not answer " + Html.escape(command.label())
+        output.reply(command.chatId(), Html.bold(command.bot()) + " did not answer " + Html.escape(command.label())
                 + " within " + seconds(replyTimeoutMs) + ".");
     }
 

@@ -5,7 +5,11 @@ import com.byninja.protocol.Message;
 import com.byninja.telegram.commands.CommandParser;
 import com.byninja.telegram.commands.Input;
 import com.byninja.telegram.commands.Usage;
+import com.byninja.telegram.telegram.ChatInput;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
+import com.byninja.telegram.telegram.ChatOutput.Priority;
+import com.byninja.telegram.telegram.CommandButtons;
 import com.byninja.telegram.telegram.Html;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * not run, and the chat is told: Telegram keeps the messages typed while this server or the Bot API is down, and a
  * {@code /forcebuy} may no longer hold by the time it arrives.
  */
-public final class CommandRouter {
+public final class CommandRouter implements ChatInput {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
     /** The {@code /use} target meaning every bot, for {@code /status} and {@code /stats}. */
     static final String ALL = "all";
@@ -71,6 +75,25 @@ public final class CommandRouter {
         handle(chatId, text, clock.instant());
     }
 
+    @Override
+    public void typed(long chatId, String text, Instant sentAt) {
+        handle(chatId, text, sentAt);
+    }
+
+    /**
+     * A press of one of our buttons: answered at once, so that the button stops spinning, then its command is run as
+     * if typed now ({@link CommandButtons}).
+     */
+    @Override
+    public void pressed(ButtonPress press) {
+        Optional<String> command = CommandButtons.commandOf(press.data());
+        LOG.debug("Chat {}: button {}", press.chatId(), press.data());
+        press.callbackQueryId().ifPresent(id -> output.send(press.chatId(), new ChatMessage.ButtonAnswer(id,
+                command.isPresent() ? Optional.empty() : Optional.of("This button does nothing any more."), false),
+                Priority.REPLY));
+        command.ifPresent(text -> handle(press.chatId(), text, clock.instant()));
+    }
+
     /**
      * Handles one message from an allowed chat.
      *
@@ -85,7 +108,7 @@ public final class CommandRouter {
             if (ageSeconds > maxCommandAge.getSeconds()) {
                 LOG.info("Chat {}: ignored {}, sent {} s ago (limit {} s)", chatId, acting, ageSeconds,
                         maxCommandAge.getSeconds());
-                output.send(chatId, "Ignored " + Html.escape(acting) + ", sent " + ageSeconds + " s ago (at "
+                output.reply(chatId, "Ignored " + Html.escape(acting) + ", sent " + ageSeconds + " s ago (at "
                         + TIME_OF_DAY.format(sentAt) + " UTC): commands older than " + maxCommandAge.getSeconds()
                         + " s are not run, in case they no longer hold. Send it again if you still want it.");
                 return;
@@ -94,15 +117,15 @@ public final class CommandRouter {
         if (input instanceof Input.ForBot command) {
             route(chatId, command);
         } else if (input instanceof Input.Help) {
-            output.send(chatId, Html.escape(Usage.helpText()));
+            output.reply(chatId, Html.escape(Usage.helpText()));
         } else if (input instanceof Input.ListBots) {
-            output.send(chatId, listBots(chatId));
+            output.reply(chatId, listBots(chatId) + chatDrops());
         } else if (input instanceof Input.Use use) {
-            output.send(chatId, use(chatId, use.target()));
+            output.reply(chatId, use(chatId, use.target()));
         } else if (input instanceof Input.Invalid invalid) {
-            output.send(chatId, Html.escape(invalid.message()));
+            output.reply(chatId, Html.escape(invalid.message()));
         } else {
-            output.send(chatId, "Send /help for the list of commands.");
+            output.reply(chatId, "Send /help for the list of commands.");
         }
     }
 
@@ -111,10 +134,10 @@ public final class CommandRouter {
         List<BotConnection> connected = bots.connected();
         if (ALL.equals(target)) {
             if (!FAN_OUT.contains(command.command())) {
-                output.send(chatId, "/use all only sends /status and /stats. Pick one bot with /use NAME for "
+                output.reply(chatId, "/use all only sends /status and /stats. Pick one bot with /use NAME for "
                         + Html.escape(label(command)) + ".");
             } else if (connected.isEmpty()) {
-                output.send(chatId, noBotConnected());
+                output.reply(chatId, noBotConnected());
             } else {
                 connected.forEach(bot -> send(chatId, bot, command));
             }
@@ -123,14 +146,14 @@ public final class CommandRouter {
             if (bot.isPresent()) {
                 send(chatId, bot.get(), command);
             } else {
-                output.send(chatId, Html.bold(target) + " is offline.");
+                output.reply(chatId, Html.bold(target) + " is offline.");
             }
         } else if (connected.size() == 1) {
             send(chatId, connected.get(0), command);
         } else if (connected.isEmpty()) {
-            output.send(chatId, noBotConnected());
+            output.reply(chatId, noBotConnected());
         } else {
-            output.send(chatId, "Several bots are connected: " + names(connected) + ". Pick one with /use NAME, or "
+            output.reply(chatId, "Several bots are connected: " + names(connected) + ". Pick one with /use NAME, or "
                     + "/use all for /status and /stats.");
         }
     }
@@ -159,7 +182,7 @@ public final class CommandRouter {
         pending.register(new PendingCommands.Pending(id, chatId, bot.name(), bot, label(command)));
         if (!bot.send(frame)) {
             pending.cancel(id);
-            output.send(chatId, Html.bold(bot.name()) + " is offline.");
+            output.reply(chatId, Html.bold(bot.name()) + " is offline.");
             return;
         }
         LOG.info("Chat {}: sent {} to {} as {}", chatId, label(command), bot.name(), id);
@@ -204,6 +227,21 @@ public final class CommandRouter {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * @return this server's own health, after the list of bots: what the chat queues had to drop since the start, or
+     *         nothing when they dropped nothing
+     */
+    private String chatDrops() {
+        long total = 0;
+        StringBuilder counts = new StringBuilder();
+        for (Priority priority : Priority.values()) {
+            long dropped = output.dropped(priority);
+            total += dropped;
+            counts.append(counts.length() == 0 ? "" : ", ").append(priority.count(dropped));
+        }
+        return total == 0 ? "" : "\nDropped from full chat queues since the start: " + counts + ".";
     }
 
     static String uptime(Duration duration) {

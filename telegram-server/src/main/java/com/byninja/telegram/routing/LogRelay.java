@@ -5,7 +5,9 @@ import com.byninja.runtime.AgentRunner;
 import com.byninja.runtime.Counters;
 import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
+import com.byninja.telegram.telegram.ChatOutput.Priority;
 import com.byninja.telegram.telegram.Html;
 import com.byninja.telegram.telegram.TextSplitter;
 import java.util.ArrayDeque;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Relays the bots' log lines at or above a level, gathered into at most one message per chat per flush interval, on
  * the {@code log-relay} thread. Each chat has a bounded buffer: under a flood, or while Telegram is slow, the oldest
- * lines are dropped and the next message starts with "… N log lines dropped". A new message for a chat is only made
- * once the previous one has gone out, so a slow chat holds at most one log message and one buffer.
+ * lines are dropped and the next message starts with "… N log lines dropped", which counts the lines of a message the
+ * chat's queue dropped too. Log messages are the lowest {@link Priority}: replies, alerts and notices go first. A new
+ * message for a chat is only made once the previous one has gone out, so a slow chat holds at most one log message
+ * and one buffer.
  */
 public final class LogRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRelay.class);
@@ -113,7 +117,7 @@ public final class LogRelay implements AutoCloseable {
                 continue;
             }
             String message;
-            int taken = 0;
+            long taken = 0;
             synchronized (buffers) {
                 Buffer buffer = buffers.get(chat);
                 if (buffer == null || (buffer.lines.isEmpty() && buffer.dropped == 0)) {
@@ -122,6 +126,7 @@ public final class LogRelay implements AutoCloseable {
                 StringBuilder text = new StringBuilder();
                 if (buffer.dropped > 0) {
                     text.append("… ").append(buffer.dropped).append(" log lines dropped");
+                    taken = buffer.dropped;
                     buffer.dropped = 0;
                 }
                 while (!buffer.lines.isEmpty()
@@ -134,12 +139,18 @@ public final class LogRelay implements AutoCloseable {
                 }
                 message = text.toString();
             }
-            if (!output.sendLog(chat, message)) {
-                LOG.debug("Chat {}: no room for relayed log lines", chat);
-                synchronized (buffers) {
-                    buffers.get(chat).dropped += taken;
+            long lines = taken;
+            // Lines that never reach the chat (no room in its queue, or evicted from it later for messages of a
+            // higher class) are counted with the next message's dropped lines, not lost unsaid; so are those this
+            // message said were dropped.
+            output.send(chat, new ChatMessage.Text(message), Priority.LOG, outcome -> {
+                if (outcome.delivery() == ChatOutput.Delivery.DROPPED) {
+                    LOG.debug("Chat {}: {} relayed log lines dropped from its queue", chat, lines);
+                    synchronized (buffers) {
+                        buffers.get(chat).dropped += lines;
+                    }
                 }
-            }
+            });
         }
     }
 

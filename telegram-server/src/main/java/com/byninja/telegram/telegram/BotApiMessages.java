@@ -1,21 +1,36 @@
 package com.byninja.telegram.telegram;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** {@link MessageApi} over the TelegramBots client: maps its exceptions to {@link MessageApi.SendResult}s. */
+/**
+ * {@link MessageApi} over the TelegramBots client: each kind of {@link ChatMessage} as its Bot API method
+ * ({@code sendMessage}, {@code sendPhoto} with the PNG uploaded, {@code editMessageText}, {@code answerCallbackQuery}),
+ * and its exceptions mapped to {@link MessageApi.SendResult}s.
+ */
 public final class BotApiMessages implements MessageApi {
     private static final long DEFAULT_RETRY_AFTER_MS = 1_000;
+    /** The photo's file name in the upload; Telegram shows none of it. */
+    private static final String PHOTO_NAME = "chart.png";
+    /** What Telegram answers to an edit that changes nothing: the message already reads as asked. */
+    private static final String NOT_MODIFIED = "message is not modified";
+    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
     private final TelegramClient client;
     private final long requestTimeoutMs;
@@ -28,24 +43,19 @@ public final class BotApiMessages implements MessageApi {
     }
 
     @Override
-    public SendResult send(long chatId, String text, boolean html) throws InterruptedException {
-        SendMessage message = SendMessage.builder()
-                .chatId(chatId)
-                .text(text)
-                .parseMode(html ? ParseMode.HTML : null)
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                .build();
+    public SendResult send(long chatId, ChatMessage part, boolean html) throws InterruptedException {
+        String parseMode = html ? ParseMode.HTML : null;
         CompletableFuture<?> call;
         try {
-            call = client.executeAsync(message);
+            call = call(chatId, part, parseMode);
         } catch (TelegramApiException e) {
-            return classify(e);
+            return classify(e, part);
         }
         try {
-            call.get(requestTimeoutMs, TimeUnit.MILLISECONDS);
-            return new SendResult.Sent();
+            Object answer = call.get(requestTimeoutMs, TimeUnit.MILLISECONDS);
+            return sent(answer, part);
         } catch (ExecutionException e) {
-            return classify(e.getCause());
+            return classify(e.getCause(), part);
         } catch (TimeoutException e) {
             call.cancel(true);
             return new SendResult.Transient("no answer within " + requestTimeoutMs + " ms");
@@ -55,7 +65,45 @@ public final class BotApiMessages implements MessageApi {
         }
     }
 
-    private SendResult classify(Throwable error) {
+    private CompletableFuture<?> call(long chatId, ChatMessage part, String parseMode) throws TelegramApiException {
+        if (part instanceof ChatMessage.Text text) {
+            return client.executeAsync(SendMessage.builder().chatId(chatId).text(text.html()).parseMode(parseMode)
+                    .linkPreviewOptions(NO_PREVIEW).build());
+        }
+        if (part instanceof ChatMessage.TextWithKeyboard keyboard) {
+            return client.executeAsync(SendMessage.builder().chatId(chatId).text(keyboard.html()).parseMode(parseMode)
+                    .linkPreviewOptions(NO_PREVIEW).replyMarkup(keyboard.keyboard()).build());
+        }
+        if (part instanceof ChatMessage.Photo photo) {
+            SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder().chatId(chatId)
+                    .photo(new InputFile(new ByteArrayInputStream(photo.png()), PHOTO_NAME));
+            if (!photo.captionHtml().isEmpty()) {
+                send.caption(photo.captionHtml()).parseMode(parseMode);
+            }
+            return client.executeAsync(send.build());
+        }
+        if (part instanceof ChatMessage.Edit edit) {
+            return client.executeAsync(EditMessageText.builder().chatId(chatId).messageId(edit.messageId())
+                    .text(edit.html()).parseMode(parseMode).linkPreviewOptions(NO_PREVIEW)
+                    .replyMarkup(edit.keyboard().orElse(null)).build());
+        }
+        ChatMessage.ButtonAnswer answer = (ChatMessage.ButtonAnswer) part;
+        return client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId(answer.callbackQueryId())
+                .text(answer.text().orElse(null)).showAlert(answer.alert() ? Boolean.TRUE : null).build());
+    }
+
+    /** @return Sent, with the id of the message Telegram made or edited when it answered with one */
+    private static SendResult sent(Object answer, ChatMessage part) {
+        if (answer instanceof Message message && message.getMessageId() != null) {
+            return new SendResult.Sent(OptionalInt.of(message.getMessageId()));
+        }
+        if (part instanceof ChatMessage.Edit edit) {
+            return new SendResult.Sent(OptionalInt.of(edit.messageId()));
+        }
+        return new SendResult.Sent(OptionalInt.empty());
+    }
+
+    private SendResult classify(Throwable error, ChatMessage part) {
         if (error instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
             int code = request.getErrorCode();
             if (code == 429) {
@@ -67,11 +115,13 @@ public final class BotApiMessages implements MessageApi {
             if (code >= 500) {
                 return new SendResult.Transient(scrubber.scrub("HTTP " + code + ": " + request.getApiResponse()));
             }
+            if (code == 400 && part instanceof ChatMessage.Edit edit && request.getApiResponse() != null
+                    && request.getApiResponse().contains(NOT_MODIFIED)) {
+                return new SendResult.Sent(OptionalInt.of(edit.messageId()));
+            }
             return new SendResult.Rejected(code, scrubber.scrub(request.getApiResponse()));
         }
-        if (error instanceof IOException || error instanceof TelegramApiException) {
-            return new SendResult.Transient(scrubber.describe(error));
-        }
+        // A network error, a timeout, an answer that could not be read: worth another try.
         return new SendResult.Transient(scrubber.describe(error));
     }
 }

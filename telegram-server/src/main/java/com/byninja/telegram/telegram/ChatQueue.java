@@ -1,11 +1,14 @@
 package com.byninja.telegram.telegram;
 
 import com.byninja.telegram.telegram.ChatOutput.Delivery;
-import com.byninja.telegram.telegram.ChatSender.Kind;
+import com.byninja.telegram.telegram.ChatOutput.Outcome;
+import com.byninja.telegram.telegram.ChatOutput.Priority;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,33 +17,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outgoing messages of one chat, waiting for its {@link ChatSender}: bounded, and when full the oldest log
- * message goes first, then the oldest message at all. Every wait of the sender (for a message, for its pace, for a
- * retry) is on this queue's condition, so that {@link #close()} ends it at once. Each message's parts share one
- * {@link Completion}, told once how the whole message ended.
+ * The outgoing messages of one chat, waiting for its {@link ChatSender}, one queue per {@link Priority}: the sender
+ * takes from the highest class that has something, in order within a class. Bounded as a whole: when full, the oldest
+ * message of the lowest class queued is evicted (logs first, then notices, then alerts), but never one of a higher
+ * class than the message that needs the room, which is dropped instead. Drops are counted per class. Every wait of the
+ * sender (for a message, for its pace, for a retry) is on this queue's condition, so that {@link #close} ends it at
+ * once. Each message's parts share one {@link Completion}, told once how the whole message ended.
  */
 final class ChatQueue {
     /** The sender's: what happens to a chat's messages is said in one place. */
     private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
+    private static final Priority[] HIGHEST_FIRST = Priority.values();
 
-    /** One part of a message, as Telegram takes it. */
-    record Outgoing(String html, Kind kind, Completion completion) {
+    /**
+     * One part of a message, as Telegram takes it.
+     *
+     * @param idPart whether the message id Telegram gives this part stands for the whole message
+     */
+    record Outgoing(ChatMessage part, Priority priority, Completion completion, boolean idPart) {
     }
 
-    /** The parts of one offered message still to end, and the worst way one ended so far. */
+    /** The parts of one offered message still to end, the worst way one ended so far, and the message's id. */
     static final class Completion {
-        private final Consumer<Delivery> whenDone;
+        private final Consumer<Outcome> whenDone;
         private int remaining;
         private Delivery worst = Delivery.SENT;
+        private OptionalInt messageId = OptionalInt.empty();
 
-        Completion(int parts, Consumer<Delivery> whenDone) {
+        Completion(int parts, Consumer<Outcome> whenDone) {
             this.remaining = parts;
             this.whenDone = whenDone;
         }
 
+        /** Ends one part with {@code delivery}, Telegram having given it {@code id}. */
+        void ended(Outgoing part, Delivery delivery, OptionalInt id) {
+            if (part.idPart() && id.isPresent()) {
+                synchronized (this) {
+                    messageId = id;
+                }
+            }
+            ended(1, delivery);
+        }
+
         /** Ends {@code parts} parts with {@code delivery}; tells the owner once the last has ended. */
         void ended(int parts, Delivery delivery) {
-            Delivery overall;
+            Outcome outcome;
             synchronized (this) {
                 if (remaining <= 0) {
                     return;
@@ -50,10 +71,10 @@ final class ChatQueue {
                 if (remaining > 0) {
                     return;
                 }
-                overall = worst;
+                outcome = new Outcome(worst, worst == Delivery.SENT ? messageId : OptionalInt.empty());
             }
             try {
-                whenDone.accept(overall);
+                whenDone.accept(outcome);
             } catch (RuntimeException e) {
                 LOG.error("A message's completion callback failed", e);
             }
@@ -64,25 +85,29 @@ final class ChatQueue {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    private int queuedLogs;
-    private boolean logInFlight;
-    private boolean inFlight;
-    private long droppedMessages;
+    private final Map<Priority, ArrayDeque<Outgoing>> queues = new EnumMap<>(Priority.class);
+    private final Map<Priority, Long> dropped = new EnumMap<>(Priority.class);
+    private int size;
+    private Outgoing inFlight;
     private boolean closed;
 
     ChatQueue(long chatId, int capacity) {
         this.chatId = chatId;
         this.capacity = capacity;
+        for (Priority priority : Priority.values()) {
+            queues.put(priority, new ArrayDeque<>());
+            dropped.put(priority, 0L);
+        }
     }
 
     /**
      * Queues every part of one message, making room as needed. Never blocks; the parts evicted to make room, and
      * those that found none, are told they were dropped once the lock is released.
      *
-     * @return false when not every part was queued: the queue is closed, or it is a log message and the queue is full
+     * @param idPart the index of the part whose message id stands for the whole message
+     * @return false when not every part was queued: the queue is closed, or full of messages of higher classes
      */
-    boolean offer(List<String> parts, Kind kind, Completion completion) {
+    boolean offer(List<ChatMessage> parts, int idPart, Priority priority, Completion completion) {
         List<Outgoing> evicted = new ArrayList<>();
         int unqueued = 0;
         lock.lock();
@@ -91,22 +116,20 @@ final class ChatQueue {
                 unqueued = parts.size();
             } else {
                 for (int i = 0; i < parts.size(); i++) {
-                    if (queue.size() >= capacity && !makeRoom(kind, evicted)) {
+                    if (size >= capacity && !makeRoom(priority, evicted)) {
                         unqueued = parts.size() - i;
                         break;
                     }
-                    queue.addLast(new Outgoing(parts.get(i), kind, completion));
-                    if (kind == Kind.LOG) {
-                        queuedLogs++;
-                    }
+                    queues.get(priority).addLast(new Outgoing(parts.get(i), priority, completion, i == idPart));
+                    size++;
                 }
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
-        for (Outgoing dropped : evicted) {
-            dropped.completion().ended(1, Delivery.DROPPED);
+        for (Outgoing gone : evicted) {
+            gone.completion().ended(1, Delivery.DROPPED);
         }
         if (unqueued > 0) {
             completion.ended(unqueued, Delivery.DROPPED);
@@ -116,66 +139,73 @@ final class ChatQueue {
     }
 
     /**
-     * Called with the lock held and the queue full: evicts the oldest log message, or the oldest message at all.
+     * Called with the lock held and the queue full: evicts the oldest message of the lowest class queued, provided
+     * that class is not above {@code incoming}'s.
      *
      * @param evicted where the evicted message goes, to be told it was dropped once the lock is released
-     * @return whether there is room now
+     * @return whether there is room now; when not, the incoming message is counted as dropped
      */
-    private boolean makeRoom(Kind incoming, List<Outgoing> evicted) {
-        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
-            Outgoing queued = it.next();
-            if (queued.kind() == Kind.LOG) {
-                it.remove();
-                evicted.add(queued);
-                queuedLogs--;
-                droppedMessages++;
+    private boolean makeRoom(Priority incoming, List<Outgoing> evicted) {
+        for (int i = HIGHEST_FIRST.length - 1; i >= incoming.ordinal(); i--) {
+            ArrayDeque<Outgoing> queue = queues.get(HIGHEST_FIRST[i]);
+            if (!queue.isEmpty()) {
+                evicted.add(queue.removeFirst());
+                size--;
+                countDrop(HIGHEST_FIRST[i]);
                 return true;
             }
         }
-        if (incoming == Kind.LOG) {
-            droppedMessages++;
-            return false;
-        }
-        evicted.add(queue.removeFirst());
-        droppedMessages++;
-        // Once per hundred drops: a long Telegram outage must not turn into a log flood of its own.
-        if (droppedMessages % 100 == 1) {
-            LOG.warn("Chat {}: outgoing queue full ({} messages), dropping the oldest; {} dropped so far", chatId,
-                    capacity, droppedMessages);
-        }
-        return true;
+        countDrop(incoming);
+        return false;
     }
 
-    /** @return the next message, marked in flight until {@link #finished}, or null once closed */
+    private void countDrop(Priority priority) {
+        long count = dropped.merge(priority, 1L, Long::sum);
+        // Once per hundred drops of a class: a long Telegram outage must not turn into a log flood of its own.
+        if (count % 100 == 1) {
+            LOG.warn("Chat {}: outgoing queue full ({} messages), dropping {}; {} dropped so far", chatId, capacity,
+                    describe(priority), priority.count(count));
+        }
+    }
+
+    private static String describe(Priority priority) {
+        return switch (priority) {
+            case REPLY -> "the oldest reply";
+            case ALERT -> "an alert";
+            case NOTICE -> "a notice";
+            case LOG -> "a log message";
+        };
+    }
+
+    /** @return the next message, of the highest class queued, in flight until {@link #finished}; null once closed */
     Outgoing take() throws InterruptedException {
         lock.lock();
         try {
-            while (queue.isEmpty() && !closed) {
+            while (size == 0 && !closed) {
                 changed.await();
             }
             if (closed) {
                 return null;
             }
-            Outgoing next = queue.removeFirst();
-            inFlight = true;
-            if (next.kind() == Kind.LOG) {
-                queuedLogs--;
-                logInFlight = true;
+            for (Priority priority : HIGHEST_FIRST) {
+                Outgoing next = queues.get(priority).pollFirst();
+                if (next != null) {
+                    size--;
+                    inFlight = next;
+                    return next;
+                }
             }
-            return next;
+            throw new IllegalStateException("chat " + chatId + ": " + size + " queued, none found");
         } finally {
             lock.unlock();
         }
     }
 
     /** The message {@link #take} gave is no longer in flight. */
-    void finished(Outgoing message) {
+    void finished() {
         lock.lock();
         try {
-            inFlight = false;
-            if (message.kind() == Kind.LOG) {
-                logInFlight = false;
-            }
+            inFlight = null;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -205,10 +235,10 @@ final class ChatQueue {
         lock.lock();
         try {
             long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-            while ((inFlight || !queue.isEmpty()) && !closed && remaining > 0) {
+            while ((inFlight != null || size > 0) && !closed && remaining > 0) {
                 remaining = changed.awaitNanos(remaining);
             }
-            return !inFlight && queue.isEmpty() && !closed;
+            return inFlight == null && size == 0 && !closed;
         } finally {
             lock.unlock();
         }
@@ -218,17 +248,27 @@ final class ChatQueue {
     boolean hasPendingLog() {
         lock.lock();
         try {
-            return queuedLogs > 0 || logInFlight;
+            return !queues.get(Priority.LOG).isEmpty() || inFlight != null && inFlight.priority() == Priority.LOG;
         } finally {
             lock.unlock();
         }
     }
 
-    /** @return messages dropped because the queue was full */
-    long droppedMessages() {
+    /** @return the messages of a class waiting, not counting one in flight */
+    int queued(Priority priority) {
         lock.lock();
         try {
-            return droppedMessages;
+            return queues.get(priority).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return messages of a class dropped because the queue was full */
+    long dropped(Priority priority) {
+        lock.lock();
+        try {
+            return dropped.get(priority);
         } finally {
             lock.unlock();
         }
@@ -242,21 +282,23 @@ final class ChatQueue {
      *                      send when it runs (to cut it short)
      */
     void close(Runnable whileInFlight) {
-        List<Outgoing> discarded;
+        List<Outgoing> discarded = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            if (!queue.isEmpty()) {
-                LOG.info("Chat {}: {} unsent messages discarded at shutdown", chatId, queue.size());
+            if (size > 0) {
+                LOG.info("Chat {}: {} unsent messages discarded at shutdown", chatId, size);
             }
-            discarded = new ArrayList<>(queue);
-            queue.clear();
-            queuedLogs = 0;
+            for (ArrayDeque<Outgoing> queue : queues.values()) {
+                discarded.addAll(queue);
+                queue.clear();
+            }
+            size = 0;
             changed.signalAll();
-            if (inFlight) {
+            if (inFlight != null) {
                 whileInFlight.run();
             }
         } finally {

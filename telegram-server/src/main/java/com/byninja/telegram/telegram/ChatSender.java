@@ -8,9 +8,12 @@ import com.byninja.runtime.ErrorHandler;
 import com.byninja.runtime.RateLimiter;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.telegram.ChatOutput.Delivery;
+import com.byninja.telegram.telegram.ChatOutput.Outcome;
+import com.byninja.telegram.telegram.ChatOutput.Priority;
 import com.byninja.telegram.telegram.ChatQueue.Completion;
 import com.byninja.telegram.telegram.ChatQueue.Outgoing;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -18,26 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outgoing messages of one chat and its thread, {@code chat-sender-<chatId>}: sends in order, paced by a token
- * bucket, waits out HTTP 429 for the {@code retry_after} Telegram asks, and retries network errors and 5xx answers with
- * capped exponential backoff, saying so once when they start and once when sending works again. The queue
- * ({@link ChatQueue}) is bounded: when it is full the oldest log message is dropped first. {@link #offer} never
- * blocks, so callers on the link's reader thread are never held up by Telegram. Each message may carry a callback told
- * how it ended once every part of it has: sent, refused by Telegram for good, or dropped unsent.
+ * The outgoing messages of one chat and its thread, {@code chat-sender-<chatId>}: sends the highest class of message
+ * first ({@link Priority}: a person's answer never waits behind alerts, notices or logs), in order within a class,
+ * paced by a token bucket; waits out HTTP 429 for the {@code retry_after} Telegram asks and then goes on at the steady
+ * pace, without a burst; retries network errors and 5xx answers with capped exponential backoff, saying so once when
+ * they start and once when sending works again. The queue ({@link ChatQueue}) is bounded: when it is full the oldest
+ * log message is dropped first, then notices, then alerts. {@link #offer} never blocks, so callers on the link's
+ * reader thread are never held up by Telegram. Each message may carry a callback told how it ended once every part of
+ * it has: sent (with the id Telegram gave it), refused by Telegram for good, or dropped unsent.
  */
 public final class ChatSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatSender.class);
     private static final long CLOSE_WAIT_MS = 1_000;
-
-    /** What a queued message is, which decides what is dropped first when the queue is full. */
-    public enum Kind {
-        /** Replies, alerts and announcements. */
-        NORMAL,
-        /** Relayed log lines: dropped first. */
-        LOG
-    }
-
-    private static final Consumer<Delivery> NOBODY = delivery -> { };
+    private static final Consumer<Outcome> NOBODY = outcome -> { };
 
     private final long chatId;
     private final MessageApi api;
@@ -70,31 +66,28 @@ public final class ChatSender implements AutoCloseable {
     }
 
     /**
-     * Queues {@code html}, split into parts Telegram accepts. Never blocks.
+     * Queues {@code message}, in parts Telegram accepts. Never blocks.
      *
-     * @return false when the message was not queued: the sender is closed, or it is a log message and the queue is full
+     * @return false when the message was not queued: the sender is closed, or the queue is full of higher classes
      */
-    public boolean offer(String html, Kind kind) {
-        return offer(html, kind, NOBODY);
+    public boolean offer(ChatMessage message, Priority priority) {
+        return offer(message, priority, NOBODY);
     }
 
     /**
-     * Queues {@code html}, split into parts Telegram accepts. Never blocks.
+     * Queues {@code message}, in parts Telegram accepts. Never blocks.
      *
      * @param whenDone told once how the message ended, when every part has: on this sender's thread, or on the
      *                 caller's when a part was not queued or was evicted by this offer. Must not block
-     * @return false when the message was not queued: the sender is closed, or it is a log message and the queue is full
+     * @return false when the message was not queued: the sender is closed, or the queue is full of higher classes
      */
-    public boolean offer(String html, Kind kind, Consumer<Delivery> whenDone) {
-        List<String> parts = TextSplitter.split(html, TextSplitter.TELEGRAM_LIMIT).stream()
-                // Telegram refuses an empty message; a split can leave one made of line breaks only.
-                .filter(part -> !part.isBlank())
-                .toList();
+    public boolean offer(ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
+        List<ChatMessage> parts = message.parts();
         if (parts.isEmpty()) {
-            whenDone.accept(Delivery.SENT);
+            whenDone.accept(new Outcome(Delivery.SENT, OptionalInt.empty()));
             return true;
         }
-        return queue.offer(parts, kind, new Completion(parts.size(), whenDone));
+        return queue.offer(parts, message.idPart(parts), priority, new Completion(parts.size(), whenDone));
     }
 
     /** @return whether a log message is queued or being sent, so that the next one should wait and gather more lines */
@@ -102,9 +95,14 @@ public final class ChatSender implements AutoCloseable {
         return queue.hasPendingLog();
     }
 
-    /** @return messages dropped because the queue was full */
-    public long droppedMessages() {
-        return queue.droppedMessages();
+    /** @return messages of a class dropped because the queue was full */
+    public long dropped(Priority priority) {
+        return queue.dropped(priority);
+    }
+
+    /** @return messages of a class waiting to be sent, not counting one in flight */
+    public int queued(Priority priority) {
+        return queue.queued(priority);
     }
 
     /** @return messages Telegram accepted */
@@ -135,6 +133,10 @@ public final class ChatSender implements AutoCloseable {
         runner.close();
     }
 
+    /** How one part ended, and the id Telegram gave it. */
+    private record Result(Delivery delivery, OptionalInt messageId) {
+    }
+
     /** The chat's role on its thread: one message per step, paced, until the queue closes. */
     private final class Sending implements Agent {
         private RateLimiter limiter;
@@ -156,21 +158,21 @@ public final class ChatSender implements AutoCloseable {
             if (next == null) {
                 return 0;
             }
-            Delivery outcome = Delivery.DROPPED;
+            Result outcome = new Result(Delivery.DROPPED, OptionalInt.empty());
             try {
-                Delivery delivered = paced(next);
+                Result delivered = paced(next);
                 if (delivered != null) {
                     outcome = delivered;
                 }
             } catch (RuntimeException e) {
                 // A bug while sending one message costs that message, not the chat's whole sender. It counts as
                 // finished: sending it again would most likely fail the same way.
-                outcome = Delivery.REFUSED;
+                outcome = new Result(Delivery.REFUSED, OptionalInt.empty());
                 LOG.error("Chat {}: a message was dropped after an unexpected error: {}", chatId,
                         scrubber.describe(e));
             } finally {
-                queue.finished(next);
-                next.completion().ended(1, outcome);
+                queue.finished();
+                next.completion().ended(next, outcome.delivery(), outcome.messageId());
             }
             return 1;
         }
@@ -181,7 +183,7 @@ public final class ChatSender implements AutoCloseable {
         }
 
         /** @return how it ended, or null once closed */
-        private Delivery paced(Outgoing message) throws InterruptedException {
+        private Result paced(Outgoing message) throws InterruptedException {
             long delay;
             while ((delay = limiter.delayNanos(System.nanoTime())) > 0) {
                 if (!queue.pause(delay)) {
@@ -193,22 +195,24 @@ public final class ChatSender implements AutoCloseable {
         }
 
         /** @return how it ended, or null once closed */
-        private Delivery deliver(Outgoing message) throws InterruptedException {
+        private Result deliver(Outgoing message) throws InterruptedException {
             Backoff backoff = Backoff.of(settings.retryMinDelayMs(), settings.retryMaxDelayMs());
-            boolean html = true;
-            String text = message.html();
+            ChatMessage part = message.part();
+            boolean html = part.hasMarkup();
             while (true) {
-                MessageApi.SendResult result = api.send(chatId, text, html);
-                if (result instanceof MessageApi.SendResult.Sent) {
+                MessageApi.SendResult result = api.send(chatId, part, html);
+                if (result instanceof MessageApi.SendResult.Sent sent) {
                     outage.succeeded();
                     sentMessages.incrementAndGet();
-                    return Delivery.SENT;
+                    return new Result(Delivery.SENT, sent.messageId());
                 } else if (result instanceof MessageApi.SendResult.RetryAfter retry) {
                     LOG.warn("Chat {}: Telegram asks to slow down, waiting {} ms", chatId, retry.retryAfterMs());
-                    limiter.drain(System.nanoTime());
                     if (!queue.pause(TimeUnit.MILLISECONDS.toNanos(retry.retryAfterMs()))) {
                         return null;
                     }
+                    // The wait must not have saved up a burst: this try takes the pace's turn, and what follows goes
+                    // out at the steady rate.
+                    limiter.drain(System.nanoTime());
                 } else if (result instanceof MessageApi.SendResult.Transient failure) {
                     // Once per outage, not once per try: messages wait in order meanwhile.
                     outage.failed(scrubber.scrub(failure.reason()), null);
@@ -221,11 +225,11 @@ public final class ChatSender implements AutoCloseable {
                         LOG.warn("Chat {}: Telegram refused the HTML ({}), sending as plain text", chatId,
                                 scrubber.scrub(rejected.reason()));
                         html = false;
-                        text = Html.toPlain(text);
+                        part = part.asPlain();
                     } else {
                         LOG.warn("Chat {}: Telegram refused a message with {} ({}); dropped", chatId,
                                 rejected.errorCode(), scrubber.scrub(rejected.reason()));
-                        return Delivery.REFUSED;
+                        return new Result(Delivery.REFUSED, OptionalInt.empty());
                     }
                 }
             }

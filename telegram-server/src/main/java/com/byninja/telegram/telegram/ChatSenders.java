@@ -5,6 +5,8 @@ import com.byninja.telegram.config.TelegramServerConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,20 +33,14 @@ public final class ChatSenders implements ChatOutput, AutoCloseable {
     }
 
     @Override
-    public void send(long chatId, String html, Consumer<Delivery> whenDone) {
+    public void send(long chatId, ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
         ChatSender sender = senders.get(chatId);
         if (sender == null) {
             LOG.warn("Not sending to chat {}: it is not an allowed chat", chatId);
-            whenDone.accept(Delivery.REFUSED);
-        } else if (!sender.offer(html, ChatSender.Kind.NORMAL, whenDone)) {
-            LOG.debug("Chat {}: message not queued (closed)", chatId);
+            whenDone.accept(new Outcome(Delivery.REFUSED, OptionalInt.empty()));
+        } else if (!sender.offer(message, priority, whenDone)) {
+            LOG.debug("Chat {}: message not queued (closed, or no room)", chatId);
         }
-    }
-
-    @Override
-    public boolean sendLog(long chatId, String html) {
-        ChatSender sender = senders.get(chatId);
-        return sender != null && sender.offer(html, ChatSender.Kind.LOG);
     }
 
     @Override
@@ -54,15 +50,26 @@ public final class ChatSenders implements ChatOutput, AutoCloseable {
     }
 
     @Override
+    public long dropped(Priority priority) {
+        return senders.values().stream().mapToLong(sender -> sender.dropped(priority)).sum();
+    }
+
+    /** @return messages of a class waiting in one chat's queue, not counting one in flight; 0 for an unknown chat */
+    public int queued(long chatId, Priority priority) {
+        ChatSender sender = senders.get(chatId);
+        return sender == null ? 0 : sender.queued(priority);
+    }
+
+    @Override
     public List<Long> chats() {
         return chats;
     }
 
     /** Waits until every chat's queue has been sent; false when {@code timeoutMs} ran out first. */
     public boolean awaitIdle(long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         for (ChatSender sender : senders.values()) {
-            long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (!sender.awaitIdle(Math.max(0, left))) {
                 return false;
             }

@@ -1,22 +1,29 @@
 package com.byninja.telegram.telegram;
 
-/** Sends one text message to one chat: the only Bot API call a {@link ChatSender} makes. */
+import java.util.OptionalInt;
+
+/** Makes one Bot API call for one part of a {@link ChatMessage}: the only calls a {@link ChatSender} makes. */
 @FunctionalInterface
 public interface MessageApi {
 
     /**
      * @param chatId the chat
-     * @param text   the text, at most 4096 characters
-     * @param html   whether {@code text} uses HTML parse mode
+     * @param part   one part of a message, as {@link ChatMessage#parts()} made it
+     * @param html   whether its text uses HTML parse mode; false for the plain-text retry
+     *               ({@link ChatMessage#asPlain()})
      * @return how it went; never throws for Telegram or network failures
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
-    SendResult send(long chatId, String text, boolean html) throws InterruptedException;
+    SendResult send(long chatId, ChatMessage part, boolean html) throws InterruptedException;
 
-    /** The outcome of one send. */
+    /** The outcome of one call. */
     sealed interface SendResult {
-        /** Telegram took the message. */
-        record Sent() implements SendResult {
+        /**
+         * Telegram took it.
+         *
+         * @param messageId the message it made or edited; empty for an answer to a button press
+         */
+        record Sent(OptionalInt messageId) implements SendResult {
         }
 
         /** HTTP 429: try again after {@code retryAfterMs}. */
@@ -27,7 +34,7 @@ public interface MessageApi {
         record Transient(String reason) implements SendResult {
         }
 
-        /** Telegram refused this message (bad request, bot blocked, chat gone): retrying will not help. */
+        /** Telegram refused this call (bad request, bot blocked, chat gone): retrying will not help. */
         record Rejected(int errorCode, String reason) implements SendResult {
         }
     }

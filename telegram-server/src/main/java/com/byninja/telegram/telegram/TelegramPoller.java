@@ -37,11 +37,17 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *
  * <p>A {@code getUpdates} that fails for a passing reason (a 5xx, a network error) is retried here, with backoff, and
  * reported once per outage ({@link Outage}): TelegramBots would log each failure at ERROR with its stack trace. It
- * sees an empty answer instead. Other answers, such as 401 for a refused token, reach TelegramBots as they are.
+ * sees an empty answer instead. A 429 is waited out for the {@code retry_after} Telegram gives (said once until
+ * polling works again): no {@code getUpdates} goes out before it has passed. Other answers, such as 401 for a refused
+ * token, reach TelegramBots as they are.
  */
 public final class TelegramPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramPoller.class);
     private static final long CLOSE_WAIT_MS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The update types asked for: texts, and presses of our buttons. */
+    static final String ALLOWED_MESSAGE = "message";
+    static final String ALLOWED_CALLBACK_QUERY = "callback_query";
 
     private final String token;
     private final TelegramUrl url;
@@ -57,15 +63,29 @@ public final class TelegramPoller implements AutoCloseable {
     private final AgentRunner connecting;
     private final Outage outage = new Outage(LOG, "Polling Telegram");
     private final CappedBackOff outageBackOff;
+    private final ThrowingRunnable beforeRegistering;
+    /** No getUpdates before this {@link System#nanoTime()}: the end of the last 429's retry_after. */
+    private volatile long pollNotBeforeNanos = System.nanoTime();
+    /** Whether the current run of 429 answers was said. */
+    private volatile boolean slowingDown;
+
+    /** Work that may wait, and be interrupted. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws InterruptedException;
+    }
 
     /**
-     * @param onUpdate     called for each update, on the update consumer's thread
-     * @param onRegistered called once polling has started, on the {@code telegram-connect} thread
-     * @param errors       told of a failure of the {@code telegram-connect} thread outside registering
+     * @param beforeRegistering called before each attempt to start polling, on the {@code telegram-connect} thread,
+     *                          such as to learn the bot's user name first ({@link BotIdentity#learn()})
+     * @param onUpdate          called for each update, on the update consumer's thread
+     * @param onRegistered      called once polling has started, on the {@code telegram-connect} thread
+     * @param errors            told of a failure of the {@code telegram-connect} thread outside registering
      */
     public TelegramPoller(String token, String apiUrl, HttpClients http, int pollTimeoutSeconds, long backoffMaxMs,
-                          TokenScrubber scrubber, Consumer<Update> onUpdate, Runnable onRegistered,
-                          ErrorHandler errors) {
+                          TokenScrubber scrubber, ThrowingRunnable beforeRegistering, Consumer<Update> onUpdate,
+                          Runnable onRegistered, ErrorHandler errors) {
+        this.beforeRegistering = beforeRegistering;
         this.token = token;
         this.url = HttpClients.telegramUrl(apiUrl);
         this.pollTimeoutSeconds = pollTimeoutSeconds;
@@ -102,6 +122,7 @@ public final class TelegramPoller implements AutoCloseable {
 
         @Override
         public int doWork() throws InterruptedException {
+            beforeRegistering.run();
             try {
                 application.registerBot(token, () -> url, TelegramPoller.this::getUpdates, consumer);
             } catch (TelegramApiException | RuntimeException e) {
@@ -132,8 +153,9 @@ public final class TelegramPoller implements AutoCloseable {
     }
 
     /**
-     * Around each {@code getUpdates}: a 5xx or a network error is reported (once per outage), waited out with backoff
-     * here, and handed on as an empty answer; the first answer that goes through ends the outage.
+     * Around each {@code getUpdates}: a 429 is waited out for its {@code retry_after}, a 5xx or a network error is
+     * reported (once per outage) and waited out with backoff, here, and each is handed on as an empty answer; the
+     * first answer that goes through ends the outage.
      */
     private Response retryPassingFailures(Interceptor.Chain chain) throws IOException {
         Request request = chain.request();
@@ -142,14 +164,23 @@ public final class TelegramPoller implements AutoCloseable {
             return chain.proceed(request);
         }
         long startedNanos = System.nanoTime();
+        if (!waitWithinCall(chain, startedNanos, pollNotBeforeNanos - startedNanos)) {
+            return HttpClients.emptyUpdates(chain);
+        }
         String failure;
         IOException detail = null;
         try {
             Response response = chain.proceed(request);
+            if (response.code() == 429) {
+                slowDown(response);
+                waitWithinCall(chain, startedNanos, pollNotBeforeNanos - System.nanoTime());
+                return HttpClients.emptyUpdates(chain);
+            }
             if (response.code() < 500) {
                 if (response.isSuccessful()) {
                     outage.succeeded();
                     outageBackOff.reset();
+                    slowingDown = false;
                 }
                 return response;
             }
@@ -163,18 +194,58 @@ public final class TelegramPoller implements AutoCloseable {
             detail = e;
         }
         outage.failed(failure, detail);
-        // Waited here, as TelegramBots would, but within the call's own time limit, which would otherwise fail it.
-        long callLeftMs = TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()
-                - (System.nanoTime() - startedNanos)) - 1_000;
-        long waitMs = Math.min(outageBackOff.nextBackOffMillis(), callLeftMs);
+        waitWithinCall(chain, startedNanos, TimeUnit.MILLISECONDS.toNanos(outageBackOff.nextBackOffMillis()));
+        return HttpClients.emptyUpdates(chain);
+    }
+
+    /** A 429: no getUpdates until its retry_after has passed; said once until polling works again. */
+    private void slowDown(Response response) throws IOException {
+        long retryAfterMs;
+        try (response) {
+            retryAfterMs = TimeUnit.SECONDS.toMillis(retryAfterSeconds(response.body() == null ? ""
+                    : response.body().string()));
+        }
+        pollNotBeforeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryAfterMs);
+        if (!slowingDown) {
+            slowingDown = true;
+            LOG.warn("Telegram asks polling to slow down (HTTP 429): no getUpdates for {} s", retryAfterMs / 1000);
+        } else {
+            LOG.debug("Telegram asks polling to slow down again: no getUpdates for {} s", retryAfterMs / 1000);
+        }
+    }
+
+    /** @return the retry_after of a 429's body, 1 when it has none */
+    private static long retryAfterSeconds(String body) {
         try {
-            if (waitMs > 0) {
-                closing.await(waitMs, TimeUnit.MILLISECONDS);
+            long seconds = JSON.readTree(body).path("parameters").path("retry_after").asLong(1);
+            return Math.max(1, seconds);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Waits {@code nanos}, interruptibly and until closed, but within the call's own time limit, which would
+     * otherwise fail it.
+     *
+     * @return whether the whole wait was done
+     */
+    private boolean waitWithinCall(Interceptor.Chain chain, long startedNanos, long nanos) {
+        if (nanos <= 0) {
+            return true;
+        }
+        long callLeftNanos = chain.call().timeout().timeoutNanos() - (System.nanoTime() - startedNanos)
+                - TimeUnit.SECONDS.toNanos(1);
+        long waitNanos = Math.min(nanos, callLeftNanos);
+        try {
+            if (waitNanos > 0 && closing.await(waitNanos, TimeUnit.NANOSECONDS)) {
+                return false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        return HttpClients.emptyUpdates(chain);
+        return waitNanos >= nanos;
     }
 
     /** Telegram answers 401 for an unknown token and 404 for one that is malformed. */
@@ -184,15 +255,15 @@ public final class TelegramPoller implements AutoCloseable {
     }
 
     /**
-     * Only messages are asked for: TelegramBots' {@code Update} fails on fields it does not know, so an update type
-     * newer than this library would otherwise stall polling.
+     * Only messages and button presses are asked for: TelegramBots' {@code Update} fails on fields it does not know,
+     * so an update type newer than this library would otherwise stall polling.
      */
     private GetUpdates getUpdates(Integer lastReceivedUpdate) {
         return GetUpdates.builder()
                 .offset(lastReceivedUpdate + 1)
                 .limit(100)
                 .timeout(pollTimeoutSeconds)
-                .allowedUpdates(List.of("message"))
+                .allowedUpdates(List.of(ALLOWED_MESSAGE, ALLOWED_CALLBACK_QUERY))
                 .build();
     }
 

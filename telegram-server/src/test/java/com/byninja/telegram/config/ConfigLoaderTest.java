@@ -35,6 +35,7 @@ class ConfigLoaderTest {
         assertThat(config.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
         assertThat(config.telegram().pollTimeoutSeconds()).isEqualTo(50);
         assertThat(config.telegram().pollBackoffMaxMs()).isEqualTo(30_000);
+        assertThat(config.telegram().flappingWindowSeconds()).isEqualTo(300);
         assertThat(config.link()).isEqualTo(new TelegramServerConfig.Link("127.0.0.1", 7070, "", 5_000));
         assertThat(config.dataDir()).isEqualTo("data");
         assertThat(config.linkSecretFile()).isEqualTo(Path.of("data", "link.secret"));
@@ -183,6 +184,23 @@ class ConfigLoaderTest {
                   maxCommandAgeSeconds: 120
                 """);
         assertThat(loader(Map.of()).load(Optional.of(valid), true).routing().maxCommandAgeSeconds()).isEqualTo(120);
+    }
+
+    @Test
+    void aFlappingWindowOutsideZeroToADayIsRefusedSayingWhatZeroDoes() throws Exception {
+        Path file = write("""
+                telegram:
+                  flappingWindowSeconds: -1
+                """);
+
+        assertThat(problems(Map.of(), Optional.of(file), true)).containsExactly(
+                file + ":2: telegram.flappingWindowSeconds: must be a whole number between 0 and 86400 (seconds; 0 "
+                        + "announces every connection and drop of a bot), got -1");
+        Path off = write("""
+                telegram:
+                  flappingWindowSeconds: 0
+                """);
+        assertThat(loader(Map.of()).load(Optional.of(off), true).telegram().flappingWindowSeconds()).isZero();
     }
 
     @Test

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
 import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,14 +32,14 @@ class BotEventsTest {
         final Map<Long, Delivery> outcome = new HashMap<>();
 
         @Override
-        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
-            said.add(chatId + ": " + html);
-            whenDone.accept(outcome.getOrDefault(chatId, Delivery.SENT));
+        public void send(long chatId, ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
+            said.add(chatId + " " + priority + ": " + ((ChatMessage.Text) message).html());
+            whenDone.accept(new Outcome(outcome.getOrDefault(chatId, Delivery.SENT), OptionalInt.empty()));
         }
 
         @Override
-        public boolean sendLog(long chatId, String html) {
-            return true;
+        public long dropped(Priority priority) {
+            return 0;
         }
 
         @Override
@@ -53,6 +57,8 @@ class BotEventsTest {
     private final List<String> receipts = new ArrayList<>();
     private final PendingCommands pending = new PendingCommands(60_000, p -> { });
     private final LogRelay logs = new LogRelay(chats, new TelegramServerConfig.Logs("WARN", 1_000, 10));
+    private final ConnectionNotices notices = new ConnectionNotices(chats, Duration.ofMinutes(5),
+            Clock.fixed(Instant.parse("2025-06-15T10:00:00Z"), ZoneOffset.UTC), (role, error) -> { });
     private final BotEvents events = new BotEvents(chats, pending, new CommandRouter(new Bots() {
         @Override
         public Optional<BotConnection> find(String name) {
@@ -63,7 +69,7 @@ class BotEventsTest {
         public List<BotConnection> connected() {
             return List.of();
         }
-    }, chats, pending, Duration.ofSeconds(30), Clock.systemUTC()), logs, 1_000, new BotEvents.AlertReceipts() {
+    }, chats, pending, Duration.ofSeconds(30), Clock.systemUTC()), logs, notices, 1_000, new BotEvents.AlertReceipts() {
         @Override
         public void delivered(String bot, String alertId) {
             receipts.add("delivered " + bot + " " + alertId);
@@ -77,6 +83,7 @@ class BotEventsTest {
 
     @AfterEach
     void close() {
+        notices.close();
         pending.close();
         logs.close();
     }
@@ -86,9 +93,22 @@ class BotEventsTest {
         events.alert("alpha", Message.alert("Stop loss hit <-3%>", "BTC/USDT", null).withId("db-7"));
 
         assertThat(chats.said).containsExactly(
-                "1: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;",
-                "2: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;");
+                "1 ALERT: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;",
+                "2 ALERT: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Stop loss hit &lt;-3%&gt;");
         assertThat(receipts).containsExactly("delivered alpha db-7");
+    }
+
+    @Test
+    void aReplyAndAnUnansweredCommandGoToTheChatThatAskedAsAnswersToAPerson() {
+        BotConnection alpha = connection("alpha");
+        pending.register(new PendingCommands.Pending("c-1", OWNER, "alpha", alpha, "/status"));
+
+        events.reply("alpha", Message.replyTo(Message.command("c-1", com.byninja.protocol.Command.STATUS, null),
+                "all good", null));
+        events.timedOut(new PendingCommands.Pending("c-2", PARTNER, "alpha", alpha, "/stats"));
+
+        assertThat(chats.said).containsExactly("1 REPLY: <b>alpha</b>: all good",
+                "2 REPLY: <b>alpha</b> did not answer /stats within 1 s.");
     }
 
     @Test
@@ -98,7 +118,7 @@ class BotEventsTest {
 
         String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
                 .format(java.time.Instant.ofEpochSecond(raised));
-        assertThat(chats.said.get(0)).isEqualTo("1: ⚠️ <b>alpha</b>: Closed BTC/USDT (raised at " + at
+        assertThat(chats.said.get(0)).isEqualTo("1 ALERT: ⚠️ <b>alpha</b>: Closed BTC/USDT (raised at " + at
                 + " UTC, 5 min ago)");
     }
 
@@ -127,7 +147,7 @@ class BotEventsTest {
                 null, null, null));
 
         assertThat(chats.said)
-                .containsExactly("1: ⚠️ <b>alpha</b>: old style", "2: ⚠️ <b>alpha</b>: old style");
+                .containsExactly("1 ALERT: ⚠️ <b>alpha</b>: old style", "2 ALERT: ⚠️ <b>alpha</b>: old style");
         assertThat(receipts).isEmpty();
     }
 
@@ -136,12 +156,14 @@ class BotEventsTest {
         events.nameInUse("alpha", "127.0.0.1:40000", "127.0.0.1:51234");
 
         assertThat(chats.said).containsExactly(
-                "1: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> and "
-                        + "was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give each "
-                        + "bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).",
-                "2: ⛔ A second trading bot named <b>alpha</b> tried to connect from <code>127.0.0.1:51234</code> and "
-                        + "was refused: <b>alpha</b> is already connected from <code>127.0.0.1:40000</code>. Give each "
-                        + "bot its own name (name: in its configuration, or BYNINJA_BOT_NAME).");
+                "1 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from "
+                        + "<code>127.0.0.1:51234</code> and was refused: <b>alpha</b> is already connected from "
+                        + "<code>127.0.0.1:40000</code>. Give each bot its own name (name: in its configuration, or "
+                        + "BYNINJA_BOT_NAME).",
+                "2 NOTICE: ⛔ A second trading bot named <b>alpha</b> tried to connect from "
+                        + "<code>127.0.0.1:51234</code> and was refused: <b>alpha</b> is already connected from "
+                        + "<code>127.0.0.1:40000</code>. Give each bot its own name (name: in its configuration, or "
+                        + "BYNINJA_BOT_NAME).");
     }
 
     @Test
@@ -152,8 +174,8 @@ class BotEventsTest {
         events.disconnected(alpha, "connection lost: the peer closed the connection", false);
 
         assertThat(chats.said).containsExactly(
-                "1: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
-                "2: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
+                "1 NOTICE: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
+                "2 NOTICE: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
     }
 
     @Test
@@ -164,8 +186,8 @@ class BotEventsTest {
         events.disconnected(alpha, "connection lost: the peer closed the connection", true);
 
         assertThat(chats.said).containsExactly(
-                "1: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
-                "2: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
+                "1 NOTICE: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).",
+                "2 NOTICE: 🔴 <b>alpha</b> disconnected: stopped by its owner (SIGTERM).");
     }
 
     @Test
@@ -183,8 +205,8 @@ class BotEventsTest {
         events.disconnected(alpha, "connection lost: the peer closed the connection", false);
 
         assertThat(chats.said).containsExactly(
-                "1: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.",
-                "2: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.");
+                "1 NOTICE: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.",
+                "2 NOTICE: 🔴 <b>alpha</b> disconnected: connection lost: the peer closed the connection.");
     }
 
     @Test
@@ -198,8 +220,8 @@ class BotEventsTest {
         events.disconnected(after, "peer silent for 15000 ms (heartbeat timeout)", false);
 
         assertThat(chats.said).containsExactly(
-                "1: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).",
-                "2: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).");
+                "1 NOTICE: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).",
+                "2 NOTICE: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).");
     }
 
     /** A connection as the link server hands it over: each one a distinct object. */

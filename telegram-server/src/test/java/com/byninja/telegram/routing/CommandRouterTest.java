@@ -3,6 +3,8 @@ package com.byninja.telegram.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.protocol.Message;
+import com.byninja.telegram.telegram.ChatInput;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ class CommandRouterTest {
 
     private final Map<String, FakeBot> connected = new TreeMap<>();
     private final List<String> said = new ArrayList<>();
+    private final Map<ChatOutput.Priority, Long> drops = new java.util.EnumMap<>(ChatOutput.Priority.class);
     private final PendingCommands pending = new PendingCommands(60_000, p -> { });
     private final CommandRouter router = new CommandRouter(new Bots() {
         @Override
@@ -69,13 +72,18 @@ class CommandRouterTest {
         }
     }, new ChatOutput() {
         @Override
-        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
-            said.add(html);
+        public void send(long chatId, ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
+            if (message instanceof ChatMessage.Text text) {
+                assertThat(priority).as("a reply to a person").isEqualTo(Priority.REPLY);
+                said.add(text.html());
+            } else {
+                said.add(priority + " " + message);
+            }
         }
 
         @Override
-        public boolean sendLog(long chatId, String html) {
-            return true;
+        public long dropped(Priority priority) {
+            return drops.getOrDefault(priority, 0L);
         }
 
         @Override
@@ -225,6 +233,52 @@ class CommandRouterTest {
         assertThat(lastSaid()).isEqualTo("Connected trading bots:\n"
                 + "<b>alpha</b> at <code>10.0.0.1:4000</code>, up 3m 7s\n"
                 + "<b>beta</b> at <code>10.0.0.1:4000</code>, up 3m 7s (your target)");
+    }
+
+    @Test
+    void botsSaysWhatTheChatQueuesDroppedOnceTheyDroppedSomething() {
+        connect("alpha");
+        drops.put(ChatOutput.Priority.ALERT, 1L);
+        drops.put(ChatOutput.Priority.NOTICE, 8L);
+
+        router.handle(CHAT, "/bots");
+
+        assertThat(lastSaid()).isEqualTo("Connected trading bots:\n"
+                + "<b>alpha</b> at <code>10.0.0.1:4000</code>, up 3m 7s\n"
+                + "Dropped from full chat queues since the start: 0 replies, 1 alert, 8 notices, 0 log messages.");
+    }
+
+    @Test
+    void aPressOfACommandButtonIsAnsweredAndRunsTheCommandAsIfTyped() {
+        FakeBot alpha = connect("alpha");
+
+        router.pressed(new ChatInput.ButtonPress(CHAT, Optional.of("cb-7"), "/stats BTC/USDT"));
+
+        assertThat(said).containsExactly("REPLY ButtonAnswer[callbackQueryId=cb-7, text=Optional.empty, alert=false]");
+        assertThat(alpha.received).extracting(Message::message, Message::symbol)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("stats", "BTC/USDT"));
+        assertThat(pending.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPressOfAButtonWhoseDataIsNoCommandIsAnsweredWithANoticeAndRunsNothing() {
+        FakeBot alpha = connect("alpha");
+
+        router.pressed(new ChatInput.ButtonPress(CHAT, Optional.of("cb-8"), "confirm:abc"));
+
+        assertThat(said).containsExactly("REPLY ButtonAnswer[callbackQueryId=cb-8, "
+                + "text=Optional[This button does nothing any more.], alert=false]");
+        assertThat(alpha.received).isEmpty();
+    }
+
+    @Test
+    void aConsolePressHasNothingToAnswerAndRunsTheCommand() {
+        FakeBot alpha = connect("alpha");
+
+        router.pressed(new ChatInput.ButtonPress(CHAT, Optional.empty(), "/status"));
+
+        assertThat(said).isEmpty();
+        assertThat(alpha.received).extracting(Message::message).containsExactly("status");
     }
 
     @Test

@@ -3,10 +3,12 @@ package com.byninja.telegram.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.telegram.config.TelegramServerConfig;
+import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -14,22 +16,27 @@ import org.junit.jupiter.api.Test;
 /** Drives {@link LogRelay#flush()} by hand: no timer involved. */
 class LogRelayTest {
 
+    /** Records log messages, or drops them (as a full chat queue does) while {@code refuse} is set. */
     private static final class RecordingOutput implements ChatOutput {
         final List<String> logs = new ArrayList<>();
         final Set<Long> pending = new HashSet<>();
+        final List<Consumer<Outcome>> queued = new ArrayList<>();
         boolean refuse;
 
         @Override
-        public void send(long chatId, String html, Consumer<Delivery> whenDone) {
+        public void send(long chatId, ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
+            assertThat(priority).isEqualTo(Priority.LOG);
+            if (refuse) {
+                whenDone.accept(new Outcome(Delivery.DROPPED, OptionalInt.empty()));
+                return;
+            }
+            logs.add(chatId + ": " + ((ChatMessage.Text) message).html());
+            queued.add(whenDone);
         }
 
         @Override
-        public boolean sendLog(long chatId, String html) {
-            if (refuse) {
-                return false;
-            }
-            logs.add(chatId + ": " + html);
-            return true;
+        public long dropped(Priority priority) {
+            return 0;
         }
 
         @Override
@@ -99,6 +106,24 @@ class LogRelayTest {
         relay.flush();
 
         assertThat(output.logs).containsExactly("1: … 1 log lines dropped", "2: … 1 log lines dropped");
+    }
+
+    @Test
+    void linesOfAMessageTheChatsQueueDroppedLaterAreCountedWithTheNextOne() {
+        relay.accept("alpha", "WARN", "one");
+        relay.accept("alpha", "WARN", "two");
+        relay.flush();
+        assertThat(output.logs).hasSize(2);
+
+        // Evicted from chat 1's queue for a reply, while chat 2 got it.
+        output.queued.get(0).accept(new ChatOutput.Outcome(ChatOutput.Delivery.DROPPED, OptionalInt.empty()));
+        output.queued.get(1).accept(new ChatOutput.Outcome(ChatOutput.Delivery.SENT, OptionalInt.of(7)));
+        relay.accept("alpha", "WARN", "three");
+        relay.flush();
+
+        assertThat(output.logs.subList(2, 4)).containsExactly(
+                "1: … 2 log lines dropped\n<b>alpha</b> <code>WARN</code> three",
+                "2: <b>alpha</b> <code>WARN</code> three");
     }
 
     @Test

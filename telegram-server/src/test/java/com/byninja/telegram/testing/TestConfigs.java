@@ -13,7 +13,7 @@ public final class TestConfigs {
 
     public static TelegramServerConfig forApi(String apiUrl, List<Long> allowedChats) {
         return new TelegramServerConfig(
-                new TelegramServerConfig.Telegram(TOKEN, allowedChats, apiUrl, 2, 1_000),
+                new TelegramServerConfig.Telegram(TOKEN, allowedChats, apiUrl, 2, 1_000, 300),
                 new TelegramServerConfig.Link("127.0.0.1", 0, "unused", 5_000),
                 new TelegramServerConfig.Routing(1_000, 30),
                 new TelegramServerConfig.Sending(50, 100, 3, 50, 200, 5_000),
@@ -23,6 +23,14 @@ public final class TestConfigs {
     public static TelegramServerConfig withReplyTimeout(TelegramServerConfig config, long ms) {
         return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms,
                 config.routing().maxCommandAgeSeconds()),
+                config.sending(), config.logs(), config.dataDir());
+    }
+
+    /** @return {@code config} with another flapping window, in seconds */
+    public static TelegramServerConfig withFlappingWindow(TelegramServerConfig config, int seconds) {
+        TelegramServerConfig.Telegram t = config.telegram();
+        return new TelegramServerConfig(new TelegramServerConfig.Telegram(t.token(), t.allowedChats(), t.apiUrl(),
+                t.pollTimeoutSeconds(), t.pollBackoffMaxMs(), seconds), config.link(), config.routing(),
                 config.sending(), config.logs(), config.dataDir());
     }
 

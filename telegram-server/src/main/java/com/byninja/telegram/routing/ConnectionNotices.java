@@ -1,0 +1,135 @@
+package com.byninja.telegram.routing;
+
+import com.byninja.runtime.Agent;
+import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.ErrorHandler;
+import com.byninja.telegram.telegram.ChatMessage;
+import com.byninja.telegram.telegram.ChatOutput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The chats' notices of bots connecting and dropping, as {@link Flapping} decides them, sent to every chat as
+ * {@link ChatOutput.Priority#NOTICE}s. The link's reader threads tell it what happens and only queue; the episodes
+ * that end by the passing of time (a flapping bot steady again, still flapping, or gone) are told on the
+ * {@code connection-notices} thread, which waits for the next one due.
+ */
+public final class ConnectionNotices implements AutoCloseable {
+    private final ChatOutput output;
+    private final Clock clock;
+    private final Flapping flapping;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final AgentRunner timer;
+    private boolean stopping;
+
+    /**
+     * @param window a drop within this time of a bot's last change belongs to the same episode; zero announces every
+     *               connection and drop
+     * @param clock  the time the episodes are measured by
+     * @param errors told of a failure of the {@code connection-notices} thread
+     */
+    public ConnectionNotices(ChatOutput output, Duration window, Clock clock, ErrorHandler errors) {
+        this.output = output;
+        this.clock = clock;
+        this.flapping = new Flapping(window);
+        this.timer = new AgentRunner(new Timer(), errors);
+    }
+
+    /** Starts the thread that tells the episodes that end by the passing of time. */
+    public void start() {
+        timer.start();
+    }
+
+    /** A bot completed the handshake; called on its link reader thread. */
+    public void connected(String bot, String address) {
+        List<String> said;
+        lock.lock();
+        try {
+            said = flapping.connected(bot, address, clock.instant());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        tell(said);
+    }
+
+    /**
+     * A bot's connection ended; called on its link reader thread.
+     *
+     * @param stopped  whether the bot had said it was stopping
+     * @param replaced whether a newer connection of the bot already took its place
+     */
+    public void disconnected(String bot, String why, boolean stopped, boolean replaced) {
+        List<String> said;
+        lock.lock();
+        try {
+            said = flapping.disconnected(bot, why, stopped, replaced, clock.instant());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        tell(said);
+    }
+
+    private void tell(List<String> said) {
+        said.forEach(html -> output.broadcast(new ChatMessage.Text(html), ChatOutput.Priority.NOTICE));
+    }
+
+    /** Waits for the next episode due, tells what it says, and waits again. */
+    private final class Timer implements Agent {
+        @Override
+        public String roleName() {
+            return "connection-notices";
+        }
+
+        @Override
+        public int doWork() throws InterruptedException {
+            List<String> said;
+            lock.lock();
+            try {
+                if (stopping) {
+                    return 0;
+                }
+                Optional<Instant> next = flapping.nextDue();
+                Instant now = clock.instant();
+                if (next.isEmpty()) {
+                    changed.await();
+                    return 0;
+                }
+                long waitNanos = Duration.between(now, next.get()).toNanos();
+                if (waitNanos > 0) {
+                    changed.awaitNanos(waitNanos);
+                    return 0;
+                }
+                said = flapping.due(now);
+            } finally {
+                lock.unlock();
+            }
+            tell(said);
+            return said.size();
+        }
+
+        @Override
+        public void onStopRequested() {
+            lock.lock();
+            try {
+                stopping = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Stops the thread; episodes still going on are not told. */
+    @Override
+    public void close() {
+        timer.close();
+    }
+}
