@@ -12,9 +12,17 @@ import java.time.Duration;
  * @param stopLossGuard   {@code protections.stopLossGuard.*}
  * @param maxDrawdownLock {@code protections.maxDrawdownLock.*}
  * @param lowProfitLock   {@code protections.lowProfitLock.*}
+ * @param announceCooldown whether a cooldown's start and end are alerts too, as the other locks' are; else they are
+ *                        in the log, the decision journal and {@code /status} only
  */
 public record ProtectionSettings(int cooldownCandles, StopLossGuard stopLossGuard, MaxDrawdownLock maxDrawdownLock,
-                                 LowProfitLock lowProfitLock) {
+                                 LowProfitLock lowProfitLock, boolean announceCooldown) {
+
+    /** Without {@code announceCooldown}: a cooldown is not alerted. */
+    public ProtectionSettings(int cooldownCandles, StopLossGuard stopLossGuard, MaxDrawdownLock maxDrawdownLock,
+                              LowProfitLock lowProfitLock) {
+        this(cooldownCandles, stopLossGuard, maxDrawdownLock, lowProfitLock, false);
+    }
 
     /**
      * {@code protections.stopLossGuard.*}: {@code stopLosses} trades closed by the stop-loss (or by the trailing stop

@@ -37,7 +37,8 @@ final class ProtectionsReader {
                 percent("protections.lowProfitLock.lossPct"),
                 duration("protections.lowProfitLock.window"),
                 duration("protections.lowProfitLock.lock"));
-        return new ProtectionSettings(cooldown, guard, drawdown, lowProfit);
+        return new ProtectionSettings(cooldown, guard, drawdown, lowProfit,
+                config.bool("protections.announceCooldown"));
     }
 
     /** @return a percentage from 0 (off) below 100; 0 after a problem */

@@ -106,6 +106,14 @@ final class EntryLocks {
         return active.on(s, ctx.clock.instant());
     }
 
+    /**
+     * @return whether {@code lock}'s start and end are alerts: a cooldown, which follows every closed trade, only with
+     *         {@code protections.announceCooldown}
+     */
+    private boolean announced(EntryLock lock) {
+        return lock.kind() != EntryLock.Kind.COOLDOWN || ctx.config.protections().announceCooldown();
+    }
+
     /** Puts {@code lock} in force and records it with its alert, unless it ended already or changes nothing. */
     private void start(EntryLock lock) {
         Instant now = ctx.clock.instant();
@@ -116,7 +124,7 @@ final class EntryLocks {
             LOG.info("{} on {}: no strategy entry until {}: {}", lock.kind().label(), lock.scopeText(),
                     EntryLock.time(lock.until(), now), lock.reason());
         }
-        List<OutboxAlert> alert = List.of(ctx.alerts.locked(lock));
+        List<OutboxAlert> alert = announced(lock) ? List.of(ctx.alerts.locked(lock)) : List.of();
         try {
             journal.saveLock(lock, alert);
         } catch (SQLException e) {
@@ -128,7 +136,7 @@ final class EntryLocks {
 
     /** Forgets {@code lock}, whose time is up, with the alert announcing its end, once. */
     private void end(EntryLock lock, boolean whileStopped) {
-        List<OutboxAlert> alert = List.of(ctx.alerts.unlocked(lock, whileStopped));
+        List<OutboxAlert> alert = announced(lock) ? List.of(ctx.alerts.unlocked(lock, whileStopped)) : List.of();
         boolean recorded;
         try {
             recorded = journal.endLock(lock, alert);

@@ -34,12 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntryLocksTest {
 
+    /** A strategy that buys whenever it may, with the cooldown announced as the other locks are. */
     static final String ALWAYS_BUY = """
             strategy:
               name: rules
               rules:
                 entry: "close > 0"
                 exit: "close < 0"
+            protections:
+              announceCooldown: true
             """;
     static final EntryLock COOLDOWN = new EntryLock(Kind.COOLDOWN, BTC, T0.plusSeconds(20),
             Instant.parse("2026-03-01T10:02:00Z"), "its position closed at 10:00:20 UTC by /forcesell; cooldown 1 "
@@ -75,6 +78,26 @@ class EntryLocksTest {
     List<String> decisions() throws SQLException {
         long session = f.store.decisionSessions().get(f.store.decisionSessions().size() - 1).id();
         return f.store.decisions(session).stream().map(CandleDecision::describe).toList();
+    }
+
+    @Test
+    void byDefaultACooldownLocksAndIsKeptButIsNoAlert() throws Exception {
+        f = new TraderFixture(dir, ALWAYS_BUY.replace("announceCooldown: true", "announceCooldown: false"));
+        roundTrip();
+
+        assertThat(f.alerts.events()).containsExactly("position_opened", "position_closed");
+        assertThat(f.trader.snapshot().locks()).containsExactly(COOLDOWN);
+        assertThat(f.store.locks()).containsExactly(COOLDOWN);
+        assertThat(f.store.outbox()).extracting(a -> a.data().path("event").asText()).doesNotContain("entry_locked");
+        candle(BTC, "98");
+
+        f.clock.set(Instant.parse("2026-03-01T10:02:00Z"));
+        f.trader.periodicChecks();
+        candle(BTC, "98");
+
+        assertThat(decisions()).containsExactly("BUY_IGNORED (COOLDOWN)", "ENTRY");
+        assertThat(f.store.locks()).isEmpty();
+        assertThat(f.alerts.events()).doesNotContain("entry_locked", "entry_unlocked");
     }
 
     @Test

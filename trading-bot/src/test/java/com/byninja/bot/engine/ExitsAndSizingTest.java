@@ -176,8 +176,8 @@ class ExitsAndSizingTest {
         f.gateway.fill(sell, "1", "102.21", "0.10221", f.clock.instant());
         f.drain();
 
-        // 102.21 - 0.10221 - 100 - 0.1 = 2.00779; the cooldown (protections.cooldownCandles: 1) starts with the close.
-        assertThat(f.alerts.events()).endsWith("position_closed", "entry_locked");
+        // 102.21 - 0.10221 - 100 - 0.1 = 2.00779
+        assertThat(f.alerts.events()).endsWith("position_closed");
         assertThat(f.alerts.last("position_closed").text())
                 .startsWith("Closed BTC/USDT: sold 1 at 102.21, PnL +2.01 USDT")
                 .endsWith("(minimal ROI)");

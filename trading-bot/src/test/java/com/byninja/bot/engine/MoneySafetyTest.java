@@ -387,7 +387,7 @@ class MoneySafetyTest {
         f.gateway.fill(f.gateway.last(), "1", "97", "0.097", f.clock.instant());
         f.drain();
         assertThat(f.alerts.events()).containsExactly("stop_loss_hit", "exit_refused", "position_closed",
-                "exit_recovered", "entry_locked");
+                "exit_recovered");
         assertThat(f.alerts.last("exit_recovered").text()).isEqualTo("Stop-loss sell of BTC/USDT went through after "
                 + "6 refused attempt(s).");
     }

@@ -121,8 +121,8 @@ class TraderTest {
         f.gateway.fill(sell, "1", "97.9", "0.0979", f.clock.instant());
         f.drain();
 
-        // 97.9 - 0.0979 - 100 - 0.1 = -2.2979; the cooldown (protections.cooldownCandles: 1) starts with the close.
-        assertThat(f.alerts.events()).endsWith("position_closed", "entry_locked");
+        // 97.9 - 0.0979 - 100 - 0.1 = -2.2979. The cooldown that starts with the close is not an alert by default.
+        assertThat(f.alerts.events()).endsWith("position_closed").doesNotContain("entry_locked");
         assertThat(f.alerts.last("position_closed").data().path("realisedPnl").asText()).isEqualTo("-2.2979");
         assertThat(f.trader.snapshot().realisedToday()).isEqualByComparingTo("-2.2979");
         assertThat(f.store.closedTrades(null, null)).singleElement()
