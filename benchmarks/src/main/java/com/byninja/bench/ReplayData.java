@@ -31,8 +31,9 @@ final class ReplayData {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     /**
-     * The bot's configuration for the same rules, over the shipped defaults. The daily loss limit is off because
-     * ta4j has none; at the default stake of 100 USDT it could not be reached anyway.
+     * The bot's configuration for the same rules, over the shipped defaults. The daily loss limit and the cooldown
+     * after a close are off because ta4j has neither; at the default stake of 100 USDT the limit could not be reached
+     * anyway, but the cooldown would take 283 of the 10,384 trades away.
      */
     static final String CONFIG_YAML = """
             symbols: [BTC/USDT]
@@ -48,6 +49,8 @@ final class ReplayData {
               trailingStopPct: 0
               maxOpenPositions: 1
               dailyLossLimit: 0
+            protections:
+              cooldownCandles: 0
             simulator:
               feePct: 0.1
               slippagePct: 0
