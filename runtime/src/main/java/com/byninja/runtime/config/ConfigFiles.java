@@ -55,7 +55,7 @@ public final class ConfigFiles {
      * @return its text
      * @throws ConfigFileException when the file cannot be used at all: one line saying what failed, why and what to do
      */
-    static String read(Path file, boolean fromCommandLine, String example) throws ConfigFileException {
+    public static String read(Path file, boolean fromCommandLine, String example) throws ConfigFileException {
         String named = fromCommandLine ? "--config " + file : file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigFileException(named + ": is a directory; give a YAML file such as " + example);

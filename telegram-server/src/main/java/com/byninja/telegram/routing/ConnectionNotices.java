@@ -48,15 +48,13 @@ public final class ConnectionNotices implements AutoCloseable {
 
     /** A bot completed the handshake; called on its link reader thread. */
     public void connected(String bot, String address) {
-        List<String> said;
         lock.lock();
         try {
-            said = flapping.connected(bot, address, clock.instant());
+            tell(flapping.connected(bot, address, clock.instant()));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        tell(said);
     }
 
     /**
@@ -66,17 +64,19 @@ public final class ConnectionNotices implements AutoCloseable {
      * @param replaced whether a newer connection of the bot already took its place
      */
     public void disconnected(String bot, String why, boolean stopped, boolean replaced) {
-        List<String> said;
         lock.lock();
         try {
-            said = flapping.disconnected(bot, why, stopped, replaced, clock.instant());
+            tell(flapping.disconnected(bot, why, stopped, replaced, clock.instant()));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        tell(said);
     }
 
+    /**
+     * Queues what an episode says, under the lock that worked it out: otherwise a link thread's "disconnected" could
+     * overtake the timer's "back after N drops" on its way to the chats. Queuing never blocks.
+     */
     private void tell(List<String> said) {
         said.forEach(html -> output.broadcast(new ChatMessage.Text(html), ChatOutput.Priority.NOTICE));
     }
@@ -108,10 +108,10 @@ public final class ConnectionNotices implements AutoCloseable {
                     return 0;
                 }
                 said = flapping.due(now);
+                tell(said);
             } finally {
                 lock.unlock();
             }
-            tell(said);
             return said.size();
         }
 

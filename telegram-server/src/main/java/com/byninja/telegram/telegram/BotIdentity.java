@@ -78,11 +78,6 @@ public final class BotIdentity {
         }
     }
 
-    /** @return this bot's user name, such as {@code ByNinjaBot}, or null while unknown */
-    public String username() {
-        return username;
-    }
-
     /** @return whether {@code text} is for this bot: anything but a command addressed to another (or any) bot */
     public boolean addressedToUs(long chatId, String text) {
         String first = text.strip().split("\\s", 2)[0];

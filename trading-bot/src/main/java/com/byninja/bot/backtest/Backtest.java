@@ -22,6 +22,7 @@ import com.byninja.bot.replay.SimulatedClock;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.PluginStrategy;
 import com.byninja.bot.strategy.Strategies;
+import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
@@ -64,6 +65,8 @@ public final class Backtest {
 
     private final BotConfig config;
     private final Map<Symbol, List<Candle>> candles;
+    /** The configured strategy; it holds no state of its own, so the run builds its symbols' rules from it. */
+    private final TradingStrategy strategy;
     /**
      * Whether any protective exit is configured, or the strategy is a plug-in, which may set a stop of its own: without
      * one, nothing inside a candle can change a decision.
@@ -79,9 +82,9 @@ public final class Backtest {
         this.config = config.withCheckIntervalMs(0);
         this.candles = Map.copyOf(candles);
         BotConfig.RiskSettings r = config.risk();
+        this.strategy = Strategies.create(config.strategy());
         this.exits = r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
-                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff()
-                || Strategies.create(config.strategy()) instanceof PluginStrategy;
+                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff() || strategy instanceof PluginStrategy;
     }
 
     /**
@@ -140,7 +143,7 @@ public final class Backtest {
             execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
                     new MemoryLedger(), clock, "BT"), prices, Map.of(), clock);
             gateway = new ReplayGateway(execution);
-            trader = Trader.restore(config, time, Strategies.create(config.strategy()),
+            trader = Trader.restore(config, time, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
                     new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time), Journals.of(journal),
                     CollectedAlerts.counted(), prices, execution.balances(), () -> false, "backtest");

@@ -4,7 +4,6 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.ConfigException;
 import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -74,9 +73,10 @@ public final class ConfigLoader {
         Optional<Path> file = ConfigFiles.choose(Optional.ofNullable(explicitFile), WORKING_DIR_FILE);
         YamlConfig config = defaults();
         if (file.isPresent()) {
-            config.readFile(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
+            String text = ConfigFiles.read(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
+            config.overlay(text, file.get().toString());
             if (strategyFile(config)) {
-                config.readFile(file.get(), explicitFile != null, WORKING_DIR_FILE.toString());
+                config.overlay(text, file.get().toString());
             }
         }
         return validate(config, file.map(Path::toString).orElse("built-in defaults"));
@@ -106,11 +106,11 @@ public final class ConfigLoader {
      * @return whether a strategy file was read
      */
     private static boolean strategyFile(YamlConfig config) {
-        JsonNode named = config.tree().path("strategy").path("file");
-        if (!named.isTextual() || named.asText().isBlank()) {
-            return false;
+        String named = config.text("strategy.file");
+        if (named.isEmpty()) {
+            return false; // not set, or not a single value (reported)
         }
-        config.readSectionFile("strategy", Path.of(named.asText().strip()), "strategy.file",
+        config.readSectionFile("strategy", Path.of(named), "strategy.file",
                 STRATEGIES_DIR.resolve("ema-rsi-trend.yml").toString());
         return true;
     }

@@ -1,32 +1,20 @@
 package com.byninja.bot.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.TestConfigs;
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
-import com.byninja.bot.engine.StepClock;
-import com.byninja.bot.engine.Trader;
-import com.byninja.bot.engine.TradingEngine;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.exchange.paper.PaperExecution;
 import com.byninja.bot.exchange.paper.PaperWallet;
-import com.byninja.bot.orders.ClientOrderIds;
-import com.byninja.bot.orders.OrderExecutor;
-import com.byninja.bot.orders.OrderManager;
-import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.store.Database;
-import com.byninja.bot.store.TradingStore;
-import com.byninja.bot.strategy.Strategies;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,40 +101,8 @@ class ReplayDeterminismTest {
         Outcome replayed = replay("replayed", strategyOnly);
 
         BotConfig config = TestConfigs.config(dir.resolve("live"), STRATEGY + strategyOnly);
-        SimulatedClock clock = new SimulatedClock(T0);
-        HistoryPrices prices = new HistoryPrices();
-        List<ClosedTrade> liveTrades;
-        try (Database db = Database.open(config.databaseFile())) {
-            TradingStore store = new TradingStore(db);
-            PaperExecution execution = new PaperExecution(new PaperWallet(config.simulator(), "USDT", db, clock,
-                    "SIM"), prices, Map.of(), clock);
-            StepClock time = new StepClock(clock);
-            try (OrderExecutor executor = new OrderExecutor(execution, config.symbols(), 16, 60_000)) {
-                Trader trader = Trader.restore(config, time, Strategies.create(config.strategy()),
-                        new RiskManager(config.risk(), "USDT", execution.feePct(), Map.of()),
-                        new OrderManager(store, executor, new ClientOrderIds(time, "rpl"), time), Journals.of(store),
-                        new CollectedAlerts(), prices, execution.balances(), () -> false, "replay");
-                TradingEngine engine = new TradingEngine(trader, executor, 16, 16);
-                executor.start();
-                engine.start();
-                try {
-                    long read = 0;
-                    for (Candle c : WaveCandles.series()) {
-                        clock.set(c.start().plus(c.period()));
-                        prices.update(c);
-                        engine.onCandle(c);
-                        long expected = ++read;
-                        // The candle is read, and the order it caused, if any, is filled and booked.
-                        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
-                                .pollInterval(Duration.ofMillis(1)).until(() -> trader.latest().candlesRead() == expected
-                                && trader.latest().symbols().stream().allMatch(s -> s.orderInFlight().isEmpty()));
-                    }
-                } finally {
-                    engine.close();
-                }
-            }
-            liveTrades = store.closedTrades(null, null);
-        }
+        List<ClosedTrade> liveTrades = LiveEngine.run(config, T0, WaveCandles.series(), "replay",
+                store -> store.closedTrades(null, null));
 
         // Seven round trips, all ended by the strategy; the eighth position is still open at the end.
         assertThat(replayed.trades()).hasSize(7);
