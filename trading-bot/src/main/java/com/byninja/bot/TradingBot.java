@@ -178,9 +178,8 @@ public final class TradingBot implements AutoCloseable {
                 + exchange.marketData().exchangeName() + " (" + config.exchange().mode() + "): trading "
                 + (trader.control().global().trading() ? "on" : "off") + ", " + trader.positions().openCount()
                 + " open position(s)", null, data));
-        LOG.info("{} trading {} on {} candles with {} ({}); database {}", config.name(), config.symbols(),
-                Durations.format(config.timeframe()), trader.strategy().name(), trader.strategy().description(),
-                db.file());
+        LOG.info("{} trading {} on {} candles with {}; database {}", config.name(), config.symbols(),
+                Durations.format(config.timeframe()), Strategies.describe(config), db.file());
     }
 
     /** On the link's reader thread: hand the command to the trading thread, which replies. */

@@ -40,29 +40,42 @@ final class Overlay {
 
     /** Lays the whole of {@code user} over {@code tree}. */
     void apply(ObjectNode tree, ObjectNode user) {
-        merge(tree, known, user, "");
+        merge(tree, known, user, "", "");
     }
 
-    /** Lays {@code user} over {@code base}; {@code knownHere} is the defaults' mapping at the same place. */
-    private void merge(ObjectNode base, ObjectNode knownHere, ObjectNode user, String prefix) {
+    /**
+     * Lays {@code user}, written at {@code key}, over {@code base}, its keys checked as those of the defaults' section
+     * {@code like} are.
+     */
+    void applyLike(ObjectNode base, ObjectNode user, String key, String like) {
+        merge(base, (ObjectNode) node(known, like), user, key + ".", like + ".");
+    }
+
+    /**
+     * Lays {@code user} over {@code base}; {@code knownHere} is the defaults' mapping at the same place. Problems name
+     * keys by {@code prefix}, where the user wrote them; free-form mappings and shorthands are found by
+     * {@code schema}, the same place in the defaults (the two differ below an entry of a list).
+     */
+    private void merge(ObjectNode base, ObjectNode knownHere, ObjectNode user, String prefix, String schema) {
         for (Map.Entry<String, JsonNode> field : user.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             String key = prefix + name;
             JsonNode knownValue = knownHere.get(name);
-            FreeForm freeForm = freeForms.get(key);
+            FreeForm freeForm = freeForms.get(schema + name);
             if (knownValue == null) {
                 unknownKey(key, knownHere, prefix);
             } else if (knownValue.isObject() && value.isObject()) {
                 if (freeForm != null) {
-                    mergeEntries((ObjectNode) base.get(name), (ObjectNode) value, key, freeForm);
+                    mergeEntries(mapping(base, name), (ObjectNode) value, key, freeForm);
                 } else {
-                    merge((ObjectNode) base.get(name), (ObjectNode) knownValue, (ObjectNode) value, key + ".");
+                    merge(mapping(base, name), (ObjectNode) knownValue, (ObjectNode) value, key + ".",
+                            schema + name + ".");
                 }
             } else if (knownValue.isObject() && !value.isNull()) {
-                String shortKey = shorthands.get(key);
+                String shortKey = shorthands.get(schema + name);
                 if (shortKey != null && value.isValueNode()) {
-                    ((ObjectNode) base.get(name)).set(shortKey, value);
+                    mapping(base, name).set(shortKey, value);
                     problems.lines.put(key + "." + shortKey, problems.lines.get(key));
                 } else {
                     List<String> keys = names((ObjectNode) knownValue);
@@ -108,7 +121,7 @@ final class Overlay {
             JsonNode existing = base.get(canonical);
             if (value.isObject() && template != null) {
                 merge(existing instanceof ObjectNode entry ? entry : base.putObject(canonical), template,
-                        (ObjectNode) value, target + ".");
+                        (ObjectNode) value, target + ".", freeForm.template() + ".");
             } else if (!value.isNull()) {
                 base.set(canonical, value);
             }
@@ -138,6 +151,11 @@ final class Overlay {
                 collect(object, key + ".", paths);
             }
         }
+    }
+
+    /** @return the mapping at {@code name} of {@code base}, made empty there when it has none */
+    private static ObjectNode mapping(ObjectNode base, String name) {
+        return base.get(name) instanceof ObjectNode mapping ? mapping : base.putObject(name);
     }
 
     private static List<String> names(ObjectNode node) {

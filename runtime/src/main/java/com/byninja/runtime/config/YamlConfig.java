@@ -134,40 +134,118 @@ public final class YamlConfig {
      * @param example  a file to suggest, such as {@code config/strategies/ema-rsi-trend.yml}
      */
     public void readSectionFile(String section, Path file, String namedBy, String example) {
+        YamlDocument document = sectionFile(section, file, namedBy, example);
+        if (document == null) {
+            return;
+        }
+        for (Map.Entry<String, Integer> line : document.lines.entrySet()) {
+            problems.lines.put(section + "." + line.getKey(), line.getValue());
+            problems.sources.put(section + "." + line.getKey(), file.toString());
+        }
+        ObjectNode wrapped = tree.objectNode();
+        wrapped.set(section, document.root);
+        new Overlay(known, shorthands, freeForms, problems).apply(tree, wrapped);
+    }
+
+    /**
+     * As {@link #readSectionFile}, for a mapping the user wrote below an entry of a list, such as
+     * {@code symbols[2].strategy}: the file's keys go beneath the keys written there, which win. Nothing is checked
+     * yet: {@link #checkLike} checks the whole.
+     */
+    public void readEntryFile(String key, Path file, String namedBy, String example) {
+        YamlDocument document = sectionFile(key, file, namedBy, example);
+        if (document == null || !(node(key) instanceof ObjectNode written)) {
+            return;
+        }
+        for (Map.Entry<String, Integer> line : document.lines.entrySet()) {
+            String full = key + "." + line.getKey();
+            if (!problems.lines.containsKey(full)) {
+                problems.lines.put(full, line.getValue());
+                problems.sources.put(full, file.toString());
+            }
+        }
+        beneath(written, document.root);
+    }
+
+    /** Adds to {@code top} what {@code below} has and it lacks, mapping by mapping. */
+    private static void beneath(ObjectNode top, ObjectNode below) {
+        for (Map.Entry<String, JsonNode> field : below.properties()) {
+            JsonNode mine = top.get(field.getKey());
+            if (mine == null) {
+                top.set(field.getKey(), field.getValue());
+            } else if (mine instanceof ObjectNode object && field.getValue() instanceof ObjectNode other) {
+                beneath(object, other);
+            }
+        }
+    }
+
+    /**
+     * Reads a file of one section's keys and reports what it cannot hold: the section's name above its keys, or
+     * another file named inside it (left out).
+     *
+     * @return the file, or null when it cannot be used (reported at {@code namedBy})
+     */
+    private YamlDocument sectionFile(String section, Path file, String namedBy, String example) {
         YamlDocument document;
         try {
             document = YamlDocument.parse(ConfigFiles.read(file, false, example), file.toString());
         } catch (ConfigFileException e) {
             problems.report(namedBy, true, e.getMessage());
-            return;
+            return null;
         }
         String source = file.toString();
         problems.sectionFile(source);
+        String name = section.substring(section.lastIndexOf('.') + 1);
         String inner = namedBy.substring(section.length() + 1);
-        if (document.root.has(section) && document.root.size() == 1) {
-            int line = document.lines.get(section);
-            problems.add(source, line, source + ":" + line + ": " + section + ": write the keys of " + section
-                    + " at the top of this file, without " + section + ": above them");
-            return;
+        if (document.root.has(name) && document.root.size() == 1) {
+            int line = document.lines.get(name);
+            problems.add(source, line, source + ":" + line + ": " + name + ": write the keys of " + name
+                    + " at the top of this file, without " + name + ": above them");
+            return null;
         }
         if (document.root.has(inner)) {
             problems.add(source, document.lines.get(inner), source + ":" + document.lines.get(inner) + ": " + inner
                     + ": a file named by " + namedBy + " cannot name another; write its keys here instead");
             document.root.remove(inner);
-        }
-        for (Map.Entry<String, Integer> line : document.lines.entrySet()) {
-            if (!line.getKey().equals(inner)) {
-                problems.lines.put(section + "." + line.getKey(), line.getValue());
-                problems.sources.put(section + "." + line.getKey(), source);
-            }
+            document.lines.keySet().removeIf(k -> k.equals(inner) || k.startsWith(inner + "."));
         }
         for (YamlDocument.Repeat repeat : document.repeated) {
             problems.add(source, repeat.line(), source + ":" + repeat.line() + ": " + section + "." + repeat.key()
                     + ": written twice (first at line " + repeat.firstLine() + "); keep one, only this last one counts");
         }
-        ObjectNode wrapped = tree.objectNode();
-        wrapped.set(section, document.root);
-        new Overlay(known, shorthands, freeForms, problems).apply(tree, wrapped);
+        return document;
+    }
+
+    /**
+     * Checks a mapping the user wrote below an entry of a list, such as {@code symbols[2].risk}, as the keys of the
+     * defaults' section {@code like} are checked: an unknown key is reported (with the key it most likely meant) and
+     * left out, the entries of a free-form mapping meet under their canonical key. Only the keys written stay: the
+     * defaults are not added, so a reader tells what the entry sets from what it leaves to {@code like}. Anything
+     * but a mapping is reported and left out.
+     *
+     * @param key  where the mapping is written
+     * @param like the section whose keys it may hold, such as {@code risk}
+     */
+    public void checkLike(String key, String like) {
+        JsonNode written = node(key);
+        int dot = key.lastIndexOf('.');
+        if (written.isMissingNode() || dot < 0 || !(node(key.substring(0, dot)) instanceof ObjectNode parent)) {
+            return;
+        }
+        String field = key.substring(dot + 1);
+        if (!(written instanceof ObjectNode mapping)) {
+            if (!written.isNull()) {
+                List<String> keys = new ArrayList<>();
+                node(known, like).fieldNames().forEachRemaining(keys::add);
+                problem(key, "must be a mapping of keys indented below it (" + String.join(", ", keys) + "), got "
+                        + describe(written));
+            }
+            parent.remove(field);
+            return;
+        }
+        ObjectNode checked = NODES.objectNode();
+        new Overlay(known, shorthands, freeForms, problems).applyLike(checked, mapping, key, like);
+        parent.set(field, checked);
     }
 
     /** Sets {@code key} from an environment variable; problems with it name the variable. */
@@ -214,7 +292,11 @@ public final class YamlConfig {
 
     /** @return the value at {@code key} ({@code a.b}, {@code a.b[2]}), or a missing node */
     public JsonNode node(String key) {
-        JsonNode node = tree;
+        return node(tree, key);
+    }
+
+    private static JsonNode node(JsonNode root, String key) {
+        JsonNode node = root;
         for (String part : key.split("\\.")) {
             int bracket = part.indexOf('[');
             node = node.path(bracket < 0 ? part : part.substring(0, bracket));

@@ -81,10 +81,15 @@ public final class Backtest {
         // Protective exits are checked at every point of the price path, not once a second.
         this.config = config.withCheckIntervalMs(0);
         this.candles = Map.copyOf(candles);
-        BotConfig.RiskSettings r = config.risk();
         this.strategy = Strategies.create(config.strategy());
-        this.exits = r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
-                || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff() || strategy instanceof PluginStrategy;
+        boolean exits = false;
+        for (Symbol s : config.symbols()) {
+            BotConfig.RiskSettings r = config.riskFor(s);
+            exits |= r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
+                    || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff()
+                    || Strategies.create(config.strategyFor(s)) instanceof PluginStrategy;
+        }
+        this.exits = exits;
     }
 
     /**

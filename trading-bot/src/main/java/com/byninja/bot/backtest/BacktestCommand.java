@@ -11,7 +11,6 @@ import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.strategy.Strategies;
-import com.byninja.bot.strategy.TradingStrategy;
 import com.byninja.runtime.Logging;
 import com.byninja.runtime.config.ConfigException;
 import java.io.IOException;
@@ -163,9 +162,8 @@ public final class BacktestCommand {
             return 1;
         }
         BacktestReport figures = BacktestReport.of(result);
-        TradingStrategy strategy = Strategies.create(config.strategy());
-        out.print(ReportWriter.text(figures, config.quoteCurrency(), strategy.name() + " (" + strategy.description()
-                + ") on " + Durations.format(config.timeframe()) + " candles"));
+        out.print(ReportWriter.text(figures, config.quoteCurrency(), Strategies.describe(config) + " on "
+                + Durations.format(config.timeframe()) + " candles"));
         try {
             Files.createDirectories(report);
             ReportWriter.json(report.resolve("report.json"), figures, config.quoteCurrency());

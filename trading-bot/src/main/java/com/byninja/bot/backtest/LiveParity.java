@@ -14,7 +14,6 @@ import com.byninja.bot.exchange.ExchangeException;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
 import com.byninja.bot.strategy.Strategies;
-import com.byninja.bot.strategy.TradingStrategy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -132,8 +131,7 @@ public final class LiveParity {
 
     private static int compare(Path file, BotConfig config, DateRange range, List<ParityReplay.Session> sessions,
                                List<ParityReplay.Held> held, PrintStream out) throws SQLException, ExchangeException {
-        TradingStrategy strategy = Strategies.create(config.strategy());
-        out.println("Replaying " + file + " with " + strategy.name() + " (" + strategy.description() + ") on "
+        out.println("Replaying " + file + " with " + Strategies.describe(config) + " on "
                 + Durations.format(config.timeframe()) + " candles: " + describe(sessions));
         Map<Symbol, Long> notConfigured = new TreeMap<>(Comparator.comparing(Symbol::toString));
         Map<String, Long> applied = new TreeMap<>();

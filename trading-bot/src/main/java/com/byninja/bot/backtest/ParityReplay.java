@@ -112,7 +112,7 @@ final class ParityReplay {
      */
     ParityReplay(BotConfig config, Instant start, List<Held> held) throws SQLException {
         this.held = List.copyOf(held);
-        this.config = config.withRisk(config.risk().withProtectiveExits(false))
+        this.config = config.withoutProtectiveExits()
                 .withStore(new StoreSettings(Integer.MAX_VALUE));
         this.clock = new SimulatedClock(start);
         this.execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),

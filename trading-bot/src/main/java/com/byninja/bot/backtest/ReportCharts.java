@@ -19,7 +19,9 @@ final class ReportCharts {
     }
 
     static void write(Path dir, BacktestResult r) throws IOException {
-        Charts.equity(dir.resolve("equity.png"), "Equity of " + r.config().strategy().name(),
+        String strategies = String.join(" and ", r.config().symbols().stream()
+                .map(s -> r.config().strategyFor(s).name()).distinct().toList());
+        Charts.equity(dir.resolve("equity.png"), "Equity of " + strategies,
                 r.config().quoteCurrency(), r.equity().points());
         for (Symbol s : r.config().symbols()) {
             List<TradeMark> marks = new ArrayList<>();

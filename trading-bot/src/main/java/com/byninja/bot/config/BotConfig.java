@@ -29,10 +29,42 @@ public record BotConfig(
         SimulatorSettings simulator,
         LinkSettings link,
         StoreSettings store,
-        ProtectionSettings protections) {
+        ProtectionSettings protections,
+        Map<Symbol, SymbolSettings> symbolSettings) {
 
     public BotConfig {
         symbols = List.copyOf(symbols);
+        symbolSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(symbolSettings));
+    }
+
+    /**
+     * An entry of {@code symbols} with settings of its own ({@code - symbol: SOL/USDT} with {@code strategy:} and
+     * {@code risk:} beneath): each key it does not write is the global one.
+     *
+     * @param strategy    the strategy it runs
+     * @param risk        its risk settings; those of the whole bot (maxOpenPositions, dailyLossLimit, budget,
+     *                    protectiveExits) are always the global ones
+     * @param ownStrategy whether the entry writes strategy settings
+     * @param ownRisk     the risk settings it writes, as written, such as {@code stopLossPct 2}
+     */
+    public record SymbolSettings(StrategySettings strategy, RiskSettings risk, boolean ownStrategy,
+                                 List<String> ownRisk) {
+
+        public SymbolSettings {
+            ownRisk = List.copyOf(ownRisk);
+        }
+    }
+
+    /** @return the strategy settings {@code symbol} runs: its own, or the global ones */
+    public StrategySettings strategyFor(Symbol symbol) {
+        SymbolSettings own = symbolSettings.get(symbol);
+        return own == null ? strategy : own.strategy();
+    }
+
+    /** @return the risk settings of {@code symbol}: its own, or the global ones */
+    public RiskSettings riskFor(Symbol symbol) {
+        SymbolSettings own = symbolSettings.get(symbol);
+        return own == null ? risk : own.risk();
     }
 
     /**
@@ -44,26 +76,30 @@ public record BotConfig(
         List<Symbol> all = new java.util.ArrayList<>(symbols);
         more.stream().filter(s -> !all.contains(s)).forEach(all::add);
         return new BotConfig(name, exchange, all, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator.covering(all), link, store, protections);
+                engine, simulator.covering(all), link, store, protections, symbolSettings);
     }
 
     /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
     public BotConfig withCheckIntervalMs(long checkIntervalMs) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
                 new EngineSettings(checkIntervalMs, engine.eventQueueCapacity(), engine.commandQueueCapacity(),
-                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store, protections);
+                        engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store, protections,
+                symbolSettings);
     }
 
-    /** @return this configuration with other risk settings, such as a replay's without protective exits. */
-    public BotConfig withRisk(RiskSettings other) {
-        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, other,
-                engine, simulator, link, store, protections);
+    /** @return this configuration without protective exits, for every symbol: a parity replay's. */
+    public BotConfig withoutProtectiveExits() {
+        Map<Symbol, SymbolSettings> own = new java.util.LinkedHashMap<>();
+        symbolSettings.forEach((s, o) -> own.put(s, new SymbolSettings(o.strategy(),
+                o.risk().withProtectiveExits(false), o.ownStrategy(), o.ownRisk())));
+        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy,
+                risk.withProtectiveExits(false), engine, simulator, link, store, protections, own);
     }
 
     /** @return this configuration with other store settings, such as a replay's that forgets no decision. */
     public BotConfig withStore(StoreSettings other) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator, link, other, protections);
+                engine, simulator, link, other, protections, symbolSettings);
     }
 
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */

@@ -4,6 +4,7 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.ConfigException;
 import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,7 @@ public final class ConfigLoader {
             if (strategyFile(config)) {
                 config.overlay(text, file.get().toString());
             }
+            symbolEntries(config);
         }
         return validate(config, file.map(Path::toString).orElse("built-in defaults"));
     }
@@ -95,6 +97,7 @@ public final class ConfigLoader {
             if (strategyFile(config)) {
                 config.overlay(overrides, source);
             }
+            symbolEntries(config);
         }
         return validate(config, source);
     }
@@ -113,6 +116,28 @@ public final class ConfigLoader {
         config.readSectionFile("strategy", Path.of(named), "strategy.file",
                 STRATEGIES_DIR.resolve("ema-rsi-trend.yml").toString());
         return true;
+    }
+
+    /**
+     * Prepares the entries of {@code symbols} written as mappings ({@code - symbol: SOL/USDT} with {@code strategy:}
+     * and {@code risk:} beneath): reads the file an entry's {@code strategy.file} names beneath its own keys, and
+     * checks the keys of both sections as the global ones are. {@link ConfigReader} then reads each key the entry
+     * leaves out from the global section.
+     */
+    private static void symbolEntries(YamlConfig config) {
+        for (String item : config.items("symbols")) {
+            if (!config.node(item).isObject()) {
+                continue;
+            }
+            String strategy = item + ".strategy";
+            JsonNode named = config.node(strategy + ".file");
+            if (named.isValueNode() && !named.isNull() && !named.asText().isBlank()) {
+                config.readEntryFile(strategy, Path.of(named.asText().trim()), strategy + ".file",
+                        STRATEGIES_DIR.resolve("bollinger-reversion.yml").toString());
+            }
+            config.checkLike(strategy, "strategy");
+            config.checkLike(item + ".risk", "risk");
+        }
     }
 
     private Loaded validate(YamlConfig config, String source) throws ConfigException {

@@ -12,10 +12,12 @@ import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.config.BotConfig.StakeMode;
 import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.config.BotConfig.StrategySettings;
+import com.byninja.bot.config.BotConfig.SymbolSettings;
 import com.byninja.bot.config.rules.Expression;
 import com.byninja.bot.config.rules.ExpressionException;
 import com.byninja.bot.config.rules.Parser;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.runtime.config.KeySuggestions;
 import com.byninja.runtime.config.YamlConfig;
 import com.byninja.strategy.api.Parameters;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +81,8 @@ final class ConfigReader {
                     + "got " + quoted(name));
         }
         ExchangeSettings exchange = exchange(apiKey, apiSecret, keysNeeded);
-        List<Symbol> symbols = symbols();
+        Listed listed = symbols();
+        List<Symbol> symbols = listed.symbols();
         Duration timeframe = timeframe();
         Path dataDir = Path.of(config.required("dataDir", "a directory such as data"));
         Path logDir = Path.of(config.required("logDir", "a directory such as logs"));
@@ -105,8 +109,10 @@ final class ConfigReader {
                     + " ms), got " + Durations.format(timeframe), "marketData.pollIntervalMs");
         }
 
-        StrategySettings strategy = strategy(marketData.maxBars());
-        RiskSettings risk = risk();
+        StrategyChoice choice = new StrategyChoice(config);
+        StrategySettings strategy = strategy(Scope.global(), marketData.maxBars(), choice);
+        RiskSettings risk = risk(Scope.global());
+        Map<Symbol, SymbolSettings> own = symbolSettings(listed.entries(), strategy, risk, marketData.maxBars(), choice);
         EngineSettings engine = new EngineSettings(
                 config.whole("engine.checkIntervalMs", 10, 60_000),
                 config.wholeInt("engine.eventQueueCapacity", 1, 1_000_000),
@@ -123,7 +129,7 @@ final class ConfigReader {
         StoreSettings store = new StoreSettings(config.wholeInt("store.decisionRetentionDays", 1, 36_500));
         return new BotConfig(name, exchange, symbols, timeframe == null ? Duration.ofMinutes(1) : timeframe,
                 dataDir, logDir, new ControlSettings(config.bool("control.tradingOnFirstStart")), marketData, strategy,
-                risk, engine, simulator, link, store, new ProtectionsReader(config).read());
+                risk, engine, simulator, link, store, new ProtectionsReader(config).read(), own);
     }
 
     private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {
@@ -193,27 +199,55 @@ final class ConfigReader {
         }
     }
 
-    private List<Symbol> symbols() {
+    /**
+     * The symbols, each written as a market ({@code BTC/USDT}) or as an entry with settings of its own
+     * ({@code symbol: SOL/USDT} with {@code strategy:} and {@code risk:} beneath).
+     *
+     * @param symbols every symbol, in the order written
+     * @param entries where each symbol written as an entry is, such as {@code symbols[2]}
+     */
+    private record Listed(List<Symbol> symbols, Map<Symbol, String> entries) {
+    }
+
+    /** The keys an entry of symbols may hold. */
+    private static final List<String> ENTRY_KEYS = List.of("symbol", "strategy", "risk");
+    /** Risk settings of the whole bot, which an entry of symbols cannot set for one symbol. */
+    private static final List<String> BOT_WIDE_RISK = List.of("maxOpenPositions", "dailyLossLimit", "budget",
+            "protectiveExits");
+
+    private Listed symbols() {
         List<String> items = config.items("symbols");
         if (items.isEmpty()) {
             JsonNode node = config.node("symbols");
             config.problem("symbols", node.isArray() ? "must list at least one market, such as [BTC/USDT, ETH/USDT]"
                     : "must be a list of markets such as [BTC/USDT, ETH/USDT], got " + YamlConfig.describe(node));
-            return List.of(PLACEHOLDER);
+            return new Listed(List.of(PLACEHOLDER), Map.of());
         }
         Set<Symbol> symbols = new LinkedHashSet<>();
+        Map<Symbol, String> entries = new LinkedHashMap<>();
         for (String item : items) {
-            String text = config.text(item);
-            if (!config.valid(item)) {
+            boolean entry = config.node(item).isObject();
+            String key = entry ? item + ".symbol" : item;
+            if (entry) {
+                entryKeys(item);
+                if (config.node(key).isMissingNode()) {
+                    config.problem(key, "must be the market this entry is for, such as SOL/USDT, got nothing", item);
+                    continue;
+                }
+            }
+            String text = config.text(key);
+            if (!config.valid(key)) {
                 continue;
             }
             try {
                 Symbol symbol = Symbol.parse(text);
                 if (!symbols.add(symbol)) {
-                    config.problem(item, symbol + " is listed twice; keep one");
+                    config.problem(key, symbol + " is listed twice; keep one");
+                } else if (entry) {
+                    entries.put(symbol, item);
                 }
             } catch (IllegalArgumentException e) {
-                config.problem(item, e.getMessage());
+                config.problem(key, e.getMessage());
             }
         }
         Set<String> quotes = new LinkedHashSet<>();
@@ -221,7 +255,65 @@ final class ConfigReader {
         if (quotes.size() > 1) {
             config.conflict("symbols", "must all share one quote currency (the stake currency), got " + quotes);
         }
-        return symbols.isEmpty() ? List.of(PLACEHOLDER) : List.copyOf(symbols);
+        return symbols.isEmpty() ? new Listed(List.of(PLACEHOLDER), Map.of())
+                : new Listed(List.copyOf(symbols), entries);
+    }
+
+    /** Reports the keys an entry of symbols cannot hold: unknown ones, and settings of the whole bot. */
+    private void entryKeys(String item) {
+        for (String name : config.names(item)) {
+            if (!ENTRY_KEYS.contains(name)) {
+                config.problem(item + "." + name, "unknown key; an entry of symbols holds symbol, and strategy and "
+                        + "risk settings of its own" + KeySuggestions.nearest(name, ENTRY_KEYS)
+                        .map(m -> "; did you mean " + item + "." + m + "?").orElse(""));
+            }
+        }
+        for (String name : BOT_WIDE_RISK) {
+            String key = item + ".risk." + name;
+            if (!config.node(key).isMissingNode()) {
+                config.problem(key, "limits the whole bot, not one symbol; set it once, as risk." + name);
+            }
+        }
+        String dir = item + ".strategy.pluginDir";
+        if (!config.node(dir).isMissingNode()) {
+            config.problem(dir, "plug-ins are found once for the whole bot; set strategy.pluginDir at the top");
+        }
+    }
+
+    /**
+     * Reads the strategy and risk settings of each entry of symbols that writes some: the keys it writes, the rest
+     * from the global sections (read already, so a problem there is reported once).
+     *
+     * @return the symbols with settings of their own
+     */
+    private Map<Symbol, SymbolSettings> symbolSettings(Map<Symbol, String> entries, StrategySettings strategy,
+                                                      RiskSettings risk, int maxBars, StrategyChoice choice) {
+        Map<Symbol, SymbolSettings> own = new LinkedHashMap<>();
+        entries.forEach((symbol, item) -> {
+            Scope k = Scope.entry(config, item);
+            boolean ownStrategy = !config.names(item + ".strategy").isEmpty();
+            List<String> ownRisk = new ArrayList<>();
+            for (String name : config.names(item + ".risk")) {
+                if (!BOT_WIDE_RISK.contains(name)) {
+                    ownRisk.add(name + " " + written(config.node(item + ".risk." + name)));
+                }
+            }
+            if (ownStrategy || !ownRisk.isEmpty()) {
+                own.put(symbol, new SymbolSettings(ownStrategy ? strategy(k, maxBars, choice) : strategy,
+                        ownRisk.isEmpty() ? risk : risk(k), ownStrategy, ownRisk));
+            }
+        });
+        return own;
+    }
+
+    /** @return a value as the user wrote it, for people: {@code 2}, {@code fixed}, {@code {0: 4, 30: 2}} */
+    private static String written(JsonNode node) {
+        if (node.isObject()) {
+            List<String> entries = new ArrayList<>();
+            node.properties().forEach(e -> entries.add(e.getKey() + ": " + written(e.getValue())));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        return node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText();
     }
 
     /** @return the timeframe, or null when it is not valid (reported) */
@@ -245,46 +337,45 @@ final class ConfigReader {
         return d;
     }
 
-    private StrategySettings strategy(int maxBars) {
-        String name = config.text("strategy.name");
-        StrategyChoice choice = new StrategyChoice(config);
-        StrategyCatalog.Found chosen = choice.strategy(name);
-        int fast = config.wholeInt("strategy.smaCross.fastPeriod", 1, 10_000);
-        int slow = config.wholeInt("strategy.smaCross.slowPeriod", 2, 10_000);
-        if (config.valid("strategy.smaCross.fastPeriod", "strategy.smaCross.slowPeriod") && fast >= slow) {
-            config.conflict("strategy.smaCross.fastPeriod", "must be less than strategy.smaCross.slowPeriod (" + slow
-                    + "), got " + fast, "strategy.smaCross.slowPeriod");
+    private StrategySettings strategy(Scope k, int maxBars, StrategyChoice choice) {
+        String name = config.text(k.of("strategy.name"));
+        StrategyCatalog.Found chosen = choice.strategy(name, k.of("strategy.name"));
+        int fast = config.wholeInt(k.of("strategy.smaCross.fastPeriod"), 1, 10_000);
+        int slow = config.wholeInt(k.of("strategy.smaCross.slowPeriod"), 2, 10_000);
+        if (config.valid(k.of("strategy.smaCross.fastPeriod"), k.of("strategy.smaCross.slowPeriod")) && fast >= slow) {
+            config.conflict(k.of("strategy.smaCross.fastPeriod"), "must be less than " + k.of("strategy.smaCross.slowPeriod") + " (" + slow
+                    + "), got " + fast, k.of("strategy.smaCross.slowPeriod"));
         }
-        if (name.equals("sma-cross") && config.valid("strategy.smaCross.slowPeriod", "marketData.maxBars")
+        if (name.equals("sma-cross") && config.valid(k.of("strategy.smaCross.slowPeriod"), "marketData.maxBars")
                 && slow >= maxBars) {
-            config.conflict("strategy.smaCross.slowPeriod", "must be less than marketData.maxBars (" + maxBars
+            config.conflict(k.of("strategy.smaCross.slowPeriod"), "must be less than marketData.maxBars (" + maxBars
                     + "), got " + slow, "marketData.maxBars");
         }
-        int period = config.wholeInt("strategy.rsi.period", 2, 10_000);
-        BigDecimal oversold = config.decimal("strategy.rsi.oversold", BigDecimal.ZERO, HUNDRED);
-        BigDecimal overbought = config.decimal("strategy.rsi.overbought", BigDecimal.ZERO, HUNDRED);
-        if (config.valid("strategy.rsi.oversold", "strategy.rsi.overbought") && oversold.compareTo(overbought) >= 0) {
-            config.conflict("strategy.rsi.oversold", "must be less than strategy.rsi.overbought ("
-                    + overbought.toPlainString() + "), got " + oversold.toPlainString(), "strategy.rsi.overbought");
+        int period = config.wholeInt(k.of("strategy.rsi.period"), 2, 10_000);
+        BigDecimal oversold = config.decimal(k.of("strategy.rsi.oversold"), BigDecimal.ZERO, HUNDRED);
+        BigDecimal overbought = config.decimal(k.of("strategy.rsi.overbought"), BigDecimal.ZERO, HUNDRED);
+        if (config.valid(k.of("strategy.rsi.oversold"), k.of("strategy.rsi.overbought")) && oversold.compareTo(overbought) >= 0) {
+            config.conflict(k.of("strategy.rsi.oversold"), "must be less than " + k.of("strategy.rsi.overbought") + " ("
+                    + overbought.toPlainString() + "), got " + oversold.toPlainString(), k.of("strategy.rsi.overbought"));
         }
-        if (name.equals("rsi") && config.valid("strategy.rsi.period", "marketData.maxBars") && period >= maxBars) {
-            config.conflict("strategy.rsi.period", "must be less than marketData.maxBars (" + maxBars + "), got "
+        if (name.equals("rsi") && config.valid(k.of("strategy.rsi.period"), "marketData.maxBars") && period >= maxBars) {
+            config.conflict(k.of("strategy.rsi.period"), "must be less than marketData.maxBars (" + maxBars + "), got "
                     + period, "marketData.maxBars");
         }
-        RulesSettings rules = rules(name.equals("rules"), maxBars);
+        RulesSettings rules = rules(k, name.equals("rules"), maxBars);
         Parameters parameters = Parameters.none();
         if (chosen != null && StrategyChoice.BUILT_IN_SECTIONS.containsKey(name)) {
-            choice.noParametersFor(name);
-            parameters = builtInParameters(name, fast, slow, period, oversold, overbought);
+            choice.noParametersFor(name, k.of("strategy.params"));
+            parameters = builtInParameters(k, name, fast, slow, period, oversold, overbought);
         } else if (chosen != null) {
-            parameters = choice.parameters(chosen);
+            parameters = choice.parameters(chosen, k.of("strategy.params"), k.of("strategy.name"));
         }
         return new StrategySettings(name, fast, slow, period, oversold, overbought, rules,
                 chosen == null ? null : chosen.plugin(), parameters, choice.pluginDir());
     }
 
     /** @return a built-in strategy's section as the parameters its plug-in reads */
-    private Parameters builtInParameters(String name, int fast, int slow, int period, BigDecimal oversold,
+    private Parameters builtInParameters(Scope k, String name, int fast, int slow, int period, BigDecimal oversold,
                                          BigDecimal overbought) {
         Map<String, Object> values = new LinkedHashMap<>();
         switch (name) {
@@ -299,8 +390,8 @@ final class ConfigReader {
             }
             default -> {
                 // The rules as written: the strategy compiles them again, exactly as they were checked here.
-                values.put("entry", config.node("strategy.rules.entry").asText());
-                values.put("exit", config.node("strategy.rules.exit").asText());
+                values.put("entry", config.node(k.of("strategy.rules.entry")).asText());
+                values.put("exit", config.node(k.of("strategy.rules.exit")).asText());
             }
         }
         return Parameters.of(values);
@@ -310,31 +401,37 @@ final class ConfigReader {
      * Reads both rules, always when they are written and required when the strategy is {@code rules}; its
      * indicators must be formed within the candles a series keeps.
      */
-    private RulesSettings rules(boolean used, int maxBars) {
-        Expression entry = rule("strategy.rules.entry", used);
-        Expression exit = rule("strategy.rules.exit", used);
+    private RulesSettings rules(Scope k, boolean used, int maxBars) {
+        Expression entry = rule(k, "strategy.rules.entry", used);
+        Expression exit = rule(k, "strategy.rules.exit", used);
         if (entry == null || exit == null) {
             return null;
         }
         RulesSettings rules = new RulesSettings(entry, exit);
         int unstable = rules.unstableBars();
         if (used && config.valid("marketData.maxBars") && unstable >= maxBars) {
-            config.conflict(entry.unstableBars() >= exit.unstableBars() ? "strategy.rules.entry"
-                    : "strategy.rules.exit", "needs " + (unstable + 1) + " candles before its indicators are formed, "
+            config.conflict(entry.unstableBars() >= exit.unstableBars() ? k.of("strategy.rules.entry")
+                    : k.of("strategy.rules.exit"), "needs " + (unstable + 1) + " candles before its indicators are formed, "
                     + "more than marketData.maxBars (" + maxBars + ") keeps", "marketData.maxBars");
         }
         return rules;
     }
 
-    /** @return the rule at {@code key}, or null when it is not set or not valid (reported) */
-    private Expression rule(String key, boolean required) {
+    /**
+     * @param global the rule's global key; an entry of symbols that runs rules and has none of its own, nor a global
+     *               one to inherit, is told at its own key
+     * @return the rule at {@code key}, or null when it is not set or not valid (reported)
+     */
+    private Expression rule(Scope k, String global, boolean required) {
+        String key = k.of(global);
         String text = config.text(key);
         if (!config.valid(key)) {
             return null;
         }
         if (text.isEmpty()) {
             if (required) {
-                config.problem(key, "must be a rule such as crossedUp(ema(close, 12), ema(close, 26)), got nothing");
+                config.problem(k.own(global), "must be a rule such as crossedUp(ema(close, 12), ema(close, 26)), got "
+                        + "nothing", k.own("strategy.name"));
             }
             return null;
         }
@@ -348,66 +445,66 @@ final class ConfigReader {
         }
     }
 
-    private RiskSettings risk() {
-        BigDecimal stake = config.positive("risk.stakeAmount", BILLION);
-        BigDecimal maxStake = config.decimal("risk.maxStakeAmount", BigDecimal.ZERO, BILLION);
-        if (config.valid("risk.stakeAmount", "risk.maxStakeAmount") && maxStake.compareTo(stake) < 0) {
-            config.conflict("risk.maxStakeAmount", "must be at least risk.stakeAmount (" + stake.toPlainString()
-                    + "), got " + maxStake.toPlainString(), "risk.stakeAmount");
+    private RiskSettings risk(Scope k) {
+        BigDecimal stake = config.positive(k.of("risk.stakeAmount"), BILLION);
+        BigDecimal maxStake = config.decimal(k.of("risk.maxStakeAmount"), BigDecimal.ZERO, BILLION);
+        if (config.valid(k.of("risk.stakeAmount"), k.of("risk.maxStakeAmount")) && maxStake.compareTo(stake) < 0) {
+            config.conflict(k.of("risk.maxStakeAmount"), "must be at least " + k.of("risk.stakeAmount") + " (" + stake.toPlainString()
+                    + "), got " + maxStake.toPlainString(), k.of("risk.stakeAmount"));
         }
-        BigDecimal minOrder = config.decimal("risk.minOrderAmount", BigDecimal.ZERO, BILLION);
-        if (config.valid("risk.stakeAmount", "risk.minOrderAmount") && minOrder.compareTo(stake) > 0) {
-            config.conflict("risk.minOrderAmount", "must not exceed risk.stakeAmount (" + stake.toPlainString()
-                    + "), got " + minOrder.toPlainString(), "risk.stakeAmount");
+        BigDecimal minOrder = config.decimal(k.of("risk.minOrderAmount"), BigDecimal.ZERO, BILLION);
+        if (config.valid(k.of("risk.stakeAmount"), k.of("risk.minOrderAmount")) && minOrder.compareTo(stake) > 0) {
+            config.conflict(k.of("risk.minOrderAmount"), "must not exceed " + k.of("risk.stakeAmount") + " (" + stake.toPlainString()
+                    + "), got " + minOrder.toPlainString(), k.of("risk.stakeAmount"));
         }
-        int maxOpen = config.wholeInt("risk.maxOpenPositions", 1, 10_000);
-        BigDecimal stopLoss = config.decimal("risk.stopLossPct", BigDecimal.ZERO, HUNDRED);
-        BigDecimal takeProfit = config.decimal("risk.takeProfitPct", BigDecimal.ZERO, BigDecimal.valueOf(10_000));
-        BigDecimal trailing = config.decimal("risk.trailingStopPct", BigDecimal.ZERO, HUNDRED);
-        BigDecimal dailyLoss = config.decimal("risk.dailyLossLimit", BigDecimal.ZERO, BILLION);
-        boolean protectiveExits = config.bool("risk.protectiveExits");
-        Sizing sizing = sizing(minOrder, stopLoss, protectiveExits);
+        int maxOpen = config.wholeInt(k.of("risk.maxOpenPositions"), 1, 10_000);
+        BigDecimal stopLoss = config.decimal(k.of("risk.stopLossPct"), BigDecimal.ZERO, HUNDRED);
+        BigDecimal takeProfit = config.decimal(k.of("risk.takeProfitPct"), BigDecimal.ZERO, BigDecimal.valueOf(10_000));
+        BigDecimal trailing = config.decimal(k.of("risk.trailingStopPct"), BigDecimal.ZERO, HUNDRED);
+        BigDecimal dailyLoss = config.decimal(k.of("risk.dailyLossLimit"), BigDecimal.ZERO, BILLION);
+        boolean protectiveExits = config.bool(k.of("risk.protectiveExits"));
+        Sizing sizing = sizing(k, minOrder, stopLoss, protectiveExits);
         return new RiskSettings(stake, maxStake, minOrder, maxOpen, stopLoss, takeProfit, trailing, dailyLoss,
-                protectiveExits, sizing.mode(), sizing.stakePct(), sizing.riskPct(), sizing.budget(), minimalRoi(),
-                trailingOffset(trailing));
+                protectiveExits, sizing.mode(), sizing.stakePct(), sizing.riskPct(), sizing.budget(), minimalRoi(k),
+                trailingOffset(k, trailing));
     }
 
     /** The stake mode, what it needs, and the budget. */
     private record Sizing(StakeMode mode, BigDecimal stakePct, BigDecimal riskPct, BigDecimal budget) {
     }
 
-    private Sizing sizing(BigDecimal minOrder, BigDecimal stopLoss, boolean protectiveExits) {
-        String text = config.text("risk.stakeMode");
+    private Sizing sizing(Scope k, BigDecimal minOrder, BigDecimal stopLoss, boolean protectiveExits) {
+        String text = config.text(k.of("risk.stakeMode"));
         StakeMode mode = StakeMode.of(text);
-        if (config.valid("risk.stakeMode") && mode == null) {
-            config.problem("risk.stakeMode", "must be fixed, percentOfEquity or riskBased, got " + quoted(text));
+        if (config.valid(k.of("risk.stakeMode")) && mode == null) {
+            config.problem(k.of("risk.stakeMode"), "must be fixed, percentOfEquity or riskBased, got " + quoted(text));
         }
-        BigDecimal stakePct = config.decimal("risk.stakePct", BigDecimal.ZERO, HUNDRED);
-        BigDecimal riskPct = config.decimal("risk.riskPct", BigDecimal.ZERO, HUNDRED);
-        if (mode == StakeMode.PERCENT_OF_EQUITY && config.valid("risk.stakePct") && stakePct.signum() == 0) {
-            config.conflict("risk.stakePct", "must be greater than 0 with risk.stakeMode percentOfEquity (the "
-                    + "percentage of equity each stake spends), got 0", "risk.stakeMode");
+        BigDecimal stakePct = config.decimal(k.of("risk.stakePct"), BigDecimal.ZERO, HUNDRED);
+        BigDecimal riskPct = config.decimal(k.of("risk.riskPct"), BigDecimal.ZERO, HUNDRED);
+        if (mode == StakeMode.PERCENT_OF_EQUITY && config.valid(k.of("risk.stakePct")) && stakePct.signum() == 0) {
+            config.conflict(k.of("risk.stakePct"), "must be greater than 0 with " + k.of("risk.stakeMode") + " percentOfEquity (the "
+                    + "percentage of equity each stake spends), got 0", k.of("risk.stakeMode"));
         }
         if (mode == StakeMode.RISK_BASED) {
-            if (config.valid("risk.riskPct") && riskPct.signum() == 0) {
-                config.conflict("risk.riskPct", "must be greater than 0 with risk.stakeMode riskBased (the "
-                        + "percentage of equity a stake may lose at its stop-loss), got 0", "risk.stakeMode");
+            if (config.valid(k.of("risk.riskPct")) && riskPct.signum() == 0) {
+                config.conflict(k.of("risk.riskPct"), "must be greater than 0 with " + k.of("risk.stakeMode") + " riskBased (the "
+                        + "percentage of equity a stake may lose at its stop-loss), got 0", k.of("risk.stakeMode"));
             }
-            if (config.valid("risk.stopLossPct") && stopLoss.signum() == 0) {
-                config.conflict("risk.stopLossPct", "must be greater than 0 with risk.stakeMode riskBased, which "
+            if (config.valid(k.of("risk.stopLossPct")) && stopLoss.signum() == 0) {
+                config.conflict(k.of("risk.stopLossPct"), "must be greater than 0 with " + k.of("risk.stakeMode") + " riskBased, which "
                         + "sizes each stake by what its stop-loss would lose; set a stop-loss or choose another stake "
-                        + "mode, got 0", "risk.stakeMode");
+                        + "mode, got 0", k.of("risk.stakeMode"));
             }
-            if (config.valid("risk.protectiveExits") && !protectiveExits) {
-                config.conflict("risk.protectiveExits", "must be true with risk.stakeMode riskBased, which sizes each "
-                        + "stake by what its stop-loss would lose; false turns the stop-loss off", "risk.stakeMode");
+            if (config.valid(k.of("risk.protectiveExits")) && !protectiveExits) {
+                config.conflict(k.of("risk.protectiveExits"), "must be true with " + k.of("risk.stakeMode") + " riskBased, which sizes each "
+                        + "stake by what its stop-loss would lose; false turns the stop-loss off", k.of("risk.stakeMode"));
             }
         }
-        BigDecimal budget = config.decimal("risk.budget", BigDecimal.ZERO, BILLION);
-        if (config.valid("risk.budget", "risk.minOrderAmount") && budget.signum() > 0
+        BigDecimal budget = config.decimal(k.of("risk.budget"), BigDecimal.ZERO, BILLION);
+        if (config.valid(k.of("risk.budget"), k.of("risk.minOrderAmount")) && budget.signum() > 0
                 && budget.compareTo(minOrder) < 0) {
-            config.conflict("risk.budget", "must be 0 (no budget) or at least risk.minOrderAmount ("
-                    + minOrder.toPlainString() + "), got " + budget.toPlainString(), "risk.minOrderAmount");
+            config.conflict(k.of("risk.budget"), "must be 0 (no budget) or at least " + k.of("risk.minOrderAmount") + " ("
+                    + minOrder.toPlainString() + "), got " + budget.toPlainString(), k.of("risk.minOrderAmount"));
         }
         return new Sizing(mode == null ? StakeMode.FIXED : mode, stakePct, riskPct, budget);
     }
@@ -416,8 +513,8 @@ final class ConfigReader {
      * Reads {@code risk.minimalRoi}, a mapping of whole minutes to percentages whose percentages never rise with the
      * minutes; each problem is placed at its entry.
      */
-    private MinimalRoi minimalRoi() {
-        String key = "risk.minimalRoi";
+    private MinimalRoi minimalRoi(Scope k) {
+        String key = k.of("risk.minimalRoi");
         JsonNode node = config.node(key);
         if (!node.isObject()) {
             if (!node.isMissingNode() && !node.isNull()) {
@@ -466,13 +563,13 @@ final class ConfigReader {
         }
     }
 
-    private BigDecimal trailingOffset(BigDecimal trailing) {
-        BigDecimal offset = config.decimal("risk.trailingStopPositiveOffsetPct", BigDecimal.ZERO,
+    private BigDecimal trailingOffset(Scope k, BigDecimal trailing) {
+        BigDecimal offset = config.decimal(k.of("risk.trailingStopPositiveOffsetPct"), BigDecimal.ZERO,
                 BigDecimal.valueOf(10_000));
-        if (config.valid("risk.trailingStopPositiveOffsetPct", "risk.trailingStopPct") && offset.signum() > 0
+        if (config.valid(k.of("risk.trailingStopPositiveOffsetPct"), k.of("risk.trailingStopPct")) && offset.signum() > 0
                 && trailing.signum() == 0) {
-            config.conflict("risk.trailingStopPositiveOffsetPct", "has no effect without a trailing stop: set "
-                    + "risk.trailingStopPct, or 0 here, got " + offset.toPlainString(), "risk.trailingStopPct");
+            config.conflict(k.of("risk.trailingStopPositiveOffsetPct"), "has no effect without a trailing stop: set "
+                    + k.of("risk.trailingStopPct") + ", or 0 here, got " + offset.toPlainString(), k.of("risk.trailingStopPct"));
         }
         return offset;
     }

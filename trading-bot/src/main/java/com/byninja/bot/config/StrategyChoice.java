@@ -47,10 +47,11 @@ final class StrategyChoice {
 
     /**
      * @param name {@code strategy.name}, as read
+     * @param key  where it was read: {@code strategy.name}, or an entry of symbols' own
      * @return the strategy of that name, or null when there is none (reported, naming every one found)
      */
-    StrategyCatalog.Found strategy(String name) {
-        if (!config.valid("strategy.name")) {
+    StrategyCatalog.Found strategy(String name, String key) {
+        if (!config.valid(key)) {
             return null;
         }
         Optional<StrategyCatalog.Found> found = catalog.find(name);
@@ -65,7 +66,7 @@ final class StrategyChoice {
                 + " or " + known.get(known.size() - 1);
         Optional<String> meant = KeySuggestions.nearest(name, catalog.all().stream()
                 .map(StrategyCatalog.Found::name).toList());
-        config.problem("strategy.name", "must be " + choices + ", got \"" + name + "\""
+        config.problem(key, "must be " + choices + ", got \"" + name + "\""
                 + meant.map(m -> "; did you mean " + m + "?").orElse("") + whereNoPluginIs());
         return null;
     }
@@ -87,14 +88,16 @@ final class StrategyChoice {
      * Reads {@code strategy.params} for a plug-in and checks them with it: its description and a strategy made on an
      * empty series must take them, and it must read every one configured.
      *
-     * @param found the strategy, not a built-in one
+     * @param found   the strategy, not a built-in one
+     * @param params  where its parameters are read: {@code strategy.params}, or an entry of symbols' own
+     * @param nameKey where its name was read
      * @return the parameters, meaningful only when no problem was reported
      */
-    Parameters parameters(StrategyCatalog.Found found) {
+    Parameters parameters(StrategyCatalog.Found found, String params, String nameKey) {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean readable = true;
-        for (String name : config.names("strategy.params")) {
-            String key = "strategy.params." + name;
+        for (String name : config.names(params)) {
+            String key = params + "." + name;
             JsonNode node = config.node(key);
             if (node.isNumber()) {
                 values.put(name, node.decimalValue());
@@ -110,29 +113,29 @@ final class StrategyChoice {
         }
         Parameters parameters = Parameters.of(values);
         if (readable) {
-            check(found, parameters);
+            check(found, parameters, params, nameKey);
         }
         return parameters;
     }
 
     /** Built-in strategies take their settings from their own sections; {@code strategy.params} is for plug-ins. */
-    void noParametersFor(String builtIn) {
-        if (!config.names("strategy.params").isEmpty()) {
-            config.problem("strategy.params", builtIn + " takes its settings from " + BUILT_IN_SECTIONS.get(builtIn)
+    void noParametersFor(String builtIn, String params) {
+        if (!config.names(params).isEmpty()) {
+            config.problem(params, builtIn + " takes its settings from " + BUILT_IN_SECTIONS.get(builtIn)
                     + ", not from strategy.params (which is for plug-ins); move them there");
         }
     }
 
-    private void check(StrategyCatalog.Found found, Parameters parameters) {
+    private void check(StrategyCatalog.Found found, Parameters parameters, String params, String nameKey) {
         StrategyPlugin plugin = found.plugin();
         try {
             plugin.describe(parameters);
             plugin.create(new BaseBarSeries(found.name()), parameters);
         } catch (ParameterException e) {
-            config.problem("strategy.params." + e.parameter(), e.problem(), "strategy.params", "strategy.name");
+            config.problem(params + "." + e.parameter(), e.problem(), params, nameKey);
             return;
         } catch (RuntimeException | LinkageError e) {
-            config.problem("strategy.name", found.name() + (found.jar() == null ? "" : " (" + found.jar() + ")")
+            config.problem(nameKey, found.name() + (found.jar() == null ? "" : " (" + found.jar() + ")")
                     + " failed to start with "
                     + (parameters.names().isEmpty() ? "no parameters" : "the parameters " + parameters) + ": "
                     + StrategyCatalog.describe(e));
@@ -141,7 +144,7 @@ final class StrategyChoice {
         List<String> reads = parameters.read();
         for (String unread : parameters.unread()) {
             Optional<String> meant = KeySuggestions.nearest(unread, reads);
-            config.problem("strategy.params." + unread, "unknown parameter; " + meant.map(m -> "did you mean " + m
+            config.problem(params + "." + unread, "unknown parameter; " + meant.map(m -> "did you mean " + m
                     + "? ").orElse("") + found.name() + (reads.isEmpty() ? " takes no parameters"
                     : " reads " + String.join(", ", reads)));
         }

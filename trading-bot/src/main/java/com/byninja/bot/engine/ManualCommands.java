@@ -40,8 +40,8 @@ final class ManualCommands {
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED, s + " is no longer "
                     + "in the configuration: its position can only be sold (forcesell " + s + ")"));
         }
-        StakeSizing.Stake stake = desk.stake(amount);
-        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, stake.amount(), true));
+        StakeSizing.Stake stake = desk.stake(s, amount);
+        Optional<Rejection> refused = ctx.riskFor(s).checkBuy(desk.buyCheck(s, stake.amount(), true));
         if (refused.isPresent()) {
             return new Submission.Refused(refused.get());
         }

@@ -126,12 +126,13 @@ final class OrderDesk {
     }
 
     /**
+     * @param s     the symbol to buy, whose stake mode applies
      * @param asked the quote amount a person asked for, or null for the stake of {@code risk.stakeMode}
      * @return the stake of a buy now: the mode's stake on the equity now (or {@code asked}), fitted to what is left of
      *         the budget
      */
-    StakeSizing.Stake stake(BigDecimal asked) {
-        StakeSizing sizing = ctx.risk.sizing();
+    StakeSizing.Stake stake(Symbol s, BigDecimal asked) {
+        StakeSizing sizing = ctx.riskFor(s).sizing();
         StakeSizing.Stake wanted = asked != null ? StakeSizing.Stake.of(asked) : sizing.stake(equity());
         return sizing.fit(wanted, inPositions());
     }

@@ -41,14 +41,14 @@ final class ProtectiveExits {
                 continue;
             }
             BigDecimal price = last.get().price();
-            if (ctx.positions.markPrice(s, price) && ctx.config.risk().trailingStopPct().signum() > 0) {
+            if (ctx.positions.markPrice(s, price) && ctx.config.riskFor(s).trailingStopPct().signum() > 0) {
                 ctx.savePosition(ctx.positions.get(s).orElseThrow(), "high-water mark");
             }
             if (!ctx.config.risk().protectiveExits()) {
                 continue;
             }
             Position held = ctx.positions.get(s).orElseThrow();
-            Optional<Purpose> exit = ctx.risk.exitFor(held, price, ctx.clock.instant(), ctx.stops.levelFor(held));
+            Optional<Purpose> exit = ctx.riskFor(s).exitFor(held, price, ctx.clock.instant(), ctx.stops.levelFor(held));
             if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
                 continue;
             }

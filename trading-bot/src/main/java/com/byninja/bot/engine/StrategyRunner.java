@@ -40,8 +40,10 @@ final class StrategyRunner {
     /**
      * One symbol's candles and what decides on them: a built-in strategy's ta4j rules, or a plug-in's strategy; neither
      * for a symbol kept only for its position.
+     *
+     * @param runs the strategy the symbol runs, which explains its candles
      */
-    private record Market(CandleSeries candles, Strategy strategy, PluginDecider plugin) {
+    private record Market(CandleSeries candles, TradingStrategy runs, Strategy strategy, PluginDecider plugin) {
 
         boolean decides() {
             return strategy != null || plugin != null;
@@ -52,7 +54,8 @@ final class StrategyRunner {
     private final OrderDesk desk;
     private final EntryLocks locks;
     private final Map<Symbol, Market> markets = new LinkedHashMap<>();
-    private final StrategyErrors errors;
+    /** A plug-in strategy's failures, by its name: each symbol may run its own. */
+    private final Map<String, StrategyErrors> errors = new LinkedHashMap<>();
     private long candles;
     private long signals;
 
@@ -60,16 +63,17 @@ final class StrategyRunner {
         this.ctx = ctx;
         this.desk = desk;
         this.locks = locks;
-        this.errors = new StrategyErrors(ctx.strategy.name());
         int maxBars = ctx.config.marketData().maxBars();
         for (Symbol s : ctx.config.symbols()) {
             CandleSeries series = new CandleSeries(s, maxBars);
-            markets.put(s, ctx.strategy instanceof PluginStrategy plugin
-                    ? new Market(series, null, new PluginDecider(ctx, plugin, s, series.series(), errors))
-                    : new Market(series, ctx.strategy.build(series.series()), null));
+            TradingStrategy runs = ctx.strategyFor(s);
+            markets.put(s, runs instanceof PluginStrategy plugin
+                    ? new Market(series, runs, null, new PluginDecider(ctx, plugin, s, series.series(),
+                            errors.computeIfAbsent(plugin.name(), StrategyErrors::new)))
+                    : new Market(series, runs, runs.build(series.series()), null));
         }
         for (Symbol s : ctx.unconfigured) {
-            markets.put(s, new Market(new CandleSeries(s, maxBars), null, null));
+            markets.put(s, new Market(new CandleSeries(s, maxBars), null, null, null));
         }
     }
 
@@ -141,8 +145,8 @@ final class StrategyRunner {
             ctx.decisions.ignored(candle, Action.BUY_IGNORED, lock.kind().reason());
             return;
         }
-        StakeSizing.Stake stake = desk.stake(null);
-        Optional<Rejection> refused = ctx.risk.checkBuy(desk.buyCheck(s, stake.amount(), false));
+        StakeSizing.Stake stake = desk.stake(s, null);
+        Optional<Rejection> refused = ctx.riskFor(s).checkBuy(desk.buyCheck(s, stake.amount(), false));
         if (refused.isPresent()) {
             Rejection r = refused.get();
             LOG.info("{} buy signal at {} refused: {}", s, Money.exact(candle.close()), r);
@@ -193,13 +197,23 @@ final class StrategyRunner {
 
     /** @return what the strategy sees on the last candle, whose close is {@code close} (null if none is held) */
     private String explain(Market m, BigDecimal close) {
-        return m.plugin() == null || close == null ? ctx.strategy.explain(m.candles().series())
+        return m.plugin() == null || close == null ? m.runs().explain(m.candles().series())
                 : m.plugin().explain(close);
     }
 
     /** @return a plug-in strategy's failures since start, each a hold; 0 for a built-in strategy */
     long strategyErrors() {
-        return errors.count();
+        long sum = 0;
+        for (StrategyErrors e : errors.values()) {
+            sum += e.count();
+        }
+        return sum;
+    }
+
+    /** @return the strategy {@code s} runs, null for a symbol kept only for its position */
+    TradingStrategy strategyOf(Symbol s) {
+        Market m = markets.get(s);
+        return m == null ? null : m.runs();
     }
 
     /** @return candles held for {@code s}. */

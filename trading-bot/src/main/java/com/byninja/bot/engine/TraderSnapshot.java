@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
@@ -8,6 +9,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.strategy.TradingStrategy;
 import java.util.Set;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,10 +67,13 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
             for (Flag f : Flag.values()) {
                 effective.put(f, ctx.control.allows(s, f));
             }
+            BotConfig.SymbolSettings own = ctx.config.symbolSettings().get(s);
+            TradingStrategy runs = own != null && own.ownStrategy() ? runner.strategyOf(s) : null;
             symbols.add(new SymbolState(s, ctx.control.of(s), effective, ctx.prices.last(s),
                     ctx.freshPrice(s).isPresent(), runner.barCount(s),
                     ctx.orders.inFlight(s).map(Order::clientOrderId), !ctx.unconfigured.contains(s),
-                    paused.contains(s)));
+                    paused.contains(s), runs == null ? null : runs.name(),
+                    runs == null ? null : runs.description(), own == null ? List.of() : own.ownRisk()));
         }
         List<PositionState> open = new ArrayList<>();
         for (Position p : ctx.positions.all().values()) {
@@ -99,13 +104,18 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
      * @param orderInFlight the client order id of its order waiting for the exchange, if any
      * @param configured    false for a symbol kept only for its position from an earlier run
      * @param pausedByStore whether a fill of it waits to be written to the database
+     * @param ownStrategy   the strategy it runs when it has one of its own ({@code symbols} entry), else null
+     * @param ownStrategyDescription that strategy's parameters, for people, else null
+     * @param ownRisk       the risk settings of its own, as written, such as {@code stopLossPct 2}
      */
     public record SymbolState(Symbol symbol, Flags own, Map<Flag, Boolean> effective, Optional<Ticker> last,
                               boolean fresh, int bars, Optional<String> orderInFlight, boolean configured,
-                              boolean pausedByStore) {
+                              boolean pausedByStore, String ownStrategy, String ownStrategyDescription,
+                              List<String> ownRisk) {
 
         public SymbolState {
             effective = Map.copyOf(effective);
+            ownRisk = List.copyOf(ownRisk);
         }
     }
 

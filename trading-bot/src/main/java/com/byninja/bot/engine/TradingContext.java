@@ -11,13 +11,16 @@ import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.positions.PositionBook;
 import com.byninja.bot.risk.RiskManager;
+import com.byninja.bot.strategy.Strategies;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -52,6 +55,10 @@ final class TradingContext {
     final Set<Symbol> unconfigured;
     /** The stops a plug-in strategy set on open positions. */
     final CustomStops stops = new CustomStops();
+    /** The strategies of the symbols with one of their own ({@code symbols} entries); the others run the global one. */
+    private final Map<Symbol, TradingStrategy> ownStrategies = new HashMap<>();
+    /** The risk rules of the symbols with risk settings of their own; the others follow the global ones. */
+    private final Map<Symbol, RiskManager> ownRisks = new HashMap<>();
 
     TradingContext(BotConfig config, Clock clock, TradingStrategy strategy, RiskManager risk, OrderManager orders,
                    PositionBook positions, ControlState control, Journals journals, TradeAlerts alerts,
@@ -73,6 +80,29 @@ final class TradingContext {
         this.exchangeDown = exchangeDown;
         this.exchangeName = exchangeName;
         this.unconfigured = Collections.unmodifiableSet(new LinkedHashSet<>(unconfigured));
+        config.symbolSettings().forEach((s, own) -> {
+            if (own.ownStrategy()) {
+                ownStrategies.put(s, Strategies.create(own.strategy()));
+            }
+            if (!own.ownRisk().isEmpty()) {
+                ownRisks.put(s, risk.with(own.risk()));
+            }
+        });
+    }
+
+    /** @return the strategy {@code s} runs: its own, or the global one */
+    TradingStrategy strategyFor(Symbol s) {
+        TradingStrategy own = ownStrategies.get(s);
+        return own == null ? strategy : own;
+    }
+
+    /**
+     * @return the risk rules of {@code s}: its own, or the global ones. Both hold the limits of the whole bot alike,
+     *         which {@link #risk} answers for
+     */
+    RiskManager riskFor(Symbol s) {
+        RiskManager own = ownRisks.get(s);
+        return own == null ? risk : own;
     }
 
     /** @return the price of {@code s} if it is recent enough to trade on. */
@@ -103,7 +133,7 @@ final class TradingContext {
 
     /** @return where {@code p}'s protective exits sell: the risk rules' levels, and the strategy's stop if it set one */
     RiskManager.Protection protection(Position p) {
-        return risk.protection(p, clock.instant(), stops.levelFor(p));
+        return riskFor(p.symbol()).protection(p, clock.instant(), stops.levelFor(p));
     }
 
     /** Saves a position changed without a fill; a failure is logged, the book keeps the change. */

@@ -102,7 +102,9 @@ public final class StatusReport {
         data.put("candlesRead", snap.candlesRead());
         data.put("signals", snap.signals());
         t.append("Strategy: ").append(snap.strategyName()).append(" (").append(snap.strategyDescription())
-                .append(") on ").append(info.timeframe()).append(" candles; ").append(snap.candlesRead())
+                .append(") on ").append(info.timeframe()).append(" candles")
+                .append(snap.symbols().stream().anyMatch(st -> st.ownStrategy() != null)
+                        ? " where a symbol runs none of its own (below)" : "").append("; ").append(snap.candlesRead())
                 .append(" read, ").append(snap.signals()).append(" signals since start\n");
 
         Flags g = snap.global();
@@ -135,6 +137,17 @@ public final class StatusReport {
                 t.append(", no price yet");
             }
             sd.put("bars", st.bars());
+            if (st.ownStrategy() != null) {
+                sd.put("strategy", st.ownStrategy());
+                sd.put("strategyDescription", st.ownStrategyDescription());
+                t.append(", runs ").append(st.ownStrategy()).append(" (").append(st.ownStrategyDescription())
+                        .append(')');
+            }
+            if (!st.ownRisk().isEmpty()) {
+                ArrayNode ownRisk = sd.putArray("ownRisk");
+                st.ownRisk().forEach(ownRisk::add);
+                t.append(", own risk: ").append(String.join(", ", st.ownRisk()));
+            }
             String candles = candleSources.apply(s);
             if (candles != null) {
                 sd.put("candles", candles);

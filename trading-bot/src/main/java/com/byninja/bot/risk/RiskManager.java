@@ -62,6 +62,14 @@ public final class RiskManager {
     }
 
     /**
+     * @param other risk settings of one symbol
+     * @return rules like these (the same fee and exchange rules) with {@code other}'s settings
+     */
+    public RiskManager with(RiskSettings other) {
+        return new RiskManager(other, quote, feePct, rules);
+    }
+
+    /**
      * Everything a buy decision depends on.
      *
      * @param symbol        the market

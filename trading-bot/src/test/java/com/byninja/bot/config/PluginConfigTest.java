@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.byninja.bot.PluginJars;
+import com.byninja.bot.domain.Symbol;
 import com.byninja.runtime.config.ConfigException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,25 @@ public class PluginConfigTest {
         assertThat(problems(strategy(nowhere, "name: breakout"))).containsExactly("test.yml:3: strategy.name: must "
                 + "be sma-cross, rsi or rules, got \"breakout\"; no plug-in was found: " + nowhere.toAbsolutePath()
                 + " (strategy.pluginDir) does not exist");
+    }
+
+    @Test
+    void aSymbolMayRunAPlugInOfItsOwnWithItsOwnParametersCheckedAtTheirLines() throws Exception {
+        String symbols = """
+                symbols:
+                  - BTC/USDT
+                  - symbol: ETH/USDT
+                    strategy:
+                      name: breakout
+                      params: {entryBars: %s, stopBars: 5}
+                """;
+        BotConfig c = load(symbols.formatted("30") + strategy(plugins, "name: sma-cross"));
+
+        assertThat(c.strategy().name()).isEqualTo("sma-cross");
+        BotConfig.StrategySettings eth = c.strategyFor(new Symbol("ETH", "USDT"));
+        assertThat(eth.plugin().describe(eth.parameters())).isEqualTo("breakout of 30 candles, stop at the low of 5");
+        assertThat(problems(symbols.formatted("0") + strategy(plugins, "name: sma-cross"))).containsExactly(
+                "test.yml:6: symbols[1].strategy.params.entryBars: must be a whole number between 1 and 10000, got 0");
     }
 
     @Test
