@@ -27,6 +27,13 @@ class ModuleBoundariesTest {
             .that().resideInAPackage("com.byninja.runtime..")
             .should().dependOnClassesThat().resideInAnyPackage("com.byninja.bot..", "com.byninja.telegram..");
 
+    /** The pictures are drawn from plain values: the charts know no daemon, no link and no strategy. */
+    @ArchTest
+    static final ArchRule theChartsImportNothingOfOurs = noClasses()
+            .that().resideInAPackage("com.byninja.charts..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.byninja.bot..", "com.byninja.telegram..",
+                    "com.byninja.protocol..", "com.byninja.runtime..", "com.byninja.strategy..");
+
     /** A plug-in compiles against the strategy API alone: it must not lead into the bot, nor need more than ta4j. */
     @ArchTest
     static final ArchRule theStrategyApiDependsOnTheJdkAndTa4jOnly = classes()

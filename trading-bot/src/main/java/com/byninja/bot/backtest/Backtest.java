@@ -1,6 +1,6 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.PricePath;
+import com.byninja.charts.PricePath;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.Symbol;
@@ -159,7 +159,7 @@ public final class Backtest {
             startBalance = equity(balances, Map.of());
             equity = new EquityCurve(startBalance, slots.count());
             for (Symbol s : config.symbols()) {
-                paths.put(s, new PricePath(candles.getOrDefault(s, List.of()).size()));
+                paths.put(s, new PricePath(candles.getOrDefault(s, List.of()).size(), s.quote()));
             }
         }
 
@@ -192,7 +192,7 @@ public final class Backtest {
             closed.clear();
             for (int i = 0; i < now.size(); i++) {
                 Candle c = now.get(i);
-                paths.get(c.symbol()).add(c);
+                paths.get(c.symbol()).add(c.start(), c.period().toMillis(), c.close(), c.low(), c.high());
                 prices.quote(c.symbol(), c.close(), close);
                 lastClose.put(c.symbol(), c.close());
                 closed.add(new MarketEvent.Closed(c));

@@ -1,6 +1,6 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.PricePath;
+import com.byninja.charts.PricePath;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;

@@ -1,6 +1,6 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.EquityPoint;
+import com.byninja.charts.EquityPoint;
 import java.math.BigDecimal;
 import java.util.List;
 

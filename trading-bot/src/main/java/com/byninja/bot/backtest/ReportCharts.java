@@ -1,8 +1,8 @@
 package com.byninja.bot.backtest;
 
-import com.byninja.bot.backtest.chart.Charts;
-import com.byninja.bot.backtest.chart.PricePath;
-import com.byninja.bot.backtest.chart.TradeMark;
+import com.byninja.charts.Charts;
+import com.byninja.charts.PricePath;
+import com.byninja.charts.TradeMark;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.Symbol;
@@ -33,7 +33,7 @@ final class ReportCharts {
                 }
             }
             Charts.price(dir.resolve("price-" + s.base() + s.quote() + ".png"), s + " with entries and exits",
-                    r.pricePaths().getOrDefault(s, new PricePath(0)), marks);
+                    r.pricePaths().getOrDefault(s, new PricePath(0, s.quote())), marks);
         }
     }
 }

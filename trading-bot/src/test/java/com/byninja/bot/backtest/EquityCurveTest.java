@@ -2,7 +2,7 @@ package com.byninja.bot.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.bot.backtest.chart.EquityPoint;
+import com.byninja.charts.EquityPoint;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

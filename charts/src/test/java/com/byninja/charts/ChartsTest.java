@@ -1,9 +1,8 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.byninja.bot.domain.Candle;
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
@@ -42,9 +41,9 @@ class ChartsTest {
     @Test
     void priceChartIsAPngOfTheStatedSizeWithThePriceEntriesExitsAndStopLosses() throws IOException {
         Path png = dir.resolve("price.png");
-        List<Candle> candles = SyntheticRun.candles(3_000, Duration.ofMinutes(15));
+        List<Bar> candles = SyntheticRun.candles(3_000, Duration.ofMinutes(15));
 
-        Charts.price(png, "BTC/USDT", candles, SyntheticRun.marks(candles, 10));
+        Charts.price(png, "BTC/USDT", candles, "USDT", SyntheticRun.marks(candles, 10));
 
         BufferedImage image = read(png, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
         assertThat(pixelsLike(image, ChartStyle.LINE)).isGreaterThan(500);
@@ -57,13 +56,13 @@ class ChartsTest {
     @Test
     void sameInputGivesTheSameBytes() throws IOException {
         List<EquityPoint> equity = SyntheticRun.equity(5_000, MINUTE);
-        List<Candle> candles = SyntheticRun.candles(5_000, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(5_000, MINUTE);
         List<TradeMark> marks = SyntheticRun.marks(candles, 10);
 
         Charts.equity(dir.resolve("equity-1.png"), "Backtest", "USDT", equity);
         Charts.equity(dir.resolve("equity-2.png"), "Backtest", "USDT", equity);
-        Charts.price(dir.resolve("price-1.png"), "BTC/USDT", candles, marks);
-        Charts.price(dir.resolve("price-2.png"), "BTC/USDT", candles, marks);
+        Charts.price(dir.resolve("price-1.png"), "BTC/USDT", candles, "USDT", marks);
+        Charts.price(dir.resolve("price-2.png"), "BTC/USDT", candles, "USDT", marks);
 
         assertThat(dir.resolve("equity-2.png")).hasSameBinaryContentAs(dir.resolve("equity-1.png"));
         assertThat(dir.resolve("price-2.png")).hasSameBinaryContentAs(dir.resolve("price-1.png"));
@@ -72,10 +71,10 @@ class ChartsTest {
     @Test
     void theBytesDoNotDependOnTheDefaultLocaleOrTimeZone() throws IOException {
         List<EquityPoint> equity = SyntheticRun.equity(3_000, MINUTE);
-        List<Candle> candles = SyntheticRun.candles(3_000, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(3_000, MINUTE);
         List<TradeMark> marks = SyntheticRun.marks(candles, 10);
         Charts.equity(dir.resolve("equity-here.png"), "Backtest", "USDT", equity);
-        Charts.price(dir.resolve("price-here.png"), "BTC/USDT", candles, marks);
+        Charts.price(dir.resolve("price-here.png"), "BTC/USDT", candles, "USDT", marks);
 
         Locale locale = Locale.getDefault();
         TimeZone zone = TimeZone.getDefault();
@@ -83,7 +82,7 @@ class ChartsTest {
             Locale.setDefault(Locale.GERMANY);
             TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
             Charts.equity(dir.resolve("equity-there.png"), "Backtest", "USDT", equity);
-            Charts.price(dir.resolve("price-there.png"), "BTC/USDT", candles, marks);
+            Charts.price(dir.resolve("price-there.png"), "BTC/USDT", candles, "USDT", marks);
         } finally {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);
@@ -102,14 +101,14 @@ class ChartsTest {
 
     @Test
     void priceChartWithoutTradesSaysSo() throws IOException {
-        List<Candle> candles = SyntheticRun.candles(500, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(500, MINUTE);
         Path png = dir.resolve("price.png");
 
-        Charts.price(png, "BTC/USDT", candles, List.of());
+        Charts.price(png, "BTC/USDT", candles, "USDT", List.of());
 
         BufferedImage image = read(png, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
         assertThat(pixelsLike(image, ChartStyle.LINE)).isGreaterThan(500);
-        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(candles), List.of())))
+        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(candles, "USDT"), List.of())))
                 .isEqualTo("2025-01-01 00:00 to 2025-01-01 08:20 UTC     500 candles     no trades");
     }
 
@@ -118,7 +117,7 @@ class ChartsTest {
         // A year of one-minute trading can mark 10,000 entries and exits: at full size, opaque and outlined, they
         // cover the price. Past 300 of a kind they shrink, turn translucent and go beneath the price line.
         // 30,000 minutes with a round trip every 40: 750 entries and 750 exits, as dense as the year's benchmark.
-        List<Candle> candles = SyntheticRun.candles(30_000, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(30_000, MINUTE);
         List<TradeMark> marks = new java.util.ArrayList<>();
         for (int i = 0; i + 20 < candles.size(); i += 40) {
             marks.add(new TradeMark(candles.get(i).end(), candles.get(i).close(), true, "entry"));
@@ -127,8 +126,8 @@ class ChartsTest {
         Path bare = dir.resolve("bare.png");
         Path marked = dir.resolve("marked.png");
 
-        Charts.price(bare, "BTC/USDT", candles, List.of());
-        Charts.price(marked, "BTC/USDT", candles, marks);
+        Charts.price(bare, "BTC/USDT", candles, "USDT", List.of());
+        Charts.price(marked, "BTC/USDT", candles, "USDT", marks);
 
         int lineAlone = pixelsLike(read(bare, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT), ChartStyle.LINE);
         int lineUnderMarks = pixelsLike(read(marked, Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT), ChartStyle.LINE);
@@ -139,19 +138,19 @@ class ChartsTest {
     @Test
     void emptySeriesGiveChartsThatSayNoData() throws IOException {
         Charts.equity(dir.resolve("equity.png"), "Backtest", "USDT", List.of());
-        Charts.price(dir.resolve("price.png"), "BTC/USDT", List.<Candle>of(), List.of());
+        Charts.price(dir.resolve("price.png"), "BTC/USDT", List.<Bar>of(), "USDT", List.of());
 
         read(dir.resolve("equity.png"), Charts.EQUITY_WIDTH, Charts.EQUITY_HEIGHT);
         read(dir.resolve("price.png"), Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
         assertThat(subtitle(EquityChart.build("Backtest", "USDT", List.of()))).isEqualTo("no data");
-        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(List.of()), List.of()))).isEqualTo("no data     no trades");
+        assertThat(subtitle(PriceChart.build("BTC/USDT", PricePath.of(List.of(), "USDT"), List.of()))).isEqualTo("no data     no trades");
     }
 
     @Test
     void aSinglePointIsDrawn() throws IOException {
-        List<Candle> candles = SyntheticRun.candles(1, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(1, MINUTE);
         Charts.equity(dir.resolve("equity.png"), "Backtest", "USDT", SyntheticRun.equity(1, MINUTE));
-        Charts.price(dir.resolve("price.png"), "BTC/USDT", candles, SyntheticRun.marks(candles, 1));
+        Charts.price(dir.resolve("price.png"), "BTC/USDT", candles, "USDT", SyntheticRun.marks(candles, 1));
 
         read(dir.resolve("equity.png"), Charts.EQUITY_WIDTH, Charts.EQUITY_HEIGHT);
         read(dir.resolve("price.png"), Charts.PRICE_WIDTH, Charts.PRICE_HEIGHT);
@@ -172,10 +171,10 @@ class ChartsTest {
     @Test
     void aYearOfMinutesIsDrawn() throws IOException {
         List<EquityPoint> equity = SyntheticRun.equity(YEAR_OF_MINUTES, MINUTE);
-        List<Candle> candles = SyntheticRun.candles(YEAR_OF_MINUTES, MINUTE);
+        List<Bar> candles = SyntheticRun.candles(YEAR_OF_MINUTES, MINUTE);
 
         Charts.equity(dir.resolve("equity.png"), "Backtest", "USDT", equity);
-        Charts.price(dir.resolve("price.png"), "BTC/USDT", candles, SyntheticRun.marks(candles, 200));
+        Charts.price(dir.resolve("price.png"), "BTC/USDT", candles, "USDT", SyntheticRun.marks(candles, 200));
 
         BufferedImage equityImage = read(dir.resolve("equity.png"), Charts.EQUITY_WIDTH, Charts.EQUITY_HEIGHT);
         assertThat(pixelsLike(equityImage, ChartStyle.LINE)).isGreaterThan(500);
@@ -185,10 +184,10 @@ class ChartsTest {
 
     @Test
     void refusesCandlesOutOfTimeOrder() {
-        List<Candle> candles = SyntheticRun.candles(2, MINUTE);
-        List<Candle> backwards = List.of(candles.get(1), candles.get(0));
+        List<Bar> candles = SyntheticRun.candles(2, MINUTE);
+        List<Bar> backwards = List.of(candles.get(1), candles.get(0));
 
-        assertThatThrownBy(() -> Charts.price(dir.resolve("price.png"), "BTC/USDT", backwards, List.of()))
+        assertThatThrownBy(() -> Charts.price(dir.resolve("price.png"), "BTC/USDT", backwards, "USDT", List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("candles out of time order: 2025-01-01T00:00:00Z after 2025-01-01T00:01:00Z");
     }

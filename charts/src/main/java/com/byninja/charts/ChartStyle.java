@@ -1,4 +1,4 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -169,6 +170,23 @@ final class ChartStyle {
      * image is encoded in memory rather than through ImageIO's cache file in the temporary directory.
      */
     static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(png))) {
+            writePng(chart, out, width, height);
+        }
+    }
+
+    /** @return the chart drawn as a PNG, as {@link #writePng(JFreeChart, Path, int, int)} writes it */
+    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        writePng(chart, out, width, height);
+        return out.toByteArray();
+    }
+
+    private static void writePng(JFreeChart chart, OutputStream out, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -176,17 +194,12 @@ final class ChartStyle {
         } finally {
             g2.dispose();
         }
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException("this Java runtime has no PNG writer");
         }
         ImageWriter writer = writers.next();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(png));
-             ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.write(image);
         } finally {

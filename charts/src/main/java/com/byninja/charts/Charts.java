@@ -1,6 +1,5 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Candle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +24,10 @@ public final class Charts {
     public static final int PRICE_WIDTH = 1200;
     /** The price chart's height in pixels. */
     public static final int PRICE_HEIGHT = 600;
+    /** The width of the pictures sent into a chat, in pixels: sharp on a phone, small to send. */
+    public static final int CHAT_WIDTH = 1000;
+    /** The height of the pictures sent into a chat, in pixels. */
+    public static final int CHAT_HEIGHT = 600;
 
     private Charts() {
     }
@@ -56,18 +59,19 @@ public final class Charts {
      * @param png     the file to write, replaced if it exists; missing parent directories are created
      * @param title   the chart's title
      * @param candles the market's candles, in time order; may be empty
+     * @param quote   the currency of their prices, such as {@code USDT}
      * @param marks   the fills to mark, in any order; may be empty
      * @throws IOException              if the file cannot be written
      * @throws IllegalArgumentException if the candles are out of time order
      */
-    public static void price(Path png, String title, List<Candle> candles, List<TradeMark> marks)
+    public static void price(Path png, String title, List<Bar> candles, String quote, List<TradeMark> marks)
             throws IOException {
         Objects.requireNonNull(candles, "candles");
-        price(png, title, PricePath.of(candles), marks);
+        price(png, title, PricePath.of(candles, quote), marks);
     }
 
     /**
-     * As {@link #price(Path, String, List, List)}, from the candles' path gathered beforehand, such as during a
+     * As {@link #price(Path, String, List, String, List)}, from the candles' path gathered beforehand, such as during a
      * backtest's replay.
      */
     public static void price(Path png, String title, PricePath path, List<TradeMark> marks) throws IOException {
@@ -76,5 +80,40 @@ public final class Charts {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(marks, "marks");
         ChartStyle.writePng(PriceChart.build(title, path, marks), png, PRICE_WIDTH, PRICE_HEIGHT);
+    }
+
+    /**
+     * Draws one market's candles as candlesticks, with the fills marked and the open position's levels as dashed
+     * lines with their prices; the price axis shows every level, however far from the price.
+     *
+     * @param title   the chart's title, such as {@code BTC/USDT 15m}
+     * @param candles the candles, in time order; may be empty
+     * @param quote   the currency of their prices, for the axis, such as {@code USDT}
+     * @param marks   the fills to mark, in any order; may be empty
+     * @param levels  the levels to draw; may be empty
+     * @return the PNG, {@link #CHAT_WIDTH} by {@link #CHAT_HEIGHT}
+     * @throws IOException              if the image cannot be encoded
+     * @throws IllegalArgumentException if the candles are out of time order
+     */
+    public static byte[] candles(String title, List<Bar> candles, String quote, List<TradeMark> marks,
+                                 List<Level> levels) throws IOException {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(candles, "candles");
+        Objects.requireNonNull(marks, "marks");
+        Objects.requireNonNull(levels, "levels");
+        return ChartStyle.png(CandleChart.build(title, candles, quote, marks, levels), CHAT_WIDTH, CHAT_HEIGHT);
+    }
+
+    /**
+     * The equity curve and its drawdown, as {@link #equity(Path, String, String, List)} draws them, for a chat.
+     *
+     * @return the PNG, {@link #CHAT_WIDTH} by {@link #CHAT_HEIGHT}
+     * @throws IOException if the image cannot be encoded
+     */
+    public static byte[] equity(String title, String quoteCurrency, List<EquityPoint> equity) throws IOException {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(quoteCurrency, "quoteCurrency");
+        Objects.requireNonNull(equity, "equity");
+        return ChartStyle.png(EquityChart.build(title, quoteCurrency, equity), CHAT_WIDTH, CHAT_HEIGHT);
     }
 }

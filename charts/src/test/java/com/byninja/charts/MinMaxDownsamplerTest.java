@@ -1,4 +1,4 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

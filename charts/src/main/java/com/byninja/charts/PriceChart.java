@@ -1,6 +1,5 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Candle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
@@ -74,7 +73,13 @@ final class PriceChart {
         plot.setDataset(3 - line, counted.dataset());
         plot.setRenderer(3 - line, counted.renderer());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setFixedLegendItems(counted.legend());
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem("Close", null, null, null, new Line2D.Double(-9, 0, 9, 0),
+                ChartStyle.LINE_STROKE, ChartStyle.LINE));
+        legend.add(new LegendItem("Low to high", null, null, null, new Rectangle2D.Double(-9, -5, 18, 10),
+                ChartStyle.RANGE));
+        counted.addLegend(legend);
+        plot.setFixedLegendItems(legend);
         if (path.count() == 0 && marks.isEmpty()) {
             ChartStyle.hideScale(plot, plot.getDomainAxis(), plot.getRangeAxis());
         }
@@ -106,7 +111,7 @@ final class PriceChart {
     }
 
     /** The marks sorted into entries, exits and stop-loss exits: a series each. */
-    private static final class Marks {
+    static final class Marks {
 
         private final double[][] entry;
         private final double[][] exit;
@@ -181,12 +186,8 @@ final class PriceChart {
             return renderer;
         }
 
-        LegendItemCollection legend() {
-            LegendItemCollection items = new LegendItemCollection();
-            items.add(new LegendItem("Close", null, null, null, new Line2D.Double(-9, 0, 9, 0),
-                    ChartStyle.LINE_STROKE, ChartStyle.LINE));
-            items.add(new LegendItem("Low to high", null, null, null, new Rectangle2D.Double(-9, -5, 18, 10),
-                    ChartStyle.RANGE));
+        /** Adds a legend item for each kind of mark there is. */
+        void addLegend(LegendItemCollection items) {
             if (entries > 0) {
                 items.add(mark("Entry", pointingUp(MARK_SIZE), ChartStyle.ENTRY));
             }
@@ -196,7 +197,19 @@ final class PriceChart {
             if (stopLosses > 0) {
                 items.add(mark("Stop-loss exit", pointingDown(MARK_SIZE), ChartStyle.STOP_LOSS));
             }
-            return items;
+        }
+
+        /** @return marks of each kind: entries, exits by the strategy or a target, exits by the stop-loss */
+        int entries() {
+            return entries;
+        }
+
+        int exits() {
+            return exits + stopLosses;
+        }
+
+        int stopLosses() {
+            return stopLosses;
         }
 
         private static LegendItem mark(String label, Shape shape, Color colour) {

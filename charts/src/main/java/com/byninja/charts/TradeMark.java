@@ -1,6 +1,5 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Purpose;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,10 +10,13 @@ import java.util.Objects;
  * @param time  when it filled
  * @param price at what price
  * @param entry whether it opened (bought) rather than closed (sold)
- * @param label why, as {@link Purpose#label()} spells it: {@code entry}, {@code exit}, {@code take-profit},
+ * @param label why, as the trading bot's purposes spell it: {@code entry}, {@code exit}, {@code take-profit},
  *              {@code stop-loss} and so on
  */
 public record TradeMark(Instant time, BigDecimal price, boolean entry, String label) {
+
+    /** The label of an exit by the stop-loss. */
+    public static final String STOP_LOSS = "stop-loss";
 
     public TradeMark {
         Objects.requireNonNull(time, "time");
@@ -24,6 +26,6 @@ public record TradeMark(Instant time, BigDecimal price, boolean entry, String la
 
     /** @return whether this is an exit by the stop-loss, which the chart tells apart from the other exits. */
     public boolean isStopLoss() {
-        return !entry && Purpose.STOP_LOSS.label().equals(label);
+        return !entry && STOP_LOSS.equals(label);
     }
 }

@@ -1,6 +1,5 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Candle;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ class ChartExamplesIntegration {
     void writeExamples() throws IOException {
         // A year of minutes first, so the first round shows the cost of a cold start.
         List<EquityPoint> yearEquity = SyntheticRun.equity(525_600, Duration.ofMinutes(1));
-        List<Candle> year = SyntheticRun.candles(525_600, Duration.ofMinutes(1));
+        List<Bar> year = SyntheticRun.candles(525_600, Duration.ofMinutes(1));
         List<TradeMark> yearMarks = SyntheticRun.marks(year, 60);
         for (int round = 1; round <= 5; round++) {
             long allocated = THREADS.getCurrentThreadAllocatedBytes();
@@ -33,7 +32,7 @@ class ChartExamplesIntegration {
             Charts.equity(dir.resolve("equity-year-1m.png"), "Backtest: a year of minutes", "USDT", yearEquity);
             long equityDone = System.nanoTime();
             long equityAllocated = THREADS.getCurrentThreadAllocatedBytes();
-            Charts.price(dir.resolve("price-year-1m.png"), "BTC/USDT", year, yearMarks);
+            Charts.price(dir.resolve("price-year-1m.png"), "BTC/USDT", year, "USDT", yearMarks);
             long priceDone = System.nanoTime();
             long priceAllocated = THREADS.getCurrentThreadAllocatedBytes();
             System.out.printf("round %d: equity %d ms (%d MB allocated), price %d ms (%d MB allocated)%n", round,
@@ -43,12 +42,12 @@ class ChartExamplesIntegration {
 
         Charts.equity(dir.resolve("equity-90-days-hourly.png"), "Backtest: SMA cross on BTC/USDT", "USDT",
                 SyntheticRun.equity(90 * 24, Duration.ofHours(1)));
-        List<Candle> month = SyntheticRun.candles(30 * 96, Duration.ofMinutes(15));
-        Charts.price(dir.resolve("price-30-days-15m.png"), "BTC/USDT", month, SyntheticRun.marks(month, 10));
-        Charts.price(dir.resolve("price-no-trades.png"), "BTC/USDT", month, List.of());
-        List<Candle> days = SyntheticRun.candles(60, Duration.ofDays(1));
-        Charts.price(dir.resolve("price-60-days-daily.png"), "BTC/USDT", days, SyntheticRun.marks(days, 5));
+        List<Bar> month = SyntheticRun.candles(30 * 96, Duration.ofMinutes(15));
+        Charts.price(dir.resolve("price-30-days-15m.png"), "BTC/USDT", month, "USDT", SyntheticRun.marks(month, 10));
+        Charts.price(dir.resolve("price-no-trades.png"), "BTC/USDT", month, "USDT", List.of());
+        List<Bar> days = SyntheticRun.candles(60, Duration.ofDays(1));
+        Charts.price(dir.resolve("price-60-days-daily.png"), "BTC/USDT", days, "USDT", SyntheticRun.marks(days, 5));
         Charts.equity(dir.resolve("equity-empty.png"), "Backtest", "USDT", List.of());
-        Charts.price(dir.resolve("price-empty.png"), "BTC/USDT", List.of(), List.of());
+        Charts.price(dir.resolve("price-empty.png"), "BTC/USDT", List.of(), "USDT", List.of());
     }
 }

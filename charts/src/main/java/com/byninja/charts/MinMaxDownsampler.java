@@ -1,4 +1,4 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
 import java.util.Arrays;
 

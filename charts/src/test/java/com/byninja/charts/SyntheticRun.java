@@ -1,7 +1,5 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Candle;
-import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.Random;
 /** Made-up but plausible runs to draw: seeded random walks, so every call gives the same series. */
 final class SyntheticRun {
 
-    static final Symbol BTC = new Symbol("BTC", "USDT");
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     private SyntheticRun() {
@@ -40,9 +37,9 @@ final class SyntheticRun {
     }
 
     /** @return {@code count} one-step candles of a random walk from 60,000, with a sharp one-candle spike down */
-    static List<Candle> candles(int count, Duration step) {
+    static List<Bar> candles(int count, Duration step) {
         Random random = new Random(11);
-        List<Candle> candles = new ArrayList<>(count);
+        List<Bar> candles = new ArrayList<>(count);
         double close = 60_000;
         for (int i = 0; i < count; i++) {
             double open = close;
@@ -52,8 +49,8 @@ final class SyntheticRun {
             if (i == count * 2 / 3 + count / 97) {
                 low = Math.min(open, close) * 0.93;
             }
-            candles.add(new Candle(BTC, START.plus(step.multipliedBy(i)), step, money(open), money(high), money(low),
-                    money(close), BigDecimal.ONE));
+            candles.add(new Bar(START.plus(step.multipliedBy(i)), step, money(open), money(high), money(low),
+                    money(close)));
         }
         return candles;
     }
@@ -62,12 +59,12 @@ final class SyntheticRun {
      * @return {@code trades} round trips over the candles: each buys at a candle's close and sells some candles later,
      *         every third by the stop-loss, the others by the take-profit or the strategy's exit
      */
-    static List<TradeMark> marks(List<Candle> candles, int trades) {
+    static List<TradeMark> marks(List<Bar> candles, int trades) {
         List<TradeMark> marks = new ArrayList<>();
         int stride = candles.size() / trades;
         for (int t = 0; t < trades; t++) {
-            Candle in = candles.get(t * stride + stride / 5);
-            Candle out = candles.get(t * stride + stride * 4 / 5);
+            Bar in = candles.get(t * stride + stride / 5);
+            Bar out = candles.get(t * stride + stride * 4 / 5);
             marks.add(new TradeMark(in.end(), in.close(), true, "entry"));
             String why = t % 3 == 2 ? "stop-loss" : t % 2 == 0 ? "take-profit" : "exit";
             marks.add(new TradeMark(out.end(), out.close(), false, why));

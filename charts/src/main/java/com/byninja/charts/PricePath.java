@@ -1,6 +1,6 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
-import com.byninja.bot.domain.Candle;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,43 +12,49 @@ import java.util.List;
 public final class PricePath {
 
     private final MinMaxDownsampler closes;
-    private String quote;
+    private final String quote;
     private Instant first;
     private Instant previous = Instant.MIN;
     private long lastEndMs;
     private int count;
 
-    /** @param count how many candles will be added */
-    public PricePath(int count) {
+    /**
+     * @param count how many candles will be added
+     * @param quote the currency of their prices, for the axis, such as {@code USDT}; null for none
+     */
+    public PricePath(int count, String quote) {
         this.closes = new MinMaxDownsampler(count, ChartStyle.MAX_POINTS);
+        this.quote = quote;
     }
 
-    /** @return the path of {@code candles} */
-    public static PricePath of(List<Candle> candles) {
-        PricePath path = new PricePath(candles.size());
-        candles.forEach(path::add);
+    /** @return the path of {@code bars}, priced in {@code quote} */
+    public static PricePath of(List<Bar> bars, String quote) {
+        PricePath path = new PricePath(bars.size(), quote);
+        for (Bar b : bars) {
+            path.add(b.start(), b.period().toMillis(), b.close(), b.low(), b.high());
+        }
         return path;
     }
 
     /**
      * Adds the next candle.
      *
+     * @param start    when it began
+     * @param periodMs how long it lasted
      * @throws IllegalArgumentException if it starts before the last one added
      */
-    public void add(Candle candle) {
-        Instant start = candle.start();
+    public void add(Instant start, long periodMs, BigDecimal close, BigDecimal low, BigDecimal high) {
         if (start.isBefore(previous)) {
             throw new IllegalArgumentException("candles out of time order: " + start + " after " + previous);
         }
         previous = start;
         if (first == null) {
             first = start;
-            quote = candle.symbol().quote();
         }
         // The close is the price at the candle's end, which is where a fill during the candle sits beside it.
-        // (Not candle.end(): an Instant per candle is 12 MB of garbage over a year of minutes.)
-        lastEndMs = start.toEpochMilli() + candle.period().toMillis();
-        closes.add(lastEndMs, candle.close().doubleValue(), candle.low().doubleValue(), candle.high().doubleValue());
+        // (Not an end Instant: one per candle is 12 MB of garbage over a year of minutes.)
+        lastEndMs = start.toEpochMilli() + periodMs;
+        closes.add(lastEndMs, close.doubleValue(), low.doubleValue(), high.doubleValue());
         count++;
     }
 
@@ -56,7 +62,7 @@ public final class PricePath {
         return closes.points();
     }
 
-    /** @return the quote currency of the candles, or null when none was added */
+    /** @return the quote currency of the candles, or null when not known */
     String quote() {
         return quote;
     }

@@ -1,4 +1,4 @@
-package com.byninja.bot.backtest.chart;
+package com.byninja.charts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
