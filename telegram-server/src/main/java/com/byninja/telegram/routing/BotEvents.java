@@ -52,6 +52,7 @@ public final class BotEvents {
     private final long replyTimeoutMs;
     private final AlertReceipts receipts;
     private final AtomicLong undeliveredAlerts = new AtomicLong();
+    private final ChartPictures charts = new ChartPictures();
     /** Connections whose bot said it is stopping on purpose, with what it said. */
     private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
@@ -108,10 +109,11 @@ public final class BotEvents {
         }, () -> LOG.debug("Status from {}", bot.name()));
     }
 
-    /** A {@code reply} frame. */
+    /** A {@code reply} frame: its text, or the picture its data carries with the text as the caption. */
     public void reply(String bot, Message reply) {
-        if (pending.complete(reply.id(), bot,
-                asked -> output.reply(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message())))) {
+        if (pending.complete(reply.id(), bot, asked -> charts.of(bot, reply).ifPresentOrElse(
+                picture -> output.send(asked.chatId(), picture, Priority.REPLY),
+                () -> output.reply(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message()))))) {
             return;
         }
         var late = pending.completeLate(reply.id(), bot);
@@ -152,6 +154,11 @@ public final class BotEvents {
                 }
             }
         });
+    }
+
+    /** @return charts in replies that could not be drawn, and went as text, since the start */
+    public long undrawnCharts() {
+        return charts.failed();
     }
 
     /** @return alerts dropped from a full chat queue, and so not acknowledged, since the start */

@@ -210,6 +210,12 @@ final class StrategyRunner {
         return sum;
     }
 
+    /** @return the last {@code n} candles held for {@code s}, oldest first; none for a symbol not managed */
+    List<Candle> candles(Symbol s, int n) {
+        Market m = markets.get(s);
+        return m == null ? List.of() : m.candles().last(n);
+    }
+
     /** @return the strategy {@code s} runs, null for a symbol kept only for its position */
     TradingStrategy strategyOf(Symbol s) {
         Market m = markets.get(s);

@@ -351,6 +351,11 @@ public final class Trader {
         return strategy.strategyErrors();
     }
 
+    /** @return the last {@code n} closed candles held for {@code s}, oldest first; read on the trading thread. */
+    public List<Candle> candles(Symbol s, int n) {
+        return strategy.candles(s, n);
+    }
+
     /** @return the strategy. */
     public TradingStrategy strategy() {
         return ctx.strategy;

@@ -146,4 +146,19 @@ public final class CandleSeries {
     public int size() {
         return series.getBarCount();
     }
+
+    /** @return the last {@code n} candles held (fewer when fewer are held), oldest first */
+    public List<Candle> last(int n) {
+        int end = series.getEndIndex();
+        int from = Math.max(series.getBeginIndex(), end - n + 1);
+        List<Candle> candles = new java.util.ArrayList<>(Math.max(0, end - from + 1));
+        for (int i = from; i <= end && i >= 0; i++) {
+            org.ta4j.core.Bar b = series.getBar(i);
+            candles.add(new Candle(symbol, b.getBeginTime().toInstant(), b.getTimePeriod(),
+                    b.getOpenPrice().bigDecimalValue(), b.getHighPrice().bigDecimalValue(),
+                    b.getLowPrice().bigDecimalValue(), b.getClosePrice().bigDecimalValue(),
+                    b.getVolume().bigDecimalValue()));
+        }
+        return candles;
+    }
 }
