@@ -207,6 +207,7 @@ public final class TradingBot implements AutoCloseable {
         counters.gauge("commandsRefused", engine::tasksRefused);
         counters.gauge("engineErrors", engine::errors);
         counters.gauge("strategyErrors", trader::strategyErrors);
+        counters.gauge("equityWritesFailed", trader::equityWriteFailures);
         counters.gauge("orderTasksRefused", executor::rejectedTasks);
         counters.gauge("orderResultsDropped", executor::droppedResults);
         counters.gauge("feesBeingLookedUp", () -> trader.orders().feesPending());

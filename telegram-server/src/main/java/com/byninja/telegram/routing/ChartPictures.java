@@ -2,6 +2,7 @@ package com.byninja.telegram.routing;
 
 import com.byninja.charts.Bar;
 import com.byninja.charts.Charts;
+import com.byninja.charts.EquityPoint;
 import com.byninja.charts.Level;
 import com.byninja.charts.TradeMark;
 import com.byninja.protocol.Message;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Draws the chart a bot's reply carries in {@code data.chart}: its candles as candlesticks, the fills marked, an open
- * position's levels as lines, with the reply's text as the caption. A chart that cannot be read or drawn is logged and
+ * Draws the picture a bot's reply carries: {@code data.chart}, its candles as candlesticks with the fills marked and an
+ * open position's levels as lines; or {@code data.equity}, the equity curve with its drawdown. The reply's text is the
+ * caption. A chart that cannot be read or drawn is logged and
  * counted, and the reply goes as text: the asker still gets the answer in words.
  */
 final class ChartPictures {
@@ -38,12 +40,17 @@ final class ChartPictures {
      */
     Optional<ChatMessage.Photo> of(String bot, Message reply) {
         JsonNode chart = reply.data() == null ? null : reply.data().get("chart");
-        if (chart == null || !chart.isObject()) {
+        JsonNode equity = reply.data() == null ? null : reply.data().get("equity");
+        boolean candles = chart != null && chart.isObject();
+        if (!candles && (equity == null || !equity.isObject())) {
             return Optional.empty();
         }
         try {
-            byte[] png = Charts.candles(chart.path("title").asText(""), bars(chart), chart.path("quote").asText(null),
-                    marks(chart.path("marks")), levels(chart.path("levels")));
+            byte[] png = candles
+                    ? Charts.candles(chart.path("title").asText(""), bars(chart), chart.path("quote").asText(null),
+                            marks(chart.path("marks")), levels(chart.path("levels")))
+                    : Charts.equity(equity.path("title").asText(""), equity.path("quote").asText(""),
+                            points(equity.path("points")));
             return Optional.of(new ChatMessage.Photo(png, Html.bold(bot) + ": " + Html.escape(reply.message())));
         } catch (IOException | RuntimeException e) {
             long count = failed.incrementAndGet();
@@ -68,6 +75,14 @@ final class ChartPictures {
                     decimal(row.path(2)), decimal(row.path(3)), decimal(row.path(4))));
         }
         return bars;
+    }
+
+    private static List<EquityPoint> points(JsonNode points) {
+        List<EquityPoint> out = new ArrayList<>();
+        for (JsonNode p : points) {
+            out.add(new EquityPoint(Instant.ofEpochMilli(p.path(0).asLong()), decimal(p.path(1))));
+        }
+        return out;
     }
 
     private static List<TradeMark> marks(JsonNode marks) {

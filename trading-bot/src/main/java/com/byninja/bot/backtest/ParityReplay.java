@@ -1,7 +1,6 @@
 package com.byninja.bot.backtest;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.bot.config.BotConfig.StoreSettings;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.CandleDecision.Action;
@@ -113,7 +112,7 @@ final class ParityReplay {
     ParityReplay(BotConfig config, Instant start, List<Held> held) throws SQLException {
         this.held = List.copyOf(held);
         this.config = config.withoutProtectiveExits()
-                .withStore(new StoreSettings(Integer.MAX_VALUE));
+                .withStore(config.store().withDecisionRetentionDays(Integer.MAX_VALUE));
         this.clock = new SimulatedClock(start);
         this.execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),
                 new MemoryLedger(), clock, "RPL"), prices, Map.of(), clock);

@@ -308,8 +308,14 @@ public record BotConfig(
      *
      * @param decisionRetentionDays how long the strategy's decision on each closed candle is kept, by the candle's
      *                              start; older ones are forgotten at start and at each UTC midnight
+     * @param equitySampleMinutes   how often the equity is written, on the clock (every hour on the hour for 60)
      */
-    public record StoreSettings(int decisionRetentionDays) {
+    public record StoreSettings(int decisionRetentionDays, int equitySampleMinutes) {
+
+        /** @return these settings keeping decisions {@code days} days. */
+        public StoreSettings withDecisionRetentionDays(int days) {
+            return new StoreSettings(days, equitySampleMinutes);
+        }
 
         /** @return the retention as a duration. */
         public Duration decisionRetention() {

@@ -126,7 +126,12 @@ final class ConfigReader {
                     + " ms), got " + Durations.format(timeframe), "simulator.tickIntervalMs");
         }
         LinkSettings link = link(secretFromEnv);
-        StoreSettings store = new StoreSettings(config.wholeInt("store.decisionRetentionDays", 1, 36_500));
+        StoreSettings store = new StoreSettings(config.wholeInt("store.decisionRetentionDays", 1, 36_500),
+                config.wholeInt("store.equitySampleMinutes", 1, 1440));
+        if (config.valid("store.equitySampleMinutes") && 1440 % store.equitySampleMinutes() != 0) {
+            config.problem("store.equitySampleMinutes", "must divide a day (1440 minutes) so that the samples fall at "
+                    + "the same times every day, such as 15, 60 or 240, got " + store.equitySampleMinutes());
+        }
         return new BotConfig(name, exchange, symbols, timeframe == null ? Duration.ofMinutes(1) : timeframe,
                 dataDir, logDir, new ControlSettings(config.bool("control.tradingOnFirstStart")), marketData, strategy,
                 risk, engine, simulator, link, store, new ProtectionsReader(config).read(), own);

@@ -9,6 +9,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.port.AlertSink;
+import com.byninja.bot.engine.port.EquityJournal;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.engine.port.PositionJournal;
 import com.byninja.bot.orders.GatewayResult;
@@ -90,6 +91,7 @@ public final class Trader {
     private final ProtectiveExits protective;
     private final ManualCommands commands;
     private final EntryLocks locks;
+    private final EquitySamples equity;
     private Instant nextCheck = Instant.MIN;
     private boolean publishing = true;
     private volatile TraderSnapshot latest;
@@ -105,6 +107,7 @@ public final class Trader {
         this.strategy = new StrategyRunner(ctx, desk, locks);
         this.protective = new ProtectiveExits(ctx, desk, fills, exits);
         this.commands = new ManualCommands(ctx, desk);
+        this.equity = new EquitySamples(ctx, desk);
         this.latest = snapshot();
     }
 
@@ -235,8 +238,8 @@ public final class Trader {
     /**
      * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), ends the
      * protections' locks whose time is up, retries fills the store could not record, asks the exchange about orders
-     * whose outcome or fees are unknown, and checks stop-loss, take-profit, the minimal ROI and the trailing stop
-     * against the last prices.
+     * whose outcome or fees are unknown, checks stop-loss, take-profit, the minimal ROI and the trailing stop
+     * against the last prices, and writes the equity when its time has come ({@code store.equitySampleMinutes}).
      */
     public void periodicChecks() {
         ctx.day.rollOver();
@@ -245,6 +248,7 @@ public final class Trader {
         fills.retryUnrecorded();
         ctx.orders.lookUpDue();
         protective.check();
+        equity.sampleIfDue();
     }
 
     // ---- commands -------------------------------------------------------------------------------------------
@@ -349,6 +353,24 @@ public final class Trader {
     /** @return a plug-in strategy's failures since start, each of which counted as a hold; 0 for a built-in one. */
     public long strategyErrors() {
         return strategy.strategyErrors();
+    }
+
+    /**
+     * @return the equity now: the free quote balance and the open positions at their last price (at their entry cost
+     *         before any price); read on the trading thread
+     */
+    public BigDecimal equity() {
+        return desk.equity();
+    }
+
+    /** @return the equity journal, which {@code /equity} reads */
+    public EquityJournal equityJournal() {
+        return ctx.journals.equity();
+    }
+
+    /** @return equity samples that could not be written since the start */
+    public long equityWriteFailures() {
+        return equity.failures();
     }
 
     /** @return the last {@code n} closed candles held for {@code s}, oldest first; read on the trading thread. */

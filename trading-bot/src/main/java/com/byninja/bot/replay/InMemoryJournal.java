@@ -5,6 +5,7 @@ import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
 import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.FeesPaid;
 import com.byninja.bot.domain.FillOutcome;
 import com.byninja.bot.domain.Flags;
@@ -15,6 +16,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.engine.port.DecisionJournal;
+import com.byninja.bot.engine.port.EquityJournal;
 import com.byninja.bot.engine.port.LockJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
@@ -58,7 +60,7 @@ import java.util.stream.Collectors;
  * ({@link #keepingNoAlertTexts}): a year of one-minute trades writes some 20,000 of them.
  */
 public final class InMemoryJournal implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal,
-        LockJournal {
+        LockJournal, EquityJournal {
 
     /** The store's rows, oldest first; an order's fill is applied at most once. */
     private final Map<String, Row> orders = new LinkedHashMap<>();
@@ -80,6 +82,8 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     private long decisionSeq;
     /** By protection and scope, as the store keys them. */
     private final Map<String, EntryLock> locks = new HashMap<>();
+    /** By instant. */
+    private final TreeMap<Instant, EquitySample> equity = new TreeMap<>();
 
     private final boolean keepsDecisions;
     private final boolean keepAlerts;
@@ -344,6 +348,16 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
         return locks.values().stream().sorted(Comparator.comparing(EntryLock::until)
                 .thenComparing(l -> l.kind().code()).thenComparing(EntryLock::scope))
                 .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    @Override
+    public void saveEquity(EquitySample sample) {
+        equity.put(sample.at(), sample);
+    }
+
+    @Override
+    public List<EquitySample> equitySince(Instant since) {
+        return new ArrayList<>(equity.tailMap(since, true).values());
     }
 
     private static String key(EntryLock lock) {

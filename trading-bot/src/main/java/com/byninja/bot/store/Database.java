@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -186,6 +186,15 @@ public final class Database implements AutoCloseable {
                 SchemaV4.upgrade(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA user_version = 4");
+                }
+                return null;
+            });
+        }
+        if (version < 5) {
+            inTransaction(c -> {
+                SchemaV5.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 5");
                 }
                 return null;
             });

@@ -2,6 +2,7 @@ package com.byninja.bot.store;
 
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.CandleDecision;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
@@ -14,6 +15,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.engine.port.DecisionJournal;
+import com.byninja.bot.engine.port.EquityJournal;
 import com.byninja.bot.engine.port.LockJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * {@link DecisionTable}, {@link LockTable}, {@link OutboxTable}); this class says which rows change together.
  */
 public final class TradingStore implements OrderJournal, PositionJournal, ControlJournal, DecisionJournal,
-        LockJournal {
+        LockJournal, EquityJournal {
 
     private final Database db;
 
@@ -231,6 +233,21 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
     @Override
     public List<EntryLock> locks() throws SQLException {
         return db.inTransaction(LockTable::all);
+    }
+
+    // ---- equity ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void saveEquity(EquitySample sample) throws SQLException {
+        db.inTransaction(c -> {
+            EquityTable.upsert(c, sample);
+            return null;
+        });
+    }
+
+    @Override
+    public List<EquitySample> equitySince(Instant since) throws SQLException {
+        return db.inTransaction(c -> EquityTable.since(c, since));
     }
 
     // ---- the alert outbox ------------------------------------------------------------------------------------

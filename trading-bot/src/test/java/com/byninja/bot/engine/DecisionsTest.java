@@ -112,7 +112,7 @@ class DecisionsTest {
         log.addAppender(lines);
         try {
             f = new TraderFixture(dir, TraderTest.SMA_2_3);
-            f.trader = f.newTrader(new Journals(f.store, f.store, f.store, new FullDisk(), f.store));
+            f.trader = f.newTrader(Journals.of(f.store).withDecisions(new FullDisk()));
 
             candles(BTC, "20", "18", "16", "14", "12", "14", "18");
 

@@ -174,7 +174,7 @@ class EntryLocksTest {
     @Test
     void aLockWhoseWriteFailedStillLocksAndIsFoundAgainAtTheNextStart() throws Exception {
         f = new TraderFixture(dir, ALWAYS_BUY);
-        f.trader = f.newTrader(new Journals(f.store, f.store, f.store, f.store, new NoLocks(f.store)));
+        f.trader = f.newTrader(Journals.of(f.store).withLocks(new NoLocks(f.store)));
         roundTrip();
 
         // Not written, but announced and in force.

@@ -63,7 +63,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 4");
+                .hasMessageContaining("has schema version 99, newer than this bot's 5");
     }
 
     /** The tables as a version 1 bot wrote them. */
@@ -200,7 +200,7 @@ class TradingStoreTest {
 
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(store.loadPositions()).singleElement()
                     .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.00166583"));
             assertThat(store.loadFlags()).containsExactly(Map.entry(ControlJournal.GLOBAL_SCOPE,

@@ -7,7 +7,7 @@ import java.util.Objects;
  * in-memory journal for replaying history.
  */
 public record Journals(OrderJournal orders, PositionJournal positions, ControlJournal control,
-                       DecisionJournal decisions, LockJournal locks) {
+                       DecisionJournal decisions, LockJournal locks, EquityJournal equity) {
 
     public Journals {
         Objects.requireNonNull(orders, "orders");
@@ -15,11 +15,22 @@ public record Journals(OrderJournal orders, PositionJournal positions, ControlJo
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(locks, "locks");
+        Objects.requireNonNull(equity, "equity");
+    }
+
+    /** @return these journals with {@code other} in place of the decision journal, such as one that fails. */
+    public Journals withDecisions(DecisionJournal other) {
+        return new Journals(orders, positions, control, other, locks, equity);
+    }
+
+    /** @return these journals with {@code other} in place of the lock journal. */
+    public Journals withLocks(LockJournal other) {
+        return new Journals(orders, positions, control, decisions, other, equity);
     }
 
     /** @return the journals of one store that implements them all. */
-    public static <T extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal & LockJournal> Journals
-            of(T store) {
-        return new Journals(store, store, store, store, store);
+    public static <T extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal & LockJournal
+            & EquityJournal> Journals of(T store) {
+        return new Journals(store, store, store, store, store, store);
     }
 }
