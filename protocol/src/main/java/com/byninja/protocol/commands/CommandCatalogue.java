@@ -139,7 +139,7 @@ public final class CommandCatalogue {
         Map<ArgumentKind, String> fromFields = new EnumMap<>(ArgumentKind.class);
         int extra = 0;
         if (symbolField != null) {
-            extra += take(command, kind -> kind.inSymbolField(), symbolField, fromFields);
+            extra += take(command, ArgumentKind::inSymbolField, symbolField, fromFields);
         }
         for (Map.Entry<String, String> field : dataFields.entrySet()) {
             if (field.getValue() != null && !field.getValue().isBlank()) {
@@ -191,7 +191,7 @@ public final class CommandCatalogue {
      * @return the answer to it, the same in every chat and console: {@code Unknown command /stauts. Did you mean
      *         /status? Send /help for the list.}, naming every command equally close to it
      */
-    public ParseError unknown(String name) {
+    private ParseError unknown(String name) {
         String shown = name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "…";
         List<String> near = Spelling.nearest(name, commands.stream().map(Command::name).toList());
         String guess = near.isEmpty() ? ""

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * A command with its arguments read and checked against its declaration.
  *
  * @param command the command
- * @param values  the value of each argument given, by kind: see {@link Argument} for the value types
+ * @param values  the value of each argument given, by kind, as {@link CommandCatalogue} reads it: see
+ *                {@link Argument} for the value types
  */
 public record ParsedCommand(Command command, Map<ArgumentKind, Object> values) implements ParseResult {
 

@@ -119,9 +119,11 @@ public final class CommandHandler {
 
     private Message answer(Message frame) {
         ParseResult read = CommandFrames.read(catalogue, frame);
-        if (!(read instanceof ParsedCommand command)) {
-            return notUnderstood(frame, read instanceof ParseError error ? error : catalogue.unknown(frame.message()));
+        if (read instanceof ParseError error) {
+            return notUnderstood(frame, error);
         }
+        // A frame's message always names a command, known or not: it is never NotACommand.
+        ParsedCommand command = (ParsedCommand) read;
         Command c = command.command();
         if (c.handledBy() != HandledBy.TRADING_BOT) {
             return reply(frame, "/" + c.name() + " is the control server's command; a trading bot does not answer it.",
