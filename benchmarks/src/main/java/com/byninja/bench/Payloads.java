@@ -1,8 +1,8 @@
 package com.byninja.bench;
 
-import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageCodec;
+import com.byninja.protocol.commands.Command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 

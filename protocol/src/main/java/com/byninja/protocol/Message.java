@@ -1,5 +1,6 @@
 package com.byninja.protocol;
 
+import com.byninja.protocol.commands.Command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,10 +51,10 @@ public record Message(
      * @param id      the correlation id the reply will carry
      * @param command the command
      * @param symbol  the symbol it applies to, or null for a global command
-     * @return a {@code command} frame
+     * @return a {@code command} frame; {@link CommandFrames#frame} makes one with every argument of a parsed command
      */
     public static Message command(String id, Command command, String symbol) {
-        return new Message(Tag.COMMAND, command.wireName(), nowSeconds(), id, symbol, null, null, null);
+        return new Message(Tag.COMMAND, command.name(), nowSeconds(), id, symbol, null, null, null);
     }
 
     /** @return a {@code reply} to {@code command}, carrying its id and symbol. */

@@ -123,7 +123,7 @@ class TelegramServerTest {
         api.userSends(STRANGER, "/status");
         api.userSends(OWNER, "/help");
 
-        assertThat(awaitText(OWNER, "/forcebuy SYMBOL [AMOUNT]")).contains("/use NAME");
+        assertThat(awaitText(OWNER, "/forcebuy SYMBOL [AMOUNT]")).contains("/use [NAME|all]");
         // Updates are handled in order, so the stranger's were handled before the owner's answer went out.
         assertThat(api.sentTo(STRANGER)).isEmpty();
     }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.config.BotConfig;
-import com.byninja.protocol.Command;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.LinkSession;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
+import com.byninja.protocol.commands.Command;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Money;
-import com.byninja.protocol.Command;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.LinkSession;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
+import com.byninja.protocol.commands.ArgumentKind;
+import com.byninja.protocol.commands.Command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -156,12 +157,12 @@ class TradingBotIntegrationTest {
 
             // Whatever the strategy holds is closed first, so the forced orders below start from nothing.
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                request(Command.FORCESELL, Command.ALL_SYMBOLS);
+                request(Command.FORCESELL, ArgumentKind.ALL);
                 return request(Command.STATUS, null).data().path("positions").isEmpty();
             });
 
             ObjectNode amount = Money.object();
-            amount.put(Command.AMOUNT_FIELD, "50");
+            amount.put(ArgumentKind.AMOUNT.field(), "50");
             Message buy = request(Message.command("cmd-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount));
             String buyId = buy.data().path("orderId").asText();
             assertThat(buy.message()).startsWith("Buying BTC/USDT for 50.00 USDT at market (order " + buyId);
@@ -195,7 +196,7 @@ class TradingBotIntegrationTest {
             assertThat(request(Command.FORCEBUY, null).data().path("error").asText()).isEqualTo("missing_symbol");
             Message unknown = request(new Message(Tag.COMMAND, "lambo", Message.nowSeconds(), "cmd-x", null, null,
                     null, null));
-            assertThat(unknown.message()).startsWith("Unknown command 'lambo'. Commands:");
+            assertThat(unknown.message()).isEqualTo("Unknown command /lambo. Send /help for the list.");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> !statuses.isEmpty());
             assertThat(statuses.get(0).data().path("name").asText()).isEqualTo(BOT);

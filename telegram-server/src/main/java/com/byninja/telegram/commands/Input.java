@@ -1,19 +1,12 @@
 package com.byninja.telegram.commands;
 
-import com.byninja.protocol.Command;
-import java.math.BigDecimal;
+import com.byninja.protocol.commands.ParsedCommand;
 
 /** What a chat message asks for, as parsed by {@link CommandParser}. */
 public sealed interface Input {
 
-    /**
-     * A command for a trading bot, its arguments checked.
-     *
-     * @param command the command
-     * @param symbol  the symbol, such as {@code BTC/USDT} or {@code all} for {@code forcesell}; null when global
-     * @param amount  the quote amount of a {@code forcebuy}, or null
-     */
-    record ForBot(Command command, String symbol, BigDecimal amount) implements Input {
+    /** A command for a trading bot, its arguments checked. */
+    record ForBot(ParsedCommand command) implements Input {
     }
 
     /** {@code /help} or {@code /start}. */

@@ -1,7 +1,12 @@
 package com.byninja.telegram.routing;
 
-import com.byninja.protocol.Command;
+import com.byninja.protocol.CommandFrames;
 import com.byninja.protocol.Message;
+import com.byninja.protocol.commands.ArgumentKind;
+import com.byninja.protocol.commands.Command;
+import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.HandledBy;
+import com.byninja.protocol.commands.Role;
 import com.byninja.telegram.commands.CommandParser;
 import com.byninja.telegram.commands.Input;
 import com.byninja.telegram.commands.Usage;
@@ -11,8 +16,6 @@ import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.ChatOutput.Priority;
 import com.byninja.telegram.telegram.CommandButtons;
 import com.byninja.telegram.telegram.Html;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class CommandRouter implements ChatInput {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
     /** The {@code /use} target meaning every bot, for {@code /status} and {@code /stats}. */
-    static final String ALL = "all";
-    private static final Set<Command> FAN_OUT = Set.of(Command.STATUS, Command.STATS);
+    static final String ALL = ArgumentKind.ALL;
+    /** The commands {@code /use all} sends to every bot: those that only read, such as {@code /status}. */
+    private static final List<Command> FAN_OUT = CommandCatalogue.STANDARD.commands(HandledBy.TRADING_BOT).stream()
+            .filter(command -> command.role() == Role.VIEWER).toList();
+    /** How messages name them: {@code /status and /stats}. */
+    private static final String FAN_OUT_NAMES = inWords(FAN_OUT);
     private static final DateTimeFormatter TIME_OF_DAY =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -133,8 +140,8 @@ public final class CommandRouter implements ChatInput {
         String target = targets.get(chatId);
         List<BotConnection> connected = bots.connected();
         if (ALL.equals(target)) {
-            if (!FAN_OUT.contains(command.command())) {
-                output.reply(chatId, "/use all only sends /status and /stats. Pick one bot with /use NAME for "
+            if (!FAN_OUT.contains(command.command().command())) {
+                output.reply(chatId, "/use all only sends " + FAN_OUT_NAMES + ". Pick one bot with /use NAME for "
                         + Html.escape(label(command)) + ".");
             } else if (connected.isEmpty()) {
                 output.reply(chatId, noBotConnected());
@@ -154,7 +161,7 @@ public final class CommandRouter implements ChatInput {
             output.reply(chatId, noBotConnected());
         } else {
             output.reply(chatId, "Several bots are connected: " + names(connected) + ". Pick one with /use NAME, or "
-                    + "/use all for /status and /stats.");
+                    + "/use all for " + FAN_OUT_NAMES + ".");
         }
     }
 
@@ -172,12 +179,7 @@ public final class CommandRouter implements ChatInput {
 
     private void send(long chatId, BotConnection bot, Input.ForBot command) {
         String id = pending.nextId();
-        Message frame = Message.command(id, command.command(), command.symbol());
-        if (command.amount() != null) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.put(Command.AMOUNT_FIELD, command.amount().toPlainString());
-            frame = frame.withData(data);
-        }
+        Message frame = CommandFrames.frame(id, command.command());
         // Registered before sending: the reply can arrive before send() returns.
         pending.register(new PendingCommands.Pending(id, chatId, bot.name(), bot, label(command)));
         if (!bot.send(frame)) {
@@ -193,13 +195,13 @@ public final class CommandRouter implements ChatInput {
         if (target == null) {
             String current = targets.get(chatId);
             String now = current == null ? "No bot picked: commands go to the only connected bot."
-                                         : ALL.equals(current) ? "/status and /stats go to every bot."
+                                         : ALL.equals(current) ? FAN_OUT_NAMES + " go to every bot."
                                                                : "Commands go to " + Html.bold(current) + ".";
             return now + " Connected: " + (connected.isEmpty() ? "none" : names(connected)) + ".";
         }
         if (target.equalsIgnoreCase(ALL)) {
             targets.put(chatId, ALL);
-            return "/status and /stats now go to every bot"
+            return FAN_OUT_NAMES + " now go to every bot"
                     + (connected.isEmpty() ? " (none connected now)." : ": " + names(connected) + ".");
         }
         Optional<BotConnection> bot = connected.stream().filter(b -> b.name().equalsIgnoreCase(target)).findFirst();
@@ -258,6 +260,13 @@ public final class CommandRouter implements ChatInput {
         return minutes > 0 ? minutes + "m " + seconds % 60 + "s" : seconds + "s";
     }
 
+    /** @return {@code /status}, {@code /status and /stats}, {@code /status, /stats and /trades} */
+    private static String inWords(List<Command> commands) {
+        List<String> names = commands.stream().map(command -> "/" + command.name()).toList();
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     private static String names(List<BotConnection> bots) {
         return bots.stream().map(bot -> Html.bold(bot.name())).collect(Collectors.joining(", "));
     }
@@ -274,13 +283,6 @@ public final class CommandRouter implements ChatInput {
     }
 
     static String label(Input.ForBot command) {
-        StringBuilder label = new StringBuilder("/").append(command.command().wireName());
-        if (command.symbol() != null) {
-            label.append(' ').append(command.symbol());
-        }
-        if (command.amount() != null) {
-            label.append(' ').append(command.amount().toPlainString());
-        }
-        return label.toString();
+        return command.command().text();
     }
 }

@@ -2,71 +2,88 @@ package com.byninja.telegram.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.byninja.protocol.Command;
+import com.byninja.protocol.commands.Command;
+import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.HandledBy;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 class CommandParserTest {
 
+    /** Each text, and the command it is read as, written again as the parser reads it. */
     @ParameterizedTest
     @CsvSource({
-            "/starttrading, STARTTRADING, ",
-            "/stoptrading btc/usdt, STOPTRADING, BTC/USDT",
-            "/enablebuy ETH/USDT, ENABLEBUY, ETH/USDT",
-            "/disablebuy, DISABLEBUY, ",
-            "/enablesell SOL/USDT, ENABLESELL, SOL/USDT",
-            "/disablesell, DISABLESELL, ",
-            "/forcesell ALL, FORCESELL, all",
-            "/forcesell eth/btc, FORCESELL, ETH/BTC",
-            "/forcesell btc-usdt, FORCESELL, BTC/USDT",
-            "/enablebuy eth_usdt, ENABLEBUY, ETH/USDT",
-            "/stats btcusdt, STATS, BTCUSDT",
-            "/stats, STATS, ",
-            "/stats BTC/USDT, STATS, BTC/USDT",
-            "/status, STATUS, ",
-            "/STATUS@ByNinjaBot, STATUS, ",
-            "'  /stats@ByNinjaBot   btc/usdt  ', STATS, BTC/USDT"
+            "/starttrading, /starttrading",
+            "/stoptrading btc/usdt, /stoptrading BTC/USDT",
+            "/enablebuy ETH/USDT, /enablebuy ETH/USDT",
+            "/disablebuy, /disablebuy",
+            "/enablesell SOL/USDT, /enablesell SOL/USDT",
+            "/disablesell, /disablesell",
+            "/forcesell ALL, /forcesell all",
+            "/forcesell eth/btc, /forcesell ETH/BTC",
+            "/forcesell btc-usdt, /forcesell BTC/USDT",
+            "/enablebuy eth_usdt, /enablebuy ETH/USDT",
+            "/stats btcusdt, /stats BTCUSDT",
+            "/stats, /stats",
+            "/stats BTC/USDT, /stats BTC/USDT",
+            "/status, /status",
+            "/STATUS@ByNinjaBot, /status",
+            "/ForceBuy@OurBot btc-usdt 25, /forcebuy BTC/USDT 25",
+            "'  /stats@ByNinjaBot   btc/usdt  ', /stats BTC/USDT"
     })
-    void readsEveryBotCommandWithItsSymbol(String text, Command command, String symbol) {
-        assertThat(CommandParser.parse(text)).isEqualTo(new Input.ForBot(command, symbol, null));
+    void readsEveryBotCommandWithItsSymbol(String text, String read) {
+        assertThat(CommandParser.parse(text)).isInstanceOfSatisfying(Input.ForBot.class,
+                forBot -> assertThat(forBot.command().text()).isEqualTo(read));
     }
 
     @Test
     void forcebuyTakesAnOptionalPositiveAmount() {
-        assertThat(CommandParser.parse("/forcebuy BTC/USDT"))
-                .isEqualTo(new Input.ForBot(Command.FORCEBUY, "BTC/USDT", null));
-        assertThat(CommandParser.parse("/forcebuy BTC/USDT 25.50"))
-                .isEqualTo(new Input.ForBot(Command.FORCEBUY, "BTC/USDT", new BigDecimal("25.5")));
+        assertThat(CommandParser.parse("/forcebuy BTC/USDT")).isInstanceOfSatisfying(Input.ForBot.class, forBot -> {
+            assertThat(forBot.command().command()).isSameAs(Command.FORCEBUY);
+            assertThat(forBot.command().symbol()).contains("BTC/USDT");
+            assertThat(forBot.command().amount()).isEmpty();
+        });
+        assertThat(CommandParser.parse("/forcebuy BTC/USDT 25.50")).isInstanceOfSatisfying(Input.ForBot.class,
+                forBot -> assertThat(forBot.command().amount()).contains(new BigDecimal("25.5")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "abc", "1,5", "NaN", "1e400", "12345678901234567890123456789012"})
     void forcebuyRefusesAnAmountThatIsNotAPositiveNumber(String amount) {
-        assertThat(CommandParser.parse("/forcebuy BTC/USDT " + amount))
-                .isInstanceOfSatisfying(Input.Invalid.class, invalid -> assertThat(invalid.message())
-                        .contains("positive number").endsWith("Usage: /forcebuy SYMBOL [AMOUNT]"));
+        assertThat(CommandParser.parse("/forcebuy BTC/USDT " + amount)).isEqualTo(new Input.Invalid(
+                "The amount must be a positive number, such as 25 or 12.5; got \"" + amount + "\". Usage: /forcebuy "
+                        + "SYMBOL [AMOUNT]"));
     }
 
+    /** The trading bot answers the same frames with the same words: CommandHandlerTest has these texts too. */
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "/forcebuy ; needs a symbol ; /forcebuy SYMBOL [AMOUNT]",
-            "/forcesell ; needs a symbol ; /forcesell SYMBOL|all",
-            "/forcesell BTC/USDT ETH/USDT ; Too many arguments ; /forcesell SYMBOL|all",
-            "/forcebuy all ; is not a symbol ; /forcebuy SYMBOL [AMOUNT]",
-            "/status BTC/USDT ; takes no arguments ; /status",
-            "/starttrading BTC/USDT/EUR ; is not a symbol ; /starttrading [SYMBOL]",
-            "/stats all ; is not a symbol ; /stats [SYMBOL]",
-            "/enablesell $BTC ; is not a symbol ; /enablesell [SYMBOL]",
-            "/stats BTC/USDT now ; Too many arguments ; /stats [SYMBOL]",
-            "/bots now ; takes no arguments ; /bots",
-            "/use a b ; one bot name ; /use NAME | /use all"
+    @CsvSource(delimiter = '~', value = {
+            "/forcebuy ~ /forcebuy needs a symbol. Usage: /forcebuy SYMBOL [AMOUNT]",
+            "/forcebuy BTC/USDT -5 ~ The amount must be a positive number, such as 25 or 12.5; got \"-5\". Usage: "
+                    + "/forcebuy SYMBOL [AMOUNT]",
+            "/forcebuy $BTC ~ \"$BTC\" is not a symbol; write it like BTC/USDT. Usage: /forcebuy SYMBOL [AMOUNT]",
+            "/forcesell ~ /forcesell needs a symbol or all. Usage: /forcesell SYMBOL|all",
+            "/forcesell BTC/USDT ETH/USDT ~ Too many arguments. Usage: /forcesell SYMBOL|all",
+            "/forcesell a+b ~ \"a+b\" is not a symbol; write it like BTC/USDT, or all. Usage: /forcesell SYMBOL|all",
+            "/forcebuy all ~ \"all\" is not a symbol; write it like BTC/USDT. Usage: /forcebuy SYMBOL [AMOUNT]",
+            "/status BTC/USDT ~ /status takes no arguments. Usage: /status",
+            "/status now ~ /status takes no arguments. Usage: /status",
+            "/starttrading BTC/USDT/EUR ~ \"BTC/USDT/EUR\" is not a symbol; write it like BTC/USDT. Usage: "
+                    + "/starttrading [SYMBOL]",
+            "/stats all ~ \"all\" is not a symbol; write it like BTC/USDT. Usage: /stats [SYMBOL]",
+            "/enablesell $BTC ~ \"$BTC\" is not a symbol; write it like BTC/USDT. Usage: /enablesell [SYMBOL]",
+            "/stats BTC/USDT now ~ Too many arguments. Usage: /stats [SYMBOL]",
+            "/bots now ~ /bots takes no arguments. Usage: /bots",
+            "/help me ~ /help takes no arguments. Usage: /help",
+            "/use a b ~ Too many arguments. Usage: /use [NAME|all]"
     })
-    void wrongArgumentsGetTheUsageLine(String text, String problem, String usage) {
-        assertThat(CommandParser.parse(text)).isInstanceOfSatisfying(Input.Invalid.class,
-                invalid -> assertThat(invalid.message()).contains(problem).endsWith("Usage: " + usage));
+    void wrongArgumentsGetWhatIsWrongAndTheUsageLine(String text, String answer) {
+        assertThat(CommandParser.parse(text)).isEqualTo(new Input.Invalid(answer));
     }
 
     @Test
@@ -81,12 +98,23 @@ class CommandParserTest {
         assertThat(CommandParser.parse("/use")).isEqualTo(new Input.Use(null));
         assertThat(CommandParser.parse("/use alpha")).isEqualTo(new Input.Use("alpha"));
         assertThat(CommandParser.parse("/use all")).isEqualTo(new Input.Use("all"));
+        assertThat(CommandParser.parse("/use ALL")).isEqualTo(new Input.Use("all"));
     }
 
     @Test
-    void anUnknownCommandPointsToHelp() {
+    void everyCommandTheCatalogueDeclaresForThisServerHasItsAnswer() {
+        assertThat(CommandCatalogue.STANDARD.commands(HandledBy.SERVER)).containsExactlyInAnyOrderElementsOf(
+                CommandParser.OWN.keySet());
+    }
+
+    @Test
+    void anUnknownCommandPointsToHelpAndToTheCommandItMostLikelyMeant() {
         assertThat(CommandParser.parse("/moon")).isEqualTo(
                 new Input.Invalid("Unknown command /moon. Send /help for the list."));
+        assertThat(CommandParser.parse("/stoptradign")).isEqualTo(new Input.Invalid(
+                "Unknown command /stoptradign. Did you mean /stoptrading? Send /help for the list."));
+        assertThat(CommandParser.parse("/force BTC/USDT")).isEqualTo(new Input.Invalid(
+                "Unknown command /force. Did you mean /forcebuy or /forcesell? Send /help for the list."));
     }
 
     @ParameterizedTest
@@ -96,13 +124,14 @@ class CommandParserTest {
     }
 
     @Test
-    void theHelpAndMenuListEveryCommand() {
-        String help = Usage.helpText();
-        for (Command command : Command.values()) {
-            assertThat(help).contains(Usage.of(command));
-        }
-        assertThat(Usage.menu()).extracting(c -> c.getCommand())
-                .contains("starttrading", "forcebuy", "status", "bots", "use", "help")
-                .doesNotContain("start");
+    void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
+        assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
+        assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
+                "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
+                "forcesell", "bots", "use", "help");
+        Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
+                .findFirst();
+        assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "
+                + "bypassing the strategy but not the hard risk limits");
     }
 }

@@ -103,7 +103,7 @@ class BotEventsTest {
         BotConnection alpha = connection("alpha");
         pending.register(new PendingCommands.Pending("c-1", OWNER, "alpha", alpha, "/status"));
 
-        events.reply("alpha", Message.replyTo(Message.command("c-1", com.byninja.protocol.Command.STATUS, null),
+        events.reply("alpha", Message.replyTo(Message.command("c-1", com.byninja.protocol.commands.Command.STATUS, null),
                 "all good", null));
         events.timedOut(new PendingCommands.Pending("c-2", PARTNER, "alpha", alpha, "/stats"));
 

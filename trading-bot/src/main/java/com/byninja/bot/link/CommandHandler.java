@@ -12,20 +12,24 @@ import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.Submission;
-import com.byninja.protocol.Command;
+import com.byninja.protocol.CommandFrames;
 import com.byninja.protocol.Message;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.byninja.protocol.commands.Command;
+import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.HandledBy;
+import com.byninja.protocol.commands.ParseError;
+import com.byninja.protocol.commands.ParseResult;
+import com.byninja.protocol.commands.ParsedCommand;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,29 +38,58 @@ import org.slf4j.LoggerFactory;
  * {@code data}. Never silent: unknown commands, unknown symbols and bad arguments get a reply that says what is
  * accepted. Runs on the trading thread, so it reads and changes the trader's state directly.
  *
- * <p>Arguments come from the frame's {@code symbol} field and, for {@code forcebuy}, {@code data.amount}; words
- * after the command name in {@code message} ({@code forcebuy btcusdt 50}) are accepted too.
+ * <p>The frame is read with the commands' {@link CommandCatalogue}, as the control server reads a chat's text: the
+ * same checks, the same words and usage lines, whether the frame comes from the server or from any other peer. The
+ * symbol is then looked up among the configured ones. Each command a trading bot answers has its action here.
  */
 public final class CommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
 
+    /** What one command does, given its frame, the command read from it and its symbol (null when it has none). */
+    @FunctionalInterface
+    private interface Action {
+        Message run(Message frame, ParsedCommand command, Symbol symbol) throws SQLException;
+    }
+
+    private final CommandCatalogue catalogue;
     private final Trader trader;
     private final SymbolResolver symbols;
     private final StatusReport reports;
     private final Alerts alerts;
+    private final Map<Command, Action> actions;
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
 
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts) {
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts);
+    }
+
+    /** @throws IllegalArgumentException when a trading bot's command of {@code catalogue} has no action here */
+    CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
+                   Alerts alerts) {
+        this.catalogue = catalogue;
         this.trader = trader;
         this.symbols = symbols;
         this.reports = reports;
         this.alerts = alerts;
-    }
-
-    /** A parsed command line. */
-    private record Args(Command command, String symbolText, String amountText) {
+        this.actions = Map.ofEntries(
+                Map.entry(Command.STATUS, (m, c, s) -> reply(m, reports.status())),
+                Map.entry(Command.STATS, (m, c, s) -> reply(m, reports.stats(s))),
+                Map.entry(Command.STARTTRADING, (m, c, s) -> flag(m, c, s, Flag.TRADING, true)),
+                Map.entry(Command.STOPTRADING, (m, c, s) -> flag(m, c, s, Flag.TRADING, false)),
+                Map.entry(Command.ENABLEBUY, (m, c, s) -> flag(m, c, s, Flag.BUY, true)),
+                Map.entry(Command.DISABLEBUY, (m, c, s) -> flag(m, c, s, Flag.BUY, false)),
+                Map.entry(Command.ENABLESELL, (m, c, s) -> flag(m, c, s, Flag.SELL, true)),
+                Map.entry(Command.DISABLESELL, (m, c, s) -> flag(m, c, s, Flag.SELL, false)),
+                Map.entry(Command.FORCEBUY, (m, c, s) -> forceBuy(m, s, c.amount().orElse(null))),
+                Map.entry(Command.FORCESELL, (m, c, s) -> c.all() ? forceSellAll(m) : forceSell(m, s)));
+        for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
+            if (!actions.containsKey(command)) {
+                throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
+                        + "has no action for it");
+            }
+        }
     }
 
     /**
@@ -84,77 +117,54 @@ public final class CommandHandler {
         return reply.get(0);
     }
 
-    private Message answer(Message command) {
-        String[] words = command.message().trim().split("\\s+");
-        Optional<Command> parsed = Command.fromWireName(words[0].startsWith("/") ? words[0].substring(1) : words[0]);
-        if (parsed.isEmpty()) {
-            ObjectNode data = error("unknown_command");
-            ArrayNode list = data.putArray("commands");
-            for (Command c : Command.values()) {
-                list.add(c.wireName());
-            }
-            return reply(command, "Unknown command '" + words[0] + "'. Commands:\n" + usage(), data);
+    private Message answer(Message frame) {
+        ParseResult read = CommandFrames.read(catalogue, frame);
+        if (read instanceof ParseError error) {
+            return notUnderstood(frame, error);
         }
-        String symbolText = blankToNull(command.symbol());
-        String amountText = command.data() == null ? null : text(command.data().get(Command.AMOUNT_FIELD));
-        if (words.length > 1 && symbolText == null) {
-            symbolText = words[1];
+        // A frame's message always names a command, known or not: it is never NotACommand.
+        ParsedCommand command = (ParsedCommand) read;
+        Command c = command.command();
+        if (c.handledBy() != HandledBy.TRADING_BOT) {
+            return reply(frame, "/" + c.name() + " is the control server's command; a trading bot does not answer it.",
+                    error("server_command"));
         }
-        if (words.length > 2 && amountText == null) {
-            amountText = words[2];
-        }
-        Args args = new Args(parsed.get(), symbolText, amountText);
-        try {
-            return execute(command, args);
-        } catch (SQLException e) {
-            LOG.error("{} failed: could not save", args.command().wireName(), e);
-            return reply(command, args.command().wireName() + " failed: the change could not be saved ("
-                    + e.getMessage() + "); nothing changed", error("store_error"));
-        }
-    }
-
-    private Message execute(Message m, Args a) throws SQLException {
-        Command c = a.command();
-        if (c.symbolArgument() == Command.SymbolArgument.NONE && a.symbolText() != null) {
-            return reply(m, c.wireName() + " takes no symbol. Usage: " + usageOf(c), error("bad_arguments"));
-        }
-        if (c.symbolArgument() == Command.SymbolArgument.REQUIRED && a.symbolText() == null) {
-            ObjectNode data = error("missing_symbol");
-            addSymbols(data);
-            return reply(m, c.wireName() + " needs a symbol. Usage: " + usageOf(c) + "\nSymbols: " + symbols.listed(),
-                    data);
-        }
-        boolean all = c == Command.FORCESELL && Command.ALL_SYMBOLS.equalsIgnoreCase(a.symbolText());
         Symbol symbol = null;
-        if (a.symbolText() != null && !all) {
-            Optional<Symbol> resolved = symbols.resolve(a.symbolText());
+        Optional<String> symbolText = command.symbol();
+        if (symbolText.isPresent()) {
+            Optional<Symbol> resolved = symbols.resolve(symbolText.get());
             if (resolved.isEmpty()) {
                 ObjectNode data = error("unknown_symbol");
-                data.put("given", a.symbolText());
+                data.put("given", symbolText.get());
                 addSymbols(data);
-                return reply(m, "Unknown symbol '" + a.symbolText() + "'. Configured symbols: " + symbols.listed(),
-                        data);
+                return reply(frame, "Unknown symbol '" + symbolText.get() + "'. Configured symbols: "
+                        + symbols.listed(), data);
             }
             symbol = resolved.get();
         }
-        if (c != Command.FORCEBUY && a.amountText() != null) {
-            return reply(m, c.wireName() + " takes no amount. Usage: " + usageOf(c), error("bad_arguments"));
+        try {
+            return actions.get(c).run(frame, command, symbol);
+        } catch (SQLException e) {
+            LOG.error("{} failed: could not save", c.name(), e);
+            return reply(frame, c.name() + " failed: the change could not be saved (" + e.getMessage()
+                    + "); nothing changed", error("store_error"));
         }
-        return switch (c) {
-            case STARTTRADING -> flag(m, symbol, Flag.TRADING, true);
-            case STOPTRADING -> flag(m, symbol, Flag.TRADING, false);
-            case ENABLEBUY -> flag(m, symbol, Flag.BUY, true);
-            case DISABLEBUY -> flag(m, symbol, Flag.BUY, false);
-            case ENABLESELL -> flag(m, symbol, Flag.SELL, true);
-            case DISABLESELL -> flag(m, symbol, Flag.SELL, false);
-            case FORCEBUY -> forceBuy(m, symbol, a.amountText());
-            case FORCESELL -> all ? forceSellAll(m) : forceSell(m, symbol);
-            case STATS -> reply(m, reports.stats(symbol));
-            case STATUS -> reply(m, reports.status());
-        };
     }
 
-    private Message flag(Message m, Symbol symbol, Flag flag, boolean on) throws SQLException {
+    /** @return the same answer the control server gives to the same text, with the facts a program needs */
+    private Message notUnderstood(Message frame, ParseError problem) {
+        ObjectNode data = error(problem.code());
+        if (problem.code().equals(ParseError.UNKNOWN_COMMAND)) {
+            ArrayNode list = data.putArray("commands");
+            catalogue.commands(HandledBy.TRADING_BOT).forEach(c -> list.add(c.name()));
+        } else if (problem.code().endsWith("_symbol")) {
+            addSymbols(data);
+        }
+        return reply(frame, problem.message(), data);
+    }
+
+    private Message flag(Message m, ParsedCommand command, Symbol symbol, Flag flag, boolean on)
+            throws SQLException {
         boolean before = symbol == null ? trader.control().global().get(flag) : trader.control().of(symbol).get(flag);
         trader.setFlag(symbol, flag, on);
         String scope = symbol == null ? "globally" : "for " + symbol;
@@ -180,7 +190,7 @@ public final class CommandHandler {
         if (on && symbol != null && !trader.control().global().get(flag)) {
             text.append(" It is still off globally, so ").append(symbol).append(" does not ").append(
                     flag == Flag.TRADING ? "trade" : flag == Flag.BUY ? "buy" : "sell").append(" yet; send ")
-                    .append(m.message().split("\\s+")[0]).append(" without a symbol to turn it on globally.");
+                    .append('/').append(command.command().name()).append(" without a symbol to turn it on globally.");
         }
         ObjectNode data = Money.object();
         data.put("flag", flag.label());
@@ -201,21 +211,7 @@ public final class CommandHandler {
         return reply(m, text.toString(), data);
     }
 
-    private Message forceBuy(Message m, Symbol symbol, String amountText) {
-        BigDecimal amount = null;
-        if (amountText != null) {
-            try {
-                amount = new BigDecimal(amountText.trim());
-            } catch (NumberFormatException e) {
-                amount = null;
-            }
-            if (amount == null || amount.signum() <= 0) {
-                ObjectNode data = error("bad_amount");
-                data.put("given", amountText);
-                return reply(m, "Bad amount '" + amountText + "': expected a positive number of "
-                        + symbol.quote() + ". Usage: " + usageOf(Command.FORCEBUY), data);
-            }
-        }
+    private Message forceBuy(Message m, Symbol symbol, BigDecimal amount) {
         Submission result = trader.forceBuy(symbol, amount);
         if (result instanceof Submission.Sent sent) {
             Order o = sent.order();
@@ -307,24 +303,6 @@ public final class CommandHandler {
         symbols.symbols().forEach(s -> list.add(s.toString()));
     }
 
-    /** @return one line per command, such as {@code forcebuy <symbol> [amount] - buy now ...}. */
-    public static String usage() {
-        return Arrays.stream(Command.values()).map(c -> usageOf(c) + " - " + c.description())
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String usageOf(Command c) {
-        return switch (c) {
-            case FORCEBUY -> "forcebuy <symbol> [amount]";
-            case FORCESELL -> "forcesell <symbol|all>";
-            default -> c.wireName() + switch (c.symbolArgument()) {
-                case NONE -> "";
-                case OPTIONAL -> " [symbol]";
-                case REQUIRED -> " <symbol>";
-            };
-        };
-    }
-
     private static ObjectNode error(String code) {
         ObjectNode data = Money.object();
         data.put("error", code);
@@ -337,13 +315,5 @@ public final class CommandHandler {
 
     private static Message reply(Message command, String text, ObjectNode data) {
         return Message.replyTo(command, text, data);
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : blankToNull(node.asText());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

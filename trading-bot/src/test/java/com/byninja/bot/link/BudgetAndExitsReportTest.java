@@ -8,8 +8,9 @@ import com.byninja.bot.TraderFixture;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
-import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
+import com.byninja.protocol.commands.ArgumentKind;
+import com.byninja.protocol.commands.Command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class BudgetAndExitsReportTest {
         Message m = Message.command("c" + (++ids), command, symbol);
         if (amount != null) {
             ObjectNode data = Money.object();
-            data.put(Command.AMOUNT_FIELD, amount);
+            data.put(ArgumentKind.AMOUNT.field(), amount);
             m = m.withData(data);
         }
         return handler.handle(m);

@@ -3,15 +3,22 @@ package com.byninja.bot.link;
 import static com.byninja.bot.TraderFixture.BTC;
 import static com.byninja.bot.TraderFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.TraderFixture;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
-import com.byninja.protocol.Command;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
+import com.byninja.protocol.commands.Argument;
+import com.byninja.protocol.commands.ArgumentKind;
+import com.byninja.protocol.commands.Command;
+import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.Group;
+import com.byninja.protocol.commands.ParseError;
+import com.byninja.protocol.commands.Role;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandHandlerTest {
@@ -63,7 +71,7 @@ class CommandHandlerTest {
 
     Message forceBuy(String symbol, String amount) {
         ObjectNode data = Money.object();
-        data.put(Command.AMOUNT_FIELD, amount);
+        data.put(ArgumentKind.AMOUNT.field(), amount);
         return handler.handle(Message.command("c" + (++ids), Command.FORCEBUY, symbol).withData(data));
     }
 
@@ -108,7 +116,7 @@ class CommandHandlerTest {
         Message reply = send(Command.STARTTRADING, "btc-usdt");
 
         assertThat(reply.message()).isEqualTo("Trading was already on for BTC/USDT. It is still off globally, so "
-                + "BTC/USDT does not trade yet; send starttrading without a symbol to turn it on globally.");
+                + "BTC/USDT does not trade yet; send /starttrading without a symbol to turn it on globally.");
         assertThat(reply.data().path("changed").asBoolean()).isFalse();
     }
 
@@ -164,17 +172,19 @@ class CommandHandlerTest {
     void forcebuyWithABadAmountSaysWhatIsExpected(String amount) {
         Message reply = forceBuy("BTC/USDT", amount);
 
-        assertThat(reply.message()).startsWith("Bad amount '" + amount + "': expected a positive number of USDT. "
-                + "Usage: forcebuy <symbol> [amount]");
+        assertThat(reply.message()).isEqualTo("The amount must be a positive number, such as 25 or 12.5; got \""
+                + amount + "\". Usage: /forcebuy SYMBOL [AMOUNT]");
         assertThat(reply.data().path("error").asText()).isEqualTo("bad_amount");
+        assertThat(f.gateway.placed).isEmpty();
     }
 
     @Test
-    void forcebuyWithoutSymbolListsTheSymbols() {
+    void forcebuyWithoutSymbolGetsTheUsageAndTheSymbolsInItsData() {
         Message reply = send(Command.FORCEBUY, null);
 
-        assertThat(reply.message()).isEqualTo("forcebuy needs a symbol. Usage: forcebuy <symbol> [amount]\n"
-                + "Symbols: BTC/USDT, ETH/USDT");
+        assertThat(reply.message()).isEqualTo("/forcebuy needs a symbol. Usage: /forcebuy SYMBOL [AMOUNT]");
+        assertThat(reply.data().path("error").asText()).isEqualTo("missing_symbol");
+        assertThat(reply.data().path("symbols").toString()).isEqualTo("[\"BTC/USDT\",\"ETH/USDT\"]");
     }
 
     @Test
@@ -315,21 +325,90 @@ class CommandHandlerTest {
     }
 
     @Test
-    void anUnknownCommandListsTheCommands() {
+    void anUnknownCommandGetsTheServersAnswerAndItsDataListsTheBotsCommands() {
         Message reply = handler.handle(new Message(Tag.COMMAND, "moon", 0, "x1", null, null, null, null));
 
-        assertThat(reply.message()).startsWith("Unknown command 'moon'. Commands:\nstarttrading [symbol] - ");
-        assertThat(reply.message()).contains("forcesell <symbol|all> - ", "status - ");
-        assertThat(reply.data().path("commands")).hasSize(Command.values().length);
+        assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
+        assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
+        assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"starttrading\","
+                + "\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
+                + "\"forcesell\"]");
+        assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
+                .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
     }
 
     @Test
     void statusTakesNoSymbolAndFlagCommandsTakeNoAmount() {
-        assertThat(send(Command.STATUS, "BTC/USDT").message()).isEqualTo("status takes no symbol. Usage: status");
+        assertThat(send(Command.STATUS, "BTC/USDT").message())
+                .isEqualTo("/status takes no arguments. Usage: /status");
         assertThat(handler.handle(new Message(Tag.COMMAND, "stoptrading btc 5", 0, "x", null, null, null, null))
-                .message()).isEqualTo("Unknown symbol 'btc'. Configured symbols: BTC/USDT, ETH/USDT");
-        assertThat(handler.handle(new Message(Tag.COMMAND, "stoptrading btcusdt 5", 0, "x", null, null, null, null))
-                .message()).isEqualTo("stoptrading takes no amount. Usage: stoptrading [symbol]");
+                .message()).isEqualTo("Too many arguments. Usage: /stoptrading [SYMBOL]");
+        ObjectNode amount = Money.object();
+        amount.put(ArgumentKind.AMOUNT.field(), "5");
+        assertThat(handler.handle(Message.command("y", Command.STOPTRADING, "BTCUSDT").withData(amount)).message())
+                .isEqualTo("Too many arguments. Usage: /stoptrading [SYMBOL]");
+        assertThat(handler.handle(new Message(Tag.COMMAND, "stoptrading btc", 0, "z", null, null, null, null))
+                .message()).isEqualTo("Unknown symbol 'BTC'. Configured symbols: BTC/USDT, ETH/USDT");
+        assertThat(f.trader.control().global().trading()).isTrue();
+    }
+
+    /**
+     * A frame from any peer is checked as the control server checks a chat's text, and gets the same words: the
+     * reply to each frame is exactly the server's answer to the text beside it (CommandParserTest has the same).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '~', value = {
+            "forcebuy ~ ~ ~ /forcebuy ~ /forcebuy needs a symbol. Usage: /forcebuy SYMBOL [AMOUNT]",
+            "forcebuy ~ BTC/USDT ~ -5 ~ /forcebuy BTC/USDT -5 ~ The amount must be a positive number, such as 25 or "
+                    + "12.5; got \"-5\". Usage: /forcebuy SYMBOL [AMOUNT]",
+            "forcebuy ~ $BTC ~ ~ /forcebuy $BTC ~ \"$BTC\" is not a symbol; write it like BTC/USDT. Usage: /forcebuy "
+                    + "SYMBOL [AMOUNT]",
+            "forcesell ~ ~ ~ /forcesell ~ /forcesell needs a symbol or all. Usage: /forcesell SYMBOL|all",
+            "forcesell BTC/USDT ETH/USDT ~ ~ ~ /forcesell BTC/USDT ETH/USDT ~ Too many arguments. Usage: /forcesell "
+                    + "SYMBOL|all",
+            "status now ~ ~ ~ /status now ~ /status takes no arguments. Usage: /status",
+            "STATS@ninja_bot all ~ ~ ~ /STATS@ninja_bot all ~ \"all\" is not a symbol; write it like BTC/USDT. "
+                    + "Usage: /stats [SYMBOL]",
+            "/disablebuy ~ BTC/USDT/EUR ~ ~ /disablebuy BTC/USDT/EUR ~ \"BTC/USDT/EUR\" is not a symbol; write it "
+                    + "like BTC/USDT. Usage: /disablebuy [SYMBOL]",
+            "lambo ~ ~ ~ /lambo ~ Unknown command /lambo. Send /help for the list."
+    })
+    void aMalformedFrameGetsTheSameAnswerAsTheSameTextInTheChat(String message, String symbol, String amount,
+                                                                String chat, String expected) {
+        Message frame = new Message(Tag.COMMAND, message, 0, "m", symbol, null, null, null);
+        if (amount != null) {
+            ObjectNode data = Money.object();
+            data.put(ArgumentKind.AMOUNT.field(), amount);
+            frame = frame.withData(data);
+        }
+
+        Message reply = handler.handle(frame);
+
+        assertThat(reply.message()).isEqualTo(expected);
+        assertThat(CommandCatalogue.STANDARD.parse(chat)).isInstanceOfSatisfying(ParseError.class,
+                error -> assertThat(error.message()).isEqualTo(expected));
+        assertThat(reply.data().path("error").asText()).isEqualTo(
+                ((ParseError) CommandCatalogue.STANDARD.parse(chat)).code());
+        assertThat(f.gateway.placed).isEmpty();
+    }
+
+    @Test
+    void aCommandOfTheControlServerIsNotOneOfTheBots() {
+        Message reply = handler.handle(new Message(Tag.COMMAND, "help", 0, "h", null, null, null, null));
+
+        assertThat(reply.message()).isEqualTo("/help is the control server's command; a trading bot does not answer "
+                + "it.");
+        assertThat(reply.data().path("error").asText()).isEqualTo("server_command");
+    }
+
+    @Test
+    void aCommandDeclaredForTradingBotsWithoutAnActionHereStopsTheStart() {
+        CommandCatalogue more = CommandCatalogue.STANDARD.with(Command.forBot("trades", Group.STATUS, Role.VIEWER,
+                "the last trades", Argument.count(50).optional()));
+
+        assertThatThrownBy(() -> new CommandHandler(more, f.trader, new SymbolResolver(f.config.symbols()), null,
+                f.alerts)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("/trades [COUNT] is declared for trading bots, but this one has no action for it");
     }
 
     @Test

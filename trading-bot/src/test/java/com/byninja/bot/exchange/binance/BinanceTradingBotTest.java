@@ -13,13 +13,14 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.store.Database;
 import com.byninja.bot.store.TradingStore;
-import com.byninja.protocol.Command;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.LinkSession;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
+import com.byninja.protocol.commands.ArgumentKind;
+import com.byninja.protocol.commands.Command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ class BinanceTradingBotTest {
     /** Force-buys BTC/USDT for 100 USDT; @return the order's client order id */
     String forceBuy100() throws InterruptedException {
         ObjectNode amount = Money.object();
-        amount.put(Command.AMOUNT_FIELD, "100");
+        amount.put(ArgumentKind.AMOUNT.field(), "100");
         return request(Message.command("b-" + (++ids), Command.FORCEBUY, "BTC/USDT").withData(amount)).data()
                 .path("orderId").asText();
     }

@@ -1,0 +1,214 @@
+package com.byninja.protocol.commands;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One command of the remote control, declared once for both daemons: its name, the {@code /help} heading it goes under,
+ * a one-line description, its arguments in order, the role it needs, who answers it, and when it is dangerous. The
+ * usage line, the help line and the menu entry are derived from the declaration; {@link CommandCatalogue} reads text
+ * against it.
+ *
+ * <p>The constants are the commands that exist; {@link CommandCatalogue#STANDARD} lists them. A new command is one
+ * declaration here, in that list, and its handler in the daemon that answers it.
+ */
+public final class Command {
+    /** Telegram's rule for a command's name, which is also ours: the menu registers every name. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    /** Telegram's limit on a menu entry's description. */
+    static final int MAX_MENU_DESCRIPTION = 256;
+
+    /** When a command is dangerous enough to need a confirmation. */
+    public enum Danger {
+        /** Never. */
+        NEVER,
+        /** When given without its symbol, so that it acts on every symbol. */
+        WITHOUT_SYMBOL,
+        /** When given {@value ArgumentKind#ALL} for its symbol. */
+        FOR_ALL
+    }
+
+    public static final Command STATUS = forBot("status", Group.STATUS, Role.VIEWER,
+            "flags, positions, balance, prices and link state");
+    public static final Command STATS = forBot("stats", Group.STATUS, Role.VIEWER,
+            "trades, win rate, PnL, fees and drawdown, today and all time", Argument.symbol().optional());
+    public static final Command STARTTRADING = forBot("starttrading", Group.TRADING_CONTROL, Role.TRADER,
+            "let the strategy trade again, globally or for one symbol", Argument.symbol().optional());
+    public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,
+            "stop the strategy's entries and exits, globally or for one symbol; stop-loss, take-profit and trailing "
+                    + "stop keep protecting positions", Argument.symbol().optional())
+            .dangerous(Danger.WITHOUT_SYMBOL);
+    public static final Command ENABLEBUY = forBot("enablebuy", Group.TRADING_CONTROL, Role.TRADER,
+            "let the strategy open positions, globally or for one symbol", Argument.symbol().optional());
+    public static final Command DISABLEBUY = forBot("disablebuy", Group.TRADING_CONTROL, Role.TRADER,
+            "stop the strategy's entries, globally or for one symbol; exits go on", Argument.symbol().optional());
+    public static final Command ENABLESELL = forBot("enablesell", Group.TRADING_CONTROL, Role.TRADER,
+            "let the strategy close positions, globally or for one symbol", Argument.symbol().optional());
+    public static final Command DISABLESELL = forBot("disablesell", Group.TRADING_CONTROL, Role.TRADER,
+            "stop the strategy's exits, globally or for one symbol; stop-loss, take-profit and trailing stop still "
+                    + "sell", Argument.symbol().optional());
+    public static final Command FORCEBUY = forBot("forcebuy", Group.ORDERS, Role.TRADER,
+            "buy now at market, bypassing the strategy but not the hard risk limits", Argument.symbol(),
+            Argument.amount().optional());
+    public static final Command FORCESELL = forBot("forcesell", Group.ORDERS, Role.TRADER,
+            "close a position at market (a symbol, or all)", Argument.symbolOrAll())
+            .dangerous(Danger.FOR_ALL);
+    public static final Command BOTS = forServer("bots", Group.LINK, Role.VIEWER,
+            "the connected trading bots, with address and uptime");
+    public static final Command USE = forServer("use", Group.LINK, Role.VIEWER,
+            "pick the bot your commands go to (alone: show it); all sends /status and /stats to every bot",
+            Argument.botOrAll().optional());
+    public static final Command HELP = forServer("help", Group.HELP, Role.VIEWER, "this list of commands")
+            .alsoCalled("start");
+
+    private final String name;
+    private final List<String> aliases;
+    private final Group group;
+    private final Role role;
+    private final HandledBy handledBy;
+    private final String description;
+    private final List<Argument> arguments;
+    private final Danger danger;
+
+    private Command(String name, List<String> aliases, Group group, Role role, HandledBy handledBy,
+                    String description, List<Argument> arguments, Danger danger) {
+        this.name = checkName(name);
+        this.aliases = List.copyOf(aliases);
+        this.aliases.forEach(Command::checkName);
+        this.group = Objects.requireNonNull(group, "group");
+        this.role = Objects.requireNonNull(role, "role");
+        this.handledBy = Objects.requireNonNull(handledBy, "handledBy");
+        this.description = Objects.requireNonNull(description, "description");
+        this.arguments = List.copyOf(arguments);
+        this.danger = Objects.requireNonNull(danger, "danger");
+        check();
+    }
+
+    /**
+     * @param name        the name, lowercase, such as {@code forcebuy}
+     * @param group       the {@code /help} heading it goes under
+     * @param role        the role a chat needs to run it
+     * @param description what it does, in one line
+     * @param arguments   its arguments in the order they are written; the optional ones last
+     * @return a command a trading bot answers
+     */
+    public static Command forBot(String name, Group group, Role role, String description, Argument... arguments) {
+        return new Command(name, List.of(), group, role, HandledBy.TRADING_BOT, description, List.of(arguments),
+                Danger.NEVER);
+    }
+
+    /** @return a command the control server answers itself; the parameters are those of {@link #forBot} */
+    public static Command forServer(String name, Group group, Role role, String description, Argument... arguments) {
+        return new Command(name, List.of(), group, role, HandledBy.SERVER, description, List.of(arguments),
+                Danger.NEVER);
+    }
+
+    /** @return this command, dangerous when {@code danger} says */
+    public Command dangerous(Danger when) {
+        return new Command(name, aliases, group, role, handledBy, description, arguments, when);
+    }
+
+    /** @return this command, also understood under {@code alias}, which the menu and the help do not offer */
+    public Command alsoCalled(String alias) {
+        List<String> more = new ArrayList<>(aliases);
+        more.add(alias);
+        return new Command(name, more, group, role, handledBy, description, arguments, danger);
+    }
+
+    private static String checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a command's name is 1 to 32 lowercase letters, digits or _, starting "
+                    + "with a letter; got \"" + name + "\"");
+        }
+        return name;
+    }
+
+    private void check() {
+        if (description.isBlank() || menuDescription().length() > MAX_MENU_DESCRIPTION) {
+            throw new IllegalArgumentException("/" + name + ": the description must say something and fit in "
+                    + MAX_MENU_DESCRIPTION + " characters with the arguments: \"" + menuDescription() + "\"");
+        }
+        Set<String> fields = new HashSet<>();
+        boolean optionalSeen = false;
+        for (Argument argument : arguments) {
+            if (!fields.add(argument.kind().field())) {
+                throw new IllegalArgumentException("/" + name + " takes two arguments in the " + argument.kind().field()
+                        + " field; a frame could not tell them apart");
+            }
+            if (optionalSeen && argument.required()) {
+                throw new IllegalArgumentException("/" + name + ": the required " + argument + " follows an optional "
+                        + "argument, so it could not be told apart");
+            }
+            optionalSeen |= !argument.required();
+        }
+        boolean symbolOptional = arguments.stream().anyMatch(a -> a.kind().inSymbolField() && !a.required());
+        boolean symbolOrAll = arguments.stream().anyMatch(a -> a.kind() == ArgumentKind.SYMBOL_OR_ALL);
+        if (danger == Danger.WITHOUT_SYMBOL && !symbolOptional || danger == Danger.FOR_ALL && !symbolOrAll) {
+            throw new IllegalArgumentException("/" + name + " is dangerous " + danger + " but takes no such symbol");
+        }
+    }
+
+    /** @return the name, lowercase and without slash, such as {@code forcebuy}; a frame's {@code message} */
+    public String name() {
+        return name;
+    }
+
+    /** @return other names it is understood under, such as {@code start} for {@code help} */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** @return the {@code /help} heading it goes under */
+    public Group group() {
+        return group;
+    }
+
+    /** @return the role a chat needs to run it */
+    public Role role() {
+        return role;
+    }
+
+    /** @return who answers it */
+    public HandledBy handledBy() {
+        return handledBy;
+    }
+
+    /** @return what it does, in one line */
+    public String description() {
+        return description;
+    }
+
+    /** @return its arguments, in the order they are written */
+    public List<Argument> arguments() {
+        return arguments;
+    }
+
+    /** @return when it is dangerous */
+    public Danger danger() {
+        return danger;
+    }
+
+    /** @return the usage line, such as {@code /forcebuy SYMBOL [AMOUNT]} */
+    public String usage() {
+        StringBuilder usage = new StringBuilder("/").append(name);
+        arguments.forEach(argument -> usage.append(' ').append(argument.usage()));
+        return usage.toString();
+    }
+
+    /** @return the description of its menu entry: its arguments, then what it does */
+    String menuDescription() {
+        String usage = usage();
+        return usage.length() == name.length() + 1 ? description
+                : usage.substring(name.length() + 2) + " - " + description;
+    }
+
+    /** @return the usage line, such as {@code /forcebuy SYMBOL [AMOUNT]} */
+    @Override
+    public String toString() {
+        return usage();
+    }
+}

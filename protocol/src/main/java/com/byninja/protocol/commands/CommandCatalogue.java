@@ -1,0 +1,232 @@
+package com.byninja.protocol.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The commands both daemons understand, and the one parser of them. The control server reads a chat's text with
+ * {@link #parse(String)}; a trading bot reads a {@code command} frame with {@link #parseFrame}, so that both check
+ * the same things and say the same words. The help text and the menu are derived from the declarations.
+ *
+ * <p>Text is read as {@code /name@botname arguments…}: the name in any case; the {@code @botname} suffix dropped (the
+ * server has decided before whether it is addressed to it); the arguments separated by white space, each read by its
+ * declared {@linkplain ArgumentKind kind}.
+ */
+public final class CommandCatalogue {
+    /** The commands that exist, in the order {@code /help} lists them within each heading. */
+    public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.STARTTRADING,
+            Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL, Command.DISABLESELL,
+            Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** How much of an unknown name a message repeats: longer than any command's. */
+    private static final int MAX_NAME_SHOWN = 32;
+
+    private final List<Command> commands;
+    private final Map<String, Command> byName = new LinkedHashMap<>();
+
+    private CommandCatalogue(List<Command> declared) {
+        List<Command> sorted = new ArrayList<>(declared);
+        sorted.sort(Comparator.comparing(Command::group));
+        this.commands = List.copyOf(sorted);
+        for (Command command : commands) {
+            for (String name : names(command)) {
+                if (byName.putIfAbsent(name, command) != null) {
+                    throw new IllegalArgumentException("two commands are called " + name);
+                }
+            }
+        }
+    }
+
+    /** @return a catalogue of these commands, listed by heading, then in this order */
+    public static CommandCatalogue of(Command... commands) {
+        return new CommandCatalogue(Arrays.asList(commands));
+    }
+
+    /** @return this catalogue with one more command */
+    public CommandCatalogue with(Command command) {
+        List<Command> more = new ArrayList<>(commands);
+        more.add(command);
+        return new CommandCatalogue(more);
+    }
+
+    private static List<String> names(Command command) {
+        List<String> names = new ArrayList<>();
+        names.add(command.name());
+        names.addAll(command.aliases());
+        return names;
+    }
+
+    /** @return every command, in the order {@code /help} lists them */
+    public List<Command> commands() {
+        return commands;
+    }
+
+    /** @return the commands {@code by} answers, in the order {@code /help} lists them */
+    public List<Command> commands(HandledBy by) {
+        return commands.stream().filter(c -> c.handledBy() == by).toList();
+    }
+
+    /** @return the command called {@code name} (or an alias of it), in any case, without slash */
+    public Optional<Command> find(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Reads a chat message, such as {@code /ForceBuy@OurBot btc-usdt 25}.
+     *
+     * @param text what a person typed; may be null
+     * @return the command, an error saying what was wrong and how to write it, or {@link NotACommand} when the text
+     *         does not start with {@code /}
+     */
+    public ParseResult parse(String text) {
+        if (text == null) {
+            return new NotACommand();
+        }
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("/") || trimmed.length() < 2) {
+            return new NotACommand();
+        }
+        return parse(WHITESPACE.split(trimmed), null, Map.of());
+    }
+
+    /**
+     * Reads a {@code command} frame's parts. Each argument comes from its field when the frame has it ({@code symbol},
+     * or {@code data.amount} and the like: {@link ArgumentKind#field()}), else from the next word after the name in
+     * {@code message}, so that {@code forcebuy} with {@code symbol} {@code BTC/USDT} and {@code data.amount}
+     * {@code 25}, and {@code /forcebuy btc/usdt 25} alone, are the same command. A field the command does not take
+     * counts as one argument too many.
+     *
+     * @param message the frame's {@code message}: the command's name, with or without slash, maybe followed by words
+     * @param symbol  the frame's {@code symbol}, or null
+     * @param data    the frame's {@code data} fields as text; null and blank values are left out
+     * @return the command, or an error saying what was wrong and how to write it
+     */
+    public ParseResult parseFrame(String message, String symbol, Map<String, String> data) {
+        return parse(WHITESPACE.split(message.strip()), symbol == null || symbol.isBlank() ? null : symbol.strip(),
+                data);
+    }
+
+    private ParseResult parse(String[] words, String symbolField, Map<String, String> dataFields) {
+        String name = words[0].startsWith("/") ? words[0].substring(1) : words[0];
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
+        name = name.toLowerCase(Locale.ROOT);
+        Optional<Command> command = find(name);
+        if (command.isEmpty()) {
+            return unknown(name);
+        }
+        return arguments(command.get(), Arrays.asList(words).subList(1, words.length), symbolField, dataFields);
+    }
+
+    private static ParseResult arguments(Command command, List<String> words, String symbolField,
+                                         Map<String, String> dataFields) {
+        Map<ArgumentKind, String> fromFields = new EnumMap<>(ArgumentKind.class);
+        int extra = 0;
+        if (symbolField != null) {
+            extra += take(command, ArgumentKind::inSymbolField, symbolField, fromFields);
+        }
+        for (Map.Entry<String, String> field : dataFields.entrySet()) {
+            if (field.getValue() != null && !field.getValue().isBlank()) {
+                extra += take(command, kind -> !kind.inSymbolField() && kind.field().equals(field.getKey()),
+                        field.getValue().strip(), fromFields);
+            }
+        }
+        long free = command.arguments().stream().filter(a -> !fromFields.containsKey(a.kind())).count();
+        extra += (int) Math.max(0, words.size() - free);
+        if (extra > 0) {
+            return new ParseError(ParseError.BAD_ARGUMENTS, (command.arguments().isEmpty()
+                    ? "/" + command.name() + " takes no arguments." : "Too many arguments.") + usage(command));
+        }
+        Iterator<String> next = words.iterator();
+        Map<ArgumentKind, Object> values = new EnumMap<>(ArgumentKind.class);
+        for (Argument argument : command.arguments()) {
+            ArgumentKind kind = argument.kind();
+            String text = fromFields.containsKey(kind) ? fromFields.get(kind) : next.hasNext() ? next.next() : null;
+            if (text == null) {
+                if (argument.required()) {
+                    return new ParseError("missing_" + kind.field(), "/" + command.name() + " needs " + kind.noun()
+                            + "." + usage(command));
+                }
+                continue;
+            }
+            Argument.Reading reading = argument.read(text);
+            if (reading.problem() != null) {
+                return new ParseError("bad_" + kind.field(), reading.problem() + usage(command));
+            }
+            values.put(kind, reading.value());
+        }
+        return new ParsedCommand(command, values);
+    }
+
+    /** @return 0 when {@code command} has an argument {@code fits} and it took {@code text}, else 1: one too many */
+    private static int take(Command command, Predicate<ArgumentKind> fits, String text,
+                            Map<ArgumentKind, String> fromFields) {
+        Optional<Argument> argument = command.arguments().stream().filter(a -> fits.test(a.kind())).findFirst();
+        argument.ifPresent(a -> fromFields.put(a.kind(), text));
+        return argument.isPresent() ? 0 : 1;
+    }
+
+    private static String usage(Command command) {
+        return " Usage: " + command.usage();
+    }
+
+    /**
+     * @param name a name that is no command's, lowercase, without slash
+     * @return the answer to it, the same in every chat and console: {@code Unknown command /stauts. Did you mean
+     *         /status? Send /help for the list.}, naming every command equally close to it
+     */
+    private ParseError unknown(String name) {
+        String shown = name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "…";
+        List<String> near = Spelling.nearest(name, commands.stream().map(Command::name).toList());
+        String guess = near.isEmpty() ? ""
+                : near.stream().map(known -> "/" + known).collect(Collectors.joining(" or ", " Did you mean ", "?"));
+        return new ParseError(ParseError.UNKNOWN_COMMAND, "Unknown command /" + shown + "." + guess + " Send "
+                + Command.HELP.usage() + " for the list.");
+    }
+
+    /**
+     * @return the help text, plain: what the placeholders mean, then each heading followed by its commands, one line
+     *         each, such as {@code /forcebuy SYMBOL [AMOUNT] - buy now at market, ...}
+     */
+    public String help() {
+        Set<String> legends = new LinkedHashSet<>();
+        commands.forEach(c -> c.arguments().forEach(a -> legends.add(a.kind().legend())));
+        StringBuilder help = new StringBuilder("ByNinja commands");
+        help.append(legends.isEmpty() ? ":" : " (" + String.join("; ", legends) + "):");
+        Group group = null;
+        for (Command command : commands) {
+            if (command.group() != group) {
+                group = command.group();
+                help.append("\n\n").append(group.title());
+            }
+            help.append('\n').append(command.usage());
+            if (!command.aliases().isEmpty()) {
+                help.append(command.aliases().stream().map(alias -> "/" + alias)
+                        .collect(Collectors.joining(", ", " (or ", ")")));
+            }
+            help.append(" - ").append(command.description());
+        }
+        return help.toString();
+    }
+
+    /** @return the menu for a chat app, every command in the order of {@link #help()}, aliases left out */
+    public List<MenuEntry> menu() {
+        return commands.stream().map(c -> new MenuEntry(c.name(), c.menuDescription())).toList();
+    }
+}
