@@ -77,7 +77,10 @@ final class CandleChart {
             low = Math.min(low, m.price().doubleValue());
             high = Math.max(high, m.price().doubleValue());
         }
-        NumberFormat price = ChartStyle.numbers(0, 8);
+        // Prices as the market writes them: to the most decimals its candles show (its tick), 8 at most.
+        int decimals = Math.min(8, bars.stream().mapToInt(b -> Math.max(Math.max(b.open().scale(), b.close().scale()),
+                Math.max(b.high().scale(), b.low().scale()))).max().orElse(2));
+        NumberFormat price = ChartStyle.numbers(decimals, decimals);
         for (Level level : levels) {
             double at = level.price().doubleValue();
             low = Math.min(low, at);

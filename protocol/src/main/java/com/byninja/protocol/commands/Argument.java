@@ -31,13 +31,20 @@ public final class Argument {
     private final Duration minDuration;
     private final Duration maxDuration;
     private final int maxCount;
+    /** How a usage line writes it when not as its kind, such as {@code DAYS} for a count of days; else null. */
+    private final String name;
+    /** How {@code /help} explains a named one, or null when the name says it all. */
+    private final String namedLegend;
 
-    private Argument(ArgumentKind kind, boolean required, Duration minDuration, Duration maxDuration, int maxCount) {
+    private Argument(ArgumentKind kind, boolean required, Duration minDuration, Duration maxDuration, int maxCount,
+                     String name, String namedLegend) {
         this.kind = kind;
         this.required = required;
         this.minDuration = minDuration;
         this.maxDuration = maxDuration;
         this.maxCount = maxCount;
+        this.name = name;
+        this.namedLegend = namedLegend;
     }
 
     /** @return a required {@link ArgumentKind#SYMBOL} */
@@ -75,7 +82,7 @@ public final class Argument {
             throw new IllegalArgumentException("a duration's bounds are whole minutes, at least one, the shorter "
                     + "first; got " + min + " and " + max);
         }
-        return new Argument(ArgumentKind.DURATION, true, min, max, 0);
+        return new Argument(ArgumentKind.DURATION, true, min, max, 0, null, null);
     }
 
     /**
@@ -86,16 +93,49 @@ public final class Argument {
         if (max < 1) {
             throw new IllegalArgumentException("a count's maximum must be at least 1, got " + max);
         }
-        return new Argument(ArgumentKind.COUNT, true, null, null, max);
+        return new Argument(ArgumentKind.COUNT, true, null, null, max, null, null);
     }
 
     private static Argument of(ArgumentKind kind) {
-        return new Argument(kind, true, null, null, 0);
+        return new Argument(kind, true, null, null, 0, null, null);
     }
 
     /** @return this argument, but one that may be left out */
     public Argument optional() {
-        return new Argument(kind, false, minDuration, maxDuration, maxCount);
+        return new Argument(kind, false, minDuration, maxDuration, maxCount, name, namedLegend);
+    }
+
+    /**
+     * @param placeholder how usage lines write it instead of its kind's placeholder, in capitals, such as
+     *                    {@code DAYS} for a count of days or {@code CANDLES}; self-explaining, so {@code /help} gives
+     *                    it no legend
+     * @return this argument, named so
+     */
+    public Argument named(String placeholder) {
+        return named(placeholder, null);
+    }
+
+    /**
+     * @param placeholder as {@link #named(String)}
+     * @param legend      how {@code /help} explains it, starting with the placeholder, such as
+     *                    {@code TIMEFRAME like 15m or 4h}
+     * @return this argument, named so
+     */
+    public Argument named(String placeholder, String legend) {
+        if (placeholder == null || !placeholder.matches("[A-Z][A-Z_]{0,19}")) {
+            throw new IllegalArgumentException("an argument's name is 1 to 20 capitals or _, got \"" + placeholder
+                    + "\"");
+        }
+        if (legend != null && !legend.startsWith(placeholder + " ")) {
+            throw new IllegalArgumentException("a legend starts with its placeholder, such as \"" + placeholder
+                    + " like ...\"; got \"" + legend + "\"");
+        }
+        return new Argument(kind, required, minDuration, maxDuration, maxCount, placeholder, legend);
+    }
+
+    /** @return how {@code /help} explains its placeholder, such as {@code SYMBOL like BTC/USDT}; empty if needless */
+    java.util.Optional<String> legend() {
+        return java.util.Optional.ofNullable(name == null ? kind.legend() : namedLegend);
     }
 
     /** @return its kind */
@@ -110,7 +150,8 @@ public final class Argument {
 
     /** @return how a usage line writes it: {@code SYMBOL}, or {@code [AMOUNT]} when it may be left out */
     public String usage() {
-        return required ? kind.placeholder() : "[" + kind.placeholder() + "]";
+        String placeholder = name == null ? kind.placeholder() : name;
+        return required ? placeholder : "[" + placeholder + "]";
     }
 
     @Override

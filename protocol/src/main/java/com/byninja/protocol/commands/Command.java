@@ -1,5 +1,6 @@
 package com.byninja.protocol.commands;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class Command {
             "flags, positions, balance, prices and link state");
     public static final Command STATS = forBot("stats", Group.STATUS, Role.VIEWER,
             "trades, win rate, PnL, fees and drawdown, today and all time", Argument.symbol().optional());
+    public static final Command CHART = forBot("chart", Group.STATUS, Role.VIEWER,
+            "a picture of a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and "
+                    + "its position's stop and target", Argument.symbol(),
+            Argument.duration(Duration.ofMinutes(1), Duration.ofDays(7)).optional()
+                    .named("TIMEFRAME", "TIMEFRAME like 15m or 4h"),
+            Argument.count(500).optional().named("CANDLES"));
+    public static final Command EQUITY = forBot("equity", Group.STATUS, Role.VIEWER,
+            "a picture of the equity over the last days (30 unless said), with its drawdown",
+            Argument.count(3650).optional().named("DAYS"));
     public static final Command STARTTRADING = forBot("starttrading", Group.TRADING_CONTROL, Role.TRADER,
             "let the strategy trade again, globally or for one symbol", Argument.symbol().optional());
     public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,
@@ -60,7 +70,8 @@ public final class Command {
     public static final Command BOTS = forServer("bots", Group.LINK, Role.VIEWER,
             "the connected trading bots, with address and uptime");
     public static final Command USE = forServer("use", Group.LINK, Role.VIEWER,
-            "pick the bot your commands go to (alone: show it); all sends /status and /stats to every bot",
+            "pick the bot your commands go to (alone: show it); all sends the commands that only read (/status, /stats, "
+                    + "/chart, /equity) to every bot",
             Argument.botOrAll().optional());
     public static final Command HELP = forServer("help", Group.HELP, Role.VIEWER, "this list of commands")
             .alsoCalled("start");

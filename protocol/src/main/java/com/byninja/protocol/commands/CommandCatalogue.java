@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class CommandCatalogue {
     /** The commands that exist, in the order {@code /help} lists them within each heading. */
-    public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.STARTTRADING,
-            Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL, Command.DISABLESELL,
-            Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
+    public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
+            Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL,
+            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How much of an unknown name a message repeats: longer than any command's. */
@@ -153,11 +152,14 @@ public final class CommandCatalogue {
             return new ParseError(ParseError.BAD_ARGUMENTS, (command.arguments().isEmpty()
                     ? "/" + command.name() + " takes no arguments." : "Too many arguments.") + usage(command));
         }
-        Iterator<String> next = words.iterator();
+        int next = 0;
         Map<ArgumentKind, Object> values = new EnumMap<>(ArgumentKind.class);
-        for (Argument argument : command.arguments()) {
+        List<Argument> arguments = command.arguments();
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument argument = arguments.get(i);
             ArgumentKind kind = argument.kind();
-            String text = fromFields.containsKey(kind) ? fromFields.get(kind) : next.hasNext() ? next.next() : null;
+            boolean fromField = fromFields.containsKey(kind);
+            String text = fromField ? fromFields.get(kind) : next < words.size() ? words.get(next) : null;
             if (text == null) {
                 if (argument.required()) {
                     return new ParseError("missing_" + kind.field(), "/" + command.name() + " needs " + kind.noun()
@@ -166,12 +168,28 @@ public final class CommandCatalogue {
                 continue;
             }
             Argument.Reading reading = argument.read(text);
+            if (reading.problem() != null && !fromField && !argument.required()
+                    && laterReads(arguments.subList(i + 1, arguments.size()), text, fromFields)) {
+                // An optional argument left out: the word is the next one's, as in /chart BTC/USDT 200.
+                continue;
+            }
             if (reading.problem() != null) {
                 return new ParseError("bad_" + kind.field(), reading.problem() + usage(command));
             }
             values.put(kind, reading.value());
+            next += fromField ? 0 : 1;
+        }
+        if (next < words.size()) {
+            // A word no argument took, such as the duration after the count in /chart BTC/USDT 200 15m.
+            return new ParseError(ParseError.BAD_ARGUMENTS, "\"" + words.get(next) + "\" is not where "
+                    + command.usage() + " expects it." + usage(command));
         }
         return new ParsedCommand(command, values);
+    }
+
+    /** @return whether one of {@code later}, not given by a field, reads {@code text} as its value */
+    private static boolean laterReads(List<Argument> later, String text, Map<ArgumentKind, String> fromFields) {
+        return later.stream().anyMatch(a -> !fromFields.containsKey(a.kind()) && a.read(text).problem() == null);
     }
 
     /** @return 0 when {@code command} has an argument {@code fits} and it took {@code text}, else 1: one too many */
@@ -206,7 +224,7 @@ public final class CommandCatalogue {
      */
     public String help() {
         Set<String> legends = new LinkedHashSet<>();
-        commands.forEach(c -> c.arguments().forEach(a -> legends.add(a.kind().legend())));
+        commands.forEach(c -> c.arguments().forEach(a -> a.legend().ifPresent(legends::add)));
         StringBuilder help = new StringBuilder("ByNinja commands");
         help.append(legends.isEmpty() ? ":" : " (" + String.join("; ", legends) + "):");
         Group group = null;

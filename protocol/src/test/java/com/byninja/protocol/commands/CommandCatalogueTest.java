@@ -143,12 +143,15 @@ class CommandCatalogueTest {
     @Test
     void theHelpListsEveryCommandUnderItsHeadingAndSaysWhatThePlaceholdersMean() {
         assertThat(COMMANDS.help()).isEqualTo("""
-                ByNinja commands (SYMBOL like BTC/USDT; AMOUNT in the quote currency, like 25; NAME a trading bot's \
-                name):
+                ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; AMOUNT in the quote currency, like \
+                25; NAME a trading bot's name):
 
                 Status
                 /status - flags, positions, balance, prices and link state
                 /stats [SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time
+                /chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, \
+                or a multiple of it) with its trades and its position's stop and target
+                /equity [DAYS] - a picture of the equity over the last days (30 unless said), with its drawdown
 
                 Trading control
                 /starttrading [SYMBOL] - let the strategy trade again, globally or for one symbol
@@ -166,8 +169,8 @@ class CommandCatalogueTest {
 
                 Link
                 /bots - the connected trading bots, with address and uptime
-                /use [NAME|all] - pick the bot your commands go to (alone: show it); all sends /status and /stats to \
-                every bot
+                /use [NAME|all] - pick the bot your commands go to (alone: show it); all sends the commands that only \
+                read (/status, /stats, /chart, /equity) to every bot
 
                 Help
                 /help (or /start) - this list of commands""");
@@ -178,6 +181,11 @@ class CommandCatalogueTest {
         assertThat(COMMANDS.menu()).containsExactly(
                 new MenuEntry("status", "flags, positions, balance, prices and link state"),
                 new MenuEntry("stats", "[SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time"),
+                new MenuEntry("chart", "SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the "
+                        + "bot's own timeframe, or a multiple of it) with its trades and its position's stop and "
+                        + "target"),
+                new MenuEntry("equity", "[DAYS] - a picture of the equity over the last days (30 unless said), with "
+                        + "its drawdown"),
                 new MenuEntry("starttrading", "[SYMBOL] - let the strategy trade again, globally or for one symbol"),
                 new MenuEntry("stoptrading", "[SYMBOL] - stop the strategy's entries and exits, globally or for one "
                         + "symbol; stop-loss, take-profit and trailing stop keep protecting positions"),
@@ -191,8 +199,8 @@ class CommandCatalogueTest {
                         + "hard risk limits"),
                 new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
                 new MenuEntry("bots", "the connected trading bots, with address and uptime"),
-                new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it); all sends "
-                        + "/status and /stats to every bot"),
+                new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it); all sends the "
+                        + "commands that only read (/status, /stats, /chart, /equity) to every bot"),
                 new MenuEntry("help", "this list of commands"));
     }
 
@@ -219,16 +227,38 @@ class CommandCatalogueTest {
         assertThat(more.parseFrame("trades", "ETH/USDT", Map.of("duration", "2d", "count", "5"))).isEqualTo(
                 new ParsedCommand(TRADES, Map.of(ArgumentKind.DURATION, Duration.ofDays(2), ArgumentKind.SYMBOL,
                         "ETH/USDT", ArgumentKind.COUNT, 5)));
-        assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; DURATION like 30m, 4h or 2d; "
-                + "COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a trading bot's name):\n\n"
+        assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; "
+                + "DURATION like 30m, 4h or 2d; COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a "
+                + "trading bot's name):\n\n"
                 + "Status\n/status - flags, positions, balance, prices and link state\n/stats [SYMBOL] - trades, win "
-                + "rate, PnL, fees and drawdown, today and all time\n/trades DURATION [SYMBOL] [COUNT] - the last "
-                + "trades, over a window\n\nTrading control\n");
+                + "rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of "
+                + "a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and its "
+                + "position's stop and target\n/equity [DAYS] - a picture of the equity over the last days (30 unless "
+                + "said), with its drawdown\n/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\n"
+                + "Trading control\n");
         assertThat(more.menu()).contains(new MenuEntry("trades", "DURATION [SYMBOL] [COUNT] - the last trades, over "
-                + "a window"), atIndex(2));
+                + "a window"), atIndex(4));
         assertThat(more.commands(HandledBy.TRADING_BOT)).contains(TRADES);
         assertThat(COMMANDS.parse("/trades 4h")).isEqualTo(new ParseError("unknown_command",
                 "Unknown command /trades. Send /help for the list."));
+    }
+
+    @Test
+    void anOptionalArgumentLeftOutGivesItsPlaceToTheNextOneThatReadsTheWord() {
+        assertThat(parsed(COMMANDS, "/chart btcusdt 15m 200").duration()).contains(Duration.ofMinutes(15));
+        ParsedCommand countOnly = parsed(COMMANDS, "/chart btc-usdt 200");
+        assertThat(countOnly.duration()).isEmpty();
+        assertThat(countOnly.count()).hasValue(200);
+        assertThat(countOnly.text()).isEqualTo("/chart BTC/USDT 200");
+        assertThat(COMMANDS.parse("/chart btcusdt 200 15m")).isEqualTo(new ParseError(ParseError.BAD_ARGUMENTS,
+                "\"15m\" is not where /chart SYMBOL [TIMEFRAME] [CANDLES] expects it. Usage: /chart SYMBOL "
+                        + "[TIMEFRAME] [CANDLES]"));
+        assertThat(COMMANDS.parse("/chart btcusdt soon")).isEqualTo(new ParseError("bad_duration",
+                "The duration must be a whole number and a unit (m, h or d), such as 30m, 4h or 2d; got \"soon\". "
+                        + "Usage: /chart SYMBOL [TIMEFRAME] [CANDLES]"));
+        assertThat(parsed(COMMANDS, "/equity 7").count()).hasValue(7);
+        assertThat(COMMANDS.parse("/equity 4000")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 3650; got \"4000\". Usage: /equity [DAYS]"));
     }
 
     @Test

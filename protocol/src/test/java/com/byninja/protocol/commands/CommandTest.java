@@ -15,6 +15,8 @@ class CommandTest {
         assertThat(CommandCatalogue.STANDARD.commands()).extracting(Command::usage).containsExactly(
                 "/status",
                 "/stats [SYMBOL]",
+                "/chart SYMBOL [TIMEFRAME] [CANDLES]",
+                "/equity [DAYS]",
                 "/starttrading [SYMBOL]",
                 "/stoptrading [SYMBOL]",
                 "/enablebuy [SYMBOL]",
@@ -31,7 +33,8 @@ class CommandTest {
     @Test
     void readingNeedsNoRoleButSteeringDoes() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
-                .extracting(Command::name).containsExactly("status", "stats", "bots", "use", "help");
+                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
+                        "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("starttrading", "stoptrading", "enablebuy", "disablebuy",
                         "enablesell", "disablesell", "forcebuy", "forcesell");

@@ -3,7 +3,7 @@ package com.byninja.telegram.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.byninja.charts.Charts;
-import com.byninja.protocol.Command;
+import com.byninja.protocol.commands.Command;
 import com.byninja.protocol.Message;
 import com.byninja.telegram.telegram.ChatMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -378,6 +378,11 @@ public final class Trader {
         return strategy.candles(s, n);
     }
 
+    /** @return the configuration the trader runs with. */
+    public BotConfig config() {
+        return ctx.config;
+    }
+
     /** @return the strategy. */
     public TradingStrategy strategy() {
         return ctx.strategy;

@@ -110,9 +110,10 @@ public final class ChartReport {
             exits++;
         }
         ArrayNode levels = chart.putArray("levels");
+        int decimals = decimals(candles);
         StringBuilder text = new StringBuilder(title).append(": ").append(candles.size())
                 .append(candles.size() == 1 ? " candle" : " candles").append(", last ")
-                .append(Money.price(candles.get(candles.size() - 1).close())).append(' ').append(symbol.quote())
+                .append(atTick(candles.get(candles.size() - 1).close(), decimals)).append(' ').append(symbol.quote())
                 .append(change(candles));
         if (entries + exits > 0) {
             text.append("; ").append(entries).append(entries == 1 ? " entry, " : " entries, ").append(exits)
@@ -126,21 +127,21 @@ public final class ChartReport {
             }
             level(levels, "entry", p.averageEntryPrice());
             text.append("; position ").append(Money.exact(p.quantity())).append(" @ ")
-                    .append(Money.price(p.averageEntryPrice()));
+                    .append(atTick(p.averageEntryPrice(), decimals));
             Optional<RiskManager.Protection> protection = trader.protection(symbol);
             if (protection.isPresent() && trader.protectiveExits()) {
                 RiskManager.Protection levelsNow = protection.get();
                 levelsNow.stopLoss().ifPresent(v -> {
                     level(levels, "stop_loss", v);
-                    text.append(", stop-loss ").append(Money.price(v));
+                    text.append(", stop-loss ").append(atTick(v, decimals));
                 });
                 levelsNow.takeProfit().ifPresent(v -> {
                     level(levels, "take_profit", v);
-                    text.append(", take-profit ").append(Money.price(v));
+                    text.append(", take-profit ").append(atTick(v, decimals));
                 });
                 levelsNow.trailingStop().ifPresent(v -> {
                     level(levels, "trailing_stop", v);
-                    text.append(", trailing stop ").append(Money.price(v));
+                    text.append(", trailing stop ").append(atTick(v, decimals));
                 });
             } else if (!trader.protectiveExits()) {
                 text.append(", not protected (risk.protectiveExits: false)");
@@ -181,6 +182,22 @@ public final class ChartReport {
             out.add(group);
         }
         return out;
+    }
+
+    /** @return the most decimals the candles' prices show, the market's tick as far as they tell; 8 at most */
+    static int decimals(List<Candle> candles) {
+        int most = 0;
+        for (Candle c : candles) {
+            most = Math.max(most, Math.max(Math.max(c.open().stripTrailingZeros().scale(),
+                    c.close().stripTrailingZeros().scale()), Math.max(c.high().stripTrailingZeros().scale(),
+                    c.low().stripTrailingZeros().scale())));
+        }
+        return Math.min(8, most);
+    }
+
+    /** @return {@code price} written to {@code decimals} places, such as {@code 3001.80} */
+    private static String atTick(BigDecimal price, int decimals) {
+        return price.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String change(List<Candle> candles) {

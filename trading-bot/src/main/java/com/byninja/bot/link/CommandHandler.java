@@ -57,6 +57,8 @@ public final class CommandHandler {
     private final SymbolResolver symbols;
     private final StatusReport reports;
     private final Alerts alerts;
+    private final ChartReport charts;
+    private final EquityReport equity;
     private final Map<Command, Action> actions;
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
@@ -73,6 +75,9 @@ public final class CommandHandler {
         this.symbols = symbols;
         this.reports = reports;
         this.alerts = alerts;
+        this.charts = new ChartReport(trader, trader.config().timeframe());
+        this.equity = new EquityReport(trader, trader.config().quoteCurrency(),
+                trader.config().store().equitySampleMinutes());
         this.actions = Map.ofEntries(
                 Map.entry(Command.STATUS, (m, c, s) -> reply(m, reports.status())),
                 Map.entry(Command.STATS, (m, c, s) -> reply(m, reports.stats(s))),
@@ -83,7 +88,11 @@ public final class CommandHandler {
                 Map.entry(Command.ENABLESELL, (m, c, s) -> flag(m, c, s, Flag.SELL, true)),
                 Map.entry(Command.DISABLESELL, (m, c, s) -> flag(m, c, s, Flag.SELL, false)),
                 Map.entry(Command.FORCEBUY, (m, c, s) -> forceBuy(m, s, c.amount().orElse(null))),
-                Map.entry(Command.FORCESELL, (m, c, s) -> c.all() ? forceSellAll(m) : forceSell(m, s)));
+                Map.entry(Command.FORCESELL, (m, c, s) -> c.all() ? forceSellAll(m) : forceSell(m, s)),
+                Map.entry(Command.CHART, (m, c, s) -> reply(m, charts.chart(s, c.duration().orElse(null),
+                        c.count().isPresent() ? c.count().getAsInt() : null))),
+                Map.entry(Command.EQUITY, (m, c, s) -> reply(m, equity.equity(c.count().isPresent()
+                        ? c.count().getAsInt() : null))));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "

@@ -57,11 +57,12 @@ class ChartReportTest {
         // 09:09, 09:10 and 09:11.
         assertThat(chart.path("candles").toString()).isEqualTo("[[" + at(9) + ",\"109\",\"111\",\"108\",\"110\"],"
                 + "[" + at(10) + ",\"110\",\"112\",\"109\",\"111\"],[" + at(11) + ",\"111\",\"113\",\"110\",\"112\"]]");
-        // 3 % below and 6 % above 110; (112 - 109) / 109 = +2.75 % over the three candles.
+        // 3 % below and 6 % above 110, exact in the data and to the candles' whole numbers in words; (112 - 109) / 109
+        // = +2.75 % over the three candles.
         assertThat(chart.path("levels").toString()).isEqualTo("[{\"kind\":\"entry\",\"price\":\"110\"},"
                 + "{\"kind\":\"stop_loss\",\"price\":\"106.7\"},{\"kind\":\"take_profit\",\"price\":\"116.6\"}]");
         assertThat(r.text()).isEqualTo("BTC/USDT 1m: 3 candles, last 112 USDT (+2.75 % over the chart); position 1 @ "
-                + "110, stop-loss 106.7, take-profit 116.6.");
+                + "110, stop-loss 107, take-profit 117.");
     }
 
     @Test

@@ -330,8 +330,8 @@ class CommandHandlerTest {
 
         assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
         assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
-        assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"starttrading\","
-                + "\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
+        assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"chart\",\"equity\","
+                + "\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
                 + "\"forcesell\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");

@@ -8,7 +8,7 @@ import com.byninja.bot.TraderFixture;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
-import com.byninja.protocol.Command;
+import com.byninja.protocol.commands.Command;
 import com.byninja.protocol.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
