@@ -185,9 +185,9 @@ class BotEventsTest {
                         "🎯 <b>alpha</b> <code>BTC/USDT</code>: Take-profit hit at 99000.00 (entry 96153.85); selling "
                                 + "0.00052 BTC"),
                 Arguments.of("risk_limit", "BTC/USDT", null, "The strategy's buy was refused: 3 positions are open, "
-                        + "the most risk.maxOpenPositions allows",
+                        + "the maximum is 3 (risk.maxOpenPositions)",
                         "🚧 <b>alpha</b> <code>BTC/USDT</code>: The strategy's buy was refused: 3 positions are open, "
-                                + "the most risk.maxOpenPositions allows"),
+                                + "the maximum is 3 (risk.maxOpenPositions)"),
                 Arguments.of("daily_loss_limit", null, null, "Daily loss limit reached: -50.20 USDT realised today "
                         + "(limit 50.00 USDT); buying stops until 00:00 UTC",
                         "🚧 <b>alpha</b>: Daily loss limit reached: -50.20 USDT realised today (limit 50.00 USDT); "
