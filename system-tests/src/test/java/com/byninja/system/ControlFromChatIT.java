@@ -37,12 +37,14 @@ class ControlFromChatIT {
 
             int before = d.say("/forcebuy BTC/USDT 50");
             d.awaitChat(before, "Buying BTC/USDT for 50\\.00 USDT at market \\(order ");
-            d.awaitChat(before, "Opened BTC/USDT: bought [0-9.]+ at [0-9.]+ for 50\\.00 USDT");
+            d.awaitChat(before, "^🔵 alpha BTC/USDT: Opened by /forcebuy: bought [0-9.]+ BTC at [0-9.]+ for 50\\.00 "
+                    + "USDT, fee ");
             d.ask("/status", "Positions \\(1\\):\\s+BTC/USDT [0-9.]+ @ ");
 
             before = d.say("/forcesell BTC/USDT");
             d.awaitChat(before, "Selling [0-9.]+ BTC of BTC/USDT at market");
-            d.awaitChat(before, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL [-+]?[0-9.]+ USDT");
+            d.awaitChat(before, "^(💰|🔻|⚪) alpha BTC/USDT: Closed by /forcesell: sold [0-9.]+ BTC at [0-9.]+, PnL "
+                    + "[-+]?[0-9.]+ USDT");
 
             d.ask("/stats", "All time: 1 trades?, ");
             d.ask("/stats BTC/USDT", "BTC/USDT");

@@ -39,6 +39,7 @@ public final class Deployment implements AutoCloseable {
     public final int linkPort;
     private String botYaml;
     private final String telegramSending;
+    private String telegramExtra = "";
     public Daemon telegram;
     public Daemon bot;
     private final List<Daemon> others = new ArrayList<>();
@@ -152,7 +153,18 @@ public final class Deployment implements AutoCloseable {
                   # drop; a flapping bot announced once per episode is pinned by the telegram-server's
                   # ChatControlTest.
                   flappingWindowSeconds: 0
-                """.formatted(port, telegramSending.strip()));
+                %s
+                """.formatted(port, telegramSending.strip(), telegramExtra.strip()));
+    }
+
+    /**
+     * Gives the telegram-server more configuration from its next start on, such as a {@code watchdog} section.
+     *
+     * @param yaml top-level sections not already in its test configuration
+     */
+    public void configureTelegram(String yaml) throws IOException {
+        this.telegramExtra = yaml;
+        writeTelegramConfig(linkPort);
     }
 
     /** Starts (or restarts) the telegram-server and waits until it listens. */

@@ -21,7 +21,7 @@ class IsolationIT {
                 "markets:\n  BTC/USDT:\n    volatilityPct: 3200", "");
         try (Deployment d = new Deployment(dir, volatileBot)) {
             d.startBoth();
-            d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 100", "BTC/USDT: Opened by /forcebuy: bought");
             d.telegram.kill9();
             long logBefore = d.bot.read("logs/trading-bot-alpha.log").length();
 
@@ -38,7 +38,8 @@ class IsolationIT {
             d.awaitChat(chatBefore, "alpha connected");
             assertThat(Duration.ofNanos(System.nanoTime() - restartedAt)).as("reconnected within a few seconds")
                     .isLessThan(Duration.ofSeconds(8));
-            String closed = d.awaitChat(chatBefore, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL");
+            String closed = d.awaitChat(chatBefore, "alpha BTC/USDT: Closed by the [a-z-]+: sold [0-9.]+ BTC at "
+                    + "[0-9.]+, PnL");
             assertThat(closed).containsIgnoringCase(exit.replace('_', '-').split("-")[0]);
             d.ask("/stats", "All time: 1 trades?, ");
         }
@@ -54,9 +55,9 @@ class IsolationIT {
                 """;
         try (Deployment d = new Deployment(dir, quietBot)) {
             d.startBoth();
-            d.ask("/forcebuy ETH/USDT 60", "Opened ETH/USDT: bought");
-            d.ask("/forcebuy BTC/USDT 40", "Opened BTC/USDT: bought");
-            d.ask("/forcesell BTC/USDT", "Closed BTC/USDT: sold");
+            d.ask("/forcebuy ETH/USDT 60", "ETH/USDT: Opened by /forcebuy: bought");
+            d.ask("/forcebuy BTC/USDT 40", "BTC/USDT: Opened by /forcebuy: bought");
+            d.ask("/forcesell BTC/USDT", "BTC/USDT: Closed by /forcesell: sold");
             d.ask("/disablebuy", "Buying disabled globally");
             d.ask("/stoptrading ETH/USDT", "Trading stopped for ETH/USDT");
             String statusBefore = positionsOf(d.ask("/status", "Positions \\(1\\)"));

@@ -38,9 +38,10 @@ class MoneySafetyIT {
                     + "globally or for one symbol; stop-loss, take-profit and trailing stop still sell");
 
             int before = d.say("/forcebuy BTC/USDT 100");
-            d.awaitChat(before, "Opened BTC/USDT: bought");
-            String hit = d.awaitChat(before, "(Take-profit|Stop-loss) hit on BTC/USDT");
-            d.awaitChat(before, "Closed BTC/USDT: sold [0-9.]+ at [0-9.]+, PnL .*\\((take-profit|stop-loss)\\)");
+            d.awaitChat(before, "BTC/USDT: Opened by /forcebuy: bought");
+            String hit = d.awaitChat(before, "^(🎯|🛑) alpha BTC/USDT: (Take-profit|Stop-loss) hit at ");
+            d.awaitChat(before, "^(💰|🔻|⚪) alpha BTC/USDT: Closed by the (take-profit|stop-loss): sold [0-9.]+ BTC "
+                    + "at [0-9.]+, PnL ");
             assertThat(d.query("SELECT exit_purpose FROM trades"))
                     .containsExactly(hit.contains("Take-profit") ? "TAKE_PROFIT" : "STOP_LOSS");
         }
@@ -51,7 +52,7 @@ class MoneySafetyIT {
             throws Exception {
         try (Deployment d = new Deployment(dir, bot(NO_STOPS, "", ""))) {
             d.startBoth();
-            d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 100", "BTC/USDT: Opened by /forcebuy: bought");
             int before = d.chat().size();
             d.bot.terminate(Duration.ofSeconds(10));
             d.awaitChat(before, "alpha disconnected");
@@ -60,8 +61,8 @@ class MoneySafetyIT {
             before = d.chat().size();
             d.startBot();
             d.awaitChat(before, "alpha connected");
-            d.awaitChat(before, "BTC/USDT is no longer in the configuration, but the bot holds a position of "
-                    + "[0-9.]+ BTC there from an earlier run\\. It stays priced and protected by its stops; close it "
+            d.awaitChat(before, "^❓ alpha BTC/USDT: No longer in the configuration, but the bot holds a position of "
+                    + "[0-9.]+ BTC here from an earlier run\\. It stays priced and protected by its stops; close it "
                     + "with /forcesell BTC/USDT");
 
             String status = d.ask("/status", "Positions \\(1\\)");
@@ -69,7 +70,7 @@ class MoneySafetyIT {
                     .contains("NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
             assertThat(d.ask("/forcebuy BTC/USDT 50", "Force buy of BTC/USDT refused"))
                     .contains("no longer in the configuration");
-            d.ask("/forcesell BTC/USDT", "Closed BTC/USDT: sold");
+            d.ask("/forcesell BTC/USDT", "BTC/USDT: Closed by /forcesell: sold");
             assertThat(d.count("SELECT COUNT(*) FROM positions")).isZero();
         }
     }
@@ -92,10 +93,10 @@ class MoneySafetyIT {
             }
             long fills = d.count("SELECT COUNT(*) FROM orders WHERE status = 'FILLED'");
             assertThat(fills).isEqualTo(4);
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(d.chat(), "(Opened|Added to) (BTC|ETH)/USDT: "
-                    + "bought") >= fills);
+            String bought = "(BTC|ETH)/USDT: (Opened|Added to the position) by /forcebuy: bought";
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(d.chat(), bought) >= fills);
             d.ask("/status", "Positions \\(2\\)");
-            assertThat(count(d.chat(), "(Opened|Added to) (BTC|ETH)/USDT: bought")).isEqualTo(fills);
+            assertThat(count(d.chat(), bought)).isEqualTo(fills);
         }
     }
 
@@ -104,8 +105,8 @@ class MoneySafetyIT {
             throws Exception {
         try (Deployment d = new Deployment(dir, bot(NO_STOPS, "", ""))) {
             d.startBoth();
-            d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
-            d.ask("/forcebuy ETH/USDT 100", "Opened ETH/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 100", "BTC/USDT: Opened by /forcebuy: bought");
+            d.ask("/forcebuy ETH/USDT 100", "ETH/USDT: Opened by /forcebuy: bought");
 
             // Telegram stops taking messages: the sells' alerts wait, unacknowledged, in the chat's queue.
             d.api.failSendsUntilRecovered(Deployment.OWNER, 502);
@@ -118,11 +119,11 @@ class MoneySafetyIT {
             int before = d.chat().size();
             d.startTelegram();
             d.awaitChat(before, "alpha connected");
-            d.awaitChat(before, "Closed BTC/USDT: sold");
-            d.awaitChat(before, "Closed ETH/USDT: sold");
+            d.awaitChat(before, "BTC/USDT: Closed by /forcesell: sold");
+            d.awaitChat(before, "ETH/USDT: Closed by /forcesell: sold");
             d.ask("/status", "Positions \\(0\\)");
-            assertThat(count(d.chat(), "Closed BTC/USDT: sold")).isEqualTo(1);
-            assertThat(count(d.chat(), "Closed ETH/USDT: sold")).isEqualTo(1);
+            assertThat(count(d.chat(), "BTC/USDT: Closed by /forcesell: sold")).isEqualTo(1);
+            assertThat(count(d.chat(), "ETH/USDT: Closed by /forcesell: sold")).isEqualTo(1);
             // Nothing is left undelivered in the bot's outbox.
             await().atMost(Duration.ofSeconds(10)).until(() -> d.count("SELECT COUNT(*) FROM alert_outbox") == 0);
         }
@@ -133,7 +134,7 @@ class MoneySafetyIT {
         // The simulated exchange answers after 3 s, like a slow real one: time enough to kill the bot first.
         try (Deployment d = new Deployment(dir, bot(NO_STOPS, "", ""))) {
             d.startBoth();
-            d.ask("/forcebuy BTC/USDT 100", "Opened BTC/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 100", "BTC/USDT: Opened by /forcebuy: bought");
             d.bot.terminate(Duration.ofSeconds(10));
             d.reconfigureBot(bot(NO_STOPS, "orderLatencyMs: 3000", ""));
             int before = d.chat().size();
@@ -149,7 +150,7 @@ class MoneySafetyIT {
             before = d.chat().size();
             d.startBot();
             String told = d.awaitChat(before, "After the restart: sell order " + Pattern.quote(orderId));
-            assertThat(told).contains("for BTC/USDT (force-sell) never reached the exchange before the bot stopped, "
+            assertThat(told).contains(", placed by /forcesell, never reached the exchange before the bot stopped, "
                     + "so it was not placed. Send /forcesell BTC/USDT again if you still want it.");
             assertThat(d.query("SELECT status FROM orders WHERE client_order_id = '" + orderId + "'"))
                     .containsExactly("CANCELLED");

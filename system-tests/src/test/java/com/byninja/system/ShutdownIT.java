@@ -19,7 +19,7 @@ class ShutdownIT {
     void bothDaemonsExitCleanlyOnSigtermAndTheDatabaseStaysConsistent(@TempDir Path dir) throws Exception {
         try (Deployment d = new Deployment(dir, "risk:\n  stopLossPct: 0\n  takeProfitPct: 0\n")) {
             d.startBoth();
-            d.ask("/forcebuy BTC/USDT 25", "Opened BTC/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 25", "BTC/USDT: Opened by /forcebuy: bought");
             d.ask("/disablesell ETH/USDT", "Selling disabled for ETH/USDT");
 
             int chatBefore = d.chat().size();
@@ -58,11 +58,11 @@ class ShutdownIT {
                     "stop requested by its owner (SIGTERM): shutting alpha down",
                     "stopping: o" + cutOff + " after 1.5 s and was cut off; it stays NEW and is looked up at the next "
                             + "start",
-                    "alert: Bot alpha stopped by its owner (SIGTERM); 0 open position(s) kept. O" + cutOff + " yet; "
+                    "alert: Stopped by its owner (SIGTERM); 0 open positions kept. O" + cutOff + " yet; "
                             + "it stays NEW and is looked up at the next start",
                     "alpha stopped by its owner (SIGTERM)");
-            d.awaitChat(chatBefore, "^⚠️ alpha: " + Pattern.quote("Bot alpha stopped by its owner (SIGTERM); 0 "
-                    + "open position(s) kept. O" + cutOff + " yet; it stays NEW and is looked up at the next start")
+            d.awaitChat(chatBefore, "^⏹️ alpha: " + Pattern.quote("Stopped by its owner (SIGTERM); 0 open positions "
+                    + "kept. O" + cutOff + " yet; it stays NEW and is looked up at the next start")
                     + "$");
             d.awaitChat(chatBefore, "^🔴 alpha disconnected: stopped by its owner \\(SIGTERM\\)\\.$");
             assertThat(d.query("SELECT status FROM orders WHERE client_order_id = '" + order + "'"))

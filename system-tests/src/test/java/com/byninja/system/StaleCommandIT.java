@@ -31,7 +31,7 @@ class StaleCommandIT {
             d.ask("/status", "Positions \\(0\\)");
             assertThat(d.count("SELECT COUNT(*) FROM orders")).isZero();
 
-            d.ask("/forcebuy BTC/USDT 50", "Opened BTC/USDT: bought");
+            d.ask("/forcebuy BTC/USDT 50", "BTC/USDT: Opened by /forcebuy: bought");
             assertThat(d.count("SELECT COUNT(*) FROM orders")).isEqualTo(1);
         }
     }

@@ -16,6 +16,7 @@ import com.byninja.telegram.console.ConsoleButtons;
 import com.byninja.telegram.console.ConsolePrinter;
 import com.byninja.telegram.console.ConsoleReader;
 import com.byninja.telegram.routing.BotEvents;
+import com.byninja.telegram.routing.BotWatch;
 import com.byninja.telegram.routing.CommandRouter;
 import com.byninja.telegram.routing.ConnectionNotices;
 import com.byninja.telegram.routing.LinkBots;
@@ -31,6 +32,8 @@ import com.byninja.telegram.telegram.Html;
 import com.byninja.telegram.telegram.IncomingUpdates;
 import com.byninja.telegram.telegram.TelegramPoller;
 import com.byninja.telegram.telegram.TokenScrubber;
+import com.byninja.telegram.watchdog.Watchdog;
+import com.byninja.telegram.watchdog.WatchdogPresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -125,7 +128,15 @@ public final class TelegramServer implements AutoCloseable {
             ConnectionNotices notices = own(new ConnectionNotices(output,
                     Duration.ofSeconds(config.telegram().flappingWindowSeconds()), Clock.systemUTC(), errors));
             notices.start();
-            events = new BotEvents(output, pending, router, logs, notices, replyTimeoutMs, bots);
+            Watchdog watchdog = config.watchdog().enabled()
+                    ? own(new Watchdog(output, config.watchdog(), Clock.systemUTC(), errors)) : null;
+            if (watchdog != null) {
+                watchdog.start();
+            }
+            events = new BotEvents(output, pending, router, logs, notices, replyTimeoutMs, bots, Clock.systemUTC(),
+                    watchdog == null ? BotWatch.NONE : watchdog);
+            // The watchdog's buttons go to it, not to the command router: they run no command.
+            ChatInput input = watchdog == null ? router : new WatchdogPresses(watchdog, router);
 
             link = own(LinkServer.builder(secret)
                     .bindAddress(config.link().bind())
@@ -161,7 +172,7 @@ public final class TelegramServer implements AutoCloseable {
             if (console == null) {
                 BotIdentity identity = new BotIdentity(telegramClient, sending.requestTimeoutMs(), scrubber);
                 IncomingUpdates updates = new IncomingUpdates(new AllowedChats(config.telegram().allowedChats()),
-                        identity, router, Clock.systemUTC());
+                        identity, input, Clock.systemUTC());
                 TelegramPoller poller = own(new TelegramPoller(config.telegram().token(), config.telegram().apiUrl(),
                         http, config.telegram().pollTimeoutSeconds(), config.telegram().pollBackoffMaxMs(), scrubber,
                         identity::learn, updates, this::registerMenu, errors));
@@ -172,7 +183,7 @@ public final class TelegramServer implements AutoCloseable {
                     router.handle(CONSOLE_CHAT, line);
                 }, consoleButtons, data -> {
                     awaitFirstBot(data, replyTimeoutMs);
-                    router.pressed(new ChatInput.ButtonPress(CONSOLE_CHAT, Optional.empty(), data));
+                    input.pressed(new ChatInput.ButtonPress(CONSOLE_CHAT, Optional.empty(), data));
                 }, () -> consoleEnded(console), errors));
                 output.reply(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
                         + Html.escape(whereBotsConnect()) + ". Type /help for the commands.");
@@ -270,7 +281,9 @@ public final class TelegramServer implements AutoCloseable {
         console.onEnd().run();
     }
 
-    /** Stops polling or the console, then the link server, relays, timeouts and senders, in that order. */
+    /**
+     * Stops polling or the console, then the link server, the watchdog, relays, timeouts and senders, in that order.
+     */
     @Override
     public void close() {
         LOG.info("Stopping telegram-server");

@@ -75,7 +75,8 @@ public final class Exchanges {
                                  Alerts alerts) {
         LiveExecution live = new LiveExecution(markets.client(), markets.calls(), markets.marketData(),
                 markets.rules(), clock);
-        LOG.warn("LIVE TRADING on {} (API {}): orders are real and spend real money", markets.name(), api(settings));
+        LOG.warn(Alerts.ALERTED, "LIVE TRADING on {} (API {}): orders are real and spend real money", markets.name(),
+                api(settings));
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("exchange", markets.name());
         alerts.raise(new Alert(AlertKind.LIVE_TRADING, "LIVE TRADING on " + markets.name()

@@ -16,6 +16,7 @@ import com.byninja.bot.engine.Reconciliation;
 import com.byninja.bot.engine.StepClock;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TradingEngine;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.Exchange;
@@ -174,10 +175,10 @@ public final class TradingBot implements AutoCloseable {
         ObjectNode data = Money.object();
         data.put("trading", trader.control().global().trading());
         data.put("openPositions", trader.positions().openCount());
-        alerts.raise(new Alert(AlertKind.BOT_STARTED, "Bot " + config.name() + " started on "
-                + exchange.marketData().exchangeName() + " (" + config.exchange().mode() + "): trading "
-                + (trader.control().global().trading() ? "on" : "off") + ", " + trader.positions().openCount()
-                + " open position(s)", null, data));
+        alerts.raise(new Alert(AlertKind.BOT_STARTED, "Started on " + exchange.marketData().exchangeName() + " ("
+                + config.exchange().mode() + "): trading " + (trader.control().global().trading() ? "on" : "off")
+                + ", " + Money.count(trader.positions().openCount(), "open position", "open positions") + ".", null,
+                data));
         LOG.info("{} trading {} on {} candles with {}; database {}", config.name(), config.symbols(),
                 Durations.format(config.timeframe()), Strategies.describe(config), db.file());
     }
@@ -297,8 +298,9 @@ public final class TradingBot implements AutoCloseable {
         List<OrderExecutor.CutOff> cutOff = executor.awaitStop(deadline);
         String waited = CALLS_STOP_MS / 1000 + "." + CALLS_STOP_MS % 1000 / 100 + " s";
         for (OrderExecutor.CutOff c : cutOff) {
-            LOG.warn("stopping: {} had no answer from the exchange after {} and was cut off; {}", c.what(), waited,
-                    c.consequence());
+            // The stop alert names it too.
+            LOG.warn(Alerts.ALERTED, "stopping: {} had no answer from the exchange after {} and was cut off; {}",
+                    c.what(), waited, c.consequence());
         }
         for (MarketMonitor m : monitors.values()) {
             if (!m.awaitStop(deadline)) {
@@ -338,8 +340,9 @@ public final class TradingBot implements AutoCloseable {
         ObjectNode data = Money.object();
         data.put("reason", reason);
         data.put("openPositions", trader.positions().openCount());
-        StringBuilder text = new StringBuilder("Bot " + config.name() + " " + reason + "; "
-                + trader.positions().openCount() + " open position(s) kept");
+        StringBuilder text = new StringBuilder((reason.isEmpty() ? "Stopped"
+                : Character.toUpperCase(reason.charAt(0)) + reason.substring(1)) + "; "
+                + Money.count(trader.positions().openCount(), "open position", "open positions") + " kept");
         for (OrderExecutor.CutOff c : cutOff) {
             data.withArray("cutOff").add(c.order().clientOrderId());
             String what = c.what();

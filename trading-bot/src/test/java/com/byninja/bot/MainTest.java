@@ -146,7 +146,7 @@ class MainTest {
         assertThat(p.exitValue()).isZero();
         assertThat(messages(read("logs/trading-bot-ninja.log"))).containsSubsequence(
                 "stop requested by its owner (SIGTERM): shutting ninja down",
-                "alert: Bot ninja stopped by its owner (SIGTERM); 0 open position(s) kept",
+                "alert: Stopped by its owner (SIGTERM); 0 open positions kept",
                 "ninja stopped by its owner (SIGTERM)");
         assertThat(Files.exists(dir.resolve("data").resolve("ninja-simulated-paper.db"))).isTrue();
     }

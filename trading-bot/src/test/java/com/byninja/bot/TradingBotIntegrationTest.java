@@ -172,7 +172,8 @@ class TradingBotIntegrationTest {
 
             Message sell = request(Command.FORCESELL, "BTC/USDT");
             Message closed = awaitAlert(event("position_closed", sell.data().path("orderId").asText()));
-            assertThat(closed.message()).startsWith("Closed BTC/USDT: sold ").contains("PnL ");
+            assertThat(closed.message()).startsWith("Closed by /forcesell: sold ").contains(" BTC at ")
+                    .contains(", PnL ");
 
             String ethBuy = request(Command.FORCEBUY, "ETH/USDT").data().path("orderId").asText();
             awaitAlert(event("position_opened", ethBuy));

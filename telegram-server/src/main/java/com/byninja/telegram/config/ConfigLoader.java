@@ -133,7 +133,21 @@ public final class ConfigLoader {
         TelegramServerConfig.Logs logs = new TelegramServerConfig.Logs(config.logLevel("logs.level"),
                 config.whole("logs.flushIntervalMs", 10, 600_000),
                 config.wholeInt("logs.bufferLines", 1, 100_000));
-        return new TelegramServerConfig(telegram, link, routing, sending, logs, dataDir);
+        return new TelegramServerConfig(telegram, link, routing, sending, logs, dataDir, watchdog(config));
+    }
+
+    private static TelegramServerConfig.Watchdog watchdog(YamlConfig config) {
+        long repeatFirst = config.whole("watchdog.repeatFirstSeconds", 1, 86_400);
+        long repeatMax = config.whole("watchdog.repeatMaxSeconds", 1, 604_800);
+        if (config.valid("watchdog.repeatFirstSeconds", "watchdog.repeatMaxSeconds") && repeatMax < repeatFirst) {
+            config.conflict("watchdog.repeatMaxSeconds", "must be at least watchdog.repeatFirstSeconds ("
+                    + repeatFirst + "), got " + repeatMax, "watchdog.repeatFirstSeconds");
+        }
+        return new TelegramServerConfig.Watchdog(config.bool("watchdog.enabled"),
+                config.whole("watchdog.downAfterSeconds", 1, 86_400),
+                config.whole("watchdog.stalePricesAfterSeconds", 1, 86_400),
+                config.whole("watchdog.exchangeErrorsAfterSeconds", 1, 86_400),
+                repeatFirst, repeatMax);
     }
 
     /** @return the chat ids; a single id stands for a list of one */

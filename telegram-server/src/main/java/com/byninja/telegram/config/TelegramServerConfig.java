@@ -12,9 +12,17 @@ import java.util.List;
  * @param sending  outgoing message pacing and retries
  * @param logs     relaying of the bots' log lines
  * @param dataDir  the daemon's data directory, where the link secret file is by default
+ * @param watchdog the escalation of bots that drop, have stale prices or exchange errors
  */
 public record TelegramServerConfig(
-        Telegram telegram, Link link, Routing routing, Sending sending, Logs logs, String dataDir) {
+        Telegram telegram, Link link, Routing routing, Sending sending, Logs logs, String dataDir,
+        Watchdog watchdog) {
+
+    /** With the watchdog's defaults. */
+    public TelegramServerConfig(Telegram telegram, Link link, Routing routing, Sending sending, Logs logs,
+                                String dataDir) {
+        this(telegram, link, routing, sending, logs, dataDir, Watchdog.DEFAULTS);
+    }
 
     /** The name of the link secret file in {@link #dataDir()}, the same as the trading bot's. */
     public static final String SECRET_FILE_NAME = "link.secret";
@@ -84,5 +92,22 @@ public record TelegramServerConfig(
      * @param bufferLines     log lines kept per chat before the oldest are dropped
      */
     public record Logs(String level, long flushIntervalMs, int bufferLines) {
+    }
+
+    /**
+     * @param enabled                    whether the bots are watched at all
+     * @param downAfterSeconds           a bot that dropped (not stopped on purpose) and is not back after this long
+     *                                   is escalated
+     * @param stalePricesAfterSeconds    a bot whose status shows a price this old, or none for this long since it
+     *                                   started, is escalated
+     * @param exchangeErrorsAfterSeconds a bot whose exchange errors are not over after this long is escalated
+     * @param repeatFirstSeconds         the first reminder of an escalation comes this long after it; each next one
+     *                                   twice as long after the one before
+     * @param repeatMaxSeconds           the longest time between two reminders
+     */
+    public record Watchdog(boolean enabled, long downAfterSeconds, long stalePricesAfterSeconds,
+                           long exchangeErrorsAfterSeconds, long repeatFirstSeconds, long repeatMaxSeconds) {
+        /** The shipped configuration's values. */
+        public static final Watchdog DEFAULTS = new Watchdog(true, 120, 300, 300, 300, 3_600);
     }
 }

@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what the bots send and do into chat messages: replies to the chat that asked (as
  * {@link Priority#REPLY}s), alerts to every chat ({@link Priority#ALERT}), connection changes to every chat through
- * {@link ConnectionNotices} ({@link Priority#NOTICE}), log lines to the {@link LogRelay}. Called on the link's reader
- * threads, so every path here only queues.
+ * {@link ConnectionNotices} ({@link Priority#NOTICE}), log lines to the {@link LogRelay}; and all but the log lines to
+ * the {@link BotWatch}. Called on the link's reader threads, so every path here only queues.
+ *
+ * <p>An alert is shown as {@code <emoji> <bot> <symbol>: <text>}, the emoji by its kind ({@link AlertLook}), the
+ * symbol once, above the bot's text.
  *
  * <p>An alert with an id is acknowledged to its bot only once it has ended in every chat: Telegram accepted it, or
  * refused it for good (which is logged; the bot would otherwise send it again for ever). One dropped from a full chat
@@ -51,6 +54,7 @@ public final class BotEvents {
     private final ConnectionNotices notices;
     private final long replyTimeoutMs;
     private final AlertReceipts receipts;
+    private final BotWatch watch;
     private final AtomicLong undeliveredAlerts = new AtomicLong();
     private final ChartPictures charts = new ChartPictures();
     /** Connections whose bot said it is stopping on purpose, with what it said. */
@@ -65,7 +69,15 @@ public final class BotEvents {
     /** As above, with the clock that tells how old an alert is. */
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
                      ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts, Clock clock) {
+        this(output, pending, router, logs, notices, replyTimeoutMs, receipts, clock, BotWatch.NONE);
+    }
+
+    /** As above, with what watches over the bots, told of their connections, status and alerts. */
+    public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
+                     ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts, Clock clock,
+                     BotWatch watch) {
         this.clock = clock;
+        this.watch = watch;
         this.output = output;
         this.pending = pending;
         this.router = router;
@@ -80,6 +92,7 @@ public final class BotEvents {
         router.botSeen(bot.name());
         LOG.info("Trading bot {} connected from {}", bot.name(), bot.address());
         notices.connected(bot.name(), bot.address());
+        watch.connected(bot.name());
     }
 
     /**
@@ -99,6 +112,7 @@ public final class BotEvents {
         // A bot that stopped on purpose is said to have stopped even when its successor connected first: under load
         // the new connection can be accepted before the old one's end is handled.
         notices.disconnected(bot.name(), why, stopped != null, replaced);
+        watch.disconnected(bot.name(), why, stopped != null, replaced);
     }
 
     /** A {@code status} frame: the last one of a bot that is stopping says so, and why. */
@@ -106,7 +120,10 @@ public final class BotEvents {
         status.stoppingReason().ifPresentOrElse(reason -> {
             stopping.put(bot, reason);
             LOG.info("Trading bot {} is stopping: {}", bot.name(), reason.isBlank() ? "no reason given" : reason);
-        }, () -> LOG.debug("Status from {}", bot.name()));
+        }, () -> {
+            LOG.debug("Status from {}", bot.name());
+            watch.status(bot.name(), status);
+        });
     }
 
     /** A {@code reply} frame: its text, or the picture its data carries with the text as the caption. */
@@ -127,8 +144,10 @@ public final class BotEvents {
 
     /** An {@code alert} frame: to every chat, acknowledged once it has ended in all of them. */
     public void alert(String bot, Message alert) {
+        watch.alert(bot, alert);
         String symbol = alert.symbol() == null ? "" : " " + Html.code(alert.symbol());
-        String html = "⚠️ " + Html.bold(bot) + symbol + ": " + Html.escape(alert.message()) + raisedAt(alert);
+        String html = AlertLook.emoji(alert.data()) + " " + Html.bold(bot) + symbol + ": "
+                + Html.escape(alert.message()) + raisedAt(alert);
         String id = alert.id();
         if (id == null) {
             // An alert of the old style: nothing to acknowledge.

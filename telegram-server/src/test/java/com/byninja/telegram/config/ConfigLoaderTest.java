@@ -42,6 +42,8 @@ class ConfigLoaderTest {
         assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30));
         assertThat(config.sending()).isEqualTo(new TelegramServerConfig.Sending(100, 1_000, 3, 500, 30_000, 30_000));
         assertThat(config.logs()).isEqualTo(new TelegramServerConfig.Logs("WARN", 3_000, 200));
+        assertThat(config.watchdog()).isEqualTo(new TelegramServerConfig.Watchdog(true, 120, 300, 300, 300, 3_600))
+                .isEqualTo(TelegramServerConfig.Watchdog.DEFAULTS);
     }
 
     @Test
@@ -204,6 +206,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWatchdogsKeysAreCheckedTogetherAndItCanBeTurnedOff() throws Exception {
+        Path file = write("""
+                watchdog:
+                  enabled: maybe
+                  downAfterSeconds: 0
+                  stalePricesAfterSeconds: 90000
+                  exchangeErrorsAfterSeconds: 1.5
+                  repeatFirstSeconds: 600
+                  repeatMaxSeconds: 300
+                """);
+
+        assertThat(problems(Map.of(), Optional.of(file), true)).containsExactly(
+                file + ":2: watchdog.enabled: must be true or false, got \"maybe\"",
+                file + ":3: watchdog.downAfterSeconds: must be a whole number between 1 and 86400, got 0",
+                file + ":4: watchdog.stalePricesAfterSeconds: must be a whole number between 1 and 86400, got 90000",
+                file + ":5: watchdog.exchangeErrorsAfterSeconds: must be a whole number between 1 and 86400, got 1.5",
+                file + ":7: watchdog.repeatMaxSeconds: must be at least watchdog.repeatFirstSeconds (600), got 300");
+        Path off = write("""
+                watchdog:
+                  enabled: false
+                  downAfterSeconds: 30
+                """);
+        assertThat(loader(Map.of()).load(Optional.of(off), true).watchdog())
+                .isEqualTo(new TelegramServerConfig.Watchdog(false, 30, 300, 300, 300, 3_600));
+    }
+
+    @Test
     void unknownKeysAreNamedAlongWithEveryOtherProblem() throws Exception {
         Path file = write("""
                 telegram:
@@ -217,7 +246,7 @@ class ConfigLoaderTest {
                 file + ":2: telegram.tokn: unknown key; did you mean telegram.token?",
                 file + ":4: sending.burst: must be a whole number between 1 and 1000, got 0",
                 file + ":5: extra: unknown key; the known keys at the top are dataDir, telegram, link, routing, "
-                        + "sending, logs");
+                        + "sending, logs, watchdog");
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.byninja.protocol.Tag;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What becomes of an alert once the chats are done with it: no link, no Telegram. */
 class BotEventsTest {
@@ -151,6 +157,86 @@ class BotEventsTest {
         assertThat(receipts).isEmpty();
     }
 
+    /** Each kind the trading bot raises, with a text as it writes it, and how the owner sees it. */
+    static Stream<Arguments> alertsByKind() {
+        return Stream.of(
+                Arguments.of("position_opened", "BTC/USDT", null, "Opened on the strategy's entry signal: bought "
+                        + "0.00052 BTC at 96153.85 for 50.00 USDT, fee 0.05 USDT",
+                        "🔵 <b>alpha</b> <code>BTC/USDT</code>: Opened on the strategy's entry signal: bought 0.00052 "
+                                + "BTC at 96153.85 for 50.00 USDT, fee 0.05 USDT"),
+                Arguments.of("position_closed", "ETH/USDT", "1.2034", "Closed by the take-profit: sold 0.5 ETH at "
+                        + "3061.80, PnL +1.20 USDT (+0.80%) after 3.03 USDT fees",
+                        "💰 <b>alpha</b> <code>ETH/USDT</code>: Closed by the take-profit: sold 0.5 ETH at 3061.80, "
+                                + "PnL +1.20 USDT (+0.80%) after 3.03 USDT fees"),
+                Arguments.of("position_closed", "BTC/USDT", "-0.70", "Closed by the stop-loss: sold 0.00052 BTC at "
+                        + "94800.00, PnL -0.70 USDT (-1.40%) after 0.10 USDT fees",
+                        "🔻 <b>alpha</b> <code>BTC/USDT</code>: Closed by the stop-loss: sold 0.00052 BTC at 94800.00, "
+                                + "PnL -0.70 USDT (-1.40%) after 0.10 USDT fees"),
+                Arguments.of("position_reduced", "BTC/USDT", "0", "Reduced by /forcesell: sold 0.001 BTC at 100, "
+                        + "PnL +0.00 USDT (+0.00%) after 0.20 USDT fees",
+                        "⚪ <b>alpha</b> <code>BTC/USDT</code>: Reduced by /forcesell: sold 0.001 BTC at 100, PnL "
+                                + "+0.00 USDT (+0.00%) after 0.20 USDT fees"),
+                Arguments.of("stop_loss_hit", "BTC/USDT", null, "Stop-loss hit at 94800.00 (entry 96153.85); "
+                        + "selling 0.00052 BTC",
+                        "🛑 <b>alpha</b> <code>BTC/USDT</code>: Stop-loss hit at 94800.00 (entry 96153.85); selling "
+                                + "0.00052 BTC"),
+                Arguments.of("take_profit_hit", "BTC/USDT", null, "Take-profit hit at 99000.00 (entry 96153.85); "
+                        + "selling 0.00052 BTC",
+                        "🎯 <b>alpha</b> <code>BTC/USDT</code>: Take-profit hit at 99000.00 (entry 96153.85); selling "
+                                + "0.00052 BTC"),
+                Arguments.of("risk_limit", "BTC/USDT", null, "The strategy's buy was refused: 3 positions are open, "
+                        + "the maximum is 3 (risk.maxOpenPositions)",
+                        "🚧 <b>alpha</b> <code>BTC/USDT</code>: The strategy's buy was refused: 3 positions are open, "
+                                + "the maximum is 3 (risk.maxOpenPositions)"),
+                Arguments.of("daily_loss_limit", null, null, "Daily loss limit reached: -50.20 USDT realised today "
+                        + "(limit 50.00 USDT); buying stops until 00:00 UTC",
+                        "🚧 <b>alpha</b>: Daily loss limit reached: -50.20 USDT realised today (limit 50.00 USDT); "
+                                + "buying stops until 00:00 UTC"),
+                Arguments.of("exchange_failing", null, null, "binance is failing: 5 calls in a row got no answer, "
+                        + "the last: connect timed out. Buying is paused until it answers again; protective sells "
+                        + "keep being tried.",
+                        "📡 <b>alpha</b>: binance is failing: 5 calls in a row got no answer, the last: connect timed "
+                                + "out. Buying is paused until it answers again; protective sells keep being tried."),
+                Arguments.of("exchange_recovered", "BTC/USDT", null, "Prices are back after 2 min without: 18 price "
+                        + "requests (one a poll) failed meanwhile.",
+                        "✅ <b>alpha</b> <code>BTC/USDT</code>: Prices are back after 2 min without: 18 price requests "
+                                + "(one a poll) failed meanwhile."),
+                Arguments.of("bot_started", null, null, "Started on binance (live): trading on, 1 open position.",
+                        "🚀 <b>alpha</b>: Started on binance (live): trading on, 1 open position."),
+                Arguments.of("bot_stopped", null, null, "Stopped by its owner (SIGTERM); 1 open position kept",
+                        "⏹️ <b>alpha</b>: Stopped by its owner (SIGTERM); 1 open position kept"),
+                Arguments.of("order_rejected", "BTC/USDT", null, "The exchange rejected buy order bn-7, placed by "
+                        + "/forcebuy: insufficient balance",
+                        "❌ <b>alpha</b> <code>BTC/USDT</code>: The exchange rejected buy order bn-7, placed by "
+                                + "/forcebuy: insufficient balance"),
+                Arguments.of("trading_stopped", null, null, "Trading stopped globally by command",
+                        "⏸️ <b>alpha</b>: Trading stopped globally by command"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alertsByKind")
+    void anAlertIsShownWithTheEmojiOfItsKindTheBotItsSymbolOnceAndItsText(String event, String symbol, String pnl,
+                                                                         String text, String shown) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("event", event);
+        if (pnl != null) {
+            data.put("realisedPnl", pnl);
+        }
+        events.alert("alpha", Message.alert(text, symbol, data).withId("db-1"));
+
+        assertThat(chats.said).containsExactly("1 ALERT: " + shown, "2 ALERT: " + shown);
+    }
+
+    @Test
+    void anAlertOfAKindThisServerDoesNotKnowIsShownWithItsTextUnderTheWarningSign() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("event", "moon_landing");
+
+        events.alert("alpha", Message.alert("Something new <happened>", "BTC/USDT", data).withId("db-2"));
+
+        assertThat(chats.said).containsExactly(
+                "1 ALERT: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Something new &lt;happened&gt;",
+                "2 ALERT: ⚠️ <b>alpha</b> <code>BTC/USDT</code>: Something new &lt;happened&gt;");
+    }
+
     @Test
     void aNameInUseIsToldToEveryChatWithBothAddresses() {
         events.nameInUse("alpha", "127.0.0.1:40000", "127.0.0.1:51234");
@@ -222,6 +308,66 @@ class BotEventsTest {
         assertThat(chats.said).containsExactly(
                 "1 NOTICE: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).",
                 "2 NOTICE: 🔴 <b>alpha</b> disconnected: peer silent for 15000 ms (heartbeat timeout).");
+    }
+
+    @Test
+    void theWatchHearsOfConnectionsStatusAndAlertsAndThatABotStoppedOnPurpose() {
+        List<String> heard = new ArrayList<>();
+        CommandRouter router = new CommandRouter(new Bots() {
+            @Override
+            public Optional<BotConnection> find(String name) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<BotConnection> connected() {
+                return List.of();
+            }
+        }, chats, pending, Duration.ofSeconds(30), Clock.systemUTC());
+        BotEvents watched = new BotEvents(chats, pending, router, logs, notices, 1_000, new BotEvents.AlertReceipts() {
+            @Override
+            public void delivered(String bot, String alertId) {
+            }
+
+            @Override
+            public void undelivered(String bot, String alertId) {
+            }
+        }, Clock.systemUTC(), new BotWatch() {
+            @Override
+            public void connected(String bot) {
+                heard.add("connected " + bot);
+            }
+
+            @Override
+            public void disconnected(String bot, String why, boolean stopped, boolean replaced) {
+                heard.add("disconnected " + bot + ": " + why + (stopped ? ", stopped" : "")
+                        + (replaced ? ", replaced" : ""));
+            }
+
+            @Override
+            public void status(String bot, Message status) {
+                heard.add("status " + bot);
+            }
+
+            @Override
+            public void alert(String bot, Message alert) {
+                heard.add("alert " + bot + ": " + alert.message());
+            }
+        });
+        BotConnection first = connection("alpha");
+        BotConnection second = connection("alpha");
+
+        watched.connected(first);
+        watched.status(first, Message.of(Tag.STATUS, "status"));
+        watched.alert("alpha", Message.alert("binance is failing", null, null));
+        watched.status(first, Message.stopping("stopped by its owner (SIGTERM)"));
+        watched.disconnected(first, "connection lost: the peer closed the connection", false);
+        watched.connected(second);
+        watched.disconnected(second, "connection lost: connection reset", false);
+
+        assertThat(heard).containsExactly("connected alpha", "status alpha", "alert alpha: binance is failing",
+                "disconnected alpha: stopped by its owner (SIGTERM), stopped", "connected alpha",
+                "disconnected alpha: connection lost: connection reset");
     }
 
     /** A connection as the link server hands it over: each one a distinct object. */

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final List<ObjectNode> updates = new ArrayList<>();
     private final List<Sent> sent = new ArrayList<>();
+    /** The ids of the messages sent with {@code disable_notification}. */
+    private final Set<Integer> silent = new HashSet<>();
     private final List<Photo> photos = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<Answer> answers = new ArrayList<>();
@@ -319,6 +323,16 @@ public final class FakeBotApi implements AutoCloseable {
         return sentTo(chatId).stream().map(Sent::text).toList();
     }
 
+    /** @return whether our message {@code messageId} was sent silently, without a notification */
+    public boolean sentSilently(int messageId) {
+        lock.lock();
+        try {
+            return silent.contains(messageId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return every sendPhoto so far, in arrival order */
     public List<Photo> photos() {
         lock.lock();
@@ -512,6 +526,9 @@ public final class FakeBotApi implements AutoCloseable {
                 messageId = nextSentId++;
                 sent.add(new Sent(chatId, body.path("text").asText(), body.path("parse_mode").asText(null),
                         System.nanoTime(), messageId, body.path("reply_markup")));
+                if (body.path("disable_notification").asBoolean(false)) {
+                    silent.add(messageId);
+                }
                 contents.put(messageId, body.path("text").asText() + body.path("reply_markup"));
                 changed.signalAll();
             }

@@ -23,7 +23,7 @@ public final class TestConfigs {
     public static TelegramServerConfig withReplyTimeout(TelegramServerConfig config, long ms) {
         return new TelegramServerConfig(config.telegram(), config.link(), new TelegramServerConfig.Routing(ms,
                 config.routing().maxCommandAgeSeconds()),
-                config.sending(), config.logs(), config.dataDir());
+                config.sending(), config.logs(), config.dataDir(), config.watchdog());
     }
 
     /** @return {@code config} with another flapping window, in seconds */
@@ -31,11 +31,18 @@ public final class TestConfigs {
         TelegramServerConfig.Telegram t = config.telegram();
         return new TelegramServerConfig(new TelegramServerConfig.Telegram(t.token(), t.allowedChats(), t.apiUrl(),
                 t.pollTimeoutSeconds(), t.pollBackoffMaxMs(), seconds), config.link(), config.routing(),
-                config.sending(), config.logs(), config.dataDir());
+                config.sending(), config.logs(), config.dataDir(), config.watchdog());
     }
 
     public static TelegramServerConfig withSending(TelegramServerConfig config, TelegramServerConfig.Sending sending) {
         return new TelegramServerConfig(config.telegram(), config.link(), config.routing(), sending, config.logs(),
-                config.dataDir());
+                config.dataDir(), config.watchdog());
+    }
+
+    /** @return {@code config} with another watchdog */
+    public static TelegramServerConfig withWatchdog(TelegramServerConfig config,
+                                                    TelegramServerConfig.Watchdog watchdog) {
+        return new TelegramServerConfig(config.telegram(), config.link(), config.routing(), config.sending(),
+                config.logs(), config.dataDir(), watchdog);
     }
 }

@@ -46,6 +46,23 @@ public final class Money {
     }
 
     /**
+     * @param tick the market's price tick, zero when unknown
+     * @return a price for people to the market's tick, such as {@code 3001.80} for a tick of 0.01, rounded half even
+     *         to the tick's decimals; as {@link #price(BigDecimal)} when the tick is unknown
+     */
+    public static String price(BigDecimal price, BigDecimal tick) {
+        if (tick == null || tick.signum() <= 0) {
+            return price(price);
+        }
+        return price.setScale(Math.max(0, tick.stripTrailingZeros().scale()), RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** @return {@code count} and the noun, singular for one: {@code 1 trade}, {@code 0 trades}, {@code 3 trades} */
+    public static String count(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    /**
      * @param quote the quote currency, whose amounts read with two decimals
      * @return fees for people, per currency, such as {@code 0.10 USDT} or {@code 0.00000166 BTC + 0.0003 BNB};
      *         {@code not known yet} when the exchange has not told them

@@ -30,4 +30,22 @@ public enum Purpose {
     public String label() {
         return this == MINIMAL_ROI ? "minimal ROI" : name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /**
+     * @return what placed an order of this purpose, in words that follow a verb, such as {@code by the stop-loss} in
+     *         "Closed by the stop-loss" or {@code on the strategy's entry signal} in "Opened on the strategy's entry
+     *         signal"
+     */
+    public String why() {
+        return switch (this) {
+            case ENTRY -> "on the strategy's entry signal";
+            case EXIT -> "on the strategy's exit signal";
+            case STOP_LOSS -> "by the stop-loss";
+            case TAKE_PROFIT -> "by the take-profit";
+            case TRAILING_STOP -> "by the trailing stop";
+            case MINIMAL_ROI -> "at the minimal ROI";
+            case FORCE_BUY -> "by /forcebuy";
+            case FORCE_SELL -> "by /forcesell";
+        };
+    }
 }

@@ -14,6 +14,7 @@ import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.RejectReason;
 import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.Resolution;
 import com.byninja.runtime.Backoff;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 /**
  * The bookkeeping of order results: a fill is recorded (order, position, trade and its alerts in one transaction,
@@ -91,15 +93,18 @@ final class Fills {
             return;
         }
         if (resolved.get() instanceof Resolution.Done done) {
-            unknownOrdersAlerted = false;
+            if (unknownOrdersAlerted) {
+                unknownOrdersAlerted = false;
+                ctx.alerts.ordersAnswered();
+            }
             if (done.order().hasFill()) {
                 applyFill(done.order(), done.recovered());
             } else {
                 finishedWithoutFill(done.order(), done.recovered());
             }
         } else if (resolved.get() instanceof Resolution.GaveUp gaveUp) {
-            LOG.warn("order {} never appeared on {} within {}; leaving it to the next start's reconciliation",
-                    gaveUp.order().clientOrderId(), ctx.exchangeName, gaveUp.waited());
+            LOG.warn(Alerts.ALERTED, "order {} never appeared on {} within {}; leaving it to the next start's "
+                    + "reconciliation", gaveUp.order().clientOrderId(), ctx.exchangeName, gaveUp.waited());
             ctx.alerts.gaveUp(gaveUp.order(), gaveUp.waited(), ctx.exchangeName);
             if (ExitRetries.isProtective(gaveUp.order().purpose())) {
                 exits.notPlaced(gaveUp.order().symbol());
@@ -135,8 +140,10 @@ final class Fills {
         if (ctx.orders.persist(order, raised)) {
             ctx.alerts.sink().deliver(raised);
         }
-        LOG.warn("order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), s, order.purpose().label(),
-                order.status().label(), order.reason());
+        // Said in the chat already when it raised an alert; a refusal retried in silence is relayed as a log line.
+        Marker alerted = raised.isEmpty() && !announceRefusal ? null : Alerts.ALERTED;
+        LOG.warn(alerted, "order {} ({} {} {}) {}: {}", order.clientOrderId(), order.side(), s,
+                order.purpose().label(), order.status().label(), order.reason());
         if (announceRefusal) {
             ctx.alerts.exitRefused(order, exits.waitMs(s, ctx.clock.instant()), ExitRetries.MAX_DELAY_MS);
         }
@@ -209,8 +216,8 @@ final class Fills {
             Unrecorded u = unrecorded.get(s);
             if (u == null) {
                 unrecorded.put(s, new Unrecorded(order, recovered, ctx.clock.instant()));
-                LOG.error("could not record the fill of {}; {} is paused until it is recorded", order.clientOrderId(),
-                        s, e);
+                LOG.error(Alerts.ALERTED, "could not record the fill of {}; {} is paused until it is recorded",
+                        order.clientOrderId(), s, e);
                 ctx.alerts.fillNotRecorded(order, String.valueOf(e.getMessage()));
             } else {
                 u.nextTry = ctx.clock.instant().plusMillis(u.backoff.next());

@@ -4,6 +4,7 @@ import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.AlertKind;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.MarketRules;
+import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest.Side;
 import com.byninja.bot.domain.OrderStatus;
@@ -183,12 +184,13 @@ public final class Reconciliation {
             LOG.info("reconciled with {}: open orders and balances agree with the database", exchange);
             return;
         }
-        differences.forEach(d -> LOG.warn("reconciliation: {}", d));
+        differences.forEach(d -> LOG.warn(Alerts.ALERTED, "reconciliation: {}", d));
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("exchange", exchange);
         differences.forEach(data.putArray("differences")::add);
         alerts.raise(new Alert(AlertKind.RECONCILIATION, "Reconciliation with " + exchange + " found "
-                + differences.size() + " difference(s):\n- " + String.join("\n- ", differences), null, data));
+                + Money.count(differences.size(), "difference", "differences") + ":\n- "
+                + String.join("\n- ", differences), null, data));
     }
 
     private static String plain(BigDecimal d) {

@@ -8,6 +8,7 @@ import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.AlertSink;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.engine.port.ControlJournal;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.orders.OrderManager;
@@ -42,15 +43,15 @@ final class Restore {
                                OrderManager orders, Journals journals, AlertSink sink, Trader.PriceSource prices,
                                Map<String, BigDecimal> balances, BooleanSupplier exchangeDown, String exchangeName)
             throws SQLException {
-        TradeAlerts alerts = new TradeAlerts(sink, config.quoteCurrency(), clock);
+        TradeAlerts alerts = new TradeAlerts(sink, config.quoteCurrency(), clock, risk::priceTick);
         PositionBook positions = new PositionBook(risk::quantityStep);
         List<Position> saved = journals.positions().loadPositions();
         Set<Symbol> unconfigured = new LinkedHashSet<>();
         for (Position p : saved) {
             if (!config.symbols().contains(p.symbol())) {
                 unconfigured.add(p.symbol());
-                LOG.warn("{} position of {} from an earlier run is not among the configured symbols; it stays "
-                        + "priced, protected by its stops and closable with forcesell", p.symbol(),
+                LOG.warn(Alerts.ALERTED, "{} position of {} from an earlier run is not among the configured "
+                        + "symbols; it stays priced, protected by its stops and closable with forcesell", p.symbol(),
                         Money.exact(p.quantity()));
                 alerts.unconfiguredPosition(p);
             }

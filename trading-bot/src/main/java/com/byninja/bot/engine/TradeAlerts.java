@@ -25,27 +25,35 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The trader's alerts in words and data: each alert's {@code data.event} names its kind and carries the exact
- * figures; the text rounds them for people. Alerts about an event the store records are returned as
- * {@link OutboxAlert}s, to be written in the event's transaction; the others go straight to the sink.
+ * figures; the text rounds them for people, prices to the market's tick when the exchange gave one. The chat shows
+ * an alert's symbol above its text, so the text does not repeat it, except in a command to send. Alerts about an
+ * event the store records are returned as {@link OutboxAlert}s, to be written in the event's transaction; the others
+ * go straight to the sink.
  */
 final class TradeAlerts {
 
     private static final Duration RISK_ALERT_INTERVAL = Duration.ofMinutes(30);
     private static final String AFTER_RESTART = " (found after the restart)";
+    /** {@code data.scope} of the alerts about order requests, as against those about prices or every call. */
+    private static final String ORDERS_SCOPE = "orders";
 
     private final AlertSink sink;
     private final String quote;
     private final Clock clock;
     private final AlertIds ids;
+    private final Function<Symbol, BigDecimal> ticks;
     private final Map<String, Instant> lastRiskAlert = new HashMap<>();
 
-    TradeAlerts(AlertSink sink, String quoteCurrency, Clock clock) {
+    /** @param ticks each market's price tick, zero when the exchange gave none */
+    TradeAlerts(AlertSink sink, String quoteCurrency, Clock clock, Function<Symbol, BigDecimal> ticks) {
         this.sink = sink;
         this.quote = quoteCurrency;
         this.clock = clock;
+        this.ticks = ticks;
         this.ids = new AlertIds(clock);
     }
 
@@ -70,10 +78,10 @@ final class TradeAlerts {
         data.put("positionQuantity", Money.exact(after.quantity()));
         data.put("averageEntryPrice", Money.exact(after.averageEntryPrice()));
         data.put("recovered", recovered);
-        return outbox(kind, (opened ? "Opened " : "Added to ") + s + ": bought " + Money.exact(order.filledQuantity())
-                + " at " + Money.price(order.averagePrice()) + " for " + Money.quote(order.filledValue()) + " "
-                + s.quote() + ", fee " + Money.fees(order.fees(), order.feesKnown(), s.quote()) + " ("
-                + order.purpose().label() + ")" + (recovered ? AFTER_RESTART : ""), s, data);
+        return outbox(kind, (opened ? "Opened " : "Added to the position ") + order.purpose().why() + ": bought "
+                + Money.exact(order.filledQuantity()) + " " + s.base() + " at " + price(s, order.averagePrice())
+                + " for " + Money.quote(order.filledValue()) + " " + s.quote() + ", fee "
+                + Money.fees(order.fees(), order.feesKnown(), s.quote()) + (recovered ? AFTER_RESTART : ""), s, data);
     }
 
     OutboxAlert sold(Order order, ClosedTrade t, boolean closed, boolean recovered) {
@@ -95,11 +103,12 @@ final class TradeAlerts {
         data.put("fees", Money.exact(t.fees()));
         data.put("feesKnown", order.feesKnown());
         data.put("recovered", recovered);
-        return outbox(kind, (closed ? "Closed " : "Reduced ") + s + ": sold " + Money.exact(t.quantity()) + " at "
-                + Money.price(t.exitPrice()) + ", PnL " + Money.signed(t.realisedPnl()) + " " + s.quote() + " ("
-                + (pct.signum() >= 0 ? "+" : "") + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " "
-                + s.quote() + " fees" + (order.feesKnown() ? "" : " (the sell's fee is not known yet)") + " ("
-                + order.purpose().label() + ")" + (recovered ? AFTER_RESTART : ""), s, data);
+        return outbox(kind, (closed ? "Closed " : "Reduced ") + order.purpose().why() + ": sold "
+                + Money.exact(t.quantity()) + " " + s.base() + " at " + price(s, t.exitPrice()) + ", PnL "
+                + Money.signed(t.realisedPnl()) + " " + s.quote() + " (" + (pct.signum() >= 0 ? "+" : "")
+                + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " " + s.quote() + " fees"
+                + (order.feesKnown() ? "" : " (the sell's fee is not known yet)") + (recovered ? AFTER_RESTART : ""),
+                s, data);
     }
 
     /** A sell filled while the bot held no position in its symbol: the book and the account disagree. */
@@ -112,7 +121,7 @@ final class TradeAlerts {
         data.put("proceeds", Money.exact(order.filledValue()));
         return outbox(kind, "Sell " + order.clientOrderId() + " of " + Money.exact(order.filledQuantity()) + " "
                 + s.base() + " filled for " + Money.quote(order.filledValue()) + " " + s.quote()
-                + (recovered ? AFTER_RESTART : "") + ", but the bot holds no " + s + " position (closed meanwhile?). "
+                + (recovered ? AFTER_RESTART : "") + ", but the bot holds no position here (closed meanwhile?). "
                 + "It is recorded without a trade; compare the account with /status.", s, data);
     }
 
@@ -136,9 +145,9 @@ final class TradeAlerts {
             data.put("ageMinutes", minutes);
             asked = ", " + Money.exact(roi.get().pct()) + " % profit after fees asked after " + minutes + " min";
         }
-        raise(kind, label(why) + " hit on " + p.symbol() + " at " + Money.price(price) + " (entry "
-                + Money.price(p.averageEntryPrice()) + asked + "); selling " + Money.exact(p.quantity()), p.symbol(),
-                data);
+        raise(kind, label(why) + " hit at " + price(p.symbol(), price) + " (entry "
+                + price(p.symbol(), p.averageEntryPrice()) + asked + "); selling " + Money.exact(p.quantity()) + " "
+                + p.symbol().base(), p.symbol(), data);
     }
 
     /** The first refusal of a protective exit in an episode; the next tries are not announced. */
@@ -149,8 +158,8 @@ final class TradeAlerts {
         data.put("purpose", order.purpose().label());
         data.put("reason", String.valueOf(order.reason()));
         data.put("nextTryMs", nextTryMs);
-        raise(kind, label(order.purpose()) + " sell of " + order.symbol() + " refused by the exchange: "
-                + order.reason() + ". The position stays protected: the bot tries again in "
+        raise(kind, "The exchange refused the " + lower(label(order.purpose())) + " sell: " + order.reason()
+                + ". The position stays protected: the bot tries again in "
                 + Durations.words(nextTryMs) + ", then less often (at most every " + Durations.words(maxDelayMs)
                 + "), and says when it goes through.", order.symbol(), data);
     }
@@ -161,8 +170,8 @@ final class TradeAlerts {
         ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("refusals", refusals);
-        raise(kind, label(order.purpose()) + " sell of " + order.symbol() + " went through after " + refusals
-                + " refused attempt(s).", order.symbol(), data);
+        raise(kind, "The " + lower(label(order.purpose())) + " sell went through after "
+                + Money.count(refusals, "refused attempt", "refused attempts") + ".", order.symbol(), data);
     }
 
     OutboxAlert dailyLossLimit(BigDecimal realisedToday, BigDecimal limit) {
@@ -181,10 +190,9 @@ final class TradeAlerts {
             return unread(kind, l.symbol());
         }
         ObjectNode data = lockFacts(l);
-        return outbox(kind, l.kind().label() + " on " + l.scopeText() + ": the strategy buys "
-                + (l.symbol() == null ? "nothing" : "no " + l.symbol()) + " until "
-                + EntryLock.time(l.until(), clock.instant()) + " (" + l.reason() + "). Sells, stops and /forcebuy "
-                + "still work.", l.symbol(), data);
+        return outbox(kind, l.kind().label() + (l.symbol() == null ? " on every symbol" : "")
+                + ": the strategy does not buy until " + EntryLock.time(l.until(), clock.instant()) + " ("
+                + l.reason() + "). Sells, stops and /forcebuy still work.", l.symbol(), data);
     }
 
     /** A lock ended, now or while the bot was stopped: written as the lock is forgotten. */
@@ -195,10 +203,9 @@ final class TradeAlerts {
         }
         ObjectNode data = lockFacts(l);
         data.put("whileStopped", whileStopped);
-        return outbox(kind, l.kind().label() + " on " + l.scopeText() + " ended at "
+        return outbox(kind, l.kind().label() + (l.symbol() == null ? " on every symbol" : "") + " ended at "
                 + EntryLock.time(l.until(), clock.instant()) + (whileStopped ? ", while the bot was stopped" : "")
-                + ": the strategy may buy " + (l.symbol() == null ? "" : l.symbol() + " ") + "again.", l.symbol(),
-                data);
+                + ": the strategy may buy again.", l.symbol(), data);
     }
 
     private static ObjectNode lockFacts(EntryLock l) {
@@ -222,7 +229,7 @@ final class TradeAlerts {
         AlertKind kind = AlertKind.RISK_LIMIT;
         ObjectNode data = facts(s);
         data.put("reason", r.reason().code());
-        raise(kind, "Buy on " + s + " refused: " + r.message(), s, data);
+        raise(kind, "The strategy's buy was refused: " + r.message(), s, data);
     }
 
     OutboxAlert orderRejected(Order order, boolean recovered) {
@@ -234,9 +241,9 @@ final class TradeAlerts {
         data.put("purpose", order.purpose().label());
         data.put("reason", String.valueOf(order.reason()));
         data.put("recovered", recovered);
-        return outbox(kind, "The exchange rejected " + side + " order " + order.clientOrderId() + " for "
-                + order.symbol() + " (" + order.purpose().label() + "): " + order.reason()
-                + (recovered ? AFTER_RESTART : ""), order.symbol(), data);
+        return outbox(kind, "The exchange rejected " + side + " order " + order.clientOrderId() + ", placed "
+                + order.purpose().why() + ": " + order.reason() + (recovered ? AFTER_RESTART : ""), order.symbol(),
+                data);
     }
 
     /**
@@ -249,15 +256,17 @@ final class TradeAlerts {
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("recovered", recovered);
-        String what = order.side().name().toLowerCase(Locale.ROOT) + " order " + order.clientOrderId() + " for "
-                + order.symbol() + " (" + order.purpose().label() + ")";
+        String side = order.side().name().toLowerCase(Locale.ROOT);
+        String what = Character.toUpperCase(side.charAt(0)) + side.substring(1) + " order " + order.clientOrderId()
+                + ", placed " + order.purpose().why() + ",";
         String again = switch (order.purpose()) {
             case FORCE_BUY -> " Send /forcebuy " + order.symbol() + " again if you still want it.";
             case FORCE_SELL -> " Send /forcesell " + order.symbol() + " again if you still want it.";
             case ENTRY, EXIT -> " The strategy decides again on the next candle.";
             default -> " The position stays protected: the bot sells again while the exit holds.";
         };
-        return outbox(kind, (recovered ? "After the restart: " : "") + what + " never reached the exchange"
+        return outbox(kind, (recovered ? "After the restart: " + Character.toLowerCase(what.charAt(0))
+                + what.substring(1) : what) + " never reached the exchange"
                 + (recovered ? " before the bot stopped" : "") + ", so it was not placed." + again, order.symbol(),
                 data);
     }
@@ -269,19 +278,27 @@ final class TradeAlerts {
         data.put("orderId", order.clientOrderId());
         data.put("purpose", order.purpose().label());
         data.put("waitedMs", waited.toMillis());
-        raise(kind, "Order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT) + " "
-                + order.symbol() + ", " + order.purpose().label() + ") got no answer and " + exchange
-                + " has not shown it in " + Durations.words(waited.toMillis()) + ". The bot treats it as not placed "
-                + "and trades " + order.symbol() + " again; it looks it up once more at the next start. Check it on "
-                + exchange + ".", order.symbol(), data);
+        raise(kind, "Order " + order.clientOrderId() + " (" + order.side().name().toLowerCase(Locale.ROOT)
+                + ", placed " + order.purpose().why() + ") got no answer and " + exchange + " has not shown it in "
+                + Durations.words(waited.toMillis()) + ". The bot treats it as not placed and trades here again; it "
+                + "looks it up once more at the next start. Check it on " + exchange + ".", order.symbol(), data);
     }
 
     void ordersUnanswered(int consecutive) {
         AlertKind kind = AlertKind.EXCHANGE_ERRORS;
         ObjectNode data = facts(null);
+        data.put("scope", ORDERS_SCOPE);
         data.put("consecutiveFailures", consecutive);
         raise(kind, "The exchange is failing: " + consecutive + " order requests in a row got no answer; their "
-                + "outcome is being checked", null, data);
+                + "outcome is being checked.", null, data);
+    }
+
+    /** Orders get answers again after {@link #ordersUnanswered}. */
+    void ordersAnswered() {
+        AlertKind kind = AlertKind.EXCHANGE_RECOVERED;
+        ObjectNode data = facts(null);
+        data.put("scope", ORDERS_SCOPE);
+        raise(kind, "Order requests get answers from the exchange again.", null, data);
     }
 
     /** A fill could not be recorded: the symbol waits until it is. Sent even if the store cannot keep it. */
@@ -291,9 +308,9 @@ final class TradeAlerts {
         data.put("orderId", order.clientOrderId());
         data.put("error", error);
         raise(kind, "The fill of order " + order.clientOrderId() + " ("
-                + order.side().name().toLowerCase(Locale.ROOT) + " " + order.symbol()
-                + ") could not be written to the database: " + error + ". " + order.symbol()
-                + " is paused (no order, no stop) until it is recorded; the bot keeps trying.", order.symbol(), data);
+                + order.side().name().toLowerCase(Locale.ROOT) + ") could not be written to the database: " + error
+                + ". This symbol is paused (no order, no stop) until it is recorded; the bot keeps trying.",
+                order.symbol(), data);
     }
 
     void fillRecordedLate(Order order, int attempts) {
@@ -301,8 +318,8 @@ final class TradeAlerts {
         ObjectNode data = facts(order.symbol());
         data.put("orderId", order.clientOrderId());
         data.put("attempts", attempts);
-        raise(kind, "The fill of order " + order.clientOrderId() + " is recorded now (after " + attempts
-                + " attempts); " + order.symbol() + " trades again.", order.symbol(), data);
+        raise(kind, "The fill of order " + order.clientOrderId() + " is recorded now (after "
+                + Money.count(attempts, "attempt", "attempts") + "); this symbol trades again.", order.symbol(), data);
     }
 
     /** A position from an earlier run on a symbol no longer configured: kept visible, priced and protected. */
@@ -310,8 +327,8 @@ final class TradeAlerts {
         AlertKind kind = AlertKind.UNCONFIGURED_POSITION;
         ObjectNode data = facts(p.symbol());
         data.put("quantity", Money.exact(p.quantity()));
-        raise(kind, p.symbol() + " is no longer in the configuration, but the bot holds a position of "
-                + Money.exact(p.quantity()) + " " + p.symbol().base() + " there from an earlier run. It stays priced "
+        raise(kind, "No longer in the configuration, but the bot holds a position of "
+                + Money.exact(p.quantity()) + " " + p.symbol().base() + " here from an earlier run. It stays priced "
                 + "and protected by its stops; close it with /forcesell " + p.symbol() + ", or add " + p.symbol()
                 + " back to symbols.", p.symbol(), data);
     }
@@ -327,6 +344,15 @@ final class TradeAlerts {
 
     private OutboxAlert outbox(AlertKind kind, String text, Symbol s, ObjectNode data) {
         return OutboxAlert.of(ids.next(), new Alert(kind, text, s, data), clock.instant());
+    }
+
+    /** @return {@code price} to the tick of {@code s} */
+    private String price(Symbol s, BigDecimal price) {
+        return Money.price(price, ticks.apply(s));
+    }
+
+    private static String lower(String label) {
+        return Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     private static String label(Purpose why) {

@@ -56,7 +56,7 @@ public final class AlertOutbox implements AlertSink {
     @Override
     public synchronized void raise(Alert raised) {
         OutboxAlert alert = OutboxAlert.of(ids.next(), raised, clock.instant());
-        LOG.info("alert: {}", alert.text());
+        log(alert);
         try {
             store.saveAlerts(List.of(alert));
         } catch (SQLException e) {
@@ -75,10 +75,15 @@ public final class AlertOutbox implements AlertSink {
 
     @Override
     public synchronized void deliver(List<OutboxAlert> committed) {
-        committed.forEach(a -> LOG.info("alert: {}", a.text()));
+        committed.forEach(AlertOutbox::log);
         if (started) {
             committed.forEach(this::send);
         }
+    }
+
+    /** The chat shows an alert's symbol above its text, which does not repeat it: the log names it first. */
+    private static void log(OutboxAlert alert) {
+        LOG.info("alert: {}{}", alert.symbol() == null ? "" : alert.symbol() + ": ", alert.text());
     }
 
     /** Sends every alert a previous run (or this start-up) left undelivered, oldest first; later ones go at once. */

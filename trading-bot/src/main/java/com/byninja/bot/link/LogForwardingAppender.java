@@ -4,11 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.protocol.Message;
 import com.byninja.runtime.Agent;
 import com.byninja.runtime.AgentRunner;
 import com.byninja.runtime.Counters;
 import com.byninja.runtime.ErrorHandler;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 /**
  * Forwards log lines at or above a level as {@code log} frames. The logging thread only offers the line to a bounded
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * lines to the link, and those still queued when the appender stops.
  *
  * <p>No feedback loops: lines logged by the forwarder thread itself and by the link ({@code com.byninja.protocol},
- * whose warnings are about forwarding in the first place) are not forwarded.
+ * whose warnings are about forwarding in the first place) are not forwarded. Nor are lines marked
+ * {@link Alerts#ALERTED}: their event raised an alert, which the chat shows already; they stay in the log.
  */
 public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -73,12 +77,18 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
     protected void append(ILoggingEvent event) {
         if (!event.getLevel().isGreaterOrEqual(threshold)
                 || THREAD_NAME.equals(Thread.currentThread().getName())
-                || event.getLoggerName().startsWith(LINK_LOGGERS)) {
+                || event.getLoggerName().startsWith(LINK_LOGGERS)
+                || alerted(event)) {
             return;
         }
         if (!queue.offer(Message.log(event.getLevel().toString(), text(event)))) {
             dropped.incrementAndGet();
         }
+    }
+
+    private static boolean alerted(ILoggingEvent event) {
+        List<Marker> markers = event.getMarkerList();
+        return markers != null && markers.stream().anyMatch(m -> m.contains(Alerts.ALERTED));
     }
 
     private static String text(ILoggingEvent event) {

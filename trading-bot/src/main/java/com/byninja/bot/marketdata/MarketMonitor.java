@@ -44,9 +44,14 @@ public final class MarketMonitor implements AutoCloseable {
 
     /** Told when prices stop or come back, on the monitor's thread. */
     public interface HealthListener {
+        /** @param consecutiveErrors price requests (one per poll, however often each was tried) failed in a row */
         void onPricesFailing(Symbol symbol, int consecutiveErrors, String lastError);
 
-        void onPricesRecovered(Symbol symbol, int failedPolls);
+        /**
+         * @param failedPolls price requests that failed in a row before this one answered
+         * @param without     from the first of them to this answer
+         */
+        void onPricesRecovered(Symbol symbol, int failedPolls, Duration without);
     }
 
     private final Symbol symbol;
@@ -68,6 +73,7 @@ public final class MarketMonitor implements AutoCloseable {
     private boolean firstBuiltCandle = true;
     private CandleFollower follower;
     private int consecutiveErrors;
+    private Instant firstError;
     private boolean failingReported;
     private long nextPollNanos;
 
@@ -237,7 +243,7 @@ public final class MarketMonitor implements AutoCloseable {
             Ticker ticker = marketData.ticker(symbol);
             last = ticker;
             if (failingReported) {
-                health.onPricesRecovered(symbol, consecutiveErrors);
+                health.onPricesRecovered(symbol, consecutiveErrors, Duration.between(firstError, clock.instant()));
             }
             consecutiveErrors = 0;
             failingReported = false;
@@ -248,6 +254,7 @@ public final class MarketMonitor implements AutoCloseable {
             errors.incrementAndGet();
             consecutiveErrors++;
             if (consecutiveErrors == 1) {
+                firstError = clock.instant();
                 LOG.info("{}: price request failed: {}", symbol, e.getMessage());
             }
             if (consecutiveErrors >= errorAlertAfter && !failingReported) {

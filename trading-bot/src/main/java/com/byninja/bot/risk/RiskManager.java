@@ -222,6 +222,12 @@ public final class RiskManager {
         return r == null ? BigDecimal.ZERO : r.quantityStep();
     }
 
+    /** @return the exchange's price tick for {@code symbol}, zero when it has none. */
+    public BigDecimal priceTick(Symbol symbol) {
+        MarketRules r = rules.get(symbol);
+        return r == null ? BigDecimal.ZERO : r.priceTick();
+    }
+
     /** @return whether today's realised PnL has lost the daily limit or more; never when the limit is off (0). */
     public boolean dailyLossLimitReached(BigDecimal realisedToday) {
         BigDecimal limit = settings.dailyLossLimit();

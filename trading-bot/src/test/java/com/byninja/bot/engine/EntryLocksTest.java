@@ -47,8 +47,8 @@ class EntryLocksTest {
     static final EntryLock COOLDOWN = new EntryLock(Kind.COOLDOWN, BTC, T0.plusSeconds(20),
             Instant.parse("2026-03-01T10:02:00Z"), "its position closed at 10:00:20 UTC by /forcesell; cooldown 1 "
             + "candle of 1m");
-    static final String LOCKED = "Cooldown on BTC/USDT: the strategy buys no BTC/USDT until 10:02 UTC (its position "
-            + "closed at 10:00:20 UTC by /forcesell; cooldown 1 candle of 1m). Sells, stops and /forcebuy still work.";
+    static final String LOCKED = "Cooldown: the strategy does not buy until 10:02 UTC (its position closed at 10:00:20 "
+            + "UTC by /forcesell; cooldown 1 candle of 1m). Sells, stops and /forcebuy still work.";
 
     @TempDir
     Path dir;
@@ -124,8 +124,7 @@ class EntryLocksTest {
 
         f.clock.set(Instant.parse("2026-03-01T10:02:00Z"));
         f.trader.periodicChecks();
-        assertThat(f.alerts.last().text()).isEqualTo("Cooldown on BTC/USDT ended at 10:02 UTC: the strategy may buy "
-                + "BTC/USDT again.");
+        assertThat(f.alerts.last().text()).isEqualTo("Cooldown ended at 10:02 UTC: the strategy may buy again.");
         assertThat(f.alerts.last().data().path("whileStopped").asBoolean()).isFalse();
         assertThat(f.store.locks()).isEmpty();
         assertThat(f.trader.locks()).isEmpty();
@@ -164,8 +163,8 @@ class EntryLocksTest {
         assertThat(f.store.locks()).isEmpty();
         assertThat(f.alerts.events()).containsExactly("position_opened", "position_closed", "entry_locked",
                 "entry_unlocked");
-        assertThat(f.alerts.last().text()).isEqualTo("Cooldown on BTC/USDT ended at 10:02 UTC, while the bot was "
-                + "stopped: the strategy may buy BTC/USDT again.");
+        assertThat(f.alerts.last().text()).isEqualTo("Cooldown ended at 10:02 UTC, while the bot was stopped: the "
+                + "strategy may buy again.");
         assertThat(f.alerts.last().data().path("whileStopped").asBoolean()).isTrue();
         candle(BTC, "98");
         assertThat(decisions()).containsExactly("ENTRY");

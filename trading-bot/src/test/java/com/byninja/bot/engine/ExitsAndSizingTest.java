@@ -170,8 +170,8 @@ class ExitsAndSizingTest {
         Order sell = f.gateway.last();
         assertThat(sell.purpose()).isEqualTo(Purpose.MINIMAL_ROI);
         assertThat(f.alerts.last().event()).isEqualTo("minimal_roi_hit");
-        assertThat(f.alerts.last().text()).isEqualTo("Minimal ROI hit on BTC/USDT at 102.21 (entry 100, 2 % profit "
-                + "after fees asked after 30 min); selling 1");
+        assertThat(f.alerts.last().text()).isEqualTo("Minimal ROI hit at 102.21 (entry 100, 2 % profit after fees "
+                + "asked after 30 min); selling 1 BTC");
 
         f.gateway.fill(sell, "1", "102.21", "0.10221", f.clock.instant());
         f.drain();
@@ -179,8 +179,8 @@ class ExitsAndSizingTest {
         // 102.21 - 0.10221 - 100 - 0.1 = 2.00779
         assertThat(f.alerts.events()).endsWith("position_closed");
         assertThat(f.alerts.last("position_closed").text())
-                .startsWith("Closed BTC/USDT: sold 1 at 102.21, PnL +2.01 USDT")
-                .endsWith("(minimal ROI)");
+                .isEqualTo("Closed at the minimal ROI: sold 1 BTC at 102.21, PnL +2.01 USDT (+2.01%) after 0.20 "
+                        + "USDT fees");
         assertThat(f.store.closedTrades(null, null)).singleElement().satisfies(t -> {
             assertThat(t.exitPurpose()).isEqualTo(Purpose.MINIMAL_ROI);
             assertThat(t.realisedPnl()).isEqualByComparingTo("2.00779");

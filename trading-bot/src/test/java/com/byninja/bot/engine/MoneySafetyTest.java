@@ -378,7 +378,7 @@ class MoneySafetyTest {
 
         assertThat(f.gateway.placed.stream().filter(o -> o.purpose() == Purpose.STOP_LOSS)).hasSize(6);
         assertThat(f.alerts.events()).containsExactly("stop_loss_hit", "exit_refused");
-        assertThat(f.alerts.alerts.get(1).text()).isEqualTo("Stop-loss sell of BTC/USDT refused by the exchange: "
+        assertThat(f.alerts.alerts.get(1).text()).isEqualTo("The exchange refused the stop-loss sell: "
                 + "order refused: market is in maintenance. The position stays protected: the bot tries again in 10 s, "
                 + "then less often (at most every 10 min), and says when it goes through.");
 
@@ -388,8 +388,8 @@ class MoneySafetyTest {
         f.drain();
         assertThat(f.alerts.events()).containsExactly("stop_loss_hit", "exit_refused", "position_closed",
                 "exit_recovered");
-        assertThat(f.alerts.last("exit_recovered").text()).isEqualTo("Stop-loss sell of BTC/USDT went through after "
-                + "6 refused attempt(s).");
+        assertThat(f.alerts.last("exit_recovered").text()).isEqualTo("The stop-loss sell went through after 6 refused "
+                + "attempts.");
     }
 
     @Test
@@ -465,8 +465,8 @@ class MoneySafetyTest {
         assertThat(f.trader.unconfigured()).containsExactly(BTC);
         assertThat(f.trader.positions().get(BTC)).isPresent();
         assertThat(f.alerts.events()).containsExactly("unconfigured_position");
-        assertThat(f.alerts.last().text()).isEqualTo("BTC/USDT is no longer in the configuration, but the bot holds a "
-                + "position of 1 BTC there from an earlier run. It stays priced and protected by its stops; close it "
+        assertThat(f.alerts.last().text()).isEqualTo("No longer in the configuration, but the bot holds a "
+                + "position of 1 BTC here from an earlier run. It stays priced and protected by its stops; close it "
                 + "with /forcesell BTC/USDT, or add BTC/USDT back to symbols.");
         assertThat(((Submission.Refused) f.trader.forceBuy(BTC, d("50"))).rejection().reason())
                 .isEqualTo(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED);
@@ -485,8 +485,9 @@ class MoneySafetyTest {
         open(BTC, "1", "100", "0.1");
 
         assertThat(f.store.outbox()).singleElement().satisfies(a -> {
-            assertThat(a.text()).isEqualTo("Opened BTC/USDT: bought 1 at 100 for 100.00 USDT, fee 0.10 USDT "
-                    + "(force-buy)");
+            assertThat(a.text()).isEqualTo("Opened by /forcebuy: bought 1 BTC at 100 for 100.00 USDT, fee 0.10 "
+                    + "USDT");
+            assertThat(a.symbol()).isEqualTo("BTC/USDT");
             assertThat(a.data().path("event").asText()).isEqualTo("position_opened");
         });
     }
@@ -508,7 +509,7 @@ class MoneySafetyTest {
         assertThat(f.trader.positions().get(BTC)).isPresent();
         assertThat(f.alerts.last().event()).isEqualTo("order_not_placed");
         assertThat(f.alerts.last().text()).isEqualTo("After the restart: sell order " + sell.clientOrderId()
-                + " for BTC/USDT (force-sell) never reached the exchange before the bot stopped, so it was not placed. "
+                + ", placed by /forcesell, never reached the exchange before the bot stopped, so it was not placed. "
                 + "Send /forcesell BTC/USDT again if you still want it.");
     }
 
@@ -522,8 +523,8 @@ class MoneySafetyTest {
         f.gateway.fill(f.gateway.lookups.get(0), "1", "100", "0.1", f.clock.instant());
         f.drain();
 
-        assertThat(f.alerts.last().text()).isEqualTo("Opened BTC/USDT: bought 1 at 100 for 100.00 USDT, fee 0.10 "
-                + "USDT (force-buy) (found after the restart)");
+        assertThat(f.alerts.last().text()).isEqualTo("Opened by /forcebuy: bought 1 BTC at 100 for 100.00 USDT, "
+                + "fee 0.10 USDT (found after the restart)");
         assertThat(f.store.order(buy.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
     }
 
@@ -575,9 +576,9 @@ class MoneySafetyTest {
         assertThat(f.gateway.lookups).hasSize(7);
         assertThat(f.clock.instant()).isEqualTo(buy.createdAt().plusSeconds(120));
         assertThat(f.alerts.last().event()).isEqualTo("order_unknown");
-        assertThat(f.alerts.last().text()).isEqualTo("Order " + buy.clientOrderId() + " (buy BTC/USDT, force-buy) got "
-                + "no answer and simulated has not shown it in 2 min. The bot treats it as not placed and trades "
-                + "BTC/USDT again; it looks it up once more at the next start. Check it on simulated.");
+        assertThat(f.alerts.last().text()).isEqualTo("Order " + buy.clientOrderId() + " (buy, placed by /forcebuy) "
+                + "got no answer and simulated has not shown it in 2 min. The bot treats it as not placed and trades "
+                + "here again; it looks it up once more at the next start. Check it on simulated.");
         assertThat(f.store.order(buy.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.NEW);
         f.price(BTC, "100");
         assertThat(f.trader.forceBuy(BTC, d("50"))).isInstanceOf(Submission.Sent.class);

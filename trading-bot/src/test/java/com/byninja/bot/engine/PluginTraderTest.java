@@ -193,7 +193,7 @@ class PluginTraderTest {
         f.trader.periodicChecks();
         Order sell = f.gateway.last();
         assertThat(sell.purpose()).isEqualTo(Purpose.STOP_LOSS);
-        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss hit on BTC/USDT at 99 (entry 100); selling 1");
+        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss hit at 99 (entry 100); selling 1 BTC");
     }
 
     @Test

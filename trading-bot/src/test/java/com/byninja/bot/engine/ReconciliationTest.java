@@ -120,7 +120,7 @@ class ReconciliationTest {
         assertThat(differences).containsExactly("order r-1 (BUY BTC/USDT) left unfinished was FILLED on fakex: "
                 + "0.00166 BTC at 60000; it is recorded now");
         assertThat(alerts.events()).containsExactly("reconciliation");
-        assertThat(alerts.last().text()).isEqualTo("Reconciliation with fakex found 1 difference(s):\n- "
+        assertThat(alerts.last().text()).isEqualTo("Reconciliation with fakex found 1 difference:\n- "
                 + differences.get(0));
         assertThat(alerts.last().data().path("exchange").asText()).isEqualTo("fakex");
     }

@@ -66,7 +66,7 @@ class TraderTest {
         assertThat(f.store.order(o.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         assertThat(f.alerts.last().event()).isEqualTo("position_opened");
         assertThat(f.alerts.last().text())
-                .isEqualTo("Opened BTC/USDT: bought 5.5 at 18 for 99.00 USDT, fee 0.10 USDT (entry)");
+                .isEqualTo("Opened on the strategy's entry signal: bought 5.5 BTC at 18 for 99.00 USDT, fee 0.10 USDT");
         assertThat(f.trader.snapshot().balances().get("USDT")).isEqualByComparingTo("9900.901");
     }
 
@@ -116,7 +116,7 @@ class TraderTest {
         assertThat(sell.purpose()).isEqualTo(Purpose.STOP_LOSS);
         assertThat(sell.quantity()).isEqualByComparingTo("1");
         assertThat(f.alerts.last().event()).isEqualTo("stop_loss_hit");
-        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss hit on BTC/USDT at 98 (entry 100); selling 1");
+        assertThat(f.alerts.last().text()).isEqualTo("Stop-loss hit at 98 (entry 100); selling 1 BTC");
 
         f.gateway.fill(sell, "1", "97.9", "0.0979", f.clock.instant());
         f.drain();
@@ -294,7 +294,7 @@ class TraderTest {
     }
 
     @Test
-    void threeUnansweredOrdersRaiseAnExchangeAlert() throws Exception {
+    void threeUnansweredOrdersRaiseAnExchangeAlertAndTheFirstAnswerAfterThemASecond() throws Exception {
         f = new TraderFixture(dir, "");
         f.price(BTC, "100");
         Order o = ((Submission.Sent) f.trader.forceBuy(BTC, null)).order();
@@ -305,6 +305,17 @@ class TraderTest {
         f.drain();
 
         assertThat(f.alerts.events()).containsExactly("exchange_errors");
+        assertThat(f.alerts.last().text()).isEqualTo("The exchange is failing: 3 order requests in a row got no "
+                + "answer; their outcome is being checked.");
+        assertThat(f.alerts.last().data().path("scope").asText()).isEqualTo("orders");
+
+        f.gateway.fill(o, "1", "100", "0.1", f.clock.instant());
+        f.drain();
+
+        assertThat(f.alerts.events()).containsExactly("exchange_errors", "exchange_recovered", "position_opened");
+        assertThat(f.alerts.last("exchange_recovered").text())
+                .isEqualTo("Order requests get answers from the exchange again.");
+        assertThat(f.alerts.last("exchange_recovered").data().path("scope").asText()).isEqualTo("orders");
     }
 
     @Test

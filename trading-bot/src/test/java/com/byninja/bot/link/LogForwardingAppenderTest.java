@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.byninja.bot.engine.port.Alerts;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
 import java.time.Duration;
@@ -78,6 +81,23 @@ class LogForwardingAppenderTest {
         assertThat(elapsedMs).isLessThan(2_000);
         assertThat(appender.dropped()).isEqualTo(98);
         release.countDown();
+    }
+
+    @Test
+    void aLineMarkedAsAlertedStaysInTheLogButIsNotForwarded() {
+        ListAppender<ILoggingEvent> file = new ListAppender<>();
+        file.setContext(context);
+        file.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+        attach(10, sent::add);
+
+        logger.error(Alerts.ALERTED, "binance: 5 calls failed in a row; buying is paused");
+        logger.warn("order {} outcome unknown", "bn-1");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !sent.isEmpty());
+        assertThat(sent).extracting(Message::message).containsExactly("Trader: order bn-1 outcome unknown");
+        assertThat(file.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "binance: 5 calls failed in a row; buying is paused", "order bn-1 outcome unknown");
     }
 
     @Test

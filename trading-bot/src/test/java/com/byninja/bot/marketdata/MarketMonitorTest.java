@@ -67,7 +67,7 @@ class MarketMonitorTest {
             }
 
             @Override
-            public void onPricesRecovered(Symbol symbol, int failedPolls) {
+            public void onPricesRecovered(Symbol symbol, int failedPolls, Duration without) {
                 health.add("recovered");
             }
         }, Clock.systemUTC());
@@ -130,7 +130,7 @@ class MarketMonitorTest {
             }
 
             @Override
-            public void onPricesRecovered(Symbol symbol, int failedPolls) {
+            public void onPricesRecovered(Symbol symbol, int failedPolls, Duration without) {
                 health.add("recovered after " + failedPolls);
             }
         };

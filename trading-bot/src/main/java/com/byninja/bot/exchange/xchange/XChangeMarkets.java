@@ -77,7 +77,7 @@ public final class XChangeMarkets<S extends MarketSource> {
                                                                   Calls.Sleeper sleeper)
             throws ExchangeException {
         S source = client(settings, factory);
-        ExchangeHealth health = new ExchangeHealth(source.name(), settings.failureAlertAfter(), alerts);
+        ExchangeHealth health = new ExchangeHealth(source.name(), settings.failureAlertAfter(), alerts, clock);
         Calls calls = new Calls(health, new XChangeErrors(source.errorCodes()), settings.readRetries(),
                 settings.retryMaxDelayMs(), sleeper);
         Map<Symbol, MarketRules> rules;

@@ -92,7 +92,7 @@ class BinanceCandlesTest {
             }
 
             @Override
-            public void onPricesRecovered(Symbol symbol, int failedPolls) {
+            public void onPricesRecovered(Symbol symbol, int failedPolls, Duration without) {
             }
         }, clock);
         return monitor;

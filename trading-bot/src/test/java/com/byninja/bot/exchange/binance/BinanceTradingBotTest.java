@@ -261,7 +261,9 @@ class BinanceTradingBotTest {
             // Lookups find nothing for 4 s (a bot that gave up after a second would record it as never placed);
             // it stays NEW, the symbol waits, and the fill is applied once the order shows.
             Message opened = awaitAlert("position_opened", orderId);
-            assertThat(opened.message()).contains("bought 0.00166 at 60000");
+            // Binance's tick for BTCUSDT is 0.01: the price reads to it.
+            assertThat(opened.message()).isEqualTo("Opened by /forcebuy: bought 0.00166 BTC at 60000.00 for 99.60 "
+                    + "USDT, fee 0.10 USDT");
             assertThat(stub.requests("GET", "/api/v3/order").size()).isGreaterThanOrEqualTo(3);
             assertThat(stub.requests("POST", "/api/v3/order")).hasSize(1);
             assertThat(alerts).noneMatch(m -> is(m, "order_not_placed", orderId) || is(m, "order_unknown", orderId));
@@ -282,7 +284,8 @@ class BinanceTradingBotTest {
             }
             String buyId = forceBuy100();
             Message opened = awaitAlert("position_opened", buyId);
-            assertThat(opened.message()).contains("bought 0.00166 at 60000", "fee not known yet");
+            assertThat(opened.message()).isEqualTo("Opened by /forcebuy: bought 0.00166 BTC at 60000.00 for 99.60 "
+                    + "USDT, fee not known yet");
             stub.orderAnswerDelayMs = 0;
             // Binance kept 0.00000166 BTC of the 0.00166 bought: the account holds 0.00165834.
             await().atMost(Duration.ofSeconds(10)).until(() -> request(Message.command("s-" + (++ids),
@@ -294,7 +297,7 @@ class BinanceTradingBotTest {
             // Matched to the account (0.00165834), rounded down to the 0.00001 step by the order: 0.00165 sold, and
             // the 0.00000834 left is dust. Selling the book's 0.00166 would have been refused for ever.
             Message closed = awaitAlert("position_closed", sellId);
-            assertThat(closed.message()).startsWith("Closed BTC/USDT: sold 0.00165 at 60000");
+            assertThat(closed.message()).startsWith("Closed by /forcesell: sold 0.00165 BTC at 60000.00");
             assertThat(stub.requests("POST", "/api/v3/order")).filteredOn(r -> "SELL".equals(r.params().get("side")))
                     .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("quantity", "0.00165"));
         }

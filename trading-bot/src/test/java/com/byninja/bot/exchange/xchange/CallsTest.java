@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.byninja.bot.RecordingAlerts;
 import com.byninja.bot.exchange.ExchangeException;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class CallsTest {
     final List<Long> waits = new ArrayList<>();
 
     Calls calls(int retries, long maxDelayMs) {
-        return new Calls(new ExchangeHealth("stub", 100, new RecordingAlerts()),
+        return new Calls(new ExchangeHealth("stub", 100, new RecordingAlerts(), Clock.systemUTC()),
                 new XChangeErrors(XChangeErrors.Codes.NONE), retries, maxDelayMs, waits::add);
     }
 
