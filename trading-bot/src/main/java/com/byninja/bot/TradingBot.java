@@ -2,6 +2,7 @@ package com.byninja.bot;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import com.byninja.bot.backtest.ChatBacktests;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.SymbolResolver;
@@ -75,6 +76,8 @@ public final class TradingBot implements AutoCloseable {
     private final TradingEngine engine;
     private final BotLink link;
     private final CommandHandler commands;
+    /** {@code /backtest} from the chat, on a thread of its own. */
+    private final ChatBacktests backtests;
     private volatile LogForwardingAppender logForwarder;
     private final AlertOutbox alerts;
     /** Drops and failures for {@code status}, over Micrometer. */
@@ -126,10 +129,12 @@ public final class TradingBot implements AutoCloseable {
             }
             BotInfo info = new BotInfo(config.name(), version(), exchange.marketData().exchangeName(),
                     config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
+            this.backtests = new ChatBacktests(config, exchange.marketData(), alerts, clock);
             registerCounters();
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters,
                     s -> monitors.containsKey(s) ? monitors.get(s).candleSource() : null);
-            this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts);
+            this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts,
+                    backtests);
             // Delivered alerts leave the outbox in one transaction a second, off the link's reader thread.
             engine.every(DELIVERED_ALERTS_INTERVAL_MS, alerts::forgetDelivered);
             if (config.link().statusIntervalMs() > 0) {
@@ -209,6 +214,7 @@ public final class TradingBot implements AutoCloseable {
         counters.gauge("engineErrors", engine::errors);
         counters.gauge("strategyErrors", trader::strategyErrors);
         counters.gauge("equityWritesFailed", trader::equityWriteFailures);
+        counters.gauge("chatBacktestsFailed", backtests::failures);
         counters.gauge("orderTasksRefused", executor::rejectedTasks);
         counters.gauge("orderResultsDropped", executor::droppedResults);
         counters.gauge("feesBeingLookedUp", () -> trader.orders().feesPending());
@@ -309,6 +315,7 @@ public final class TradingBot implements AutoCloseable {
             }
         }
         engine.applyLastResults();
+        backtests.close();
         exchange.close();
         Set<Symbol> unrecorded = trader.pausedByStore();
         if (!unrecorded.isEmpty()) {

@@ -159,6 +159,21 @@ public final class Argument {
         return usage();
     }
 
+    /**
+     * @return whether {@code text} is written like a value of this kind, in or out of its bounds: {@code 600} is
+     *         written like a count even where the most is 500, {@code soon} is not written like a duration
+     */
+    boolean shaped(String text) {
+        return switch (kind) {
+            case SYMBOL -> symbolOf(text).problem() == null;
+            case SYMBOL_OR_ALL -> text.equalsIgnoreCase(ArgumentKind.ALL) || symbolOf(text).problem() == null;
+            case AMOUNT -> text.matches("[0-9]*\\.?[0-9]+");
+            case DURATION -> DURATION.matcher(text.toLowerCase(Locale.ROOT)).matches();
+            case COUNT -> COUNT.matcher(text).matches();
+            case BOT_OR_ALL -> true;
+        };
+    }
+
     /** @return what {@code text} says as this argument's value, or what is wrong with it */
     Reading read(String text) {
         return switch (kind) {
@@ -175,7 +190,9 @@ public final class Argument {
 
     private static Reading symbolOf(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.length() < 2 || !SYMBOL.matcher(upper).matches() || upper.equalsIgnoreCase(ArgumentKind.ALL)) {
+        // A market has letters: a number is no symbol (it is a count, as in /backtest 30).
+        if (upper.length() < 2 || !SYMBOL.matcher(upper).matches() || upper.equalsIgnoreCase(ArgumentKind.ALL)
+                || upper.chars().noneMatch(Character::isLetter)) {
             return Reading.problem("\"" + quoted(text) + "\" is not a symbol; write it like BTC/USDT.");
         }
         return Reading.value(upper.replace('-', '/').replace('_', '/'));

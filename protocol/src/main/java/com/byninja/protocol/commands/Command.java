@@ -46,6 +46,10 @@ public final class Command {
     public static final Command EQUITY = forBot("equity", Group.STATUS, Role.VIEWER,
             "a picture of the equity over the last days (30 unless said), with its drawdown",
             Argument.count(3650).optional().named("DAYS"));
+    public static final Command BACKTEST = forBot("backtest", Group.STATUS, Role.TRADER,
+            "run the strategies over the bot's recent history (7 days unless said) on a thread of its own; the "
+                    + "figures and the equity curve follow as a message", Argument.symbol().optional(),
+            Argument.count(90).optional().named("DAYS"));
     public static final Command STARTTRADING = forBot("starttrading", Group.TRADING_CONTROL, Role.TRADER,
             "let the strategy trade again, globally or for one symbol", Argument.symbol().optional());
     public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 public final class CommandCatalogue {
     /** The commands that exist, in the order {@code /help} lists them within each heading. */
     public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
-            Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL,
-            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
+            Command.BACKTEST, Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY,
+            Command.ENABLESELL, Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE,
+            Command.HELP);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How much of an unknown name a message repeats: longer than any command's. */
@@ -169,8 +170,9 @@ public final class CommandCatalogue {
             }
             Argument.Reading reading = argument.read(text);
             if (reading.problem() != null && !fromField && !argument.required()
-                    && laterReads(arguments.subList(i + 1, arguments.size()), text, fromFields)) {
-                // An optional argument left out: the word is the next one's, as in /chart BTC/USDT 200.
+                    && laterShaped(arguments.subList(i + 1, arguments.size()), text, fromFields)) {
+                // An optional argument left out: the word is a later one's, as in /chart BTC/USDT 200, which then
+                // says what is wrong with it, if anything.
                 continue;
             }
             if (reading.problem() != null) {
@@ -187,9 +189,9 @@ public final class CommandCatalogue {
         return new ParsedCommand(command, values);
     }
 
-    /** @return whether one of {@code later}, not given by a field, reads {@code text} as its value */
-    private static boolean laterReads(List<Argument> later, String text, Map<ArgumentKind, String> fromFields) {
-        return later.stream().anyMatch(a -> !fromFields.containsKey(a.kind()) && a.read(text).problem() == null);
+    /** @return whether {@code text} is written like a value of one of {@code later}, not given by a field */
+    private static boolean laterShaped(List<Argument> later, String text, Map<ArgumentKind, String> fromFields) {
+        return later.stream().anyMatch(a -> !fromFields.containsKey(a.kind()) && a.shaped(text));
     }
 
     /** @return 0 when {@code command} has an argument {@code fits} and it took {@code text}, else 1: one too many */

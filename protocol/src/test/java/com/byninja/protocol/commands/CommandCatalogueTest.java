@@ -152,6 +152,8 @@ class CommandCatalogueTest {
                 /chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, \
                 or a multiple of it) with its trades and its position's stop and target
                 /equity [DAYS] - a picture of the equity over the last days (30 unless said), with its drawdown
+                /backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days unless said) on \
+                a thread of its own; the figures and the equity curve follow as a message
 
                 Trading control
                 /starttrading [SYMBOL] - let the strategy trade again, globally or for one symbol
@@ -186,6 +188,8 @@ class CommandCatalogueTest {
                         + "target"),
                 new MenuEntry("equity", "[DAYS] - a picture of the equity over the last days (30 unless said), with "
                         + "its drawdown"),
+                new MenuEntry("backtest", "[SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days "
+                        + "unless said) on a thread of its own; the figures and the equity curve follow as a message"),
                 new MenuEntry("starttrading", "[SYMBOL] - let the strategy trade again, globally or for one symbol"),
                 new MenuEntry("stoptrading", "[SYMBOL] - stop the strategy's entries and exits, globally or for one "
                         + "symbol; stop-loss, take-profit and trailing stop keep protecting positions"),
@@ -234,10 +238,12 @@ class CommandCatalogueTest {
                 + "rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of "
                 + "a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and its "
                 + "position's stop and target\n/equity [DAYS] - a picture of the equity over the last days (30 unless "
-                + "said), with its drawdown\n/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\n"
+                + "said), with its drawdown\n/backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent "
+                + "history (7 days unless said) on a thread of its own; the figures and the equity curve follow as a "
+                + "message\n/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\n"
                 + "Trading control\n");
         assertThat(more.menu()).contains(new MenuEntry("trades", "DURATION [SYMBOL] [COUNT] - the last trades, over "
-                + "a window"), atIndex(4));
+                + "a window"), atIndex(5));
         assertThat(more.commands(HandledBy.TRADING_BOT)).contains(TRADES);
         assertThat(COMMANDS.parse("/trades 4h")).isEqualTo(new ParseError("unknown_command",
                 "Unknown command /trades. Send /help for the list."));
@@ -256,6 +262,14 @@ class CommandCatalogueTest {
         assertThat(COMMANDS.parse("/chart btcusdt soon")).isEqualTo(new ParseError("bad_duration",
                 "The duration must be a whole number and a unit (m, h or d), such as 30m, 4h or 2d; got \"soon\". "
                         + "Usage: /chart SYMBOL [TIMEFRAME] [CANDLES]"));
+        assertThat(parsed(COMMANDS, "/backtest 30").count()).hasValue(30);
+        assertThat(parsed(COMMANDS, "/backtest 30").symbol()).isEmpty();
+        assertThat(parsed(COMMANDS, "/backtest 1inch-usdt 30").symbol()).contains("1INCH/USDT");
+        assertThat(COMMANDS.parse("/chart eth-usdt 600")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 500; got \"600\". Usage: /chart SYMBOL [TIMEFRAME] "
+                        + "[CANDLES]"));
+        assertThat(COMMANDS.parse("/backtest 91")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 90; got \"91\". Usage: /backtest [SYMBOL] [DAYS]"));
         assertThat(parsed(COMMANDS, "/equity 7").count()).hasValue(7);
         assertThat(COMMANDS.parse("/equity 4000")).isEqualTo(new ParseError("bad_count",
                 "The count must be a whole number from 1 to 3650; got \"4000\". Usage: /equity [DAYS]"));

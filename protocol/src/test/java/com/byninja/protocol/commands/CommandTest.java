@@ -17,6 +17,7 @@ class CommandTest {
                 "/stats [SYMBOL]",
                 "/chart SYMBOL [TIMEFRAME] [CANDLES]",
                 "/equity [DAYS]",
+                "/backtest [SYMBOL] [DAYS]",
                 "/starttrading [SYMBOL]",
                 "/stoptrading [SYMBOL]",
                 "/enablebuy [SYMBOL]",
@@ -36,7 +37,8 @@ class CommandTest {
                 .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
                         "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
-                .extracting(Command::name).containsExactly("starttrading", "stoptrading", "enablebuy", "disablebuy",
+                .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
+                        "disablebuy",
                         "enablesell", "disablesell", "forcebuy", "forcesell");
         assertThat(CommandCatalogue.STANDARD.commands()).noneMatch(c -> c.role() == Role.ADMIN);
     }

@@ -148,13 +148,16 @@ public final class BotEvents {
         String symbol = alert.symbol() == null ? "" : " " + Html.code(alert.symbol());
         String html = AlertLook.emoji(alert.data()) + " " + Html.bold(bot) + symbol + ": "
                 + Html.escape(alert.message()) + raisedAt(alert);
+        // An alert may carry a picture, such as a backtest's equity curve: its text is the caption.
+        ChatMessage message = charts.of(bot, alert.data(), html).<ChatMessage>map(p -> p)
+                .orElseGet(() -> new ChatMessage.Text(html));
         String id = alert.id();
         if (id == null) {
             // An alert of the old style: nothing to acknowledge.
-            output.broadcast(new ChatMessage.Text(html), Priority.ALERT);
+            output.broadcast(message, Priority.ALERT);
             return;
         }
-        output.broadcast(new ChatMessage.Text(html), Priority.ALERT, delivery -> {
+        output.broadcast(message, Priority.ALERT, delivery -> {
             switch (delivery) {
                 case SENT -> receipts.delivered(bot, id);
                 case REFUSED -> {

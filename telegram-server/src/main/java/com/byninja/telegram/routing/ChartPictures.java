@@ -39,8 +39,18 @@ final class ChartPictures {
      * @return the picture to send, or empty when the reply carries no chart (or one that could not be drawn)
      */
     Optional<ChatMessage.Photo> of(String bot, Message reply) {
-        JsonNode chart = reply.data() == null ? null : reply.data().get("chart");
-        JsonNode equity = reply.data() == null ? null : reply.data().get("equity");
+        return of(bot, reply.data(), Html.bold(bot) + ": " + Html.escape(reply.message()));
+    }
+
+    /**
+     * @param bot     the bot that sent it, for the log
+     * @param data    a reply's or an alert's data, or null
+     * @param caption the picture's caption, HTML
+     * @return the picture to send, or empty when the data carries none (or one that could not be drawn)
+     */
+    Optional<ChatMessage.Photo> of(String bot, JsonNode data, String caption) {
+        JsonNode chart = data == null ? null : data.get("chart");
+        JsonNode equity = data == null ? null : data.get("equity");
         boolean candles = chart != null && chart.isObject();
         if (!candles && (equity == null || !equity.isObject())) {
             return Optional.empty();
@@ -51,7 +61,7 @@ final class ChartPictures {
                             marks(chart.path("marks")), levels(chart.path("levels")))
                     : Charts.equity(equity.path("title").asText(""), equity.path("quote").asText(""),
                             points(equity.path("points")));
-            return Optional.of(new ChatMessage.Photo(png, Html.bold(bot) + ": " + Html.escape(reply.message())));
+            return Optional.of(new ChatMessage.Photo(png, caption));
         } catch (IOException | RuntimeException e) {
             long count = failed.incrementAndGet();
             LOG.warn("The chart from {} could not be drawn ({} so far); sent as text: {}", bot, count, e.toString());

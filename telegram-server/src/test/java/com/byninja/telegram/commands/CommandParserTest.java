@@ -127,7 +127,7 @@ class CommandParserTest {
     void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
         assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
-                "chart", "equity", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
+                "chart", "equity", "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
                 "forcesell", "bots", "use", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();

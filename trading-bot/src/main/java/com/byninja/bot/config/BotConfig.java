@@ -79,6 +79,21 @@ public record BotConfig(
                 engine, simulator.covering(all), link, store, protections, symbolSettings);
     }
 
+    /**
+     * @param some symbols among the configured ones
+     * @return this configuration trading {@code some} only, each with its own settings, such as a backtest of one
+     */
+    public BotConfig withOnly(List<Symbol> some) {
+        Map<Symbol, SymbolSettings> own = new java.util.LinkedHashMap<>();
+        some.forEach(s -> {
+            if (symbolSettings.containsKey(s)) {
+                own.put(s, symbolSettings.get(s));
+            }
+        });
+        return new BotConfig(name, exchange, some, timeframe, dataDir, logDir, control, marketData, strategy, risk,
+                engine, simulator.covering(some), link, store, protections, own);
+    }
+
     /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
     public BotConfig withCheckIntervalMs(long checkIntervalMs) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,

@@ -66,7 +66,9 @@ public enum AlertKind {
     /** Trading was started by command. */
     TRADING_STARTED,
     /** Trading was stopped by command. */
-    TRADING_STOPPED;
+    TRADING_STOPPED,
+    /** A backtest asked for from the chat finished (or failed): its figures, and its equity curve to draw. */
+    BACKTEST_FINISHED;
 
     /** @return the code in {@code data.event}, such as {@code position_opened}. */
     public String code() {

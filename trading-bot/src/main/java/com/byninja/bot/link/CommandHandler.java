@@ -57,6 +57,7 @@ public final class CommandHandler {
     private final SymbolResolver symbols;
     private final StatusReport reports;
     private final Alerts alerts;
+    private final BacktestRequests backtests;
     private final ChartReport charts;
     private final EquityReport equity;
     private final Map<Command, Action> actions;
@@ -64,12 +65,19 @@ public final class CommandHandler {
     private final List<Runnable> afterReply = new ArrayList<>();
 
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts) {
-        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts);
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, null);
+    }
+
+    /** @param backtests runs {@code /backtest}; null in a bot that has none (it then says so) */
+    public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts,
+                          BacktestRequests backtests) {
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, backtests);
     }
 
     /** @throws IllegalArgumentException when a trading bot's command of {@code catalogue} has no action here */
     CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
-                   Alerts alerts) {
+                   Alerts alerts, BacktestRequests backtests) {
+        this.backtests = backtests;
         this.catalogue = catalogue;
         this.trader = trader;
         this.symbols = symbols;
@@ -92,7 +100,9 @@ public final class CommandHandler {
                 Map.entry(Command.CHART, (m, c, s) -> reply(m, charts.chart(s, c.duration().orElse(null),
                         c.count().isPresent() ? c.count().getAsInt() : null))),
                 Map.entry(Command.EQUITY, (m, c, s) -> reply(m, equity.equity(c.count().isPresent()
-                        ? c.count().getAsInt() : null))));
+                        ? c.count().getAsInt() : null))),
+                Map.entry(Command.BACKTEST, (m, c, s) -> backtest(m, s, c.count().isPresent()
+                        ? c.count().getAsInt() : null)));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
@@ -218,6 +228,20 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, text.toString(), data);
+    }
+
+    private Message backtest(Message m, Symbol symbol, Integer days) {
+        ObjectNode data = Money.object();
+        if (backtests == null) {
+            data.put("error", "unavailable");
+            return reply(m, "Backtests from the chat are not available in this bot.", data);
+        }
+        BacktestRequests.Started started = backtests.start(symbol, days);
+        data.put("started", started.started());
+        if (!started.started()) {
+            data.put("error", "refused");
+        }
+        return reply(m, started.text(), data);
     }
 
     private Message forceBuy(Message m, Symbol symbol, BigDecimal amount) {

@@ -331,7 +331,7 @@ class CommandHandlerTest {
         assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
         assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
         assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"chart\",\"equity\","
-                + "\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
+                + "\"backtest\",\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
                 + "\"forcesell\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
@@ -407,7 +407,7 @@ class CommandHandlerTest {
                 "the last trades", Argument.count(50).optional()));
 
         assertThatThrownBy(() -> new CommandHandler(more, f.trader, new SymbolResolver(f.config.symbols()), null,
-                f.alerts)).isInstanceOf(IllegalArgumentException.class)
+                f.alerts, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/trades [COUNT] is declared for trading bots, but this one has no action for it");
     }
 
