@@ -32,6 +32,9 @@ import com.byninja.telegram.telegram.Html;
 import com.byninja.telegram.telegram.IncomingUpdates;
 import com.byninja.telegram.telegram.TelegramPoller;
 import com.byninja.telegram.telegram.TokenScrubber;
+import com.byninja.telegram.notify.Digests;
+import com.byninja.telegram.notify.Notifications;
+import com.byninja.telegram.notify.Topic;
 import com.byninja.telegram.watchdog.Watchdog;
 import com.byninja.telegram.watchdog.WatchdogPresses;
 import java.io.IOException;
@@ -119,13 +122,15 @@ public final class TelegramServer implements AutoCloseable {
             }
             output.start();
 
-            LogRelay logs = own(new LogRelay(output, config.logs(), errors));
+            Notifications notifications = Notifications.load(Path.of(config.dataDir()).resolve("notifications.json"),
+                    config.notifications().zone(), Clock.systemUTC());
+            LogRelay logs = own(new LogRelay(notifications.output(Topic.LOGS, output), config.logs(), errors));
             logs.start();
             long replyTimeoutMs = config.routing().replyTimeoutMs();
             pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout, errors));
             router = new CommandRouter(bots, output, pending,
-                    Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC());
-            ConnectionNotices notices = own(new ConnectionNotices(output,
+                    Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC(), notifications);
+            ConnectionNotices notices = own(new ConnectionNotices(notifications.output(Topic.CONNECTIONS, output),
                     Duration.ofSeconds(config.telegram().flappingWindowSeconds()), Clock.systemUTC(), errors));
             notices.start();
             Watchdog watchdog = config.watchdog().enabled()
@@ -134,7 +139,8 @@ public final class TelegramServer implements AutoCloseable {
                 watchdog.start();
             }
             events = new BotEvents(output, pending, router, logs, notices, replyTimeoutMs, bots, Clock.systemUTC(),
-                    watchdog == null ? BotWatch.NONE : watchdog);
+                    watchdog == null ? BotWatch.NONE : watchdog, notifications);
+            own(new Digests(notifications, router::askEveryBot, output, Clock.systemUTC())).start();
             // The watchdog's buttons go to it, not to the command router: they run no command.
             ChatInput input = watchdog == null ? router : new WatchdogPresses(watchdog, router);
 

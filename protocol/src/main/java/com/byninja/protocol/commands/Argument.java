@@ -62,6 +62,16 @@ public final class Argument {
         return of(ArgumentKind.AMOUNT);
     }
 
+    /** @return a required {@link ArgumentKind#SETTING}, which the command checks itself */
+    public static Argument setting() {
+        return of(ArgumentKind.SETTING);
+    }
+
+    /** @return a required {@link ArgumentKind#VALUE}, which the command checks itself */
+    public static Argument value() {
+        return of(ArgumentKind.VALUE);
+    }
+
     /** @return a required {@link ArgumentKind#BOT_OR_ALL} */
     public static Argument botOrAll() {
         return of(ArgumentKind.BOT_OR_ALL);
@@ -122,9 +132,9 @@ public final class Argument {
      * @return this argument, named so
      */
     public Argument named(String placeholder, String legend) {
-        if (placeholder == null || !placeholder.matches("[A-Z][A-Z_]{0,19}")) {
-            throw new IllegalArgumentException("an argument's name is 1 to 20 capitals or _, got \"" + placeholder
-                    + "\"");
+        if (placeholder == null || !placeholder.matches("[A-Z][A-Za-z_|]{0,29}")) {
+            throw new IllegalArgumentException("an argument's name starts with a capital, then up to 29 letters, _ "
+                    + "or |, got \"" + placeholder + "\"");
         }
         if (legend != null && !legend.startsWith(placeholder + " ")) {
             throw new IllegalArgumentException("a legend starts with its placeholder, such as \"" + placeholder
@@ -170,7 +180,7 @@ public final class Argument {
             case AMOUNT -> text.matches("[0-9]*\\.?[0-9]+");
             case DURATION -> DURATION.matcher(text.toLowerCase(Locale.ROOT)).matches();
             case COUNT -> COUNT.matcher(text).matches();
-            case BOT_OR_ALL -> true;
+            case BOT_OR_ALL, SETTING, VALUE -> true;
         };
     }
 
@@ -185,6 +195,7 @@ public final class Argument {
             case DURATION -> durationOf(text);
             case COUNT -> countOf(text);
             case BOT_OR_ALL -> Reading.value(text.equalsIgnoreCase(ArgumentKind.ALL) ? ArgumentKind.ALL : text);
+            case SETTING, VALUE -> Reading.value(text);
         };
     }
 

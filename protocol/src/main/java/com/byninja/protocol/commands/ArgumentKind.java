@@ -20,7 +20,11 @@ public enum ArgumentKind {
     /** A positive whole number up to a maximum. */
     COUNT("COUNT", "count", "a count", "COUNT a whole number"),
     /** A trading bot's name as it connected, or {@value #ALL} for every bot. */
-    BOT_OR_ALL("NAME|" + ArgumentKind.ALL, "name", "a bot name or " + ArgumentKind.ALL, "NAME a trading bot's name");
+    BOT_OR_ALL("NAME|" + ArgumentKind.ALL, "name", "a bot name or " + ArgumentKind.ALL, "NAME a trading bot's name"),
+    /** A word naming a setting, which the command checks itself, such as {@code quiet} for {@code /notify}. */
+    SETTING("SETTING", "setting", "a setting", null),
+    /** A setting's value, which the command checks itself, such as {@code 22:00-07:00}. */
+    VALUE("VALUE", "value", "a value", null);
 
     /** The word that means every symbol, or every bot. */
     public static final String ALL = "all";
@@ -55,7 +59,7 @@ public enum ArgumentKind {
         return noun;
     }
 
-    /** @return how {@code /help} explains the placeholder, such as {@code SYMBOL like BTC/USDT} */
+    /** @return how {@code /help} explains the placeholder, such as {@code SYMBOL like BTC/USDT}; null for none */
     String legend() {
         return legend;
     }

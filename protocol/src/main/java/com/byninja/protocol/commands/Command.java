@@ -77,6 +77,10 @@ public final class Command {
             "pick the bot your commands go to (alone: show it); all sends the commands that only read (/status, /stats, "
                     + "/chart, /equity) to every bot",
             Argument.botOrAll().optional());
+    public static final Command NOTIFY = forServer("notify", Group.LINK, Role.VIEWER,
+            "which messages this chat hears with a notification, silently or not at all; quiet hours; a daily digest "
+                    + "(alone: show them, with buttons)", Argument.setting().optional().named("TOPIC|quiet|digest"),
+            Argument.value().optional().named("VALUE"));
     public static final Command HELP = forServer("help", Group.HELP, Role.VIEWER, "this list of commands")
             .alsoCalled("start");
 

@@ -173,6 +173,8 @@ class CommandCatalogueTest {
                 /bots - the connected trading bots, with address and uptime
                 /use [NAME|all] - pick the bot your commands go to (alone: show it); all sends the commands that only \
                 read (/status, /stats, /chart, /equity) to every bot
+                /notify [TOPIC|quiet|digest] [VALUE] - which messages this chat hears with a notification, silently \
+                or not at all; quiet hours; a daily digest (alone: show them, with buttons)
 
                 Help
                 /help (or /start) - this list of commands""");
@@ -205,6 +207,9 @@ class CommandCatalogueTest {
                 new MenuEntry("bots", "the connected trading bots, with address and uptime"),
                 new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it); all sends the "
                         + "commands that only read (/status, /stats, /chart, /equity) to every bot"),
+                new MenuEntry("notify", "[TOPIC|quiet|digest] [VALUE] - which messages this chat hears with a "
+                        + "notification, silently or not at all; quiet hours; a daily digest (alone: show them, with "
+                        + "buttons)"),
                 new MenuEntry("help", "this list of commands"));
     }
 

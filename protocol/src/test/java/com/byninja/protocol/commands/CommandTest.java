@@ -28,6 +28,7 @@ class CommandTest {
                 "/forcesell SYMBOL|all",
                 "/bots",
                 "/use [NAME|all]",
+                "/notify [TOPIC|quiet|digest] [VALUE]",
                 "/help");
     }
 
@@ -35,7 +36,7 @@ class CommandTest {
     void readingNeedsNoRoleButSteeringDoes() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
                 .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
-                        "help");
+                        "notify", "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
                         "disablebuy",
@@ -46,7 +47,7 @@ class CommandTest {
     @Test
     void theServerAnswersHelpBotsAndUseItselfAndTheBotsEverythingElse() {
         assertThat(CommandCatalogue.STANDARD.commands(HandledBy.SERVER)).extracting(Command::name)
-                .containsExactly("bots", "use", "help");
+                .containsExactly("bots", "use", "notify", "help");
         assertThat(Command.HELP.aliases()).containsExactly("start");
     }
 

@@ -20,7 +20,9 @@ public final class CommandParser {
     static final Map<Command, Function<ParsedCommand, Input>> OWN = Map.of(
             Command.HELP, command -> new Input.Help(),
             Command.BOTS, command -> new Input.ListBots(),
-            Command.USE, command -> new Input.Use(command.all() ? ArgumentKind.ALL : command.botName().orElse(null)));
+            Command.USE, command -> new Input.Use(command.all() ? ArgumentKind.ALL : command.botName().orElse(null)),
+            Command.NOTIFY, command -> new Input.Notify(command.text(ArgumentKind.SETTING).orElse(null),
+                    command.text(ArgumentKind.VALUE).orElse(null)));
 
     private CommandParser() {
     }

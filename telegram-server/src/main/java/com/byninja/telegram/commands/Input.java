@@ -21,6 +21,10 @@ public sealed interface Input {
     record Use(String target) implements Input {
     }
 
+    /** {@code /notify}, with its setting and value as typed, either or both absent (null). */
+    record Notify(String setting, String value) implements Input {
+    }
+
     /** An unknown command or wrong arguments: {@code message} says what is wrong and how to write it. */
     record Invalid(String message) implements Input {
     }

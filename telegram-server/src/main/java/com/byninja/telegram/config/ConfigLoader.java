@@ -133,7 +133,23 @@ public final class ConfigLoader {
         TelegramServerConfig.Logs logs = new TelegramServerConfig.Logs(config.logLevel("logs.level"),
                 config.whole("logs.flushIntervalMs", 10, 600_000),
                 config.wholeInt("logs.bufferLines", 1, 100_000));
-        return new TelegramServerConfig(telegram, link, routing, sending, logs, dataDir, watchdog(config));
+        return new TelegramServerConfig(telegram, link, routing, sending, logs, dataDir, watchdog(config),
+                notifications(config));
+    }
+
+    private static TelegramServerConfig.Notifications notifications(YamlConfig config) {
+        String zone = config.required("notifications.timeZone", "a time zone such as UTC, Europe/Berlin or +02:00");
+        if (!config.valid("notifications.timeZone") || zone.isBlank()) {
+            return TelegramServerConfig.Notifications.DEFAULTS;
+        }
+        try {
+            java.time.ZoneId.of(zone);
+            return new TelegramServerConfig.Notifications(zone);
+        } catch (java.time.DateTimeException e) {
+            config.problem("notifications.timeZone", "must be a time zone such as UTC, Europe/Berlin or +02:00, got \""
+                    + zone + "\"");
+            return TelegramServerConfig.Notifications.DEFAULTS;
+        }
     }
 
     private static TelegramServerConfig.Watchdog watchdog(YamlConfig config) {

@@ -16,7 +16,13 @@ import java.util.List;
  */
 public record TelegramServerConfig(
         Telegram telegram, Link link, Routing routing, Sending sending, Logs logs, String dataDir,
-        Watchdog watchdog) {
+        Watchdog watchdog, Notifications notifications) {
+
+    /** With the notifications' defaults. */
+    public TelegramServerConfig(Telegram telegram, Link link, Routing routing, Sending sending, Logs logs,
+                                String dataDir, Watchdog watchdog) {
+        this(telegram, link, routing, sending, logs, dataDir, watchdog, Notifications.DEFAULTS);
+    }
 
     /** With the watchdog's defaults. */
     public TelegramServerConfig(Telegram telegram, Link link, Routing routing, Sending sending, Logs logs,
@@ -109,5 +115,21 @@ public record TelegramServerConfig(
                            long exchangeErrorsAfterSeconds, long repeatFirstSeconds, long repeatMaxSeconds) {
         /** The shipped configuration's values. */
         public static final Watchdog DEFAULTS = new Watchdog(true, 120, 300, 300, 300, 3_600);
+    }
+
+    /**
+     * {@code notifications.*}: each chat sets its own with {@code /notify}, kept in {@code notifications.json} of the
+     * data directory.
+     *
+     * @param timeZone the zone of the quiet hours and the daily digest, as written (checked when read)
+     */
+    public record Notifications(String timeZone) {
+        /** The shipped configuration's values. */
+        public static final Notifications DEFAULTS = new Notifications("UTC");
+
+        /** @return the zone of the quiet hours and the daily digest */
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone);
+        }
     }
 }

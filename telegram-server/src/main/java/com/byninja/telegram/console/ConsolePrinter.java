@@ -62,6 +62,9 @@ public final class ConsolePrinter implements MessageApi {
     }
 
     private String render(ChatMessage part, boolean html) throws IOException {
+        if (part instanceof ChatMessage.Silent silent) {
+            return "🔕 " + render(silent.message(), html);
+        }
         if (part instanceof ChatMessage.Text text) {
             return plain(text.html(), html);
         }

@@ -1,6 +1,8 @@
 package com.byninja.telegram.routing;
 
 import com.byninja.protocol.Message;
+import com.byninja.telegram.notify.Notifications;
+import com.byninja.telegram.notify.Topic;
 import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
 import com.byninja.telegram.telegram.ChatOutput.Priority;
@@ -57,6 +59,7 @@ public final class BotEvents {
     private final BotWatch watch;
     private final AtomicLong undeliveredAlerts = new AtomicLong();
     private final ChartPictures charts = new ChartPictures();
+    private final Notifications notifications;
     /** Connections whose bot said it is stopping on purpose, with what it said. */
     private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
@@ -76,6 +79,14 @@ public final class BotEvents {
     public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
                      ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts, Clock clock,
                      BotWatch watch) {
+        this(output, pending, router, logs, notices, replyTimeoutMs, receipts, clock, watch, null);
+    }
+
+    /** @param notifications each chat's settings, which decide how an alert reaches it; null for every alert on */
+    public BotEvents(ChatOutput output, PendingCommands pending, CommandRouter router, LogRelay logs,
+                     ConnectionNotices notices, long replyTimeoutMs, AlertReceipts receipts, Clock clock,
+                     BotWatch watch, Notifications notifications) {
+        this.notifications = notifications;
         this.clock = clock;
         this.watch = watch;
         this.output = output;
@@ -151,13 +162,17 @@ public final class BotEvents {
         // An alert may carry a picture, such as a backtest's equity curve: its text is the caption.
         ChatMessage message = charts.of(bot, alert.data(), html).<ChatMessage>map(p -> p)
                 .orElseGet(() -> new ChatMessage.Text(html));
+        // Each chat as its settings say: with a notification, silently, or not at all (acknowledged all the same).
+        ChatOutput chats = notifications == null ? output
+                : notifications.output(Topic.ofAlert(alert.data() == null ? null : alert.data().path("event")
+                        .asText(null)), output);
         String id = alert.id();
         if (id == null) {
             // An alert of the old style: nothing to acknowledge.
-            output.broadcast(message, Priority.ALERT);
+            chats.broadcast(message, Priority.ALERT);
             return;
         }
-        output.broadcast(message, Priority.ALERT, delivery -> {
+        chats.broadcast(message, Priority.ALERT, delivery -> {
             switch (delivery) {
                 case SENT -> receipts.delivered(bot, id);
                 case REFUSED -> {

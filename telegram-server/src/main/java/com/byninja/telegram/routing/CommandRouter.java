@@ -9,6 +9,7 @@ import com.byninja.protocol.commands.HandledBy;
 import com.byninja.protocol.commands.Role;
 import com.byninja.telegram.commands.CommandParser;
 import com.byninja.telegram.commands.Input;
+import com.byninja.telegram.notify.Notifications;
 import com.byninja.telegram.commands.Usage;
 import com.byninja.telegram.telegram.ChatInput;
 import com.byninja.telegram.telegram.ChatMessage;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code /forcebuy} may no longer hold by the time it arrives.
  */
 public final class CommandRouter implements ChatInput {
+
+    private final Notifications notifications;
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
     /** The {@code /use} target meaning every bot, for {@code /status} and {@code /stats}. */
     static final String ALL = ArgumentKind.ALL;
@@ -65,6 +68,13 @@ public final class CommandRouter implements ChatInput {
      * @param clock         tells the time commands are aged against
      */
     public CommandRouter(Bots bots, ChatOutput output, PendingCommands pending, Duration maxCommandAge, Clock clock) {
+        this(bots, output, pending, maxCommandAge, clock, null);
+    }
+
+    /** @param notifications answers {@code /notify}; null in a server without them (it then says so) */
+    public CommandRouter(Bots bots, ChatOutput output, PendingCommands pending, Duration maxCommandAge, Clock clock,
+                         Notifications notifications) {
+        this.notifications = notifications;
         this.bots = bots;
         this.output = output;
         this.pending = pending;
@@ -129,6 +139,12 @@ public final class CommandRouter implements ChatInput {
             output.reply(chatId, listBots(chatId) + chatDrops());
         } else if (input instanceof Input.Use use) {
             output.reply(chatId, use(chatId, use.target()));
+        } else if (input instanceof Input.Notify notify) {
+            if (notifications == null) {
+                output.reply(chatId, "Notification settings are not available in this server.");
+            } else {
+                output.send(chatId, notifications.answer(chatId, notify.setting(), notify.value()), Priority.REPLY);
+            }
         } else if (input instanceof Input.Invalid invalid) {
             output.reply(chatId, Html.escape(invalid.message()));
         } else {
@@ -163,6 +179,22 @@ public final class CommandRouter implements ChatInput {
             output.reply(chatId, "Several bots are connected: " + names(connected) + ". Pick one with /use NAME, or "
                     + "/use all for " + FAN_OUT_NAMES + ".");
         }
+    }
+
+    /**
+     * Sends a command to every connected bot on behalf of {@code chatId}, whatever bot it picked: each answers there,
+     * under its name, as a daily digest wants.
+     *
+     * @param text a trading bot's command, such as {@code /stats}
+     * @return the bots it went to
+     */
+    public int askEveryBot(long chatId, String text) {
+        if (!(CommandParser.parse(text) instanceof Input.ForBot command)) {
+            throw new IllegalArgumentException(text + " is not a trading bot's command");
+        }
+        List<BotConnection> connected = bots.connected();
+        connected.forEach(bot -> send(chatId, bot, command));
+        return connected.size();
     }
 
     private String noBotConnected() {

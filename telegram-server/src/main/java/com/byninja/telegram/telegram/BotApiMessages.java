@@ -66,16 +66,20 @@ public final class BotApiMessages implements MessageApi {
     }
 
     private CompletableFuture<?> call(long chatId, ChatMessage part, String parseMode) throws TelegramApiException {
-        if (part instanceof ChatMessage.Text text) {
+        // Telegram's disable_notification: null (its default, a notification) unless the message is silent.
+        Boolean silent = part instanceof ChatMessage.Silent ? Boolean.TRUE : null;
+        ChatMessage message = part instanceof ChatMessage.Silent s ? s.message() : part;
+        if (message instanceof ChatMessage.Text text) {
             return client.executeAsync(SendMessage.builder().chatId(chatId).text(text.html()).parseMode(parseMode)
-                    .linkPreviewOptions(NO_PREVIEW).build());
+                    .linkPreviewOptions(NO_PREVIEW).disableNotification(silent).build());
         }
-        if (part instanceof ChatMessage.TextWithKeyboard keyboard) {
+        if (message instanceof ChatMessage.TextWithKeyboard keyboard) {
             return client.executeAsync(SendMessage.builder().chatId(chatId).text(keyboard.html()).parseMode(parseMode)
-                    .linkPreviewOptions(NO_PREVIEW).replyMarkup(keyboard.keyboard()).build());
+                    .linkPreviewOptions(NO_PREVIEW).replyMarkup(keyboard.keyboard()).disableNotification(silent)
+                    .build());
         }
-        if (part instanceof ChatMessage.Photo photo) {
-            SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder().chatId(chatId)
+        if (message instanceof ChatMessage.Photo photo) {
+            SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder().chatId(chatId).disableNotification(silent)
                     .photo(new InputFile(new ByteArrayInputStream(photo.png()), PHOTO_NAME));
             if (!photo.captionHtml().isEmpty()) {
                 send.caption(photo.captionHtml()).parseMode(parseMode);

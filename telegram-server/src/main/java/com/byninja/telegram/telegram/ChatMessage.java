@@ -203,6 +203,41 @@ public sealed interface ChatMessage {
         }
     }
 
+    /**
+     * A message sent without a notification (Telegram's {@code disable_notification}): it arrives, but the phone stays
+     * quiet, as the owner's notification settings and quiet hours ask.
+     *
+     * @param message the message; not an answer to a button press or an edit, which notify nothing anyway
+     */
+    record Silent(ChatMessage message) implements ChatMessage {
+        public Silent {
+            Objects.requireNonNull(message, "message");
+            if (message instanceof Silent || message instanceof ButtonAnswer || message instanceof Edit) {
+                throw new IllegalArgumentException("only a new message can be silent, not " + message);
+            }
+        }
+
+        @Override
+        public List<ChatMessage> parts() {
+            return message.parts().stream().<ChatMessage>map(Silent::new).toList();
+        }
+
+        @Override
+        public boolean hasMarkup() {
+            return message.hasMarkup();
+        }
+
+        @Override
+        public ChatMessage asPlain() {
+            return new Silent(message.asPlain());
+        }
+
+        @Override
+        public int idPart(List<ChatMessage> parts) {
+            return message.idPart(parts);
+        }
+    }
+
     /** Telegram refuses an empty message; a split can leave one made of line breaks only. */
     private static List<ChatMessage> textParts(String html, int limit) {
         return TextSplitter.split(html, limit).stream()

@@ -128,7 +128,7 @@ class CommandParserTest {
         assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
                 "chart", "equity", "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
-                "forcesell", "bots", "use", "help");
+                "forcesell", "bots", "use", "notify", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
         assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "

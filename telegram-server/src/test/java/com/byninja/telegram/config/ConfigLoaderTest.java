@@ -246,7 +246,18 @@ class ConfigLoaderTest {
                 file + ":2: telegram.tokn: unknown key; did you mean telegram.token?",
                 file + ":4: sending.burst: must be a whole number between 1 and 1000, got 0",
                 file + ":5: extra: unknown key; the known keys at the top are dataDir, telegram, link, routing, "
-                        + "sending, logs, watchdog");
+                        + "sending, logs, notifications, watchdog");
+    }
+
+    @Test
+    void theNotificationsTimeZoneIsAZoneOrAnOffset() throws Exception {
+        assertThat(loader(Map.of()).load(Optional.of(write("notifications:\n  timeZone: Europe/Berlin\n")), true)
+                .notifications().zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(loader(Map.of()).load(Optional.of(write("notifications:\n  timeZone: \"+02:00\"\n")), true)
+                .notifications().zone()).isEqualTo(java.time.ZoneOffset.ofHours(2));
+        Path file = write("notifications:\n  timeZone: Europe/Berln\n");
+        assertThat(problems(Map.of(), Optional.of(file), true)).containsExactly(file + ":2: notifications.timeZone: "
+                + "must be a time zone such as UTC, Europe/Berlin or +02:00, got \"Europe/Berln\"");
     }
 
     @Test
