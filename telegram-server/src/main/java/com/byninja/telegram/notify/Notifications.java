@@ -200,8 +200,12 @@ public final class Notifications {
                 + ": each bot's statistics and the day's equity curve.");
     }
 
+    /** @return the time written {@code 07:30}, {@code 7:30} or {@code 7} (a whole hour) */
     private static Optional<LocalTime> time(String text) {
         String t = text.trim();
+        if (t.matches("[0-9]{1,2}")) {
+            t = t + ":00";
+        }
         try {
             return Optional.of(LocalTime.parse(t.length() == 4 ? "0" + t : t));
         } catch (DateTimeParseException e) {

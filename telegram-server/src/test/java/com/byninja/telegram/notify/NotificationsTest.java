@@ -108,8 +108,9 @@ class NotificationsTest {
                 + usage);
         assertThat(text(n.answer(CHAT, "stopz", "off"))).isEqualTo("Unknown topic &quot;stopz&quot;; the topics are "
                 + "entries, exits, stops, risk, exchange, bot, logs, connections, or all." + usage);
-        assertThat(text(n.answer(CHAT, "quiet", "22-7"))).isEqualTo("Quiet hours are written HH:MM-HH:MM, such as "
-                + "22:00-07:00 (Z), or off; got &quot;22-7&quot;." + usage);
+        assertThat(text(n.answer(CHAT, "quiet", "22-7:3"))).isEqualTo("Quiet hours are written HH:MM-HH:MM, such as "
+                + "22:00-07:00 (Z), or off; got &quot;22-7:3&quot;." + usage);
+        assertThat(text(n.answer(CHAT, "quiet", "22-7"))).startsWith("Quiet hours from 22:00 to 07:00 Z");
         assertThat(text(n.answer(CHAT, "digest", "25:00"))).isEqualTo("A digest's time is written HH:MM, such as "
                 + "20:00 (Z), or off; got &quot;25:00&quot;." + usage);
     }
