@@ -28,7 +28,8 @@ public final class CommandCatalogue {
     /** The commands that exist, in the order {@code /help} lists them within each heading. */
     public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
             Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL,
-            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
+            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP,
+            Command.PANIC, Command.AUDIT);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How much of an unknown name a message repeats: longer than any command's. */

@@ -55,7 +55,8 @@ public final class AlertLook {
             Map.entry("store_recovered", BETTER),
             Map.entry("unconfigured_position", UNSURE),
             Map.entry("trading_started", "▶️"),
-            Map.entry("trading_stopped", "⏸️"));
+            Map.entry("trading_stopped", "⏸️"),
+            Map.entry("panic_done", "🧯"));
 
     private AlertLook() {
     }

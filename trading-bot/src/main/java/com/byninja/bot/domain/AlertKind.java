@@ -66,7 +66,9 @@ public enum AlertKind {
     /** Trading was started by command. */
     TRADING_STARTED,
     /** Trading was stopped by command. */
-    TRADING_STOPPED;
+    TRADING_STOPPED,
+    /** Every sell of a {@code /panic} filled or failed: what it closed, its PnL, what it could not sell. */
+    PANIC_DONE;
 
     /** @return the code in {@code data.event}, such as {@code position_opened}. */
     public String code() {
