@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.byninja.telegram.audit.AuditLog;
+import com.byninja.telegram.telegram.Person;
+import com.byninja.telegram.telegram.TokenScrubber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +67,22 @@ class LoggingConfigTest {
                 "2026-05-04T10:41:07Z chat=111 user=111 name=\"@owner\" via=text bots=- result=answered "
                         + "command=\"/status ***\"" + System.lineSeparator());
         assertThat(readLog()).contains("an ordinary line").doesNotContain("chat=111");
+    }
+
+    @Test
+    void theAuditLogOfTheNextRunStartsWithTheLinesOfTheFile() throws Exception {
+        LoggerContext first = configured(Map.of());
+        AuditLog.toLogger(first.getLogger(AuditLog.LOGGER), Clock.fixed(Instant.parse("2026-05-04T10:41:07Z"),
+                ZoneOffset.UTC), new TokenScrubber("")).record(new AuditLog.Source(111, new Person(111, "@owner"),
+                false), List.of("alpha"), AuditLog.Result.SENT, "/status", "");
+        first.stop();
+
+        LoggerContext second = configured(Map.of());
+        AuditLog next = AuditLog.toLogger(second.getLogger(AuditLog.LOGGER), Clock.systemUTC(), new TokenScrubber(""));
+        second.stop();
+
+        assertThat(next.last(20)).containsExactly("2026-05-04T10:41:07Z chat=111 user=111 name=\"@owner\" via=text "
+                + "bots=alpha result=sent command=\"/status\"");
     }
 
     @Test

@@ -89,7 +89,14 @@ public final class AuditLog {
 
     /** @return an audit log that writes to the {@value #LOGGER} logger and starts with the end of its file */
     public static AuditLog toLogFile(Clock clock, TokenScrubber scrubber) {
-        Logger logger = LoggerFactory.getLogger(LOGGER);
+        return toLogger(LoggerFactory.getLogger(LOGGER), clock, scrubber);
+    }
+
+    /**
+     * @param logger where the lines go; when Logback writes them to a file, its end is where this log starts
+     * @return an audit log on {@code logger}
+     */
+    public static AuditLog toLogger(Logger logger, Clock clock, TokenScrubber scrubber) {
         return new AuditLog(clock, logger::info, scrubber, fileOf(logger).map(AuditLog::tail).orElse(List.of()));
     }
 
