@@ -153,7 +153,8 @@ class MessageCodecTest {
     void shouldKnowEveryCommandOfTheDesignByItsLowercaseName() {
         List<Command> forBots = CommandCatalogue.STANDARD.commands(HandledBy.TRADING_BOT);
         assertThat(forBots).extracting(Command::name).containsExactly("status", "stats", "chart", "equity",
-                "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy", "forcesell");
+                "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell",
+                "forcebuy", "forcesell", "panic");
         for (Command c : forBots) {
             assertThat(CommandCatalogue.STANDARD.find(c.name().toUpperCase(Locale.ROOT))).contains(c);
         }

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
@@ -92,7 +94,8 @@ public final class Logging {
                         + (status.getThrowable() == null ? "" : ": " + status.getThrowable().getMessage()));
             }
         }
-        List<String> lines = new ArrayList<>(otherErrors);
+        // Two files in one directory that cannot be written are one line.
+        Set<String> lines = new LinkedHashSet<>(otherErrors);
         for (Map.Entry<FileAppender<?>, Throwable> failed : failedFiles.entrySet()) {
             detach(context, failed.getKey());
             Path directory = Path.of(failed.getKey().getFile()).toAbsolutePath().normalize().getParent();
@@ -101,7 +104,7 @@ public final class Logging {
         }
         org.slf4j.Logger log = LoggerFactory.getLogger(Logging.class);
         lines.forEach(log::warn);
-        return lines;
+        return List.copyOf(lines);
     }
 
     /** @return why {@code directory} cannot take a log file, as a person would say it: {@code permission denied} */
@@ -142,6 +145,10 @@ public final class Logging {
             for (Appender<ILoggingEvent> appender : remove) {
                 logger.detachAppender(appender);
                 appender.stop();
+            }
+            if (!remove.isEmpty() && !logger.isAdditive() && !logger.iteratorForAppenders().hasNext()) {
+                // A logger that wrote to that file alone, such as an audit log: its lines go where the rest goes.
+                logger.setAdditive(true);
             }
         }
     }

@@ -21,7 +21,7 @@ class ControlFromChatIT {
             d.startBoth();
 
             d.ask("/status", "alpha .*Global: trading on, buy on, sell on");
-            d.ask("/stoptrading", "Trading stopped globally");
+            d.confirm("/stoptrading", "Trading stopped globally");
             d.ask("/status", "Global: trading off, buy on, sell on");
             d.ask("/starttrading", "Trading started globally");
             d.ask("/disablebuy", "Buying disabled globally");

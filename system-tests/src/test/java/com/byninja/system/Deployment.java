@@ -279,6 +279,44 @@ public final class Deployment implements AutoCloseable {
         return found[0];
     }
 
+    /**
+     * Waits for a question asking to confirm a dangerous command, sent to the owner's chat after index {@code from}.
+     *
+     * @return it, with its message id and buttons
+     */
+    public FakeBotApi.Sent question(int from) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25))
+                .alias("a question to confirm after message " + from)
+                .until(() -> questionAfter(from) != null);
+        return questionAfter(from);
+    }
+
+    private FakeBotApi.Sent questionAfter(int from) {
+        List<FakeBotApi.Sent> sent = api.sentTo(OWNER);
+        for (int i = from; i < sent.size(); i++) {
+            if (sent.get(i).text().startsWith("⚠️ Confirm") && !sent.get(i).replyMarkup().isMissingNode()) {
+                return sent.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The owner presses Yes under {@code question}. */
+    public void pressYes(FakeBotApi.Sent question) {
+        String data = question.replyMarkup().path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        api.userPresses(OWNER, OWNER, question.messageId(), data);
+    }
+
+    /**
+     * Sends a dangerous command as the owner, presses Yes under the question it asks, and waits for the answer
+     * matching {@code regex}.
+     */
+    public String confirm(String command, String regex) {
+        int before = say(command);
+        pressYes(question(before));
+        return awaitChat(before, regex);
+    }
+
     /** Sends a command as the owner and waits for the answer matching {@code regex}. */
     public String ask(String command, String regex) {
         return awaitChat(say(command), regex);

@@ -65,6 +65,10 @@ class FirstStartsIT {
                         .containsExactly("cannot write logs to " + logs.toRealPath() + ": permission denied; logging "
                                 + "to the console only");
                 assertThat(telegram.output()).doesNotContain("|-ERROR", "|-INFO", "ch.qos.logback");
+                // The audit log's file could not be opened either: its lines go to the console, not nowhere.
+                d.api.userSends(Deployment.OWNER, "/help");
+                telegram.awaitOutput(" audit - [0-9T:-]+Z chat=4242 user=4242 name=\"@user4242\" via=text bots=- "
+                        + "result=answered command=\"/help\"", Duration.ofSeconds(20));
                 assertThat(telegram.terminate(Duration.ofSeconds(5))).isZero();
                 assertThat(logs).isEmptyDirectory();
             }

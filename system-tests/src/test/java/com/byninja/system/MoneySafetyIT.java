@@ -3,6 +3,7 @@ package com.byninja.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.byninja.telegram.testing.FakeBotApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class MoneySafetyIT {
         try (Deployment d = new Deployment(dir, bot("stopLossPct: 0.01\ntakeProfitPct: 0.01",
                 "slippagePct: 0\nmarkets:\n  BTC/USDT:\n    volatilityPct: 10000", ""))) {
             d.startBoth();
-            String stopped = d.ask("/stoptrading", "Trading stopped globally");
+            String stopped = d.confirm("/stoptrading", "Trading stopped globally");
             assertThat(stopped).contains("Stop-loss, take-profit and the trailing stop keep protecting open positions");
             d.ask("/disablesell", "Selling disabled globally");
             assertThat(d.ask("/help", "ByNinja commands")).contains("/disablesell [SYMBOL] - stop the strategy's exits, "
@@ -108,9 +109,11 @@ class MoneySafetyIT {
             d.ask("/forcebuy BTC/USDT 100", "BTC/USDT: Opened by /forcebuy: bought");
             d.ask("/forcebuy ETH/USDT 100", "ETH/USDT: Opened by /forcebuy: bought");
 
-            // Telegram stops taking messages: the sells' alerts wait, unacknowledged, in the chat's queue.
+            // Telegram stops taking messages once the question is asked: the sells' alerts wait, unacknowledged, in
+            // the chat's queue.
+            FakeBotApi.Sent question = d.question(d.say("/forcesell all"));
             d.api.failSendsUntilRecovered(Deployment.OWNER, 502);
-            d.say("/forcesell all");
+            d.pressYes(question);
             await().atMost(Duration.ofSeconds(10)).until(() -> d.count("SELECT COUNT(*) FROM trades") == 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> d.api.failedSends(Deployment.OWNER) > 0);
             d.telegram.kill9();

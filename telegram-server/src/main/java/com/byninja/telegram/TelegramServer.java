@@ -10,6 +10,9 @@ import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.LinkSession;
 import com.byninja.protocol.MessageRouter;
 import com.byninja.protocol.Tag;
+import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.HandledBy;
+import com.byninja.telegram.audit.AuditLog;
 import com.byninja.telegram.commands.Usage;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.console.ConsoleButtons;
@@ -22,6 +25,7 @@ import com.byninja.telegram.routing.ConnectionNotices;
 import com.byninja.telegram.routing.LinkBots;
 import com.byninja.telegram.routing.LogRelay;
 import com.byninja.telegram.routing.PendingCommands;
+import com.byninja.telegram.routing.Roles;
 import com.byninja.telegram.telegram.AllowedChats;
 import com.byninja.telegram.telegram.BotApiMessages;
 import com.byninja.telegram.telegram.BotIdentity;
@@ -45,10 +49,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -76,8 +81,10 @@ public final class TelegramServer implements AutoCloseable {
     public record Console(InputStream in, PrintStream out, Runnable onEnd) {
     }
 
-    /** Console commands answered by this server itself, which need no bot. */
-    private static final Set<String> LOCAL_COMMANDS = Set.of("help", "start", "bots", "use");
+    /** Console commands answered by this server itself, which need no bot: each name and alias. */
+    private static final Set<String> LOCAL_COMMANDS = CommandCatalogue.STANDARD.commands(HandledBy.SERVER).stream()
+            .flatMap(command -> Stream.concat(Stream.of(command.name()), command.aliases().stream()))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final TelegramServerConfig config;
     /** What has started, stopped in reverse order. */
@@ -128,8 +135,12 @@ public final class TelegramServer implements AutoCloseable {
             logs.start();
             long replyTimeoutMs = config.routing().replyTimeoutMs();
             pending = own(new PendingCommands(replyTimeoutMs, this::onTimeout, errors));
-            router = new CommandRouter(bots, output, pending,
-                    Duration.ofSeconds(config.routing().maxCommandAgeSeconds()), Clock.systemUTC(), notifications);
+            TelegramServerConfig.Routing routing = config.routing();
+            AuditLog audit = AuditLog.toLogFile(Clock.systemUTC(), scrubber);
+            router = own(new CommandRouter(bots, output, pending, new CommandRouter.Settings(
+                    Duration.ofSeconds(routing.maxCommandAgeSeconds()), Duration.ofSeconds(routing.confirmSeconds()),
+                    routing.confirmForcebuyAbove()), console == null ? roles(config.telegram()) : Roles.everyoneAdmin(),
+                    audit, Clock.systemUTC(), errors, notifications));
             ConnectionNotices notices = own(new ConnectionNotices(notifications.output(Topic.CONNECTIONS, output),
                     Duration.ofSeconds(config.telegram().flappingWindowSeconds()), Clock.systemUTC(), errors));
             notices.start();
@@ -142,7 +153,7 @@ public final class TelegramServer implements AutoCloseable {
                     watchdog == null ? BotWatch.NONE : watchdog, notifications);
             own(new Digests(notifications, router::askEveryBot, output, Clock.systemUTC())).start();
             // The watchdog's buttons go to it, not to the command router: they run no command.
-            ChatInput input = watchdog == null ? router : new WatchdogPresses(watchdog, router);
+            ChatInput input = watchdog == null ? router : new WatchdogPresses(watchdog, router, audit);
 
             link = own(LinkServer.builder(secret)
                     .bindAddress(config.link().bind())
@@ -189,7 +200,7 @@ public final class TelegramServer implements AutoCloseable {
                     router.handle(CONSOLE_CHAT, line);
                 }, consoleButtons, data -> {
                     awaitFirstBot(data, replyTimeoutMs);
-                    input.pressed(new ChatInput.ButtonPress(CONSOLE_CHAT, Optional.empty(), data));
+                    input.pressed(ChatInput.ButtonPress.inConsole(CONSOLE_CHAT, data));
                 }, () -> consoleEnded(console), errors));
                 output.reply(CONSOLE_CHAT, "telegram-server console: trading bots connect to "
                         + Html.escape(whereBotsConnect()) + ". Type /help for the commands.");
@@ -212,6 +223,23 @@ public final class TelegramServer implements AutoCloseable {
         LOG.info("Starting telegram-server{} with this configuration (secrets masked):{}{}",
                 console == null ? "" : " in console mode", System.lineSeparator(), EffectiveConfig.yaml(config, "  "));
         return new TelegramServer(config, secret, console);
+    }
+
+    /**
+     * @return the roles of {@code telegram.users}; an allowed private chat whose own user has none is told of in the
+     *         log, since nobody there could run a command
+     */
+    private static Roles roles(TelegramServerConfig.Telegram telegram) {
+        Roles roles = Roles.of(telegram.users());
+        if (!telegram.users().isEmpty()) {
+            LOG.info("Roles by Telegram user id: {}", telegram.users());
+            telegram.allowedChats().stream().filter(chat -> chat > 0 && roles.of(chat).isEmpty()).forEach(chat ->
+                    LOG.warn("Chat {} is allowed, but user {} has no role in telegram.users: their commands are "
+                            + "refused", chat, chat));
+        } else {
+            LOG.info("No telegram.users: every member of an allowed chat is an admin");
+        }
+        return roles;
     }
 
     /** @return the port the link server listens on */

@@ -14,7 +14,7 @@ class EffectiveConfigTest {
     void theConfigurationIsIndentedYamlWithTheTokenMasked() {
         String yaml = EffectiveConfig.yaml(TestConfigs.forApi("http://127.0.0.1:8081", List.of(111L, 222L)), "  ");
 
-        assertThat(yaml.lines().limit(18)).containsExactly(
+        assertThat(yaml.lines().limit(21)).containsExactly(
                 "  telegram:",
                 "    token: '***'",
                 "    allowedChats:",
@@ -24,6 +24,7 @@ class EffectiveConfigTest {
                 "    pollTimeoutSeconds: 2",
                 "    pollBackoffMaxMs: 1000",
                 "    flappingWindowSeconds: 300",
+                "    users: {}",
                 "  link:",
                 "    bind: 127.0.0.1",
                 "    port: 0",
@@ -32,6 +33,8 @@ class EffectiveConfigTest {
                 "  routing:",
                 "    replyTimeoutMs: 1000",
                 "    maxCommandAgeSeconds: 30",
+                "    confirmSeconds: 30",
+                "    confirmForcebuyAbove: 0",
                 "  sending:");
         assertThat(yaml).doesNotContain(TestConfigs.TOKEN);
     }

@@ -151,7 +151,7 @@ class TelegramServerTest {
                 new Case(PARTNER, "/disablesell@ByNinjaBot", "alpha did disablesell"),
                 new Case(OWNER, "/forcebuy BTC/USDT 25.50", "alpha did forcebuy BTC/USDT 25.5"),
                 new Case(PARTNER, "/forcebuy ETH/USDT", "alpha did forcebuy ETH/USDT"),
-                new Case(OWNER, "/forcesell all", "alpha did forcesell all"),
+                new Case(OWNER, "/forcesell BTC/USDT", "alpha did forcesell BTC/USDT"),
                 new Case(PARTNER, "/forcesell ETH/USDT", "alpha did forcesell ETH/USDT"),
                 new Case(OWNER, "/stats BTC/USDT", "alpha did stats BTC/USDT"),
                 new Case(PARTNER, "/status", "alpha did status"));
@@ -295,8 +295,8 @@ class TelegramServerTest {
 
     @Test
     void useChoosesTheTargetAmongSeveralBotsAndUseAllAsksEveryBot() {
-        connect("alpha");
-        connect("beta");
+        FakeTradingBot alpha = connect("alpha");
+        FakeTradingBot beta = connect("beta");
 
         api.userSends(OWNER, "/status");
         awaitText(OWNER, "Several bots are connected: <b>alpha</b>, <b>beta</b>");
@@ -307,12 +307,15 @@ class TelegramServerTest {
         awaitText(OWNER, "<b>beta</b>: beta did status");
 
         api.userSends(OWNER, "/use all");
-        awaitText(OWNER, "/status, /stats, /chart and /equity now go to every bot");
+        awaitText(OWNER, "Every command now goes to every bot: <b>alpha</b>, <b>beta</b>.");
         api.userSends(OWNER, "/stats");
         awaitText(OWNER, "<b>alpha</b>: alpha did stats");
         awaitText(OWNER, "<b>beta</b>: beta did stats");
-        api.userSends(OWNER, "/forcesell all");
-        awaitText(OWNER, "/use all only sends /status, /stats, /chart and /equity");
+        api.userSends(OWNER, "/disablebuy BTC/USDT");
+        awaitText(OWNER, "<b>alpha</b>: alpha did disablebuy BTC/USDT");
+        awaitText(OWNER, "<b>beta</b>: beta did disablebuy BTC/USDT");
+        assertThat(alpha.commands()).extracting(Message::message).containsExactly("stats", "disablebuy");
+        assertThat(beta.commands()).extracting(Message::message).containsExactly("status", "stats", "disablebuy");
 
         api.userSends(OWNER, "/bots");
         String list = awaitText(OWNER, "Connected trading bots:");
@@ -391,6 +394,10 @@ class TelegramServerTest {
         connect("alpha");
         api.userSends(OWNER, "/status");
         awaitText(OWNER, "alpha did status");
+        api.userSends(OWNER, "/forcesell all");
+        awaitText(OWNER, "⚠️ Confirm <code>/forcesell all</code>");
+        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("confirmations")));
 
         server.close();
         server = null;
@@ -400,7 +407,7 @@ class TelegramServerTest {
                 .map(Thread::getName)
                 .noneMatch(name -> name.startsWith("chat-sender-") || name.startsWith("telegram-")
                         || name.equals("command-timeouts") || name.equals("log-relay")
-                        || name.equals("connection-notices")));
+                        || name.equals("connection-notices") || name.equals("confirmations")));
     }
 
     @Test

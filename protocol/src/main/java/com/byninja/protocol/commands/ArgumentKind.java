@@ -19,8 +19,12 @@ public enum ArgumentKind {
     DURATION("DURATION", "duration", "a duration", "DURATION like 30m, 4h or 2d"),
     /** A positive whole number up to a maximum. */
     COUNT("COUNT", "count", "a count", "COUNT a whole number"),
-    /** A trading bot's name as it connected, or {@value #ALL} for every bot. */
-    BOT_OR_ALL("NAME|" + ArgumentKind.ALL, "name", "a bot name or " + ArgumentKind.ALL, "NAME a trading bot's name"),
+    /**
+     * A trading bot's name as it connected, several separated by commas ({@code alpha,beta}), or {@value #ALL} for
+     * every bot.
+     */
+    BOT_OR_ALL("NAME|" + ArgumentKind.ALL, "name", "a bot name or " + ArgumentKind.ALL,
+            "NAME a trading bot's name, or several like alpha,beta"),
     /** A word naming a setting, which the command checks itself, such as {@code quiet} for {@code /notify}. */
     SETTING("SETTING", "setting", "a setting", null),
     /** A setting's value, which the command checks itself, such as {@code 22:00-07:00}. */

@@ -30,7 +30,14 @@ public final class Command {
         /** When given without its symbol, so that it acts on every symbol. */
         WITHOUT_SYMBOL,
         /** When given {@value ArgumentKind#ALL} for its symbol. */
-        FOR_ALL
+        FOR_ALL,
+        /** Always. */
+        ALWAYS,
+        /**
+         * When its amount is above the limit the control server is configured with; never without an amount, whose
+         * size only the trading bot knows.
+         */
+        ABOVE_AMOUNT
     }
 
     public static final Command STATUS = forBot("status", Group.STATUS, Role.VIEWER,
@@ -55,7 +62,7 @@ public final class Command {
     public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,
             "stop the strategy's entries and exits, globally or for one symbol; stop-loss, take-profit and trailing "
                     + "stop keep protecting positions", Argument.symbol().optional())
-            .dangerous(Danger.WITHOUT_SYMBOL);
+            .dangerous(Danger.WITHOUT_SYMBOL, Role.ADMIN);
     public static final Command ENABLEBUY = forBot("enablebuy", Group.TRADING_CONTROL, Role.TRADER,
             "let the strategy open positions, globally or for one symbol", Argument.symbol().optional());
     public static final Command DISABLEBUY = forBot("disablebuy", Group.TRADING_CONTROL, Role.TRADER,
@@ -67,15 +74,16 @@ public final class Command {
                     + "sell", Argument.symbol().optional());
     public static final Command FORCEBUY = forBot("forcebuy", Group.ORDERS, Role.TRADER,
             "buy now at market, bypassing the strategy but not the hard risk limits", Argument.symbol(),
-            Argument.amount().optional());
+            Argument.amount().optional())
+            .dangerous(Danger.ABOVE_AMOUNT);
     public static final Command FORCESELL = forBot("forcesell", Group.ORDERS, Role.TRADER,
             "close a position at market (a symbol, or all)", Argument.symbolOrAll())
             .dangerous(Danger.FOR_ALL);
     public static final Command BOTS = forServer("bots", Group.LINK, Role.VIEWER,
             "the connected trading bots, with address and uptime");
     public static final Command USE = forServer("use", Group.LINK, Role.VIEWER,
-            "pick the bot your commands go to (alone: show it); all sends the commands that only read (/status, /stats, "
-                    + "/chart, /equity) to every bot",
+            "pick the bot your commands go to (alone: show it), several as NAME,NAME, or all of them; a dangerous "
+                    + "command asks once for all of them",
             Argument.botOrAll().optional());
     public static final Command NOTIFY = forServer("notify", Group.LINK, Role.VIEWER,
             "which messages this chat hears with a notification, silently or not at all; quiet hours; a daily digest "
@@ -83,6 +91,12 @@ public final class Command {
             Argument.value().optional().named("VALUE"));
     public static final Command HELP = forServer("help", Group.HELP, Role.VIEWER, "this list of commands")
             .alsoCalled("start");
+    public static final Command PANIC = forBot("panic", Group.ORDERS, Role.ADMIN,
+            "stop trading globally and sell every open position at market; one summary follows when the sells are "
+                    + "done").dangerous(Danger.ALWAYS);
+    public static final Command AUDIT = forServer("audit", Group.LINK, Role.ADMIN,
+            "the last lines of the audit log (20 unless said): who sent which command to which bot, and what became "
+                    + "of it", Argument.count(100).optional().named("LINES"));
 
     private final String name;
     private final List<String> aliases;
@@ -92,9 +106,10 @@ public final class Command {
     private final String description;
     private final List<Argument> arguments;
     private final Danger danger;
+    private final Role dangerRole;
 
     private Command(String name, List<String> aliases, Group group, Role role, HandledBy handledBy,
-                    String description, List<Argument> arguments, Danger danger) {
+                    String description, List<Argument> arguments, Danger danger, Role dangerRole) {
         this.name = checkName(name);
         this.aliases = List.copyOf(aliases);
         this.aliases.forEach(Command::checkName);
@@ -104,6 +119,7 @@ public final class Command {
         this.description = Objects.requireNonNull(description, "description");
         this.arguments = List.copyOf(arguments);
         this.danger = Objects.requireNonNull(danger, "danger");
+        this.dangerRole = Objects.requireNonNull(dangerRole, "dangerRole");
         check();
     }
 
@@ -117,25 +133,35 @@ public final class Command {
      */
     public static Command forBot(String name, Group group, Role role, String description, Argument... arguments) {
         return new Command(name, List.of(), group, role, HandledBy.TRADING_BOT, description, List.of(arguments),
-                Danger.NEVER);
+                Danger.NEVER, role);
     }
 
     /** @return a command the control server answers itself; the parameters are those of {@link #forBot} */
     public static Command forServer(String name, Group group, Role role, String description, Argument... arguments) {
         return new Command(name, List.of(), group, role, HandledBy.SERVER, description, List.of(arguments),
-                Danger.NEVER);
+                Danger.NEVER, role);
     }
 
     /** @return this command, dangerous when {@code danger} says */
     public Command dangerous(Danger when) {
-        return new Command(name, aliases, group, role, handledBy, description, arguments, when);
+        return new Command(name, aliases, group, role, handledBy, description, arguments, when, role);
+    }
+
+    /**
+     * @param when  when it is dangerous
+     * @param needs the role it needs then, such as {@link Role#ADMIN} for a {@code /stoptrading} of every symbol; at
+     *              least its own role. An amount never raises the role: {@link Danger#ABOVE_AMOUNT} keeps it
+     * @return this command, dangerous when {@code danger} says, and needing {@code needs} then
+     */
+    public Command dangerous(Danger when, Role needs) {
+        return new Command(name, aliases, group, role, handledBy, description, arguments, when, needs);
     }
 
     /** @return this command, also understood under {@code alias}, which the menu and the help do not offer */
     public Command alsoCalled(String alias) {
         List<String> more = new ArrayList<>(aliases);
         more.add(alias);
-        return new Command(name, more, group, role, handledBy, description, arguments, danger);
+        return new Command(name, more, group, role, handledBy, description, arguments, danger, dangerRole);
     }
 
     private static String checkName(String name) {
@@ -168,6 +194,13 @@ public final class Command {
         boolean symbolOrAll = arguments.stream().anyMatch(a -> a.kind() == ArgumentKind.SYMBOL_OR_ALL);
         if (danger == Danger.WITHOUT_SYMBOL && !symbolOptional || danger == Danger.FOR_ALL && !symbolOrAll) {
             throw new IllegalArgumentException("/" + name + " is dangerous " + danger + " but takes no such symbol");
+        }
+        if (danger == Danger.ABOVE_AMOUNT && arguments.stream().noneMatch(a -> a.kind() == ArgumentKind.AMOUNT)) {
+            throw new IllegalArgumentException("/" + name + " is dangerous " + danger + " but takes no amount");
+        }
+        if (dangerRole.compareTo(role) < 0 || danger == Danger.ABOVE_AMOUNT && dangerRole != role) {
+            throw new IllegalArgumentException("/" + name + " needs the " + role + " role, and when dangerous "
+                    + dangerRole + ": at least as much, and the same when an amount makes it dangerous");
         }
     }
 
@@ -209,6 +242,11 @@ public final class Command {
     /** @return when it is dangerous */
     public Danger danger() {
         return danger;
+    }
+
+    /** @return the role it needs when it is dangerous: {@link #role()}, or more */
+    public Role dangerRole() {
+        return dangerRole;
     }
 
     /** @return the usage line, such as {@code /forcebuy SYMBOL [AMOUNT]} */

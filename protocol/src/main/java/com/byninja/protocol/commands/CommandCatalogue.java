@@ -29,7 +29,7 @@ public final class CommandCatalogue {
     public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
             Command.BACKTEST, Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY,
             Command.ENABLESELL, Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE,
-            Command.NOTIFY, Command.HELP);
+            Command.NOTIFY, Command.HELP, Command.PANIC, Command.AUDIT);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How much of an unknown name a message repeats: longer than any command's. */

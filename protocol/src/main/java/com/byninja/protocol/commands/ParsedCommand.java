@@ -80,15 +80,37 @@ public record ParsedCommand(Command command, Map<ArgumentKind, Object> values) i
     }
 
     /**
-     * @return whether it needs a confirmation before it runs: a global {@code /stoptrading}, a
-     *         {@code /forcesell all}
+     * @return whether it needs a confirmation before it runs by its arguments alone: a global {@code /stoptrading}, a
+     *         {@code /forcesell all}, a {@code /panic}; an amount never makes it so here
+     *         ({@link #dangerous(BigDecimal)} says when it does)
      */
     public boolean dangerous() {
+        return dangerous(null);
+    }
+
+    /**
+     * @param amountsAbove an amount above this makes a command dangerous when it is declared so
+     *                     ({@link Command.Danger#ABOVE_AMOUNT}, such as {@code /forcebuy BTC/USDT 500}); null or zero
+     *                     for never
+     * @return whether it needs a confirmation before it runs
+     */
+    public boolean dangerous(BigDecimal amountsAbove) {
         return switch (command.danger()) {
             case NEVER -> false;
             case WITHOUT_SYMBOL -> symbol().isEmpty();
             case FOR_ALL -> all();
+            case ALWAYS -> true;
+            case ABOVE_AMOUNT -> amountsAbove != null && amountsAbove.signum() > 0
+                    && amount().filter(a -> a.compareTo(amountsAbove) > 0).isPresent();
         };
+    }
+
+    /**
+     * @return the role a person needs to run it: the command's, or more when its arguments make it dangerous, such
+     *         as {@link Role#ADMIN} for a {@code /stoptrading} of every symbol
+     */
+    public Role role() {
+        return dangerous() ? command.dangerRole() : command.role();
     }
 
     /**

@@ -144,7 +144,7 @@ class CommandCatalogueTest {
     void theHelpListsEveryCommandUnderItsHeadingAndSaysWhatThePlaceholdersMean() {
         assertThat(COMMANDS.help()).isEqualTo("""
                 ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; AMOUNT in the quote currency, like \
-                25; NAME a trading bot's name):
+                25; NAME a trading bot's name, or several like alpha,beta):
 
                 Status
                 /status - flags, positions, balance, prices and link state
@@ -168,13 +168,17 @@ class CommandCatalogueTest {
                 Orders
                 /forcebuy SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the hard risk limits
                 /forcesell SYMBOL|all - close a position at market (a symbol, or all)
+                /panic - stop trading globally and sell every open position at market; one summary follows when the \
+                sells are done
 
                 Link
                 /bots - the connected trading bots, with address and uptime
-                /use [NAME|all] - pick the bot your commands go to (alone: show it); all sends the commands that only \
-                read (/status, /stats, /chart, /equity) to every bot
+                /use [NAME|all] - pick the bot your commands go to (alone: show it), several as NAME,NAME, or all of \
+                them; a dangerous command asks once for all of them
                 /notify [TOPIC|quiet|digest] [VALUE] - which messages this chat hears with a notification, silently \
                 or not at all; quiet hours; a daily digest (alone: show them, with buttons)
+                /audit [LINES] - the last lines of the audit log (20 unless said): who sent which command to which \
+                bot, and what became of it
 
                 Help
                 /help (or /start) - this list of commands""");
@@ -204,12 +208,16 @@ class CommandCatalogueTest {
                 new MenuEntry("forcebuy", "SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the "
                         + "hard risk limits"),
                 new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
+                new MenuEntry("panic", "stop trading globally and sell every open position at market; one summary "
+                        + "follows when the sells are done"),
                 new MenuEntry("bots", "the connected trading bots, with address and uptime"),
-                new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it); all sends the "
-                        + "commands that only read (/status, /stats, /chart, /equity) to every bot"),
+                new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it), several as "
+                        + "NAME,NAME, or all of them; a dangerous command asks once for all of them"),
                 new MenuEntry("notify", "[TOPIC|quiet|digest] [VALUE] - which messages this chat hears with a "
                         + "notification, silently or not at all; quiet hours; a daily digest (alone: show them, with "
                         + "buttons)"),
+                new MenuEntry("audit", "[LINES] - the last lines of the audit log (20 unless said): who sent which "
+                        + "command to which bot, and what became of it"),
                 new MenuEntry("help", "this list of commands"));
     }
 
@@ -238,7 +246,7 @@ class CommandCatalogueTest {
                         "ETH/USDT", ArgumentKind.COUNT, 5)));
         assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; "
                 + "DURATION like 30m, 4h or 2d; COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a "
-                + "trading bot's name):\n\n"
+                + "trading bot's name, or several like alpha,beta):\n\n"
                 + "Status\n/status - flags, positions, balance, prices and link state\n/stats [SYMBOL] - trades, win "
                 + "rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of "
                 + "a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and its "

@@ -26,14 +26,16 @@ class CommandTest {
                 "/disablesell [SYMBOL]",
                 "/forcebuy SYMBOL [AMOUNT]",
                 "/forcesell SYMBOL|all",
+                "/panic",
                 "/bots",
                 "/use [NAME|all]",
                 "/notify [TOPIC|quiet|digest] [VALUE]",
+                "/audit [LINES]",
                 "/help");
     }
 
     @Test
-    void readingNeedsNoRoleButSteeringDoes() {
+    void readingNeedsNoRoleSteeringNeedsATraderAndAnEmergencyOrTheAuditAnAdmin() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
                 .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
                         "notify", "help");
@@ -41,18 +43,50 @@ class CommandTest {
                 .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
                         "disablebuy",
                         "enablesell", "disablesell", "forcebuy", "forcesell");
-        assertThat(CommandCatalogue.STANDARD.commands()).noneMatch(c -> c.role() == Role.ADMIN);
+        assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.ADMIN)
+                .extracting(Command::name).containsExactly("panic", "audit");
     }
 
     @Test
-    void theServerAnswersHelpBotsAndUseItselfAndTheBotsEverythingElse() {
+    void aStoptradingOfEverySymbolNeedsAnAdminAndOfOneSymbolATrader() {
+        assertThat(ParsedCommand.of(Command.STOPTRADING).role()).isEqualTo(Role.ADMIN);
+        assertThat(new ParsedCommand(Command.STOPTRADING, Map.of(ArgumentKind.SYMBOL, "BTC/USDT")).role())
+                .isEqualTo(Role.TRADER);
+        assertThat(new ParsedCommand(Command.FORCESELL, Map.of(ArgumentKind.SYMBOL_OR_ALL, "all")).role())
+                .isEqualTo(Role.TRADER);
+        assertThat(new ParsedCommand(Command.FORCEBUY, Map.of(ArgumentKind.SYMBOL, "BTC/USDT",
+                ArgumentKind.AMOUNT, new BigDecimal("5000"))).role()).isEqualTo(Role.TRADER);
+        assertThat(ParsedCommand.of(Command.PANIC).role()).isEqualTo(Role.ADMIN);
+        assertThat(ParsedCommand.of(Command.STATUS).role()).isEqualTo(Role.VIEWER);
+    }
+
+    @Test
+    void theServerAnswersHelpBotsUseAndAuditItselfAndTheBotsEverythingElse() {
         assertThat(CommandCatalogue.STANDARD.commands(HandledBy.SERVER)).extracting(Command::name)
-                .containsExactly("bots", "use", "notify", "help");
+                .containsExactly("bots", "use", "notify", "audit", "help");
         assertThat(Command.HELP.aliases()).containsExactly("start");
     }
 
     @Test
-    void onlyAGlobalStoptradingAndAForcesellOfAllAreDangerous() {
+    void aForcebuyIsDangerousOnlyAboveTheLimitGivenAndNeverWithoutAnAmountOrALimit() {
+        ParsedCommand big = new ParsedCommand(Command.FORCEBUY, Map.of(ArgumentKind.SYMBOL, "BTC/USDT",
+                ArgumentKind.AMOUNT, new BigDecimal("100.01")));
+        ParsedCommand atLimit = new ParsedCommand(Command.FORCEBUY, Map.of(ArgumentKind.SYMBOL, "BTC/USDT",
+                ArgumentKind.AMOUNT, new BigDecimal("100")));
+        ParsedCommand stake = new ParsedCommand(Command.FORCEBUY, Map.of(ArgumentKind.SYMBOL, "BTC/USDT"));
+
+        assertThat(big.dangerous(new BigDecimal("100"))).isTrue();
+        assertThat(atLimit.dangerous(new BigDecimal("100"))).isFalse();
+        assertThat(stake.dangerous(new BigDecimal("100"))).isFalse();
+        assertThat(big.dangerous(BigDecimal.ZERO)).as("0 means never").isFalse();
+        assertThat(big.dangerous(null)).isFalse();
+        assertThat(big.dangerous()).isFalse();
+        assertThat(ParsedCommand.of(Command.PANIC).dangerous(BigDecimal.ZERO)).isTrue();
+        assertThat(ParsedCommand.of(Command.STOPTRADING).dangerous(new BigDecimal("100"))).isTrue();
+    }
+
+    @Test
+    void onlyAGlobalStoptradingAForcesellOfAllAPanicAndABigForcebuyAreDangerous() {
         assertThat(ParsedCommand.of(Command.STOPTRADING).dangerous()).isTrue();
         assertThat(new ParsedCommand(Command.STOPTRADING, Map.of(ArgumentKind.SYMBOL, "BTC/USDT")).dangerous())
                 .isFalse();
@@ -63,8 +97,9 @@ class CommandTest {
         assertThat(ParsedCommand.of(Command.DISABLEBUY).dangerous()).isFalse();
         assertThat(ParsedCommand.of(Command.STARTTRADING).dangerous()).isFalse();
         assertThat(new ParsedCommand(Command.FORCEBUY, Map.of(ArgumentKind.SYMBOL, "BTC/USDT")).dangerous()).isFalse();
+        assertThat(ParsedCommand.of(Command.PANIC).dangerous()).isTrue();
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.danger() != Command.Danger.NEVER)
-                .containsExactly(Command.STOPTRADING, Command.FORCESELL);
+                .containsExactly(Command.STOPTRADING, Command.FORCEBUY, Command.FORCESELL, Command.PANIC);
     }
 
     @Test
@@ -124,6 +159,15 @@ class CommandTest {
                 .hasMessage("/sell is dangerous FOR_ALL but takes no such symbol");
         assertThatThrownBy(() -> Command.forBot("halt", Group.ORDERS, Role.TRADER, "halt")
                 .dangerous(Command.Danger.WITHOUT_SYMBOL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Command.forBot("buy", Group.ORDERS, Role.TRADER, "buy", Argument.symbol())
+                .dangerous(Command.Danger.ABOVE_AMOUNT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("/buy is dangerous ABOVE_AMOUNT but takes no amount");
+        assertThatThrownBy(() -> Command.forBot("halt", Group.ORDERS, Role.ADMIN, "halt")
+                .dangerous(Command.Danger.ALWAYS, Role.TRADER)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("/halt needs the ADMIN role, and when dangerous TRADER: at least as much, and the same "
+                        + "when an amount makes it dangerous");
+        assertThatThrownBy(() -> Command.forBot("buy", Group.ORDERS, Role.TRADER, "buy", Argument.amount())
+                .dangerous(Command.Danger.ABOVE_AMOUNT, Role.ADMIN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Command.HELP.alsoCalled("Start!")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Command.forBot("window", Group.STATUS, Role.VIEWER, "two durations",
                 Argument.duration(Duration.ofMinutes(1), Duration.ofHours(1)),

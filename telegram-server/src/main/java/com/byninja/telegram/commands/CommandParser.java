@@ -16,20 +16,27 @@ import java.util.function.Function;
  * the entities have been computed.
  */
 public final class CommandParser {
+    /** How many lines {@code /audit} shows unless told. */
+    public static final int AUDIT_LINES = 20;
     /** What each command this server answers itself asks for; every one of the catalogue has its entry. */
     static final Map<Command, Function<ParsedCommand, Input>> OWN = Map.of(
             Command.HELP, command -> new Input.Help(),
             Command.BOTS, command -> new Input.ListBots(),
             Command.USE, command -> new Input.Use(command.all() ? ArgumentKind.ALL : command.botName().orElse(null)),
             Command.NOTIFY, command -> new Input.Notify(command.text(ArgumentKind.SETTING).orElse(null),
-                    command.text(ArgumentKind.VALUE).orElse(null)));
+                    command.text(ArgumentKind.VALUE).orElse(null)),
+            Command.AUDIT, command -> new Input.Audit(command.count().orElse(AUDIT_LINES)));
 
     private CommandParser() {
     }
 
     /** @return what {@code text} asks for; never null */
     public static Input parse(String text) {
-        ParseResult result = CommandCatalogue.STANDARD.parse(text);
+        return read(CommandCatalogue.STANDARD.parse(text));
+    }
+
+    /** @return what a text read with the {@link CommandCatalogue} asks for; never null */
+    public static Input read(ParseResult result) {
         if (result instanceof ParseError error) {
             return new Input.Invalid(error.message());
         }

@@ -25,6 +25,10 @@ public sealed interface Input {
     record Notify(String setting, String value) implements Input {
     }
 
+    /** {@code /audit [LINES]}: the last lines of the audit log. */
+    record Audit(int lines) implements Input {
+    }
+
     /** An unknown command or wrong arguments: {@code message} says what is wrong and how to write it. */
     record Invalid(String message) implements Input {
     }

@@ -3,12 +3,15 @@ package com.byninja.telegram.config;
 import com.byninja.runtime.config.ConfigException;
 import com.byninja.runtime.config.ConfigFiles;
 import com.byninja.runtime.config.YamlConfig;
+import com.byninja.protocol.commands.Role;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +39,11 @@ public final class ConfigLoader {
     public static final String ENV_DATA_DIR = "BYNINJA_DATA_DIR";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+    private static final String USERS = "telegram.users";
+    private static final Map<String, Role> ROLES = Map.of("viewer", Role.VIEWER, "trader", Role.TRADER, "admin",
+            Role.ADMIN);
+    /** The largest amount routing.confirmForcebuyAbove takes: far above any stake, far below a typo's reach. */
+    private static final BigDecimal MAX_CONFIRM_ABOVE = new BigDecimal("1000000000");
     /** Environment variable to the key it sets; BYNINJA_TELEGRAM_ALLOWED_CHATS, a list, is set on its own. */
     private static final Map<String, String> ENV_KEYS = Map.of(
             ENV_TOKEN, "telegram.token",
@@ -65,7 +73,8 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found
      */
     public TelegramServerConfig load(Optional<Path> file, boolean console) throws ConfigException {
-        YamlConfig config = YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE);
+        YamlConfig config = YamlConfig.withDefaultsFrom(ConfigLoader.class, DEFAULTS_RESOURCE)
+                .freeForm(USERS, null, String::strip);
         Optional<Path> source = ConfigFiles.choose(file, defaultFile);
         if (source.isPresent()) {
             LOG.info("Reading configuration from {}", source.get());
@@ -93,7 +102,7 @@ public final class ConfigLoader {
                 config.wholeInt("telegram.pollTimeoutSeconds", 1, 50),
                 config.whole("telegram.pollBackoffMaxMs", 500, 30_000),
                 (int) config.whole("telegram.flappingWindowSeconds", 0, 86_400,
-                        "seconds; 0 announces every connection and drop of a bot"));
+                        "seconds; 0 announces every connection and drop of a bot"), users(config));
         if (!console && config.valid("telegram.token") && token.isBlank()) {
             config.generalProblem("No Telegram bot token. Create a bot by sending /newbot to @BotFather in Telegram, "
                     + "then set " + ENV_TOKEN + " (or telegram.token in the configuration file). Use --console to run "
@@ -115,7 +124,10 @@ public final class ConfigLoader {
         TelegramServerConfig.Routing routing = new TelegramServerConfig.Routing(
                 config.whole("routing.replyTimeoutMs", 50, 600_000),
                 config.whole("routing.maxCommandAgeSeconds", 1, 86_400,
-                        "seconds; a command older than this when the server reads it is not run"));
+                        "seconds; a command older than this when the server reads it is not run"),
+                config.whole("routing.confirmSeconds", 5, 3_600,
+                        "seconds a dangerous command's confirmation waits for Yes or No"),
+                config.decimal("routing.confirmForcebuyAbove", BigDecimal.ZERO, MAX_CONFIRM_ABOVE));
 
         long retryMin = config.whole("sending.retryMinDelayMs", 1, 600_000);
         long retryMax = config.whole("sending.retryMaxDelayMs", 1, 600_000);
@@ -164,6 +176,54 @@ public final class ConfigLoader {
                 config.whole("watchdog.stalePricesAfterSeconds", 1, 86_400),
                 config.whole("watchdog.exchangeErrorsAfterSeconds", 1, 86_400),
                 repeatFirst, repeatMax);
+    }
+
+    /**
+     * @return each user's role by Telegram user id ({@code telegram.users: {123456789: admin, 777: viewer}}); every
+     *         key that is no user id and every value that is no role is a problem at its line, and so are users none of
+     *         whom is an admin, since nobody could then stop every bot
+     */
+    private static Map<Long, Role> users(YamlConfig config) {
+        JsonNode node = config.node(USERS);
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            config.problem(USERS, "must be a mapping of Telegram user ids to roles, such as {123456789: admin, 777: "
+                    + "viewer}, got " + YamlConfig.describe(node));
+            return Map.of();
+        }
+        Map<Long, Role> users = new LinkedHashMap<>();
+        boolean allRead = true;
+        for (String name : config.names(USERS)) {
+            String key = USERS + "." + name;
+            Long id = null;
+            try {
+                id = Long.parseLong(name.strip());
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            if (id == null || id <= 0) {
+                config.problem(key, "must be a Telegram user id (a positive whole number, as message.from.id in "
+                        + "getUpdates), got \"" + name + "\"");
+                allRead = false;
+                continue;
+            }
+            JsonNode value = config.node(key);
+            String role = value.isValueNode() && !value.isNull() ? value.asText().strip().toLowerCase(Locale.ROOT)
+                    : "";
+            if (!ROLES.containsKey(role)) {
+                config.problem(key, "must be viewer, trader or admin, got " + YamlConfig.describe(value));
+                allRead = false;
+                continue;
+            }
+            users.put(id, ROLES.get(role));
+        }
+        if (allRead && !users.isEmpty() && !users.containsValue(Role.ADMIN)) {
+            config.problem(USERS, "names no admin, so nobody could send /panic or stop trading on every symbol; make "
+                    + "at least one user admin");
+        }
+        return users;
     }
 
     /** @return the chat ids; a single id stands for a list of one */

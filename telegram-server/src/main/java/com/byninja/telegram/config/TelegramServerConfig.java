@@ -1,7 +1,10 @@
 package com.byninja.telegram.config;
 
+import com.byninja.protocol.commands.Role;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole, validated configuration of the daemon. Built by {@link ConfigLoader}; {@link #toString()} masks the token.
@@ -47,11 +50,20 @@ public record TelegramServerConfig(
      * @param pollBackoffMaxMs   cap of the polling retry backoff
      * @param flappingWindowSeconds a bot that drops again within this time of its last change is flapping: its
      *                              episode is announced once, not every connection and drop; 0 announces every one
+     * @param users              each person's role by Telegram user id; empty: every member of an allowed chat is an
+     *                           admin
      */
     public record Telegram(String token, List<Long> allowedChats, String apiUrl, int pollTimeoutSeconds,
-                           long pollBackoffMaxMs, int flappingWindowSeconds) {
+                           long pollBackoffMaxMs, int flappingWindowSeconds, Map<Long, Role> users) {
         public Telegram {
             allowedChats = allowedChats == null ? List.of() : List.copyOf(allowedChats);
+            users = users == null ? Map.of() : Map.copyOf(users);
+        }
+
+        /** Without users: every member of an allowed chat is an admin. */
+        public Telegram(String token, List<Long> allowedChats, String apiUrl, int pollTimeoutSeconds,
+                        long pollBackoffMaxMs, int flappingWindowSeconds) {
+            this(token, allowedChats, apiUrl, pollTimeoutSeconds, pollBackoffMaxMs, flappingWindowSeconds, Map.of());
         }
 
         @Override
@@ -59,7 +71,7 @@ public record TelegramServerConfig(
             return "Telegram[token=" + (token == null || token.isEmpty() ? "<none>" : "***")
                     + ", allowedChats=" + allowedChats + ", apiUrl=" + apiUrl
                     + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", pollBackoffMaxMs=" + pollBackoffMaxMs
-                    + ", flappingWindowSeconds=" + flappingWindowSeconds + "]";
+                    + ", flappingWindowSeconds=" + flappingWindowSeconds + ", users=" + users + "]";
         }
     }
 
@@ -76,8 +88,16 @@ public record TelegramServerConfig(
     /**
      * @param replyTimeoutMs       how long to wait for a command's reply
      * @param maxCommandAgeSeconds a command older than this when read (by its Telegram date) is not run
+     * @param confirmSeconds       how long a dangerous command's confirmation waits for Yes or No
+     * @param confirmForcebuyAbove a {@code /forcebuy} of a larger amount (in the quote currency) asks for a
+     *                             confirmation; zero for never
      */
-    public record Routing(long replyTimeoutMs, long maxCommandAgeSeconds) {
+    public record Routing(long replyTimeoutMs, long maxCommandAgeSeconds, long confirmSeconds,
+                          BigDecimal confirmForcebuyAbove) {
+        /** With the default confirmation time and no confirmation of a forcebuy by its amount. */
+        public Routing(long replyTimeoutMs, long maxCommandAgeSeconds) {
+            this(replyTimeoutMs, maxCommandAgeSeconds, 30, BigDecimal.ZERO);
+        }
     }
 
     /**

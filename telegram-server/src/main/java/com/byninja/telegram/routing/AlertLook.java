@@ -56,7 +56,8 @@ public final class AlertLook {
             Map.entry("unconfigured_position", UNSURE),
             Map.entry("trading_started", "▶️"),
             Map.entry("trading_stopped", "⏸️"),
-            Map.entry("backtest_finished", "🧪"));
+            Map.entry("backtest_finished", "🧪"),
+            Map.entry("panic_done", "🧯"));
 
     private AlertLook() {
     }

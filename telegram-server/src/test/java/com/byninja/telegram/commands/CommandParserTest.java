@@ -127,8 +127,8 @@ class CommandParserTest {
     void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
         assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
-                "chart", "equity", "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
-                "forcesell", "bots", "use", "notify", "help");
+                "chart", "equity", "backtest", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell",
+                "disablesell", "forcebuy", "forcesell", "panic", "bots", "use", "notify", "audit", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
         assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "

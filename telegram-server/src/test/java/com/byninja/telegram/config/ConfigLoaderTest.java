@@ -3,8 +3,10 @@ package com.byninja.telegram.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.byninja.protocol.commands.Role;
 import com.byninja.runtime.config.ConfigException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +41,8 @@ class ConfigLoaderTest {
         assertThat(config.link()).isEqualTo(new TelegramServerConfig.Link("127.0.0.1", 7070, "", 5_000));
         assertThat(config.dataDir()).isEqualTo("data");
         assertThat(config.linkSecretFile()).isEqualTo(Path.of("data", "link.secret"));
-        assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30));
+        assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30, 30, BigDecimal.ZERO));
+        assertThat(config.telegram().users()).as("everyone in an allowed chat is an admin").isEmpty();
         assertThat(config.sending()).isEqualTo(new TelegramServerConfig.Sending(100, 1_000, 3, 500, 30_000, 30_000));
         assertThat(config.logs()).isEqualTo(new TelegramServerConfig.Logs("WARN", 3_000, 200));
         assertThat(config.watchdog()).isEqualTo(new TelegramServerConfig.Watchdog(true, 120, 300, 300, 300, 3_600))
@@ -72,6 +75,76 @@ class ConfigLoaderTest {
         assertThat(config.link().port()).isEqualTo(7272);
         assertThat(config.routing().replyTimeoutMs()).isEqualTo(2_500);
         assertThat(config.sending().intervalMs()).isEqualTo(1_000);
+    }
+
+    @Test
+    void rolesAreReadByTelegramUserIdAndConfirmationsByTheirKeys() throws Exception {
+        Path file = write("""
+                telegram:
+                  token: "t"
+                  allowedChats: [123456789, -100200]
+                  users:
+                    123456789: admin
+                    777000111: Viewer
+                    " 555 ": trader
+                routing:
+                  confirmSeconds: 45
+                  confirmForcebuyAbove: 250.5
+                """);
+
+        TelegramServerConfig config = loader(Map.of()).load(Optional.of(file), false);
+
+        assertThat(config.telegram().users()).isEqualTo(Map.of(123_456_789L, Role.ADMIN, 777_000_111L, Role.VIEWER,
+                555L, Role.TRADER));
+        assertThat(config.routing()).isEqualTo(new TelegramServerConfig.Routing(10_000, 30, 45,
+                new BigDecimal("250.5")));
+    }
+
+    @Test
+    void aWrongUserOrRoleOrUsersWithoutAnAdminAreReportedAtTheirLines() throws Exception {
+        Path file = write("""
+                telegram:
+                  token: "t"
+                  allowedChats: [1]
+                  users:
+                    me: admin
+                    -5: admin
+                    777: boss
+                    778: [admin]
+                routing:
+                  confirmSeconds: 2
+                  confirmForcebuyAbove: -1
+                """);
+        Path noAdmin = dir.resolve("no-admin.yml");
+        Files.writeString(noAdmin, """
+                telegram:
+                  token: "t"
+                  allowedChats: [1]
+                  users: {1: trader, 2: viewer}
+                """);
+        Path notAMapping = dir.resolve("list.yml");
+        Files.writeString(notAMapping, """
+                telegram:
+                  token: "t"
+                  allowedChats: [1]
+                  users: [1, 2]
+                """);
+
+        assertThat(problems(Map.of(), Optional.of(file), false)).containsExactly(
+                file + ":5: telegram.users.me: must be a Telegram user id (a positive whole number, as "
+                        + "message.from.id in getUpdates), got \"me\"",
+                file + ":6: telegram.users.-5: must be a Telegram user id (a positive whole number, as "
+                        + "message.from.id in getUpdates), got \"-5\"",
+                file + ":7: telegram.users.777: must be viewer, trader or admin, got \"boss\"",
+                file + ":8: telegram.users.778: must be viewer, trader or admin, got a list",
+                file + ":10: routing.confirmSeconds: must be a whole number between 5 and 3600 (seconds a dangerous "
+                        + "command's confirmation waits for Yes or No), got 2",
+                file + ":11: routing.confirmForcebuyAbove: must be between 0 and 1000000000, got -1");
+        assertThat(problems(Map.of(), Optional.of(noAdmin), false)).containsExactly(
+                noAdmin + ":4: telegram.users: names no admin, so nobody could send /panic or stop trading on every "
+                        + "symbol; make at least one user admin");
+        assertThat(problems(Map.of(), Optional.of(notAMapping), false)).containsExactly(
+                notAMapping + ":4: telegram.users: must be a mapping of keys indented below it, got a list");
     }
 
     @Test
@@ -133,7 +206,7 @@ class ConfigLoaderTest {
                 file + ":10: sending.burst: must be a whole number between 1 and 1000, got 0",
                 file + ":11: sending.retryMinDelayMs: must be a whole number between 1 and 600000, got \"lots\"",
                 file + ":13: routing: must be a mapping of keys indented below it (replyTimeoutMs, "
-                        + "maxCommandAgeSeconds), got 5",
+                        + "maxCommandAgeSeconds, confirmSeconds, confirmForcebuyAbove), got 5",
                 file + ":16: logs: written twice (first at line 14); keep one, only this last one counts",
                 "No Telegram bot token. Create a bot by sending /newbot to @BotFather in Telegram, then set "
                         + "BYNINJA_TELEGRAM_TOKEN (or telegram.token in the configuration file). Use --console to run "

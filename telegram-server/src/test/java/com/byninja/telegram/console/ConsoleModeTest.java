@@ -81,6 +81,29 @@ class ConsoleModeTest {
     }
 
     @Test
+    void aDangerousCommandIsAskedWithNumberedButtonsAndTypingOneConfirmsIt() throws IOException {
+        alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
+        await().atMost(WAIT).until(() -> output().contains("alpha connected"));
+
+        type("/forcesell all");
+        await().atMost(WAIT).until(() -> output().contains("(type a number to press a button)"));
+        assertThat(alpha.commands()).isEmpty();
+        type("1");
+
+        await().atMost(WAIT).until(() -> output().contains("alpha: alpha did forcesell all"));
+        assertThat(output()).contains("""
+                ⚠️ Confirm /forcesell all for alpha?
+                It acts on every symbol.
+                Yes or No within 30 s.
+                  [1] Yes
+                  [2] No
+                  (type a number to press a button)""".replace("\n", System.lineSeparator()));
+        assertThat(output()).contains("✎ (edited) ⚠️ Confirm /forcesell all for alpha?" + System.lineSeparator()
+                + "It acts on every symbol." + System.lineSeparator() + "✅ Confirmed by console: sent to alpha.");
+        assertThat(alpha.commands()).extracting(Message::message).containsExactly("forcesell");
+    }
+
+    @Test
     void alertsAndLogsArePrintedToo() {
         alpha = new FakeTradingBot("alpha", server.linkPort(), SECRET);
         await().atMost(WAIT).until(() -> output().contains("alpha connected"));

@@ -68,7 +68,9 @@ public enum AlertKind {
     /** Trading was stopped by command. */
     TRADING_STOPPED,
     /** A backtest asked for from the chat finished (or failed): its figures, and its equity curve to draw. */
-    BACKTEST_FINISHED;
+    BACKTEST_FINISHED,
+    /** Every sell of a {@code /panic} filled or failed: what it closed, its PnL, what it could not sell. */
+    PANIC_DONE;
 
     /** @return the code in {@code data.event}, such as {@code position_opened}. */
     public String code() {

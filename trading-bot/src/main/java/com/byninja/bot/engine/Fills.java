@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.config.Durations;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.Fee;
@@ -63,6 +64,7 @@ final class Fills {
     private final TradingContext ctx;
     private final ExitRetries exits;
     private final EntryLocks locks;
+    private final Panic panic;
     private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
     /**
      * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
@@ -72,10 +74,12 @@ final class Fills {
     private final Map<Symbol, BigDecimal> matchedAway = new HashMap<>();
     private boolean unknownOrdersAlerted;
 
-    Fills(TradingContext ctx, ExitRetries exits, EntryLocks locks) {
+    /** @param panic told of each sell's end, which a running {@code /panic} may wait for */
+    Fills(TradingContext ctx, ExitRetries exits, EntryLocks locks, Panic panic) {
         this.ctx = ctx;
         this.exits = exits;
         this.locks = locks;
+        this.panic = panic;
     }
 
     /** Applies a result from the order executor. */
@@ -109,6 +113,8 @@ final class Fills {
             if (ExitRetries.isProtective(gaveUp.order().purpose())) {
                 exits.notPlaced(gaveUp.order().symbol());
             }
+            panic.failed(gaveUp.order(), "no answer from " + ctx.exchangeName + ", which has not shown the sell in "
+                    + Durations.words(gaveUp.waited().toMillis()) + "; it is looked up again at the next start");
         } else if (resolved.get() instanceof Resolution.FeesFound found) {
             feesFound(found.order(), found.fees());
         }
@@ -147,13 +153,18 @@ final class Fills {
         if (announceRefusal) {
             ctx.alerts.exitRefused(order, exits.waitMs(s, ctx.clock.instant()), ExitRetries.MAX_DELAY_MS);
         }
+        panic.failed(order, order.status() == OrderStatus.REJECTED
+                ? ctx.exchangeName + " rejected the sell: " + order.reason()
+                : "the sell never reached " + ctx.exchangeName);
     }
 
     private void applyFill(Order order, boolean recovered) {
         Symbol s = order.symbol();
         if (order.side() == Side.SELL && ctx.positions.get(s).isEmpty()) {
-            record(order, new FillOutcome(s, null, null, null, BigDecimal.ZERO),
-                    List.of(ctx.alerts.soldWithoutPosition(order, recovered)), recovered);
+            if (record(order, new FillOutcome(s, null, null, null, BigDecimal.ZERO),
+                    List.of(ctx.alerts.soldWithoutPosition(order, recovered)), recovered)) {
+                panic.filled(order, null, false);
+            }
             return;
         }
         FillOutcome outcome = ctx.positions.outcomeOf(order);
@@ -194,6 +205,7 @@ final class Fills {
         }
         if (trade != null) {
             locks.onTradeClosed(trade, outcome.closed());
+            panic.filled(order, trade, outcome.closed());
         }
         if (!order.feesKnown()) {
             LOG.warn("the fees of order {} are not known yet; they are looked up until they are",

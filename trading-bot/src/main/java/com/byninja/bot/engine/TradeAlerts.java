@@ -15,13 +15,16 @@ import com.byninja.bot.domain.Rejection;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.AlertSink;
 import com.byninja.bot.risk.RiskManager;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -331,6 +334,62 @@ final class TradeAlerts {
                 + Money.exact(p.quantity()) + " " + p.symbol().base() + " here from an earlier run. It stays priced "
                 + "and protected by its stops; close it with /forcesell " + p.symbol() + ", or add " + p.symbol()
                 + " back to symbols.", p.symbol(), data);
+    }
+
+    /**
+     * The summary of a {@code /panic} whose sells are all done: one alert for the whole bot.
+     *
+     * @param startedAt when it started
+     * @param sold      its sells that filled, wholly or in part
+     * @param unsold    the positions it could not sell, with why
+     */
+    void panicOver(Instant startedAt, List<Panic.Sold> sold, List<Panic.Unsold> unsold) {
+        AlertKind kind = AlertKind.PANIC_DONE;
+        ObjectNode data = facts(null);
+        BigDecimal total = BigDecimal.ZERO;
+        int closed = 0;
+        List<String> lines = new ArrayList<>();
+        ArrayNode closedData = data.putArray("sold");
+        for (Panic.Sold s : sold) {
+            Order o = s.order();
+            Symbol symbol = o.symbol();
+            ObjectNode d = closedData.addObject();
+            d.put("symbol", symbol.toString());
+            d.put("orderId", o.clientOrderId());
+            d.put("quantity", Money.exact(o.filledQuantity()));
+            d.put("price", Money.exact(o.averagePrice()));
+            d.put("closed", s.closed());
+            String line = symbol + ": sold " + Money.exact(o.filledQuantity()) + " " + symbol.base() + " at "
+                    + price(symbol, o.averagePrice());
+            if (s.trade() == null) {
+                line += ", but the bot held no position there";
+            } else {
+                total = total.add(s.trade().realisedPnl());
+                d.put("realisedPnl", Money.exact(s.trade().realisedPnl()));
+                line += ", PnL " + Money.signed(s.trade().realisedPnl()) + " " + symbol.quote();
+            }
+            if (s.closed()) {
+                closed++;
+            } else if (s.trade() != null) {
+                line += "; only part of the position sold (" + o.status().label() + ")";
+            }
+            lines.add(line);
+        }
+        ArrayNode unsoldData = data.putArray("notSold");
+        for (Panic.Unsold u : unsold) {
+            unsoldData.addObject().put("symbol", u.symbol().toString()).put("reason", u.why());
+            lines.add("Not sold: " + u.symbol() + ": " + u.why());
+        }
+        int positions = sold.size() + unsold.size();
+        data.put("positions", positions);
+        data.put("positionsClosed", closed);
+        data.put("realisedPnl", Money.exact(total));
+        data.put("startedAt", startedAt.toString());
+        long tookMs = Duration.between(startedAt, clock.instant()).toMillis();
+        raise(kind, "Panic over after " + Durations.words(tookMs) + ": " + closed + " of "
+                + Money.count(positions, "position", "positions") + " closed at market, realised PnL "
+                + Money.signed(total) + " " + quote + ".\n" + String.join("\n", lines)
+                + "\nTrading stays stopped globally; /starttrading starts it again.", null, data);
     }
 
     private void raise(AlertKind kind, String text, Symbol s, ObjectNode data) {

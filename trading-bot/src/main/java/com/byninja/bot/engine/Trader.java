@@ -92,6 +92,7 @@ public final class Trader {
     private final ManualCommands commands;
     private final EntryLocks locks;
     private final EquitySamples equity;
+    private final Panic panic;
     private Instant nextCheck = Instant.MIN;
     private boolean publishing = true;
     private volatile TraderSnapshot latest;
@@ -102,7 +103,8 @@ public final class Trader {
         this.checkInterval = Duration.ofMillis(ctx.config.engine().checkIntervalMs());
         this.locks = locks;
         ExitRetries exits = new ExitRetries();
-        this.fills = new Fills(ctx, exits, locks);
+        this.panic = new Panic(ctx);
+        this.fills = new Fills(ctx, exits, locks, panic);
         this.desk = new OrderDesk(ctx, fills);
         this.strategy = new StrategyRunner(ctx, desk, locks);
         this.protective = new ProtectiveExits(ctx, desk, fills, exits);
@@ -278,6 +280,23 @@ public final class Trader {
      */
     public void setFlag(Symbol symbol, Flag flag, boolean value) throws SQLException {
         commands.setFlag(symbol, flag, value);
+    }
+
+    /**
+     * A {@code /panic}: stops trading globally (persisted; when the store fails, stopped anyway until a restart) and
+     * sells every open position at market as a {@code forcesell} does, waiting for a sell already on its way rather
+     * than sending a second; protective exits act as before. When every sell has filled or failed, one alert sums it
+     * up. While one runs, another does nothing and says so.
+     *
+     * @return what it did at once, or that one runs already
+     */
+    public PanicStart panic() {
+        return panic.start(desk, commands);
+    }
+
+    /** @return whether a {@code /panic} waits for its sells */
+    public boolean panicRunning() {
+        return panic.running();
     }
 
     // ---- state ---------------------------------------------------------------------------------------------

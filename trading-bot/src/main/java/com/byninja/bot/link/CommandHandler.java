@@ -9,6 +9,7 @@ import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
+import com.byninja.bot.engine.PanicStart;
 import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.Submission;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class CommandHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+    private static final DateTimeFormatter PANIC_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     /** What one command does, given its frame, the command read from it and its symbol (null when it has none). */
     @FunctionalInterface
@@ -97,6 +102,7 @@ public final class CommandHandler {
                 Map.entry(Command.DISABLESELL, (m, c, s) -> flag(m, c, s, Flag.SELL, false)),
                 Map.entry(Command.FORCEBUY, (m, c, s) -> forceBuy(m, s, c.amount().orElse(null))),
                 Map.entry(Command.FORCESELL, (m, c, s) -> c.all() ? forceSellAll(m) : forceSell(m, s)),
+                Map.entry(Command.PANIC, (m, c, s) -> panic(m)),
                 Map.entry(Command.CHART, (m, c, s) -> reply(m, charts.chart(s, c.duration().orElse(null),
                         c.count().isPresent() ? c.count().getAsInt() : null))),
                 Map.entry(Command.EQUITY, (m, c, s) -> reply(m, equity.equity(c.count().isPresent()
@@ -306,6 +312,67 @@ public final class CommandHandler {
         }
         return reply(m, "Closing " + open.size() + " position(s) at market:\n" + String.join("\n", lines)
                 + "\nThe fills follow as alerts.", data);
+    }
+
+    /**
+     * A {@code /panic}: what it started at once, or that one runs already. Its summary follows as one alert when
+     * every sell has filled or failed; the global stop is alerted after this reply, as {@code /stoptrading}'s is.
+     */
+    private Message panic(Message m) {
+        PanicStart p = trader.panic();
+        ObjectNode data = Money.object();
+        data.put("startedAt", p.startedAt().toString());
+        data.put("alreadyRunning", p.alreadyRunning());
+        data.put("waiting", p.waiting());
+        if (p.alreadyRunning()) {
+            data.put("error", "panic_running");
+            return reply(m, "A /panic is running already, since " + PANIC_TIME.format(p.startedAt()) + " UTC: "
+                    + Money.count(p.waiting(), "sell waits", "sells wait") + " for the exchange. Its summary follows "
+                    + "when they are done; nothing more was sent.", data);
+        }
+        List<String> lines = new ArrayList<>();
+        String stopped = !p.tradingWasOn() ? "trading was already stopped globally"
+                : p.flagNotSaved() == null ? "trading stopped globally"
+                : "trading stopped globally, but that could not be saved (" + p.flagNotSaved() + "): it would start "
+                        + "again after a restart of the bot";
+        int positions = p.sells().size() + p.alreadySelling().size() + p.notSold().size();
+        lines.add("Panic: " + stopped + (positions == 0 ? "." : "; selling "
+                + Money.count(positions, "position", "positions") + " at market:"));
+        ArrayNode sells = data.putArray("orders");
+        for (Order o : p.sells()) {
+            sells.add(orderData(o));
+            lines.add("Selling " + Money.exact(o.quantity()) + " " + o.symbol().base() + " of " + o.symbol()
+                    + " (order " + o.clientOrderId() + ")");
+        }
+        ArrayNode already = data.putArray("alreadySelling");
+        for (Order o : p.alreadySelling()) {
+            already.add(orderData(o));
+            lines.add(o.symbol() + " is being sold already by order " + o.clientOrderId() + " ("
+                    + o.purpose().label() + ")");
+        }
+        ArrayNode notSold = data.putArray("refused");
+        for (PanicStart.NotSold n : p.notSold()) {
+            notSold.addObject().put("symbol", n.symbol().toString()).put("reason", n.why().reason().code())
+                    .put("message", n.why().message());
+            lines.add(n.symbol() + " not sold: " + n.why().message());
+        }
+        ArrayNode buys = data.putArray("buysWaiting");
+        for (Order o : p.buysWaiting()) {
+            buys.add(orderData(o));
+            lines.add("A buy of " + o.symbol() + " (order " + o.clientOrderId() + ") still waits for the exchange: "
+                    + "a position it opens is not sold by this /panic; /forcesell " + o.symbol() + " sells it.");
+        }
+        lines.add(positions == 0 ? "No open position to sell, so no summary follows."
+                : p.waiting() == 0 ? "Nothing could be sent, so no summary follows."
+                : "One summary follows when every sell has filled or failed.");
+        if (p.tradingWasOn()) {
+            ObjectNode facts = Money.object();
+            facts.put("scope", "global");
+            facts.put("panic", true);
+            Alert alert = new Alert(AlertKind.TRADING_STOPPED, "Trading stopped globally by /panic", null, facts);
+            afterReply.add(() -> alerts.raise(alert));
+        }
+        return reply(m, String.join("\n", lines), data);
     }
 
     private Message refused(Message m, String what, Submission.Refused refused) {

@@ -237,6 +237,71 @@ class CommandHandlerTest {
     }
 
     @Test
+    void panicStopsTradingAndSellsEveryPositionRepliesAtOnceThenAlertsTheStop() {
+        List<String> order = new ArrayList<>();
+        handler = new CommandHandler(f.trader, new SymbolResolver(f.config.symbols()),
+                new StatusReport(new BotInfo("n", "v", "simulated", "paper", "1m", TraderFixture.T0), f.trader, f.clock,
+                        Money::object, Money::object), alert -> order.add("alert: " + alert.text()));
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        f.openPosition(ETH, "0.05", "2000", "0.1");
+        int placed = f.gateway.placed.size();
+
+        handler.handle(Message.command("p1", Command.PANIC, null), reply -> order.add("reply: " + reply.message()));
+
+        List<Order> sells = f.gateway.placed.subList(placed, f.gateway.placed.size());
+        assertThat(sells).extracting(Order::symbol).containsExactly(BTC, ETH);
+        assertThat(order).containsExactly("reply: Panic: trading stopped globally; selling 2 positions at market:\n"
+                        + "Selling 0.002 BTC of BTC/USDT (order " + sells.get(0).clientOrderId() + ")\n"
+                        + "Selling 0.05 ETH of ETH/USDT (order " + sells.get(1).clientOrderId() + ")\n"
+                        + "One summary follows when every sell has filled or failed.",
+                "alert: Trading stopped globally by /panic");
+        assertThat(f.trader.control().global().trading()).isFalse();
+    }
+
+    @Test
+    void aSecondPanicWhileTheFirstWaitsForItsSellsSaysSoAndSendsNothing() {
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        send(Command.PANIC, null);
+        int placed = f.gateway.placed.size();
+
+        Message reply = send(Command.PANIC, null);
+
+        assertThat(reply.message()).isEqualTo("A /panic is running already, since 10:00:00 UTC: 1 sell waits for the "
+                + "exchange. Its summary follows when they are done; nothing more was sent.");
+        assertThat(reply.data().path("error").asText()).isEqualTo("panic_running");
+        assertThat(f.gateway.placed).hasSize(placed);
+    }
+
+    @Test
+    void aPanicWithNothingOpenStopsTradingAndSaysNoSummaryFollows() {
+        send(Command.STOPTRADING, null);
+        int alerts = f.alerts.alerts.size();
+
+        Message reply = send(Command.PANIC, null);
+
+        assertThat(reply.message()).isEqualTo("Panic: trading was already stopped globally.\nNo open position to "
+                + "sell, so no summary follows.");
+        assertThat(f.alerts.alerts).as("no second stop alert").hasSize(alerts);
+    }
+
+    @Test
+    void aPanicNamesWhatItCouldNotSellAndABuyStillOnItsWay() {
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        Order buy = f.forceBuy(ETH, "2000");
+        f.gateway.full = true;
+
+        Message reply = send(Command.PANIC, null);
+
+        String refusal = reply.data().path("refused").get(0).path("message").asText();
+        assertThat(refusal).matches("too many orders are waiting for the exchange; [a-z0-9-]+ was not sent");
+        assertThat(reply.message()).isEqualTo("Panic: trading stopped globally; selling 1 position at market:\n"
+                + "BTC/USDT not sold: " + refusal + "\n"
+                + "A buy of ETH/USDT (order " + buy.clientOrderId() + ") still waits for the exchange: a position it "
+                + "opens is not sold by this /panic; /forcesell ETH/USDT sells it.\n"
+                + "Nothing could be sent, so no summary follows.");
+    }
+
+    @Test
     void statsReportTodayAndAllTime() {
         forceBuy("BTC/USDT", "100");
         f.gateway.fill(f.gateway.last(), "1", "100", "0.1", f.clock.instant());
@@ -331,8 +396,8 @@ class CommandHandlerTest {
         assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
         assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
         assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"chart\",\"equity\","
-                + "\"backtest\",\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\","
-                + "\"forcesell\"]");
+                + "\"backtest\",\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\","
+                + "\"disablesell\",\"forcebuy\",\"forcesell\",\"panic\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
     }
