@@ -33,6 +33,9 @@ class TelegramServerTest {
     private static final long PARTNER = 222L;
     private static final long STRANGER = 999L;
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** The commands that only read, which /use all sends to every bot. */
+    private static final String READ_ONLY = "/status, /stats, /chart, /equity, /balance, /profit, /daily, /weekly, "
+            + "/monthly, /performance, /positions, /trades and /orders";
 
     private FakeBotApi api;
     private TelegramServer server;
@@ -307,12 +310,12 @@ class TelegramServerTest {
         awaitText(OWNER, "<b>beta</b>: beta did status");
 
         api.userSends(OWNER, "/use all");
-        awaitText(OWNER, "/status, /stats, /chart and /equity now go to every bot");
+        awaitText(OWNER, READ_ONLY + " now go to every bot");
         api.userSends(OWNER, "/stats");
         awaitText(OWNER, "<b>alpha</b>: alpha did stats");
         awaitText(OWNER, "<b>beta</b>: beta did stats");
         api.userSends(OWNER, "/forcesell all");
-        awaitText(OWNER, "/use all only sends /status, /stats, /chart and /equity");
+        awaitText(OWNER, "/use all only sends " + READ_ONLY);
 
         api.userSends(OWNER, "/bots");
         String list = awaitText(OWNER, "Connected trading bots:");

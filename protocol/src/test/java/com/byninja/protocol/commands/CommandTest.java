@@ -17,6 +17,15 @@ class CommandTest {
                 "/stats [SYMBOL]",
                 "/chart SYMBOL [TIMEFRAME] [CANDLES]",
                 "/equity [DAYS]",
+                "/balance",
+                "/profit [SYMBOL] [DAYS]",
+                "/daily [DAYS]",
+                "/weekly [WEEKS]",
+                "/monthly [MONTHS]",
+                "/performance",
+                "/positions [SYMBOL]",
+                "/trades [SYMBOL] [COUNT]",
+                "/orders",
                 "/starttrading [SYMBOL]",
                 "/stoptrading [SYMBOL]",
                 "/enablebuy [SYMBOL]",
@@ -25,6 +34,7 @@ class CommandTest {
                 "/disablesell [SYMBOL]",
                 "/forcebuy SYMBOL [AMOUNT]",
                 "/forcesell SYMBOL|all",
+                "/breakeven SYMBOL",
                 "/bots",
                 "/use [NAME|all]",
                 "/help");
@@ -33,11 +43,12 @@ class CommandTest {
     @Test
     void readingNeedsNoRoleButSteeringDoes() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
-                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
+                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "balance", "profit",
+                        "daily", "weekly", "monthly", "performance", "positions", "trades", "orders", "bots", "use",
                         "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("starttrading", "stoptrading", "enablebuy", "disablebuy",
-                        "enablesell", "disablesell", "forcebuy", "forcesell");
+                        "enablesell", "disablesell", "forcebuy", "forcesell", "breakeven");
         assertThat(CommandCatalogue.STANDARD.commands()).noneMatch(c -> c.role() == Role.ADMIN);
     }
 
