@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,16 +105,24 @@ public final class PeriodReport {
         BigDecimal allPnl = BigDecimal.ZERO;
         Optional<StartingEquity> overall;
         try {
-            List<ClosedTrade> trades = trader.positionJournal().closedTrades(null, periods.get(n - 1).from());
-            for (Period p : periods) {
-                int inPeriod = 0;
-                BigDecimal pnl = BigDecimal.ZERO;
-                for (ClosedTrade t : trades) {
-                    if (!t.closedAt().isBefore(p.from()) && t.closedAt().isBefore(p.until())) {
-                        inPeriod++;
-                        pnl = pnl.add(t.realisedPnl());
-                    }
+            // One pass: the trades come oldest first, the periods newest first, so the oldest period is at the end.
+            int[] counts = new int[n];
+            BigDecimal[] sums = new BigDecimal[n];
+            Arrays.fill(sums, BigDecimal.ZERO);
+            int k = n - 1;
+            for (ClosedTrade t : trader.positionJournal().closedTrades(null, periods.get(n - 1).from())) {
+                while (k > 0 && !t.closedAt().isBefore(periods.get(k - 1).from())) {
+                    k--;
                 }
+                if (t.closedAt().isBefore(periods.get(k).until())) {
+                    counts[k]++;
+                    sums[k] = sums[k].add(t.realisedPnl());
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                Period p = periods.get(i);
+                int inPeriod = counts[i];
+                BigDecimal pnl = sums[i];
                 Optional<StartingEquity> start = StartingEquity.of(trader.equityJournal(), p.from(), p.until());
                 allTrades += inPeriod;
                 allPnl = allPnl.add(pnl);
@@ -123,9 +132,8 @@ public final class PeriodReport {
                 row.put("trades", inPeriod);
                 row.put("pnl", Money.exact(pnl));
                 pct(row, start, pnl);
-                BigDecimal periodPnl = pnl;
                 table.row(unit.label(p.start()), Integer.toString(inPeriod), Money.signedDown(pnl),
-                        start.map(s -> Money.signedPct(s.pctOf(periodPnl))).orElse("-"));
+                        start.map(s -> Money.signedPct(s.pctOf(pnl))).orElse("-"));
             }
             overall = StartingEquity.of(trader.equityJournal(), periods.get(n - 1).from(), now);
         } catch (SQLException e) {

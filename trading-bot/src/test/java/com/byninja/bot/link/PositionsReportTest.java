@@ -107,6 +107,7 @@ class PositionsReportTest {
                 """ + NOTE + "\nProtective exits are off (risk.protectiveExits: false): no stop or target sells.");
         // No stop sells without protective exits: only the Close button.
         assertThat(btc.data().path("buttons")).hasSize(1);
+        assertThat(positions.positions(null).text()).startsWith("1 open position (USDT)\nBTC/USDT 0.002 BTC");
         assertThat(positions.positions(ETH).text()).isEqualTo("No open position in ETH/USDT.");
         f.closePosition(BTC, "0.002", "51000", "0.102");
         assertThat(Phone.fits(positions.positions(null)).text()).isEqualTo("No open positions.");
