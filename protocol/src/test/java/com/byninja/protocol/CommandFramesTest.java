@@ -78,15 +78,15 @@ class CommandFramesTest {
 
     @Test
     void aNewCommandsArgumentsTravelInDataUnderTheirKindsFields() {
-        Command trades = Command.forBot("trades", Group.STATUS, Role.VIEWER, "the last trades",
+        Command fills = Command.forBot("fills", Group.STATUS, Role.VIEWER, "the last fills",
                 Argument.duration(Duration.ofMinutes(5), Duration.ofDays(7)), Argument.symbol().optional(),
                 Argument.count(50).optional());
-        CommandCatalogue more = CommandCatalogue.STANDARD.with(trades);
-        ParsedCommand command = parsed(more, "/trades 120m eth_usdt 7");
+        CommandCatalogue more = CommandCatalogue.STANDARD.with(fills);
+        ParsedCommand command = parsed(more, "/fills 120m eth_usdt 7");
 
         Message frame = CommandFrames.frame("c-1", command);
 
-        assertThat(json(frame)).isEqualTo("{\"tag\":\"command\",\"message\":\"trades\",\"timestamp\":0,"
+        assertThat(json(frame)).isEqualTo("{\"tag\":\"command\",\"message\":\"fills\",\"timestamp\":0,"
                 + "\"id\":\"c-1\",\"symbol\":\"ETH/USDT\",\"data\":{\"duration\":\"2h\",\"count\":\"7\"}}");
         assertThat(CommandFrames.read(more, frame)).isEqualTo(command);
     }

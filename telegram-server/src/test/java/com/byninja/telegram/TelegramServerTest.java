@@ -33,6 +33,9 @@ class TelegramServerTest {
     private static final long PARTNER = 222L;
     private static final long STRANGER = 999L;
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** The commands that only read, which /use all sends to every bot. */
+    private static final String READ_ONLY = "/status, /stats, /chart, /equity, /balance, /profit, /daily, /weekly, "
+            + "/monthly, /performance, /positions, /trades and /orders";
 
     private FakeBotApi api;
     private TelegramServer server;

@@ -2,6 +2,7 @@ package com.byninja.bot;
 
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.domain.Candle;
+import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
@@ -39,6 +40,10 @@ public final class TraderFixture implements AutoCloseable {
     public final long lookupWindowMs;
     /** The exchange's fee in percent as the risk rules know it: kept aside for a buy, estimated for an exit. */
     public final BigDecimal feePct;
+    /** The exchange's rules per market, such as its price tick; none unless made {@link #withRules}. */
+    public final Map<Symbol, MarketRules> rules = new HashMap<>();
+    /** The account's balances a new trader starts from: 10,000 USDT unless changed before {@link #restart}. */
+    public final Map<String, BigDecimal> balances = new HashMap<>(Map.of("USDT", new BigDecimal("10000")));
     public Database db;
     public TradingStore store;
     public Trader trader;
@@ -58,9 +63,22 @@ public final class TraderFixture implements AutoCloseable {
         return new TraderFixture(dir, yaml, 0, new BigDecimal(feePct));
     }
 
-    private TraderFixture(Path dir, String yaml, long lookupWindowMs, BigDecimal feePct) throws Exception {
+    /**
+     * @param feePct the exchange's fee in percent
+     * @param rules  the exchange's rules of some markets, such as a price tick of 0.01
+     */
+    public static TraderFixture withRules(Path dir, String yaml, String feePct, MarketRules... rules)
+            throws Exception {
+        return new TraderFixture(dir, yaml, 0, new BigDecimal(feePct), rules);
+    }
+
+    private TraderFixture(Path dir, String yaml, long lookupWindowMs, BigDecimal feePct, MarketRules... rules)
+            throws Exception {
         this.lookupWindowMs = lookupWindowMs;
         this.feePct = feePct;
+        for (MarketRules r : rules) {
+            this.rules.put(r.symbol(), r);
+        }
         this.config = TestConfigs.config(dir, yaml);
         this.db = Database.open(config.databaseFile());
         this.store = new TradingStore(db);
@@ -74,9 +92,9 @@ public final class TraderFixture implements AutoCloseable {
     /** @return a trader on {@code journals}, such as the store's with another decision journal */
     public Trader newTrader(Journals journals) throws Exception {
         return Trader.restore(config, clock, Strategies.create(config.strategy()),
-                new RiskManager(config.risk(), "USDT", feePct, Map.of()), new OrderManager(journals.orders(), gateway,
+                new RiskManager(config.risk(), "USDT", feePct, rules), new OrderManager(journals.orders(), gateway,
                 new ClientOrderIds(clock), clock, lookupWindowMs),
-                journals, alerts, s -> Optional.ofNullable(prices.get(s)), Map.of("USDT", new BigDecimal("10000")),
+                journals, alerts, s -> Optional.ofNullable(prices.get(s)), balances,
                 () -> false, "simulated");
     }
 
@@ -110,6 +128,15 @@ public final class TraderFixture implements AutoCloseable {
     /** Force-buys {@code s} and fills it: {@code qty} at {@code price}, paying {@code fee} USDT. */
     public Order openPosition(Symbol s, String qty, String price, String fee) {
         Order o = forceBuy(s, price);
+        gateway.fill(o, qty, price, fee, clock.instant());
+        drain();
+        return o;
+    }
+
+    /** Force-sells the position in {@code s} and fills it: {@code qty} at {@code price}, paying {@code fee} USDT. */
+    public Order closePosition(Symbol s, String qty, String price, String fee) {
+        price(s, price);
+        Order o = ((Submission.Sent) trader.forceSell(s)).order();
         gateway.fill(o, qty, price, fee, clock.instant());
         drain();
         return o;

@@ -201,7 +201,7 @@ public final class Argument {
 
     private static Reading symbolOf(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
-        // A market has letters: a number is no symbol (it is a count, as in /backtest 30).
+        // A symbol has a letter: a number alone is a count or an amount, as in /profit 30.
         if (upper.length() < 2 || !SYMBOL.matcher(upper).matches() || upper.equalsIgnoreCase(ArgumentKind.ALL)
                 || upper.chars().noneMatch(Character::isLetter)) {
             return Reading.problem("\"" + quoted(text) + "\" is not a symbol; write it like BTC/USDT.");

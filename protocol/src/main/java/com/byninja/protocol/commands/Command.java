@@ -57,6 +57,31 @@ public final class Command {
             "run the strategies over the bot's recent history (7 days unless said) on a thread of its own; the "
                     + "figures and the equity curve follow as a message", Argument.symbol().optional(),
             Argument.count(90).optional().named("DAYS"));
+    public static final Command BALANCE = forBot("balance", Group.MONEY, Role.VIEWER,
+            "per asset, free and in positions; the equity in the stake currency and the budget used");
+    public static final Command PROFIT = forBot("profit", Group.MONEY, Role.VIEWER,
+            "realised and unrealised PnL, % of the starting equity, best and worst trade, win rate and average "
+                    + "duration, all time or over the last days", Argument.symbol().optional(),
+            Argument.count(3650).optional().named("DAYS"));
+    public static final Command DAILY = forBot("daily", Group.MONEY, Role.VIEWER,
+            "trades, PnL and % of each of the last UTC days (7 unless said)",
+            Argument.count(365).optional().named("DAYS"));
+    public static final Command WEEKLY = forBot("weekly", Group.MONEY, Role.VIEWER,
+            "trades, PnL and % of each of the last weeks from Monday (8 unless said)",
+            Argument.count(104).optional().named("WEEKS"));
+    public static final Command MONTHLY = forBot("monthly", Group.MONEY, Role.VIEWER,
+            "trades, PnL and % of each of the last calendar months (6 unless said)",
+            Argument.count(60).optional().named("MONTHS"));
+    public static final Command PERFORMANCE = forBot("performance", Group.MONEY, Role.VIEWER,
+            "per symbol: trades, win rate and PnL, the best first");
+    public static final Command POSITIONS = forBot("positions", Group.TRADES, Role.VIEWER,
+            "each open position: entry, size, PnL, stop and target, with buttons to close it or move its stop to "
+                    + "break-even", Argument.symbol().optional());
+    public static final Command TRADES = forBot("trades", Group.TRADES, Role.VIEWER,
+            "the last closed trades (10 unless said): entry, exit, PnL, duration and why they closed",
+            Argument.symbol().optional(), Argument.count(50).optional().named("COUNT"));
+    public static final Command ORDERS = forBot("orders", Group.TRADES, Role.VIEWER,
+            "orders waiting for the exchange, and those whose outcome or fees are being looked up");
     public static final Command STARTTRADING = forBot("starttrading", Group.TRADING_CONTROL, Role.TRADER,
             "let the strategy trade again, globally or for one symbol", Argument.symbol().optional());
     public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,
@@ -79,6 +104,9 @@ public final class Command {
     public static final Command FORCESELL = forBot("forcesell", Group.ORDERS, Role.TRADER,
             "close a position at market (a symbol, or all)", Argument.symbolOrAll())
             .dangerous(Danger.FOR_ALL);
+    public static final Command BREAKEVEN = forBot("breakeven", Group.ORDERS, Role.TRADER,
+            "raise a position's stop-loss to its break-even price, fees included; never lowers a stop, kept until "
+                    + "the position closes", Argument.symbol());
     public static final Command BOTS = forServer("bots", Group.LINK, Role.VIEWER,
             "the connected trading bots, with address and uptime");
     public static final Command USE = forServer("use", Group.LINK, Role.VIEWER,

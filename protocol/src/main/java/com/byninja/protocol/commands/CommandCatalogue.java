@@ -29,9 +29,12 @@ public final class CommandCatalogue {
     public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
             Command.BACKTEST, Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY,
             Command.ENABLESELL, Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE,
-            Command.NOTIFY, Command.HELP, Command.PANIC, Command.AUDIT);
+            Command.NOTIFY, Command.HELP, Command.PANIC, Command.AUDIT, Command.BALANCE, Command.PROFIT, Command.DAILY,
+            Command.WEEKLY, Command.MONTHLY, Command.PERFORMANCE, Command.POSITIONS, Command.TRADES, Command.ORDERS,
+            Command.BREAKEVEN);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     /** How much of an unknown name a message repeats: longer than any command's. */
     private static final int MAX_NAME_SHOWN = 32;
 
@@ -174,6 +177,14 @@ public final class CommandCatalogue {
                 // An optional argument left out: the word is a later one's, as in /chart BTC/USDT 200, which then
                 // says what is wrong with it, if anything.
                 continue;
+            }
+            if (reading.problem() != null && !fromField && !argument.required()) {
+                // A number no argument takes, such as 51 in /trades 51: the count's problem, not the symbol's.
+                Optional<Argument> count = arguments.subList(i + 1, arguments.size()).stream()
+                        .filter(a -> a.kind() == ArgumentKind.COUNT && !fromFields.containsKey(a.kind())).findFirst();
+                if (count.isPresent() && DIGITS.matcher(text).matches()) {
+                    return new ParseError("bad_count", count.get().read(text).problem() + usage(command));
+                }
             }
             if (reading.problem() != null) {
                 return new ParseError("bad_" + kind.field(), reading.problem() + usage(command));

@@ -4,6 +4,10 @@ package com.byninja.protocol.commands;
 public enum Group {
     /** What the bots are doing: {@code /status}, {@code /stats}. */
     STATUS("Status"),
+    /** What the bots have made: balances, profit by period and by symbol. */
+    MONEY("Money"),
+    /** Open positions, closed trades and orders waiting for the exchange. */
+    TRADES("Trades"),
     /** The switches that let the strategy trade, buy and sell. */
     TRADING_CONTROL("Trading control"),
     /** Orders a person places by hand. */

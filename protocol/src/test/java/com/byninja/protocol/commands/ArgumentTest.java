@@ -42,7 +42,7 @@ class ArgumentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"all", "ALL", "$BTC", "B", "BTC/USDT/EUR", "BTC//USDT", "BTC USDT", "/USDT", "BTC/",
-            "ABCDEFGHIJKLMNOPQRSTU/USDT"})
+            "ABCDEFGHIJKLMNOPQRSTU/USDT", "30", "10/20"})
     void whatCannotBeASymbolIsRefusedWithHowToWriteOne(String text) {
         assertThat(problem(Argument.symbol(), text))
                 .isEqualTo("\"" + text + "\" is not a symbol; write it like BTC/USDT.");

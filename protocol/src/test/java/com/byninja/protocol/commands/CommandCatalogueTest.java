@@ -17,8 +17,8 @@ class CommandCatalogueTest {
     private static final CommandCatalogue COMMANDS = CommandCatalogue.STANDARD;
 
     /** A command of a later day, declared once: the catalogue reads it, writes its usage, help and menu entry. */
-    private static final Command TRADES = Command.forBot("trades", Group.STATUS, Role.VIEWER,
-            "the last trades, over a window", Argument.duration(Duration.ofMinutes(5), Duration.ofDays(7)),
+    private static final Command FILLS = Command.forBot("fills", Group.STATUS, Role.VIEWER,
+            "the last fills, over a window", Argument.duration(Duration.ofMinutes(5), Duration.ofDays(7)),
             Argument.symbol().optional(), Argument.count(50).optional());
 
     private static ParsedCommand parsed(CommandCatalogue catalogue, String text) {
@@ -155,6 +155,22 @@ class CommandCatalogueTest {
                 /backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days unless said) on \
                 a thread of its own; the figures and the equity curve follow as a message
 
+                Money
+                /balance - per asset, free and in positions; the equity in the stake currency and the budget used
+                /profit [SYMBOL] [DAYS] - realised and unrealised PnL, % of the starting equity, best and worst \
+                trade, win rate and average duration, all time or over the last days
+                /daily [DAYS] - trades, PnL and % of each of the last UTC days (7 unless said)
+                /weekly [WEEKS] - trades, PnL and % of each of the last weeks from Monday (8 unless said)
+                /monthly [MONTHS] - trades, PnL and % of each of the last calendar months (6 unless said)
+                /performance - per symbol: trades, win rate and PnL, the best first
+
+                Trades
+                /positions [SYMBOL] - each open position: entry, size, PnL, stop and target, with buttons to close \
+                it or move its stop to break-even
+                /trades [SYMBOL] [COUNT] - the last closed trades (10 unless said): entry, exit, PnL, duration and \
+                why they closed
+                /orders - orders waiting for the exchange, and those whose outcome or fees are being looked up
+
                 Trading control
                 /starttrading [SYMBOL] - let the strategy trade again, globally or for one symbol
                 /stoptrading [SYMBOL] - stop the strategy's entries and exits, globally or for one symbol; stop-loss, \
@@ -170,6 +186,8 @@ class CommandCatalogueTest {
                 /forcesell SYMBOL|all - close a position at market (a symbol, or all)
                 /panic - stop trading globally and sell every open position at market; one summary follows when the \
                 sells are done
+                /breakeven SYMBOL - raise a position's stop-loss to its break-even price, fees included; never \
+                lowers a stop, kept until the position closes
 
                 Link
                 /bots - the connected trading bots, with address and uptime
@@ -196,6 +214,22 @@ class CommandCatalogueTest {
                         + "its drawdown"),
                 new MenuEntry("backtest", "[SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days "
                         + "unless said) on a thread of its own; the figures and the equity curve follow as a message"),
+                new MenuEntry("balance", "per asset, free and in positions; the equity in the stake currency and the "
+                        + "budget used"),
+                new MenuEntry("profit", "[SYMBOL] [DAYS] - realised and unrealised PnL, % of the starting equity, best "
+                        + "and worst trade, win rate and average duration, all time or over the last days"),
+                new MenuEntry("daily", "[DAYS] - trades, PnL and % of each of the last UTC days (7 unless said)"),
+                new MenuEntry("weekly", "[WEEKS] - trades, PnL and % of each of the last weeks from Monday (8 unless "
+                        + "said)"),
+                new MenuEntry("monthly", "[MONTHS] - trades, PnL and % of each of the last calendar months (6 unless "
+                        + "said)"),
+                new MenuEntry("performance", "per symbol: trades, win rate and PnL, the best first"),
+                new MenuEntry("positions", "[SYMBOL] - each open position: entry, size, PnL, stop and target, with "
+                        + "buttons to close it or move its stop to break-even"),
+                new MenuEntry("trades", "[SYMBOL] [COUNT] - the last closed trades (10 unless said): entry, exit, PnL, "
+                        + "duration and why they closed"),
+                new MenuEntry("orders", "orders waiting for the exchange, and those whose outcome or fees are being "
+                        + "looked up"),
                 new MenuEntry("starttrading", "[SYMBOL] - let the strategy trade again, globally or for one symbol"),
                 new MenuEntry("stoptrading", "[SYMBOL] - stop the strategy's entries and exits, globally or for one "
                         + "symbol; stop-loss, take-profit and trailing stop keep protecting positions"),
@@ -210,6 +244,8 @@ class CommandCatalogueTest {
                 new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
                 new MenuEntry("panic", "stop trading globally and sell every open position at market; one summary "
                         + "follows when the sells are done"),
+                new MenuEntry("breakeven", "SYMBOL - raise a position's stop-loss to its break-even price, fees "
+                        + "included; never lowers a stop, kept until the position closes"),
                 new MenuEntry("bots", "the connected trading bots, with address and uptime"),
                 new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it), several as "
                         + "NAME,NAME, or all of them; a dangerous command asks once for all of them"),
@@ -223,26 +259,26 @@ class CommandCatalogueTest {
 
     @Test
     void aNewCommandIsOneDeclaration() {
-        CommandCatalogue more = COMMANDS.with(TRADES);
+        CommandCatalogue more = COMMANDS.with(FILLS);
 
-        assertThat(TRADES.usage()).isEqualTo("/trades DURATION [SYMBOL] [COUNT]");
-        ParsedCommand trades = parsed(more, "/Trades 4h btc-usdt 20");
-        assertThat(trades.command()).isSameAs(TRADES);
-        assertThat(trades.duration()).contains(Duration.ofHours(4));
-        assertThat(trades.symbol()).contains("BTC/USDT");
-        assertThat(trades.count()).hasValue(20);
-        assertThat(trades.text()).isEqualTo("/trades 4h BTC/USDT 20");
-        assertThat(parsed(more, "/trades 90m").text()).isEqualTo("/trades 90m");
-        assertThat(parsed(more, "/trades 1440m").text()).isEqualTo("/trades 1d");
-        assertThat(more.parse("/trades")).isEqualTo(new ParseError("missing_duration",
-                "/trades needs a duration. Usage: /trades DURATION [SYMBOL] [COUNT]"));
-        assertThat(more.parse("/trades 8d")).isEqualTo(new ParseError("bad_duration",
-                "The duration must be from 5m to 7d; got \"8d\". Usage: /trades DURATION [SYMBOL] [COUNT]"));
-        assertThat(more.parse("/trades 1h BTC/USDT 51")).isEqualTo(new ParseError("bad_count",
-                "The count must be a whole number from 1 to 50; got \"51\". Usage: /trades DURATION [SYMBOL] "
+        assertThat(FILLS.usage()).isEqualTo("/fills DURATION [SYMBOL] [COUNT]");
+        ParsedCommand fills = parsed(more, "/Fills 4h btc-usdt 20");
+        assertThat(fills.command()).isSameAs(FILLS);
+        assertThat(fills.duration()).contains(Duration.ofHours(4));
+        assertThat(fills.symbol()).contains("BTC/USDT");
+        assertThat(fills.count()).hasValue(20);
+        assertThat(fills.text()).isEqualTo("/fills 4h BTC/USDT 20");
+        assertThat(parsed(more, "/fills 90m").text()).isEqualTo("/fills 90m");
+        assertThat(parsed(more, "/fills 1440m").text()).isEqualTo("/fills 1d");
+        assertThat(more.parse("/fills")).isEqualTo(new ParseError("missing_duration",
+                "/fills needs a duration. Usage: /fills DURATION [SYMBOL] [COUNT]"));
+        assertThat(more.parse("/fills 8d")).isEqualTo(new ParseError("bad_duration",
+                "The duration must be from 5m to 7d; got \"8d\". Usage: /fills DURATION [SYMBOL] [COUNT]"));
+        assertThat(more.parse("/fills 1h BTC/USDT 51")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 50; got \"51\". Usage: /fills DURATION [SYMBOL] "
                         + "[COUNT]"));
-        assertThat(more.parseFrame("trades", "ETH/USDT", Map.of("duration", "2d", "count", "5"))).isEqualTo(
-                new ParsedCommand(TRADES, Map.of(ArgumentKind.DURATION, Duration.ofDays(2), ArgumentKind.SYMBOL,
+        assertThat(more.parseFrame("fills", "ETH/USDT", Map.of("duration", "2d", "count", "5"))).isEqualTo(
+                new ParsedCommand(FILLS, Map.of(ArgumentKind.DURATION, Duration.ofDays(2), ArgumentKind.SYMBOL,
                         "ETH/USDT", ArgumentKind.COUNT, 5)));
         assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; "
                 + "DURATION like 30m, 4h or 2d; COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a "
@@ -253,13 +289,13 @@ class CommandCatalogueTest {
                 + "position's stop and target\n/equity [DAYS] - a picture of the equity over the last days (30 unless "
                 + "said), with its drawdown\n/backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent "
                 + "history (7 days unless said) on a thread of its own; the figures and the equity curve follow as a "
-                + "message\n/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\n"
-                + "Trading control\n");
-        assertThat(more.menu()).contains(new MenuEntry("trades", "DURATION [SYMBOL] [COUNT] - the last trades, over "
+                + "message\n/fills DURATION [SYMBOL] [COUNT] - the last fills, over a window\n\n"
+                + "Money\n");
+        assertThat(more.menu()).contains(new MenuEntry("fills", "DURATION [SYMBOL] [COUNT] - the last fills, over "
                 + "a window"), atIndex(5));
-        assertThat(more.commands(HandledBy.TRADING_BOT)).contains(TRADES);
-        assertThat(COMMANDS.parse("/trades 4h")).isEqualTo(new ParseError("unknown_command",
-                "Unknown command /trades. Send /help for the list."));
+        assertThat(more.commands(HandledBy.TRADING_BOT)).contains(FILLS);
+        assertThat(COMMANDS.parse("/fills 4h")).isEqualTo(new ParseError("unknown_command",
+                "Unknown command /fills. Send /help for the list."));
     }
 
     @Test
@@ -286,6 +322,23 @@ class CommandCatalogueTest {
         assertThat(parsed(COMMANDS, "/equity 7").count()).hasValue(7);
         assertThat(COMMANDS.parse("/equity 4000")).isEqualTo(new ParseError("bad_count",
                 "The count must be a whole number from 1 to 3650; got \"4000\". Usage: /equity [DAYS]"));
+    }
+
+    @Test
+    void aNumberAloneIsNeverASymbolSoItGoesToTheCountAfterAnOptionalSymbol() {
+        ParsedCommand days = parsed(COMMANDS, "/profit 30");
+        assertThat(days.symbol()).isEmpty();
+        assertThat(days.count()).hasValue(30);
+        assertThat(parsed(COMMANDS, "/profit eth-usdt 7").text()).isEqualTo("/profit ETH/USDT 7");
+        assertThat(parsed(COMMANDS, "/trades 20").text()).isEqualTo("/trades 20");
+        assertThat(parsed(COMMANDS, "/trades 1inch/usdt").symbol()).contains("1INCH/USDT");
+        assertThat(COMMANDS.parse("/trades 51")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 50; got \"51\". Usage: /trades [SYMBOL] [COUNT]"));
+        assertThat(COMMANDS.parse("/chart BTC/USDT 600")).isEqualTo(new ParseError("bad_count",
+                "The count must be a whole number from 1 to 500; got \"600\". Usage: /chart SYMBOL [TIMEFRAME] "
+                        + "[CANDLES]"));
+        assertThat(COMMANDS.parse("/breakeven 30")).isEqualTo(new ParseError("bad_symbol",
+                "\"30\" is not a symbol; write it like BTC/USDT. Usage: /breakeven SYMBOL"));
     }
 
     @Test

@@ -18,6 +18,15 @@ class CommandTest {
                 "/chart SYMBOL [TIMEFRAME] [CANDLES]",
                 "/equity [DAYS]",
                 "/backtest [SYMBOL] [DAYS]",
+                "/balance",
+                "/profit [SYMBOL] [DAYS]",
+                "/daily [DAYS]",
+                "/weekly [WEEKS]",
+                "/monthly [MONTHS]",
+                "/performance",
+                "/positions [SYMBOL]",
+                "/trades [SYMBOL] [COUNT]",
+                "/orders",
                 "/starttrading [SYMBOL]",
                 "/stoptrading [SYMBOL]",
                 "/enablebuy [SYMBOL]",
@@ -27,6 +36,7 @@ class CommandTest {
                 "/forcebuy SYMBOL [AMOUNT]",
                 "/forcesell SYMBOL|all",
                 "/panic",
+                "/breakeven SYMBOL",
                 "/bots",
                 "/use [NAME|all]",
                 "/notify [TOPIC|quiet|digest] [VALUE]",
@@ -37,12 +47,12 @@ class CommandTest {
     @Test
     void readingNeedsNoRoleSteeringNeedsATraderAndAnEmergencyOrTheAuditAnAdmin() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
-                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
+                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "balance", "profit",
+                        "daily", "weekly", "monthly", "performance", "positions", "trades", "orders", "bots", "use",
                         "notify", "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
-                        "disablebuy",
-                        "enablesell", "disablesell", "forcebuy", "forcesell");
+                        "disablebuy", "enablesell", "disablesell", "forcebuy", "forcesell", "breakeven");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.ADMIN)
                 .extracting(Command::name).containsExactly("panic", "audit");
     }

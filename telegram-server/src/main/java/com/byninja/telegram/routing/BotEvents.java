@@ -60,6 +60,7 @@ public final class BotEvents {
     private final AtomicLong undeliveredAlerts = new AtomicLong();
     private final ChartPictures charts = new ChartPictures();
     private final Notifications notifications;
+    private final ReplyRenderer replies = new ReplyRenderer();
     /** Connections whose bot said it is stopping on purpose, with what it said. */
     private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
@@ -137,11 +138,14 @@ public final class BotEvents {
         });
     }
 
-    /** A {@code reply} frame: its text, or the picture its data carries with the text as the caption. */
+    /**
+     * A {@code reply} frame: the picture its data carries with the text as the caption, or its text as its data lays
+     * it out ({@link ReplyRenderer}).
+     */
     public void reply(String bot, Message reply) {
         if (pending.complete(reply.id(), bot, asked -> charts.of(bot, reply).ifPresentOrElse(
                 picture -> output.send(asked.chatId(), picture, Priority.REPLY),
-                () -> output.reply(asked.chatId(), Html.bold(bot) + ": " + Html.escape(reply.message()))))) {
+                () -> output.send(asked.chatId(), replies.render(bot, reply), Priority.REPLY)))) {
             return;
         }
         var late = pending.completeLate(reply.id(), bot);

@@ -3,8 +3,8 @@ package com.byninja.telegram.telegram;
 /**
  * Telegram's HTML parse mode: escaping of dynamic values, and the plain-text form of a message for the console.
  *
- * <p>Messages use only {@code <b>}, {@code <i>} and {@code <code>}, each opened and closed on one line, so a message
- * can be split at any line break.
+ * <p>Messages use {@code <b>}, {@code <i>} and {@code <code>}, each opened and closed on one line, and {@code <pre>}
+ * around a table's lines, which {@link TextSplitter} closes and opens again where it cuts a message.
  */
 public final class Html {
     private Html() {

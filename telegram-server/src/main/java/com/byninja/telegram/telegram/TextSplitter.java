@@ -5,11 +5,15 @@ import java.util.List;
 
 /**
  * Splits a message into parts Telegram accepts (at most 4096 characters), at line breaks where possible, and never
- * inside an HTML tag, an entity or a surrogate pair.
+ * inside an HTML tag, an entity or a surrogate pair. A {@code <pre>} block, the one tag that spans lines, cut in two
+ * is closed at the end of the first part and opened again at the start of the next, so that each part is HTML
+ * Telegram accepts and a table stays monospace on both sides of the cut.
  */
 public final class TextSplitter {
     /** Telegram's limit on the text of one message. */
     public static final int TELEGRAM_LIMIT = 4096;
+    private static final String PRE = "<pre>";
+    private static final String END_PRE = "</pre>";
 
     private TextSplitter() {
     }
@@ -20,23 +24,36 @@ public final class TextSplitter {
             throw new IllegalArgumentException("limit " + limit + " is too small");
         }
         List<String> parts = new ArrayList<>();
+        // Room for the </pre> that closes a block cut in two.
+        int room = text.contains(PRE) ? limit - END_PRE.length() : limit;
         String rest = text;
         while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit);
+            int cut = rest.lastIndexOf('\n', room);
             int next;
             if (cut > 0) {
                 next = cut + 1;
             } else {
-                cut = safeCut(rest, limit);
+                cut = safeCut(rest, room);
                 next = cut;
             }
-            parts.add(rest.substring(0, cut));
+            String part = rest.substring(0, cut);
             rest = rest.substring(next);
+            if (insidePre(part)) {
+                part += END_PRE;
+                rest = PRE + rest;
+            }
+            parts.add(part);
         }
         if (!rest.isEmpty() || parts.isEmpty()) {
             parts.add(rest);
         }
         return parts;
+    }
+
+    /** @return whether {@code part} ends inside a {@code <pre>} block: one it opened is not closed */
+    private static boolean insidePre(String part) {
+        int open = part.lastIndexOf(PRE);
+        return open >= 0 && part.indexOf(END_PRE, open) < 0;
     }
 
     /** A hard cut at or before {@code limit} that leaves tags, entities and surrogate pairs whole. */

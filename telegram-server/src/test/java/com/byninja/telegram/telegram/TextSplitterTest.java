@@ -59,4 +59,15 @@ class TextSplitterTest {
 
         assertThat(parts).containsExactly("a".repeat(15), "🚀b");
     }
+
+    @Test
+    void aMonospaceBlockCutInTwoIsClosedBeforeTheCutAndOpenedAgainAfterIt() {
+        String text = "title\n<pre>" + "row 1\nrow 2\nrow 3\nrow 4" + "</pre>\nend";
+
+        List<String> parts = TextSplitter.split(text, 24);
+
+        assertThat(parts).containsExactly("title\n<pre>row 1</pre>", "<pre>row 2\nrow 3</pre>",
+                "<pre>row 4</pre>\nend");
+        assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(24));
+    }
 }

@@ -23,6 +23,19 @@ public final class FakeTradingBot implements AutoCloseable {
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
 
     public FakeTradingBot(String name, int port, LinkSecret secret, Function<Message, String> answers) {
+        this(secret, name, port, command -> {
+            String answer = answers.apply(command);
+            return answer == null ? null : Message.replyTo(command, answer, null);
+        });
+    }
+
+    /** A bot that answers each command with the reply {@code replies} makes of it, data included; none when null. */
+    public static FakeTradingBot replying(String name, int port, LinkSecret secret,
+                                          Function<Message, Message> replies) {
+        return new FakeTradingBot(secret, name, port, replies);
+    }
+
+    private FakeTradingBot(LinkSecret secret, String name, int port, Function<Message, Message> replies) {
         this.name = name;
         this.client = LinkClient.builder(secret)
                 .host("127.0.0.1")
@@ -32,9 +45,9 @@ public final class FakeTradingBot implements AutoCloseable {
                 .onAlertAcknowledged(acknowledged::add)
                 .router(new MessageRouter().on(Tag.COMMAND, (session, command) -> {
                     commands.add(command);
-                    String answer = answers.apply(command);
-                    if (answer != null) {
-                        session.send(Message.replyTo(command, answer, null));
+                    Message reply = replies.apply(command);
+                    if (reply != null) {
+                        session.send(reply);
                     }
                 }))
                 .start();

@@ -25,6 +25,42 @@ public final class Money {
         return amount.signum() >= 0 && !s.startsWith("-") ? "+" + s : s;
     }
 
+    /**
+     * @return an amount the trader has or made, for people, rounded against the trader: two decimals rounded down,
+     *         so that {@code 99.999} reads {@code 99.99} and a loss of {@code 0.001} reads {@code -0.01}
+     */
+    public static String down(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.FLOOR).toPlainString();
+    }
+
+    /** @return an amount the trader spent or uses, for people: two decimals rounded up, so never less than it is */
+    public static String up(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.CEILING).toPlainString();
+    }
+
+    /**
+     * @return a profit or loss for people as {@link #down}, signed: {@code +1.52}, {@code -0.41}; {@code 0.00} for
+     *         nothing at all, {@code +0.00} for less than a cent of profit
+     */
+    public static String signedDown(BigDecimal amount) {
+        String s = down(amount);
+        return amount.signum() > 0 ? "+" + s : s;
+    }
+
+    /**
+     * @param whole a positive amount
+     * @return {@code part} in percent of {@code whole}, two decimals rounded down (against the trader): 1 of 3 is
+     *         {@code 33.33}, -1 of 3 is {@code -33.34}
+     */
+    public static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+        return part.movePointRight(2).divide(whole, 2, RoundingMode.FLOOR);
+    }
+
+    /** @return a percentage of two decimals for people, signed as {@link #signedDown}: {@code +0.78} */
+    public static String signedPct(BigDecimal pct) {
+        return pct.signum() > 0 ? "+" + pct.toPlainString() : pct.toPlainString();
+    }
+
     /** @return an exact amount without trailing zeros, such as {@code 0.00166583}; for data and quantities. */
     public static String exact(BigDecimal amount) {
         if (amount.signum() == 0) {

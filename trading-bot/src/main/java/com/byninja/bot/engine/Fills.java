@@ -189,6 +189,10 @@ final class Fills {
             return;
         }
         ctx.positions.apply(outcome);
+        if (outcome.after() == null) {
+            // The store forgot the owner's stop with the position, in the fill's transaction.
+            ctx.ownerStops.forget(s);
+        }
         ctx.balances.applyFill(order);
         if (countsToday) {
             ctx.day.add(trade.realisedPnl());

@@ -48,7 +48,7 @@ final class ProtectiveExits {
                 continue;
             }
             Position held = ctx.positions.get(s).orElseThrow();
-            Optional<Purpose> exit = ctx.riskFor(s).exitFor(held, price, ctx.clock.instant(), ctx.stops.levelFor(held));
+            Optional<Purpose> exit = ctx.riskFor(s).exitFor(held, price, ctx.clock.instant(), ctx.stopFor(held));
             if (exit.isEmpty() || ctx.orders.inFlight(s).isPresent() || !exits.due(s, ctx.clock.instant())) {
                 continue;
             }

@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trader's state as the journals left it: positions, switches and today's PnL, with unfinished orders handed to
- * the order manager to look up; and a new session in the decision journal, once what has aged out is forgotten. A
- * position on a symbol that is no longer configured stays managed: priced, protected and closable, without a
- * strategy.
+ * The trader's state as the journals left it: positions and the owner's stops on them, switches and today's PnL, with
+ * unfinished orders handed to the order manager to look up; and a new session in the decision journal, once what has
+ * aged out is forgotten. A position on a symbol that is no longer configured stays managed: priced, protected and
+ * closable, without a strategy.
  */
 final class Restore {
 
@@ -67,8 +67,10 @@ final class Restore {
             LOG.warn("{} order(s) left unfinished by the previous run; asking the exchange what became of them",
                     recovering);
         }
-        return new TradingContext(config, clock, strategy, risk, orders, positions, control, journals, alerts,
-                prices, new CachedBalances(balances), day, decisions, exchangeDown, exchangeName, unconfigured);
+        TradingContext ctx = new TradingContext(config, clock, strategy, risk, orders, positions, control, journals,
+                alerts, prices, new CachedBalances(balances), day, decisions, exchangeDown, exchangeName, unconfigured);
+        ctx.ownerStops.restore(journals.positions().ownerStops(), positions.all());
+        return ctx;
     }
 
     /** The saved switches; on a first start the global ones as configured, saved at once. */

@@ -5,6 +5,7 @@ import com.byninja.bot.control.ControlState;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flag;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
@@ -273,6 +274,16 @@ public final class Trader {
     }
 
     /**
+     * A {@code breakeven}: raises the stop-loss of the position in {@code s} to its break-even price, fees included,
+     * saved before it counts and kept until the position closes; never lowers a stop.
+     *
+     * @throws SQLException when it could not be saved; nothing changed then
+     */
+    public StopMove stopToBreakEven(Symbol s) throws SQLException {
+        return commands.stopToBreakEven(s);
+    }
+
+    /**
      * Sets a switch, persisted before this returns.
      *
      * @param symbol the symbol, or null for the global switch
@@ -322,6 +333,21 @@ public final class Trader {
     /** @return the exit levels of the position in {@code s} now, empty when there is none. */
     public Optional<RiskManager.Protection> protection(Symbol s) {
         return ctx.positions.get(s).map(ctx::protection);
+    }
+
+    /** @return the stop the owner set on the position in {@code s}, empty when there is none */
+    public Optional<OwnerStop> ownerStop(Symbol s) {
+        return ctx.positions.get(s).flatMap(ctx.ownerStops::of);
+    }
+
+    /** @return the price at which selling the position {@code p} returns what it cost, fees included */
+    public BigDecimal breakEvenPrice(Position p) {
+        return ctx.riskFor(p.symbol()).breakEvenPrice(p);
+    }
+
+    /** @return the exchange's price tick for {@code s}, zero when it has none */
+    public BigDecimal priceTick(Symbol s) {
+        return ctx.risk.priceTick(s);
     }
 
     /** @return the state at the end of the last step (or the restore), for readers on any thread. */

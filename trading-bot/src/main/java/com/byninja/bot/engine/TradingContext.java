@@ -55,6 +55,8 @@ final class TradingContext {
     final Set<Symbol> unconfigured;
     /** The stops a plug-in strategy set on open positions. */
     final CustomStops stops = new CustomStops();
+    /** The stops the owner set on open positions. */
+    final OwnerStops ownerStops = new OwnerStops();
     /** The strategies of the symbols with one of their own ({@code symbols} entries); the others run the global one. */
     private final Map<Symbol, TradingStrategy> ownStrategies = new HashMap<>();
     /** The risk rules of the symbols with risk settings of their own; the others follow the global ones. */
@@ -131,9 +133,19 @@ final class TradingContext {
         return balances.free(config.quoteCurrency()).subtract(reserved);
     }
 
-    /** @return where {@code p}'s protective exits sell: the risk rules' levels, and the strategy's stop if it set one */
+    /**
+     * @return where {@code p}'s protective exits sell: the risk rules' levels, the stop-loss raised to the strategy's
+     *         or the owner's stop where one is higher
+     */
     RiskManager.Protection protection(Position p) {
-        return riskFor(p.symbol()).protection(p, clock.instant(), stops.levelFor(p));
+        return riskFor(p.symbol()).protection(p, clock.instant(), stopFor(p));
+    }
+
+    /** @return the higher of the strategy's and the owner's stop on {@code p}, or null when neither set one */
+    BigDecimal stopFor(Position p) {
+        BigDecimal strategy = stops.levelFor(p);
+        BigDecimal owner = ownerStops.levelFor(p);
+        return strategy == null ? owner : owner == null ? strategy : strategy.max(owner);
     }
 
     /** Saves a position changed without a fill; a failure is logged, the book keeps the change. */

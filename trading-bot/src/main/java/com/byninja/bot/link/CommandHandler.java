@@ -65,6 +65,13 @@ public final class CommandHandler {
     private final BacktestRequests backtests;
     private final ChartReport charts;
     private final EquityReport equity;
+    private final BalanceReport balance;
+    private final ProfitReport profit;
+    private final PeriodReport periods;
+    private final PerformanceReport performance;
+    private final PositionsReport positions;
+    private final TradesReport trades;
+    private final OrdersReport orders;
     private final Map<Command, Action> actions;
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
@@ -91,6 +98,13 @@ public final class CommandHandler {
         this.charts = new ChartReport(trader, trader.config().timeframe());
         this.equity = new EquityReport(trader, trader.config().quoteCurrency(),
                 trader.config().store().equitySampleMinutes());
+        this.balance = new BalanceReport(trader);
+        this.profit = new ProfitReport(trader);
+        this.periods = new PeriodReport(trader);
+        this.performance = new PerformanceReport(trader);
+        this.positions = new PositionsReport(trader);
+        this.trades = new TradesReport(trader);
+        this.orders = new OrdersReport(trader);
         this.actions = Map.ofEntries(
                 Map.entry(Command.STATUS, (m, c, s) -> reply(m, reports.status())),
                 Map.entry(Command.STATS, (m, c, s) -> reply(m, reports.stats(s))),
@@ -108,7 +122,18 @@ public final class CommandHandler {
                 Map.entry(Command.EQUITY, (m, c, s) -> reply(m, equity.equity(c.count().isPresent()
                         ? c.count().getAsInt() : null))),
                 Map.entry(Command.BACKTEST, (m, c, s) -> backtest(m, s, c.count().isPresent()
-                        ? c.count().getAsInt() : null)));
+                        ? c.count().getAsInt() : null)),
+                Map.entry(Command.BALANCE, (m, c, s) -> reply(m, balance.balance())),
+                Map.entry(Command.PROFIT, (m, c, s) -> reply(m, profit.profit(s, count(c)))),
+                Map.entry(Command.DAILY, (m, c, s) -> reply(m, periods.periods(PeriodReport.Unit.DAY, count(c)))),
+                Map.entry(Command.WEEKLY, (m, c, s) -> reply(m, periods.periods(PeriodReport.Unit.WEEK, count(c)))),
+                Map.entry(Command.MONTHLY, (m, c, s) -> reply(m, periods.periods(PeriodReport.Unit.MONTH,
+                        count(c)))),
+                Map.entry(Command.PERFORMANCE, (m, c, s) -> reply(m, performance.performance())),
+                Map.entry(Command.POSITIONS, (m, c, s) -> reply(m, positions.positions(s))),
+                Map.entry(Command.TRADES, (m, c, s) -> reply(m, trades.trades(s, count(c)))),
+                Map.entry(Command.ORDERS, (m, c, s) -> reply(m, orders.orders())),
+                Map.entry(Command.BREAKEVEN, (m, c, s) -> reply(m, positions.breakEven(s))));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
@@ -407,6 +432,11 @@ public final class CommandHandler {
         ObjectNode data = Money.object();
         data.put("error", code);
         return data;
+    }
+
+    /** @return the count given, or null for the command's default */
+    private static Integer count(ParsedCommand command) {
+        return command.count().isPresent() ? command.count().getAsInt() : null;
     }
 
     private static Message reply(Message command, StatusReport.Report report) {

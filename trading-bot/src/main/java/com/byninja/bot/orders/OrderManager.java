@@ -63,6 +63,8 @@ public final class OrderManager {
     private final Map<String, Lookup> unknown = new LinkedHashMap<>();
     private final Map<String, Lookup> feeLookups = new LinkedHashMap<>();
     private final Set<String> recovered = new HashSet<>();
+    /** Orders whose outcome stayed unknown past the lookup window, by client order id: looked up at the next start. */
+    private final Map<String, Order> givenUp = new LinkedHashMap<>();
     private int consecutiveUnknown;
 
     /**
@@ -177,6 +179,7 @@ public final class OrderManager {
             if (lookupWindowMs > 0 && !recovered.contains(order.clientOrderId())) {
                 unknown.remove(order.clientOrderId());
                 release(order);
+                givenUp.put(order.clientOrderId(), order);
                 return Optional.of(new Resolution.GaveUp(order, Duration.between(order.createdAt(), now)));
             }
             return Optional.of(finish(order.finishedWithout(OrderStatus.CANCELLED, "never reached the exchange",
@@ -263,6 +266,7 @@ public final class OrderManager {
 
     private Resolution finish(Order done) {
         unknown.remove(done.clientOrderId());
+        givenUp.remove(done.clientOrderId());
         boolean wasRecovered = recovered.contains(done.clientOrderId());
         release(done);
         return new Resolution.Done(done, wasRecovered);
@@ -311,6 +315,24 @@ public final class OrderManager {
     /** @return executed orders whose fees are still being looked up. */
     public int feesPending() {
         return feeLookups.size();
+    }
+
+    /** @return whether the outcome of {@code order}, waiting for the exchange, is unknown and being looked up */
+    public boolean outcomeUnknown(Order order) {
+        return unknown.containsKey(order.clientOrderId());
+    }
+
+    /** @return executed orders whose fees are still being looked up, in the order they were found unknown */
+    public List<Order> feesUnknown() {
+        return feeLookups.values().stream().map(Lookup::order).toList();
+    }
+
+    /**
+     * @return orders whose outcome was still unknown at the end of the lookup window: no longer waited for in this
+     *         run, looked up again at the next start; one that is found meanwhile leaves the list
+     */
+    public List<Order> givenUp() {
+        return List.copyOf(givenUp.values());
     }
 
     /** @return exchange calls in a row whose outcome was unknown; reset by any answer. */

@@ -12,6 +12,7 @@ import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
@@ -69,6 +70,8 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     /** By the sell that closed them, in the order recorded. */
     private final Map<String, ClosedTrade> trades = new LinkedHashMap<>();
     private final Map<String, BigDecimal> dust = new TreeMap<>();
+    /** By symbol text, as the store lists them. */
+    private final Map<String, OwnerStop> ownerStops = new TreeMap<>();
     /** In the order the scopes were first saved. */
     private final Map<String, Flags> flags = new LinkedHashMap<>();
     private final List<OutboxAlert> alerts = new ArrayList<>();
@@ -151,6 +154,7 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
         row.order = updated(row.order, order);
         if (outcome.after() == null) {
             positions.remove(order.symbol().toString());
+            ownerStops.remove(order.symbol().toString());
         } else {
             positions.put(outcome.after().symbol().toString(), toMillis(outcome.after()));
         }
@@ -240,6 +244,27 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     @Override
     public void setDust(String asset, BigDecimal amount) {
         dust.put(asset, amount);
+    }
+
+    @Override
+    public List<ClosedTrade> recentTrades(Symbol symbol, int limit) {
+        List<ClosedTrade> all = closedTrades(symbol, null);
+        List<ClosedTrade> latest = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && latest.size() < limit; i--) {
+            latest.add(all.get(i));
+        }
+        return latest;
+    }
+
+    @Override
+    public void saveOwnerStop(OwnerStop stop) {
+        ownerStops.put(stop.symbol().toString(), new OwnerStop(stop.symbol(), toMillis(stop.openedAt()),
+                stop.level(), toMillis(stop.setAt())));
+    }
+
+    @Override
+    public List<OwnerStop> ownerStops() {
+        return new ArrayList<>(ownerStops.values());
     }
 
     @Override
@@ -358,6 +383,16 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     @Override
     public List<EquitySample> equitySince(Instant since) {
         return new ArrayList<>(equity.tailMap(since, true).values());
+    }
+
+    @Override
+    public Optional<EquitySample> equityAtOrBefore(Instant at) {
+        return Optional.ofNullable(equity.floorEntry(at)).map(Map.Entry::getValue);
+    }
+
+    @Override
+    public Optional<EquitySample> equityAtOrAfter(Instant at) {
+        return Optional.ofNullable(equity.ceilingEntry(at)).map(Map.Entry::getValue);
     }
 
     private static String key(EntryLock lock) {

@@ -391,6 +391,23 @@ public final class RiskManager {
         return customStop == null ? levels : levels.withStopAtLeast(customStop);
     }
 
+    /**
+     * The lowest price at which selling {@code p} at market returns what it cost, fees included:
+     * {@code costBasis / (quantity x (1 - fee / 100))}, rounded up in its 34th digit and then up to the market's tick
+     * where it has one, so that a sale at it never loses.
+     *
+     * @return that price
+     */
+    public BigDecimal breakEvenPrice(Position p) {
+        BigDecimal exact = p.costBasis().divide(p.quantity().multiply(afterExitFee), LEVEL_UP);
+        BigDecimal tick = priceTick(p.symbol());
+        if (tick.signum() <= 0) {
+            return exact.stripTrailingZeros();
+        }
+        return exact.divide(tick, 0, RoundingMode.CEILING).multiply(tick)
+                .setScale(Math.max(0, tick.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    }
+
     /** @return the price at or below which the stop-loss sells, for an entry price. */
     public BigDecimal stopLossPrice(BigDecimal entry) {
         return below(entry, settings.stopLossPct());

@@ -3,6 +3,7 @@ package com.byninja.bot.store;
 import static com.byninja.bot.store.Sql.dec;
 
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The book's tables: {@code positions} (one open position per symbol), {@code trades} (the round trips sells closed)
- * and {@code dust} (per asset, what closed positions left on the account). Works inside the caller's transaction.
+ * The book's tables: {@code positions} (one open position per symbol), {@code trades} (the round trips sells closed),
+ * {@code dust} (per asset, what closed positions left on the account) and {@code owner_stops} (the stop the owner set
+ * on an open position). Works inside the caller's transaction.
  */
 final class BookTables {
 
@@ -102,23 +104,74 @@ final class BookTables {
         }
     }
 
+    private static final String TRADE_COLUMNS = "SELECT symbol, quantity, entry_cost, entry_fees, exit_price, "
+            + "exit_fees, realised_pnl, opened_at, closed_at, exit_purpose, client_order_id FROM trades ";
+
     /** @return the trades of {@code symbol} (all when null) closed since {@code since} (ever when null), in order. */
     static List<ClosedTrade> trades(Connection c, Symbol symbol, Instant since) throws SQLException {
-        List<ClosedTrade> trades = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT symbol, quantity, entry_cost, entry_fees, "
-                + "exit_price, exit_fees, realised_pnl, opened_at, closed_at, exit_purpose, client_order_id "
-                + "FROM trades WHERE (? IS NULL OR symbol = ?) AND closed_at >= ? ORDER BY closed_at, id")) {
+        try (PreparedStatement ps = c.prepareStatement(TRADE_COLUMNS
+                + "WHERE (? IS NULL OR symbol = ?) AND closed_at >= ? ORDER BY closed_at, id")) {
             Sql.bindSymbolAndSince(ps, symbol, since);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    trades.add(new ClosedTrade(Symbol.parse(rs.getString(1)), dec(rs, 2), dec(rs, 3),
-                            dec(rs, 4), dec(rs, 5), dec(rs, 6), dec(rs, 7), Instant.ofEpochMilli(rs.getLong(8)),
-                            Instant.ofEpochMilli(rs.getLong(9)), Purpose.valueOf(rs.getString(10)),
-                            rs.getString(11)));
-                }
+            return trades(ps);
+        }
+    }
+
+    /** @return the last {@code limit} trades of {@code symbol} (all when null), the latest first. */
+    static List<ClosedTrade> recentTrades(Connection c, Symbol symbol, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(TRADE_COLUMNS
+                + "WHERE (? IS NULL OR symbol = ?) ORDER BY closed_at DESC, id DESC LIMIT ?")) {
+            String s = symbol == null ? null : symbol.toString();
+            ps.setString(1, s);
+            ps.setString(2, s);
+            ps.setInt(3, limit);
+            return trades(ps);
+        }
+    }
+
+    private static List<ClosedTrade> trades(PreparedStatement ps) throws SQLException {
+        List<ClosedTrade> trades = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                trades.add(new ClosedTrade(Symbol.parse(rs.getString(1)), dec(rs, 2), dec(rs, 3),
+                        dec(rs, 4), dec(rs, 5), dec(rs, 6), dec(rs, 7), Instant.ofEpochMilli(rs.getLong(8)),
+                        Instant.ofEpochMilli(rs.getLong(9)), Purpose.valueOf(rs.getString(10)),
+                        rs.getString(11)));
             }
         }
         return trades;
+    }
+
+    static void upsertOwnerStop(Connection c, OwnerStop stop) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO owner_stops (symbol, opened_at, level, set_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT (symbol) DO UPDATE SET opened_at = excluded.opened_at, "
+                + "level = excluded.level, set_at = excluded.set_at")) {
+            ps.setString(1, stop.symbol().toString());
+            ps.setLong(2, stop.openedAt().toEpochMilli());
+            ps.setString(3, stop.level().toPlainString());
+            ps.setLong(4, stop.setAt().toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    static void deleteOwnerStop(Connection c, Symbol symbol) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM owner_stops WHERE symbol = ?")) {
+            ps.setString(1, symbol.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** @return the owner's stops, by symbol. */
+    static List<OwnerStop> ownerStops(Connection c) throws SQLException {
+        List<OwnerStop> stops = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT symbol, opened_at, level, set_at FROM owner_stops "
+                + "ORDER BY symbol");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stops.add(new OwnerStop(Symbol.parse(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                        dec(rs, 3), Instant.ofEpochMilli(rs.getLong(4))));
+            }
+        }
+        return stops;
     }
 
     /** @return the dust, by asset. */

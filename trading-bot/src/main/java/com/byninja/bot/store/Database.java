@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -195,6 +195,15 @@ public final class Database implements AutoCloseable {
                 SchemaV5.upgrade(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA user_version = 5");
+                }
+                return null;
+            });
+        }
+        if (version < 6) {
+            inTransaction(c -> {
+                SchemaV6.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 6");
                 }
                 return null;
             });

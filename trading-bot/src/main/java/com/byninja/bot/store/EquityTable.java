@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code equity_samples} table. Works inside the caller's transaction. */
 final class EquityTable {
@@ -37,5 +38,25 @@ final class EquityTable {
             }
         }
         return samples;
+    }
+
+    /** @return the latest sample at or before {@code at} */
+    static Optional<EquitySample> atOrBefore(Connection c, Instant at) throws SQLException {
+        return one(c, "SELECT at, equity FROM equity_samples WHERE at <= ? ORDER BY at DESC LIMIT 1", at);
+    }
+
+    /** @return the earliest sample at or after {@code at} */
+    static Optional<EquitySample> atOrAfter(Connection c, Instant at) throws SQLException {
+        return one(c, "SELECT at, equity FROM equity_samples WHERE at >= ? ORDER BY at LIMIT 1", at);
+    }
+
+    private static Optional<EquitySample> one(Connection c, String sql, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, at.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new EquitySample(Instant.ofEpochMilli(rs.getLong(1)),
+                        new BigDecimal(rs.getString(2)))) : Optional.empty();
+            }
+        }
     }
 }

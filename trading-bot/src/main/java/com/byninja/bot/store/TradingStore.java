@@ -11,6 +11,7 @@ import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.port.ControlJournal;
@@ -28,9 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders, positions, closed trades, dust, control switches, the strategy's decisions, the protections' locks and the
- * alert outbox in the {@link Database}. Money is stored as decimal text, so it comes back exactly as it went in. Each
- * method is one transaction, committed when it returns; an event and the alerts it raises are written in the same one.
+ * Orders, positions, closed trades, dust, the owner's stops, control switches, the strategy's decisions, the
+ * protections' locks, the equity samples and the alert outbox in the {@link Database}. Money is stored as decimal
+ * text, so it comes back exactly as it went in. Each method is one transaction, committed when it returns; an event
+ * and the alerts it raises are written in the same one.
  * The SQL of each table is in its own class ({@link OrderTable}, {@link BookTables}, {@link ControlTable},
  * {@link DecisionTable}, {@link LockTable}, {@link OutboxTable}); this class says which rows change together.
  */
@@ -69,6 +71,7 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
             OrderTable.update(c, order);
             if (outcome.after() == null) {
                 BookTables.deletePosition(c, order.symbol());
+                BookTables.deleteOwnerStop(c, order.symbol());
             } else {
                 BookTables.upsertPosition(c, outcome.after());
             }
@@ -155,6 +158,24 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
             BookTables.upsertDust(c, asset, amount);
             return null;
         });
+    }
+
+    @Override
+    public List<ClosedTrade> recentTrades(Symbol symbol, int limit) throws SQLException {
+        return db.inTransaction(c -> BookTables.recentTrades(c, symbol, limit));
+    }
+
+    @Override
+    public void saveOwnerStop(OwnerStop stop) throws SQLException {
+        db.inTransaction(c -> {
+            BookTables.upsertOwnerStop(c, stop);
+            return null;
+        });
+    }
+
+    @Override
+    public List<OwnerStop> ownerStops() throws SQLException {
+        return db.inTransaction(BookTables::ownerStops);
     }
 
     @Override
@@ -248,6 +269,16 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
     @Override
     public List<EquitySample> equitySince(Instant since) throws SQLException {
         return db.inTransaction(c -> EquityTable.since(c, since));
+    }
+
+    @Override
+    public Optional<EquitySample> equityAtOrBefore(Instant at) throws SQLException {
+        return db.inTransaction(c -> EquityTable.atOrBefore(c, at));
+    }
+
+    @Override
+    public Optional<EquitySample> equityAtOrAfter(Instant at) throws SQLException {
+        return db.inTransaction(c -> EquityTable.atOrAfter(c, at));
     }
 
     // ---- the alert outbox ------------------------------------------------------------------------------------

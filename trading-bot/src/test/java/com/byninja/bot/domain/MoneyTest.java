@@ -30,4 +30,23 @@ class MoneyTest {
         assertThat(Money.count(1, "trade", "trades")).isEqualTo("1 trade");
         assertThat(Money.count(2, "open position", "open positions")).isEqualTo("2 open positions");
     }
+
+    @Test
+    void whatTheTraderHasReadsRoundedDownAndWhatHeUsesRoundedUp() {
+        assertThat(Money.down(new BigDecimal("99.999"))).isEqualTo("99.99");
+        assertThat(Money.down(new BigDecimal("-0.001"))).isEqualTo("-0.01");
+        assertThat(Money.up(new BigDecimal("50.001"))).isEqualTo("50.01");
+        assertThat(Money.signedDown(new BigDecimal("1.798"))).isEqualTo("+1.79");
+        assertThat(Money.signedDown(new BigDecimal("0.004"))).isEqualTo("+0.00");
+        assertThat(Money.signedDown(BigDecimal.ZERO)).isEqualTo("0.00");
+        assertThat(Money.signedDown(new BigDecimal("-0.6995"))).isEqualTo("-0.70");
+    }
+
+    @Test
+    void aPercentageHasTwoDecimalsRoundedDown() {
+        assertThat(Money.pct(BigDecimal.ONE, new BigDecimal("3"))).isEqualByComparingTo("33.33");
+        assertThat(Money.pct(BigDecimal.ONE.negate(), new BigDecimal("3"))).isEqualByComparingTo("-33.34");
+        assertThat(Money.signedPct(Money.pct(new BigDecimal("7.8"), new BigDecimal("100.1")))).isEqualTo("+7.79");
+        assertThat(Money.signedPct(Money.pct(BigDecimal.ZERO, BigDecimal.TEN))).isEqualTo("0.00");
+    }
 }

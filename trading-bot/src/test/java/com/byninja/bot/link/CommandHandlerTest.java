@@ -396,8 +396,10 @@ class CommandHandlerTest {
         assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
         assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
         assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"chart\",\"equity\","
-                + "\"backtest\",\"starttrading\",\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\","
-                + "\"disablesell\",\"forcebuy\",\"forcesell\",\"panic\"]");
+                + "\"backtest\",\"balance\",\"profit\",\"daily\",\"weekly\",\"monthly\",\"performance\","
+                + "\"positions\",\"trades\",\"orders\",\"starttrading\",\"stoptrading\",\"enablebuy\","
+                + "\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\",\"forcesell\",\"panic\","
+                + "\"breakeven\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
     }
@@ -468,12 +470,37 @@ class CommandHandlerTest {
 
     @Test
     void aCommandDeclaredForTradingBotsWithoutAnActionHereStopsTheStart() {
-        CommandCatalogue more = CommandCatalogue.STANDARD.with(Command.forBot("trades", Group.STATUS, Role.VIEWER,
-                "the last trades", Argument.count(50).optional()));
+        CommandCatalogue more = CommandCatalogue.STANDARD.with(Command.forBot("fills", Group.STATUS, Role.VIEWER,
+                "the last fills", Argument.count(50).optional()));
 
         assertThatThrownBy(() -> new CommandHandler(more, f.trader, new SymbolResolver(f.config.symbols()), null,
                 f.alerts, null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/trades [COUNT] is declared for trading bots, but this one has no action for it");
+                .hasMessage("/fills [COUNT] is declared for trading bots, but this one has no action for it");
+    }
+
+    @Test
+    void theMoneyAndTradeCommandsAnswerFromTheirReportsWithTheirArgumentsFromWordsOrFields() {
+        f.openPosition(BTC, "0.002", "50000", "0");
+        f.closePosition(BTC, "0.002", "51000", "0");
+        ObjectNode count = Money.object();
+        count.put(ArgumentKind.COUNT.field(), "1");
+
+        Message profit = handler.handle(new Message(Tag.COMMAND, "profit 7", 0, "x1", null, null, null, null));
+        Message trades = handler.handle(Message.command("x2", Command.TRADES, "btcusdt").withData(count));
+        Message daily = handler.handle(new Message(Tag.COMMAND, "/daily 2", 0, "x3", null, null, null, null));
+
+        assertThat(profit.message()).startsWith("Profit in USDT, the last 7 days (UTC, since 2026-02-23)\n"
+                + "Realised    +2.00 on 1 trade\n");
+        assertThat(trades.message()).startsWith("The last closed trade of BTC/USDT (USDT)\n");
+        assertThat(daily.data().path("periods")).hasSize(2);
+        for (Command c : List.of(Command.BALANCE, Command.WEEKLY, Command.MONTHLY, Command.PERFORMANCE,
+                Command.POSITIONS, Command.ORDERS)) {
+            Message reply = send(c, null);
+            assertThat(reply.data().has("error")).as(c.name()).isFalse();
+            assertThat(reply.data().path("blocks").isArray()).as(c.name()).isTrue();
+        }
+        assertThat(send(Command.POSITIONS, "DOGE/USDT").message()).isEqualTo("Unknown symbol 'DOGE/USDT'. "
+                + "Configured symbols: BTC/USDT, ETH/USDT");
     }
 
     @Test

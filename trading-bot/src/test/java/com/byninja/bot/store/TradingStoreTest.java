@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.Reports;
 import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.EquitySample;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest;
@@ -63,7 +65,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 5");
+                .hasMessageContaining("has schema version 99, newer than this bot's 6");
     }
 
     /** The tables as a version 1 bot wrote them. */
@@ -211,6 +213,43 @@ class TradingStoreTest {
             EntryLock lock = new EntryLock(EntryLock.Kind.COOLDOWN, BTC, T0, T0.plusSeconds(120), "closed");
             store.saveLock(lock, List.of());
             assertThat(store.locks()).containsExactly(lock);
+        }
+    }
+
+    @Test
+    void aVersionFiveDatabaseGainsTheOwnersStopsAndKeepsEverythingElse() throws Exception {
+        Path file = dir.resolve("bot.db");
+        // A version 5 bot's file: a position and its equity written at midnight.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            for (String ddl : VERSION_ONE) {
+                st.execute(ddl);
+            }
+            SchemaV2.upgrade(c);
+            SchemaV3.upgrade(c);
+            SchemaV4.upgrade(c);
+            SchemaV5.upgrade(c);
+            for (String row : List.of(
+                    "INSERT INTO positions VALUES ('BTC/USDT', '0.002', '100', '0.1', 2, '50000')",
+                    "INSERT INTO equity_samples VALUES (1772323200000, '10000.5')",
+                    "PRAGMA user_version = 5")) {
+                st.execute(row);
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(store.loadPositions()).singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.002"));
+            assertThat(store.equitySince(Instant.EPOCH)).containsExactly(new EquitySample(
+                    Instant.parse("2026-03-01T00:00:00Z"), new BigDecimal("10000.5")));
+            // The new table is there, empty, and works.
+            assertThat(store.ownerStops()).isEmpty();
+            OwnerStop stop = new OwnerStop(BTC, Instant.ofEpochMilli(2), new BigDecimal("50100.11"), T0);
+            store.saveOwnerStop(stop);
+            assertThat(store.ownerStops()).containsExactly(stop);
         }
     }
 

@@ -30,7 +30,8 @@ public interface OrderJournal {
 
     /**
      * Records an order's fill, its effect on positions, trades and dust, and the alerts it raises, atomically, and
-     * only once: an order already applied is left as it is.
+     * only once: an order already applied is left as it is. A fill that closes a position forgets the owner's stop of
+     * its symbol ({@link PositionJournal#saveOwnerStop}).
      *
      * @return whether this call applied it; false when it had been applied before (nothing was changed then)
      */

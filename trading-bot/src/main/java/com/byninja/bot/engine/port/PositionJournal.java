@@ -1,6 +1,7 @@
 package com.byninja.bot.engine.port;
 
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import java.math.BigDecimal;
@@ -41,4 +42,20 @@ public interface PositionJournal {
 
     /** Sets the dust recorded for {@code asset}. */
     void setDust(String asset, BigDecimal amount) throws SQLException;
+
+    /**
+     * @param symbol the market, or null for all
+     * @param limit  how many at most
+     * @return the last {@code limit} closed round trips, the latest first
+     */
+    List<ClosedTrade> recentTrades(Symbol symbol, int limit) throws SQLException;
+
+    /**
+     * Saves the owner's stop of a position, in place of the one its symbol had. The fill that closes the position
+     * forgets it, in the fill's own transaction ({@link OrderJournal#recordFill}).
+     */
+    void saveOwnerStop(OwnerStop stop) throws SQLException;
+
+    /** @return the owner's stops saved, by symbol; one whose position is gone belongs to none open */
+    List<OwnerStop> ownerStops() throws SQLException;
 }

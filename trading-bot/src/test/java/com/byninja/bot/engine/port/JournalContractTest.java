@@ -13,6 +13,7 @@ import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.DecisionSession;
 import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.EntryLock.Kind;
+import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.Fee;
@@ -23,6 +24,7 @@ import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.OrderRequest.Side;
 import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.OutboxAlert;
+import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.RejectReason;
@@ -84,7 +86,7 @@ class JournalContractTest {
     }
 
     abstract static class Contract<J extends OrderJournal & PositionJournal & ControlJournal & DecisionJournal
-            & LockJournal> {
+            & LockJournal & EquityJournal> {
 
         J journal;
         final PositionBook book = new PositionBook(s -> STEP);
@@ -399,6 +401,69 @@ class JournalContractTest {
                     T0, new BigDecimal("20500.5")));
             assertThat(journal.loadPositions()).hasSize(2).first()
                     .satisfies(p -> assertThat(p.quantity()).isEqualTo(new BigDecimal("0.4")));
+        }
+
+        @Test
+        void theLastTradesComeTheLatestFirstForOneSymbolOrAll() throws Exception {
+            fill(filled(insert(buy("b1", BTC, "100", T0)), "0.002", "50000", "0", "USDT", T0.plusSeconds(1)));
+            fill(filled(insert(buy("e1", ETH, "1500", T0)), "0.5", "3000", "0", "USDT", T0.plusSeconds(2)));
+            fill(filled(insert(sell("s1", BTC, "0.002", T0.plusSeconds(59))), "0.002", "51000", "0", "USDT",
+                    T0.plusSeconds(60)));
+            fill(filled(insert(sell("e2", ETH, "0.5", T0.plusSeconds(119))), "0.5", "3100", "0", "USDT",
+                    T0.plusSeconds(120)));
+            // Two closed in the same millisecond come back the one recorded last first.
+            fill(filled(insert(buy("b2", BTC, "100", T0)), "0.002", "50000", "0", "USDT", T0.plusSeconds(121)));
+            fill(filled(insert(buy("e3", ETH, "1500", T0)), "0.5", "3000", "0", "USDT", T0.plusSeconds(122)));
+            fill(filled(insert(sell("s2", BTC, "0.002", T0.plusSeconds(123))), "0.002", "50000", "0", "USDT",
+                    T0.plusSeconds(180)));
+            fill(filled(insert(sell("e4", ETH, "0.5", T0.plusSeconds(123))), "0.5", "3000", "0", "USDT",
+                    T0.plusSeconds(180)));
+
+            assertThat(ids(journal.recentTrades(null, 10))).containsExactly("e4", "s2", "e2", "s1");
+            assertThat(ids(journal.recentTrades(null, 3))).containsExactly("e4", "s2", "e2");
+            assertThat(ids(journal.recentTrades(BTC, 10))).containsExactly("s2", "s1");
+            assertThat(ids(journal.recentTrades(ETH, 1))).containsExactly("e4");
+        }
+
+        @Test
+        void anOwnersStopIsKeptPerSymbolThroughAPartialSellUntilTheFillThatClosesThePosition() throws Exception {
+            fill(filled(insert(buy("b1", BTC, "100", T0)), "0.002", "50000", "0.1", "USDT", T0.plusSeconds(1)));
+            // Times are kept to the millisecond, the level exactly.
+            journal.saveOwnerStop(new OwnerStop(BTC, T0.plusSeconds(1), new BigDecimal("50100.11"),
+                    T0.plusSeconds(5).plusNanos(250_000)));
+            journal.saveOwnerStop(new OwnerStop(ETH, T0, new BigDecimal("3000.5"), T0));
+            assertThat(journal.ownerStops().get(0)).isEqualTo(new OwnerStop(BTC, T0.plusSeconds(1),
+                    new BigDecimal("50100.11"), T0.plusSeconds(5)));
+            OwnerStop raised = new OwnerStop(BTC, T0.plusSeconds(1), new BigDecimal("50200"), T0.plusSeconds(6));
+            journal.saveOwnerStop(raised);
+
+            assertThat(journal.ownerStops()).containsExactly(raised, new OwnerStop(ETH, T0, new BigDecimal("3000.5"),
+                    T0));
+            fill(filled(insert(sell("s1", BTC, "0.001", T0.plusSeconds(59))), "0.001", "51000", "0", "USDT",
+                    T0.plusSeconds(60)));
+            assertThat(journal.ownerStops()).extracting(OwnerStop::symbol).containsExactly(BTC, ETH);
+            fill(filled(insert(sell("s2", BTC, "0.001", T0.plusSeconds(119))), "0.001", "51000", "0", "USDT",
+                    T0.plusSeconds(120)));
+
+            assertThat(journal.ownerStops()).extracting(OwnerStop::symbol).containsExactly(ETH);
+        }
+
+        @Test
+        void theEquityAtAnInstantIsTheLatestSampleAtOrBeforeItAndTheFirstAtOrAfter() throws Exception {
+            journal.saveEquity(new EquitySample(T0, new BigDecimal("10000")));
+            journal.saveEquity(new EquitySample(T0.plusSeconds(3600), new BigDecimal("10012.5")));
+
+            assertThat(journal.equityAtOrBefore(T0.minusMillis(1))).isEmpty();
+            assertThat(journal.equityAtOrBefore(T0)).contains(new EquitySample(T0, new BigDecimal("10000")));
+            assertThat(journal.equityAtOrBefore(T0.plusSeconds(3599))).contains(new EquitySample(T0,
+                    new BigDecimal("10000")));
+            assertThat(journal.equityAtOrBefore(T0.plusSeconds(7200))).contains(new EquitySample(
+                    T0.plusSeconds(3600), new BigDecimal("10012.5")));
+            assertThat(journal.equityAtOrAfter(T0.plusMillis(1))).contains(new EquitySample(T0.plusSeconds(3600),
+                    new BigDecimal("10012.5")));
+            assertThat(journal.equityAtOrAfter(Instant.EPOCH)).contains(new EquitySample(T0,
+                    new BigDecimal("10000")));
+            assertThat(journal.equityAtOrAfter(T0.plusSeconds(3601))).isEmpty();
         }
 
         // ---- decisions ---------------------------------------------------------------------------------------------
