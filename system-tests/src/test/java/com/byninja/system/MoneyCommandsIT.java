@@ -37,7 +37,7 @@ class MoneyCommandsIT {
                     .contains("</pre>\nPnL: selling at the last price");
             JsonNode close = positions.replyMarkup().path("inline_keyboard").get(0).get(0);
             assertThat(close.path("text").asText()).isEqualTo("Close BTC/USDT");
-            assertThat(close.path("callback_data").asText()).isEqualTo("/forcesell BTC/USDT");
+            assertThat(close.path("callback_data").asText()).isEqualTo("/forcesell BTC/USDT >alpha");
 
             int before = d.chat().size();
             d.api.userPresses(Deployment.OWNER, Deployment.OWNER, positions.messageId(),

@@ -90,8 +90,8 @@ class MoneyRepliesChatTest {
         assertThat(row).hasSize(2);
         assertThat(row.get(0).path("text").asText()).isEqualTo("Close BTC/USDT");
         String close = row.get(0).path("callback_data").asText();
-        assertThat(close).isEqualTo("/forcesell BTC/USDT");
-        assertThat(row.get(1).path("callback_data").asText()).isEqualTo("/breakeven BTC/USDT");
+        assertThat(close).isEqualTo("/forcesell BTC/USDT >alpha");
+        assertThat(row.get(1).path("callback_data").asText()).isEqualTo("/breakeven BTC/USDT >alpha");
 
         api.userPresses(OWNER, OWNER, positions.messageId(), close);
 

@@ -1,6 +1,7 @@
 package com.byninja.telegram.console;
 
 import com.byninja.telegram.telegram.ChatMessage;
+import com.byninja.telegram.telegram.CommandButtons;
 import com.byninja.telegram.telegram.Html;
 import com.byninja.telegram.telegram.MessageApi;
 import java.io.IOException;
@@ -95,7 +96,9 @@ public final class ConsolePrinter implements MessageApi {
             InlineKeyboardButton button = shown.get(i);
             lines.append("\n  [").append(i + 1).append("] ").append(button.getText());
             if (button.getCallbackData() != null && button.getCallbackData().startsWith("/")) {
-                lines.append(": ").append(button.getCallbackData());
+                CommandButtons.Pressed runs = CommandButtons.pressed(button.getCallbackData()).orElseThrow();
+                lines.append(": ").append(runs.command()).append(runs.bot().map(bot -> " (for " + bot + ")")
+                        .orElse(""));
             } else if (button.getUrl() != null) {
                 lines.append(": ").append(button.getUrl());
             }

@@ -162,13 +162,13 @@ public final class CommandRouter implements ChatInput, AutoCloseable {
             confirmations.press(press).ifPresent(question -> confirmed(question, press));
             return;
         }
-        Optional<String> command = CommandButtons.commandOf(press.data());
+        Optional<CommandButtons.Pressed> command = CommandButtons.pressed(press.data());
         press.callbackQueryId().ifPresent(id -> output.send(press.chatId(), new ChatMessage.ButtonAnswer(id,
                 command.isPresent() ? Optional.empty() : Optional.of("This button does nothing any more."), false),
                 Priority.REPLY));
         Source source = new Source(press.chatId(), press.from(), true);
         if (command.isPresent()) {
-            act(source, command.get(), clock.instant());
+            act(source, command.get().command(), clock.instant(), command.get().bot());
         } else {
             audit.record(source, List.of(), Result.REFUSED, press.data(), "a button that does nothing any more");
         }
@@ -180,6 +180,11 @@ public final class CommandRouter implements ChatInput, AutoCloseable {
      * @param sentAt when it was typed: its Telegram date
      */
     private void act(Source source, String text, Instant sentAt) {
+        act(source, text, sentAt, Optional.empty());
+    }
+
+    /** @param bot the bot a button under its reply is for; empty for the chat's pick */
+    private void act(Source source, String text, Instant sentAt, Optional<String> bot) {
         long chatId = source.chatId();
         ParseResult read = CommandCatalogue.STANDARD.parse(text);
         Input input = CommandParser.read(read);
@@ -201,7 +206,7 @@ public final class CommandRouter implements ChatInput, AutoCloseable {
             return;
         }
         if (input instanceof Input.ForBot command) {
-            route(source, command.command());
+            route(source, command.command(), bot.map(this::only).orElseGet(() -> targets.resolve(chatId)));
         } else if (input instanceof Input.Help) {
             answered(source, text, Html.escape(Usage.helpText()));
         } else if (input instanceof Input.ListBots) {
@@ -282,9 +287,15 @@ public final class CommandRouter implements ChatInput, AutoCloseable {
         };
     }
 
-    private void route(Source source, ParsedCommand command) {
+    /** @return the bot named {@code name} alone, or where it is not connected, that it is offline */
+    private Targets.Resolution only(String name) {
+        return bots.find(name).map(bot -> new Targets.Resolution(List.of(bot), List.of(), null))
+                .orElseGet(() -> Targets.Resolution.nowhere(Html.bold(name) + " is offline: this button is for it "
+                        + "alone."));
+    }
+
+    private void route(Source source, ParsedCommand command, Targets.Resolution where) {
         long chatId = source.chatId();
-        Targets.Resolution where = targets.resolve(chatId);
         if (where.problem() != null) {
             audit.record(source, List.of(), Result.REFUSED, command.text(), Html.toPlain(where.problem()));
             output.reply(chatId, where.problem());

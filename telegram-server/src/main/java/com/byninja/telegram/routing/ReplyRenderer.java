@@ -93,7 +93,8 @@ final class ReplyRenderer {
                     throw new IllegalArgumentException(label.isBlank() ? "a button needs a label"
                             : "Telegram shows at most " + MAX_BUTTONS + " buttons");
                 }
-                button = CommandButtons.button(label, command);
+                // For the bot that sent it, whatever the chat picks before the press.
+                button = CommandButtons.button(label, command, bot);
             } catch (IllegalArgumentException e) {
                 long count = badButtons.incrementAndGet();
                 LOG.warn("A button from {} is left out ({} so far): {}", bot, count, e.getMessage());

@@ -37,6 +37,37 @@ public final class CommandButtons {
         return InlineKeyboardButton.builder().text(label).callbackData(command).build();
     }
 
+    /** What separates a button's command from the bot it is for, in its callback data. */
+    static final String TO = " >";
+
+    /**
+     * A button under a bot's reply, which runs its command on that bot whatever bot the chat picked since, as
+     * {@code /forcesell BTC/USDT >alpha}: pressing Close under alpha's positions must never sell beta's.
+     *
+     * @param bot the bot the command is for
+     * @throws IllegalArgumentException as {@link #button(String, String)}, the bot's name counted in the data
+     */
+    public static InlineKeyboardButton button(String label, String command, String bot) {
+        InlineKeyboardButton button = button(label, command + TO + bot);
+        if (bot.isBlank() || bot.contains(" ")) {
+            throw new IllegalArgumentException("not a bot's name: \"" + bot + "\"");
+        }
+        return button;
+    }
+
+    /** A button's command, and the bot it is for when it names one. */
+    public record Pressed(String command, Optional<String> bot) {
+    }
+
+    /** @return the command a press of a button with this data runs, and its bot; empty when the data is none */
+    public static Optional<Pressed> pressed(String data) {
+        return commandOf(data).map(command -> {
+            int to = command.lastIndexOf(TO);
+            return to < 0 ? new Pressed(command, Optional.empty())
+                    : new Pressed(command.substring(0, to), Optional.of(command.substring(to + TO.length())));
+        });
+    }
+
     /** @return a keyboard of one row per list of buttons */
     public static InlineKeyboardMarkup keyboard(List<List<InlineKeyboardButton>> rows) {
         return InlineKeyboardMarkup.builder()

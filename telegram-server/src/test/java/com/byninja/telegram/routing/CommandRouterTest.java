@@ -307,6 +307,27 @@ class CommandRouterTest {
     }
 
     @Test
+    void aButtonUnderABotsReplyRunsOnThatBotWhateverTheChatPickedSinceAndNotOnAnotherWhenItIsGone() {
+        FakeBot alpha = connect("alpha");
+        FakeBot beta = connect("beta");
+        typed(OWNER, "/use beta");
+
+        // Close under alpha's /positions, pressed after the chat picked beta.
+        router.pressed(new ChatInput.ButtonPress(CHAT, Optional.of("cb-9"), "/forcesell BTC/USDT >alpha"));
+
+        assertThat(alpha.received).extracting(Message::message, Message::symbol)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("forcesell", "BTC/USDT"));
+        assertThat(beta.received).isEmpty();
+
+        connected.remove("alpha");
+        said.clear();
+        router.pressed(new ChatInput.ButtonPress(CHAT, Optional.of("cb-10"), "/forcesell ETH/USDT >alpha"));
+
+        assertThat(beta.received).isEmpty();
+        assertThat(said).contains("<b>alpha</b> is offline: this button is for it alone.");
+    }
+
+    @Test
     void aPressOfAButtonWhoseDataIsNoCommandIsAnsweredWithANoticeAndRunsNothing() {
         FakeBot alpha = connect("alpha");
 

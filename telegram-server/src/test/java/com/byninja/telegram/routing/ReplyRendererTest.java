@@ -56,8 +56,9 @@ class ReplyRendererTest {
                 + "</pre>\nPnL: after the exit fee &amp; &lt; 1 % away");
         List<List<String>> rows = withKeyboard.keyboard().getKeyboard().stream()
                 .map(row -> row.stream().map(InlineKeyboardButton::getCallbackData).toList()).toList();
-        assertThat(rows).containsExactly(List.of("/forcesell BTC/USDT", "/breakeven BTC/USDT"),
-                List.of("/forcesell ETH/USDT"));
+        // Each for alpha, the bot that sent them, whatever bot the chat picks before the press.
+        assertThat(rows).containsExactly(List.of("/forcesell BTC/USDT >alpha", "/breakeven BTC/USDT >alpha"),
+                List.of("/forcesell ETH/USDT >alpha"));
         assertThat(withKeyboard.keyboard().getKeyboard().get(0).get(0).getText()).isEqualTo("Close BTC/USDT");
     }
 
@@ -72,9 +73,9 @@ class ReplyRendererTest {
         }
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("alpha: " + TEXT + "\n"
-                + "  [1] Close BTC/USDT: /forcesell BTC/USDT\n"
-                + "  [2] Break-even BTC/USDT: /breakeven BTC/USDT\n"
-                + "  [3] Close ETH/USDT: /forcesell ETH/USDT\n"
+                + "  [1] Close BTC/USDT: /forcesell BTC/USDT (for alpha)\n"
+                + "  [2] Break-even BTC/USDT: /breakeven BTC/USDT (for alpha)\n"
+                + "  [3] Close ETH/USDT: /forcesell ETH/USDT (for alpha)\n"
                 + "  (type a number to press a button)" + System.lineSeparator());
     }
 
@@ -96,7 +97,7 @@ class ReplyRendererTest {
 
         assertThat(((ChatMessage.TextWithKeyboard) message).keyboard().getKeyboard()).singleElement()
                 .satisfies(row -> assertThat(row).extracting(InlineKeyboardButton::getCallbackData)
-                        .containsExactly("/status"));
+                        .containsExactly("/status >alpha"));
         assertThat(renderer.badButtons()).isEqualTo(3);
     }
 
