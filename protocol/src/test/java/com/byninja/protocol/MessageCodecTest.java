@@ -153,7 +153,10 @@ class MessageCodecTest {
     void shouldKnowEveryCommandOfTheDesignByItsLowercaseName() {
         List<Command> forBots = CommandCatalogue.STANDARD.commands(HandledBy.TRADING_BOT);
         assertThat(forBots).extracting(Command::name).containsExactly("status", "stats", "chart", "equity",
-                "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy", "forcesell");
+                "health", "logs", "version",
+                "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell",
+                "pause", "reload",
+                "forcebuy", "forcesell");
         for (Command c : forBots) {
             assertThat(CommandCatalogue.STANDARD.find(c.name().toUpperCase(Locale.ROOT))).contains(c);
         }

@@ -307,12 +307,12 @@ class TelegramServerTest {
         awaitText(OWNER, "<b>beta</b>: beta did status");
 
         api.userSends(OWNER, "/use all");
-        awaitText(OWNER, "/status, /stats, /chart and /equity now go to every bot");
+        awaitText(OWNER, "/status, /stats, /chart, /equity, /health, /logs and /version now go to every bot");
         api.userSends(OWNER, "/stats");
         awaitText(OWNER, "<b>alpha</b>: alpha did stats");
         awaitText(OWNER, "<b>beta</b>: beta did stats");
         api.userSends(OWNER, "/forcesell all");
-        awaitText(OWNER, "/use all only sends /status, /stats, /chart and /equity");
+        awaitText(OWNER, "/use all only sends /status, /stats, /chart, /equity, /health, /logs and /version");
 
         api.userSends(OWNER, "/bots");
         String list = awaitText(OWNER, "Connected trading bots:");

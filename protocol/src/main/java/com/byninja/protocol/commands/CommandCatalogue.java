@@ -28,7 +28,9 @@ public final class CommandCatalogue {
     /** The commands that exist, in the order {@code /help} lists them within each heading. */
     public static final CommandCatalogue STANDARD = of(Command.STATUS, Command.STATS, Command.CHART, Command.EQUITY,
             Command.STARTTRADING, Command.STOPTRADING, Command.ENABLEBUY, Command.DISABLEBUY, Command.ENABLESELL,
-            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP);
+            Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE, Command.HELP)
+            .with(Command.HEALTH).with(Command.LOGS).with(Command.VERSION)
+            .with(Command.PAUSE).with(Command.RELOAD);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How much of an unknown name a message repeats: longer than any command's. */
@@ -167,9 +169,14 @@ public final class CommandCatalogue {
                 }
                 continue;
             }
+            List<Argument> later = arguments.subList(i + 1, arguments.size());
+            if (!fromField && !argument.required() && words.size() - next <= requiredWords(later, fromFields)) {
+                // An optional argument left out: the words left are the required ones', as in /pause 4h.
+                continue;
+            }
             Argument.Reading reading = argument.read(text);
             if (reading.problem() != null && !fromField && !argument.required()
-                    && laterReads(arguments.subList(i + 1, arguments.size()), text, fromFields)) {
+                    && laterReads(later, text, fromFields)) {
                 // An optional argument left out: the word is the next one's, as in /chart BTC/USDT 200.
                 continue;
             }
@@ -185,6 +192,11 @@ public final class CommandCatalogue {
                     + command.usage() + " expects it." + usage(command));
         }
         return new ParsedCommand(command, values);
+    }
+
+    /** @return how many of {@code later} are required and not given by a field: each needs a word of its own */
+    private static long requiredWords(List<Argument> later, Map<ArgumentKind, String> fromFields) {
+        return later.stream().filter(a -> a.required() && !fromFields.containsKey(a.kind())).count();
     }
 
     /** @return whether one of {@code later}, not given by a field, reads {@code text} as its value */

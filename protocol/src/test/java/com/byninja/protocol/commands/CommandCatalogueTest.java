@@ -143,15 +143,18 @@ class CommandCatalogueTest {
     @Test
     void theHelpListsEveryCommandUnderItsHeadingAndSaysWhatThePlaceholdersMean() {
         assertThat(COMMANDS.help()).isEqualTo("""
-                ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; AMOUNT in the quote currency, like \
-                25; NAME a trading bot's name):
+                ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; DURATION like 30m, 4h or 2d; \
+                AMOUNT in the quote currency, like 25; NAME a trading bot's name):
 
                 Status
-                /status - flags, positions, balance, prices and link state
+                /status - mode, switches, positions with PnL and stops, equity and its change today
                 /stats [SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time
                 /chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, \
                 or a multiple of it) with its trades and its position's stop and target
                 /equity [DAYS] - a picture of the equity over the last days (30 unless said), with its drawdown
+                /health - the link, the exchange's latency, queue depths, drops and errors
+                /logs [N] - the bot's last N warning and error lines (20 unless said, at most 100)
+                /version - the bot's version and build, Java, uptime and database schema
 
                 Trading control
                 /starttrading [SYMBOL] - let the strategy trade again, globally or for one symbol
@@ -162,6 +165,10 @@ class CommandCatalogueTest {
                 /enablesell [SYMBOL] - let the strategy close positions, globally or for one symbol
                 /disablesell [SYMBOL] - stop the strategy's exits, globally or for one symbol; stop-loss, take-profit \
                 and trailing stop still sell
+                /pause [SYMBOL] DURATION - no strategy buys for DURATION, globally or for one symbol, then buying \
+                resumes by itself; exits go on
+                /reload - read the configuration file again: apply risk, protections and strategy settings now, list \
+                what needs a restart
 
                 Orders
                 /forcebuy SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the hard risk limits
@@ -179,13 +186,16 @@ class CommandCatalogueTest {
     @Test
     void theMenuHasEveryCommandInTheOrderOfTheHelpWithItsArgumentsButNotTheAlias() {
         assertThat(COMMANDS.menu()).containsExactly(
-                new MenuEntry("status", "flags, positions, balance, prices and link state"),
+                new MenuEntry("status", "mode, switches, positions with PnL and stops, equity and its change today"),
                 new MenuEntry("stats", "[SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time"),
                 new MenuEntry("chart", "SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the "
                         + "bot's own timeframe, or a multiple of it) with its trades and its position's stop and "
                         + "target"),
                 new MenuEntry("equity", "[DAYS] - a picture of the equity over the last days (30 unless said), with "
                         + "its drawdown"),
+                new MenuEntry("health", "the link, the exchange's latency, queue depths, drops and errors"),
+                new MenuEntry("logs", "[N] - the bot's last N warning and error lines (20 unless said, at most 100)"),
+                new MenuEntry("version", "the bot's version and build, Java, uptime and database schema"),
                 new MenuEntry("starttrading", "[SYMBOL] - let the strategy trade again, globally or for one symbol"),
                 new MenuEntry("stoptrading", "[SYMBOL] - stop the strategy's entries and exits, globally or for one "
                         + "symbol; stop-loss, take-profit and trailing stop keep protecting positions"),
@@ -195,6 +205,10 @@ class CommandCatalogueTest {
                 new MenuEntry("enablesell", "[SYMBOL] - let the strategy close positions, globally or for one symbol"),
                 new MenuEntry("disablesell", "[SYMBOL] - stop the strategy's exits, globally or for one symbol; "
                         + "stop-loss, take-profit and trailing stop still sell"),
+                new MenuEntry("pause", "[SYMBOL] DURATION - no strategy buys for DURATION, globally or for one "
+                        + "symbol, then buying resumes by itself; exits go on"),
+                new MenuEntry("reload", "read the configuration file again: apply risk, protections and strategy "
+                        + "settings now, list what needs a restart"),
                 new MenuEntry("forcebuy", "SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the "
                         + "hard risk limits"),
                 new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
@@ -230,14 +244,16 @@ class CommandCatalogueTest {
         assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; "
                 + "DURATION like 30m, 4h or 2d; COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a "
                 + "trading bot's name):\n\n"
-                + "Status\n/status - flags, positions, balance, prices and link state\n/stats [SYMBOL] - trades, win "
-                + "rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of "
-                + "a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and its "
-                + "position's stop and target\n/equity [DAYS] - a picture of the equity over the last days (30 unless "
-                + "said), with its drawdown\n/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\n"
-                + "Trading control\n");
+                + "Status\n/status - mode, switches, positions with PnL and stops, equity and its change today\n"
+                + "/stats [SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL "
+                + "[TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, or a multiple "
+                + "of it) with its trades and its position's stop and target\n/equity [DAYS] - a picture of the equity "
+                + "over the last days (30 unless said), with its drawdown\n/health - the link, the exchange's latency, "
+                + "queue depths, drops and errors\n/logs [N] - the bot's last N warning and error lines (20 unless "
+                + "said, at most 100)\n/version - the bot's version and build, Java, uptime and database schema\n"
+                + "/trades DURATION [SYMBOL] [COUNT] - the last trades, over a window\n\nTrading control\n");
         assertThat(more.menu()).contains(new MenuEntry("trades", "DURATION [SYMBOL] [COUNT] - the last trades, over "
-                + "a window"), atIndex(4));
+                + "a window"), atIndex(7));
         assertThat(more.commands(HandledBy.TRADING_BOT)).contains(TRADES);
         assertThat(COMMANDS.parse("/trades 4h")).isEqualTo(new ParseError("unknown_command",
                 "Unknown command /trades. Send /help for the list."));
@@ -259,6 +275,32 @@ class CommandCatalogueTest {
         assertThat(parsed(COMMANDS, "/equity 7").count()).hasValue(7);
         assertThat(COMMANDS.parse("/equity 4000")).isEqualTo(new ParseError("bad_count",
                 "The count must be a whole number from 1 to 3650; got \"4000\". Usage: /equity [DAYS]"));
+    }
+
+    @Test
+    void anOptionalArgumentBeforeARequiredOneTakesAWordOnlyWhenOneIsLeftForTheRequiredOne() {
+        assertThat(Command.PAUSE.usage()).isEqualTo("/pause [SYMBOL] DURATION");
+        ParsedCommand everywhere = parsed(COMMANDS, "/pause 4h");
+        assertThat(everywhere.symbol()).isEmpty();
+        assertThat(everywhere.duration()).contains(Duration.ofHours(4));
+        ParsedCommand one = parsed(COMMANDS, "/pause btc-usdt 30m");
+        assertThat(one.symbol()).contains("BTC/USDT");
+        assertThat(one.duration()).contains(Duration.ofMinutes(30));
+        assertThat(one.text()).isEqualTo("/pause BTC/USDT 30m");
+        assertThat(COMMANDS.parse("/pause")).isEqualTo(new ParseError("missing_duration",
+                "/pause needs a duration. Usage: /pause [SYMBOL] DURATION"));
+        assertThat(COMMANDS.parse("/pause BTC/USDT")).isEqualTo(new ParseError("bad_duration",
+                "The duration must be a whole number and a unit (m, h or d), such as 30m, 4h or 2d; got \"BTC/USDT\". "
+                        + "Usage: /pause [SYMBOL] DURATION"));
+        assertThat(COMMANDS.parse("/pause 31d")).isEqualTo(new ParseError("bad_duration",
+                "The duration must be from 1m to 30d; got \"31d\". Usage: /pause [SYMBOL] DURATION"));
+        assertThat(COMMANDS.parse("/pause BTC/USDT 4h now")).isEqualTo(new ParseError(ParseError.BAD_ARGUMENTS,
+                "Too many arguments. Usage: /pause [SYMBOL] DURATION"));
+        assertThat(COMMANDS.parseFrame("pause", "ETH/USDT", Map.of("duration", "2d"))).isEqualTo(
+                new ParsedCommand(Command.PAUSE, Map.of(ArgumentKind.SYMBOL, "ETH/USDT", ArgumentKind.DURATION,
+                        Duration.ofDays(2))));
+        assertThat(COMMANDS.parseFrame("pause 90m", null, Map.of())).isEqualTo(
+                new ParsedCommand(Command.PAUSE, Map.of(ArgumentKind.DURATION, Duration.ofMinutes(90))));
     }
 
     @Test

@@ -17,12 +17,17 @@ class CommandTest {
                 "/stats [SYMBOL]",
                 "/chart SYMBOL [TIMEFRAME] [CANDLES]",
                 "/equity [DAYS]",
+                "/health",
+                "/logs [N]",
+                "/version",
                 "/starttrading [SYMBOL]",
                 "/stoptrading [SYMBOL]",
                 "/enablebuy [SYMBOL]",
                 "/disablebuy [SYMBOL]",
                 "/enablesell [SYMBOL]",
                 "/disablesell [SYMBOL]",
+                "/pause [SYMBOL] DURATION",
+                "/reload",
                 "/forcebuy SYMBOL [AMOUNT]",
                 "/forcesell SYMBOL|all",
                 "/bots",
@@ -33,12 +38,13 @@ class CommandTest {
     @Test
     void readingNeedsNoRoleButSteeringDoes() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
-                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "bots", "use",
-                        "help");
+                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "health", "logs",
+                        "version", "bots", "use", "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("starttrading", "stoptrading", "enablebuy", "disablebuy",
-                        "enablesell", "disablesell", "forcebuy", "forcesell");
-        assertThat(CommandCatalogue.STANDARD.commands()).noneMatch(c -> c.role() == Role.ADMIN);
+                        "enablesell", "disablesell", "pause", "forcebuy", "forcesell");
+        assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.ADMIN)
+                .containsExactly(Command.RELOAD);
     }
 
     @Test
@@ -100,9 +106,6 @@ class CommandTest {
                         + "\"Force-Buy\"");
         assertThatThrownBy(() -> Command.forBot("x".repeat(33), Group.ORDERS, Role.TRADER, "buy"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Command.forBot("buy", Group.ORDERS, Role.TRADER, "buy", Argument.amount().optional(),
-                Argument.symbol())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/buy: the required SYMBOL follows an optional argument, so it could not be told apart");
         assertThatThrownBy(() -> Command.forBot("pair", Group.ORDERS, Role.TRADER, "two symbols", Argument.symbol(),
                 Argument.symbolOrAll())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/pair takes two arguments in the symbol field; a frame could not tell them apart");

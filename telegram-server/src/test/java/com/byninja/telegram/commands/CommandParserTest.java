@@ -127,8 +127,10 @@ class CommandParserTest {
     void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
         assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
-                "chart", "equity", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell", "forcebuy",
-                "forcesell", "bots", "use", "help");
+                "chart", "equity", "health", "logs", "version",
+                "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell",
+                "pause", "reload",
+                "forcebuy", "forcesell", "bots", "use", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
         assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "

@@ -1,6 +1,7 @@
 package com.byninja.bot.engine;
 
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.ConfigChanges;
 import com.byninja.bot.control.ControlState;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.EntryLock;
@@ -16,6 +17,7 @@ import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.positions.PositionBook;
+import com.byninja.bot.protections.Protections;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
@@ -280,6 +282,66 @@ public final class Trader {
         commands.setFlag(symbol, flag, value);
     }
 
+    /**
+     * A {@code /pause}: the strategy buys nothing on {@code symbol} (every symbol when null) for {@code duration}, then
+     * buying resumes by itself; kept across restarts. Exits, stops and {@code forcebuy} go on. A second pause of the
+     * same scope replaces the first, shorter or longer.
+     *
+     * @param symbol the symbol, or null for every symbol
+     * @return the pause now in force, and the one it replaced
+     * @throws SQLException when it could not be saved; nothing changed then
+     */
+    public Paused pause(Symbol symbol, Duration duration) throws SQLException {
+        Instant now = time.instant();
+        return locks.pause(symbol, now.plus(duration), "paused by /pause at " + EntryLock.time(now, now));
+    }
+
+    /**
+     * A pause in force, and the one it replaced.
+     *
+     * @param pause    the pause
+     * @param replaced the pause of the same scope it replaced, if there was one
+     */
+    public record Paused(EntryLock pause, Optional<EntryLock> replaced) {
+    }
+
+    /**
+     * Ends the pause of exactly this scope before its time: {@code enablebuy} does.
+     *
+     * @param symbol the symbol, or null for the pause of every symbol
+     * @return the pause ended, empty when there was none
+     * @throws SQLException when its end could not be saved; it goes on then
+     */
+    public Optional<EntryLock> endPause(Symbol symbol) throws SQLException {
+        return locks.endPause(symbol);
+    }
+
+    /** @return the pauses in force now, by end */
+    public List<EntryLock> pauses() {
+        return locks.now().stream().filter(l -> l.kind() == EntryLock.Kind.PAUSE).toList();
+    }
+
+    /**
+     * Runs with the configuration read again by {@code /reload} from now on: the risk rules, the protections' rules
+     * and the built-in strategies' parameters that {@code changes} takes at once ({@link ConfigChanges}). What needs a
+     * restart is the same in {@link ConfigChanges#next()} as before. Called on the trading thread between two
+     * decisions, as a command is.
+     *
+     * @throws SQLException when the protections' rules changed and the trades closed within their windows cannot be
+     *                      read; nothing changed then
+     */
+    public void reconfigure(ConfigChanges changes) throws SQLException {
+        BotConfig next = changes.next();
+        Protections rules = changes.protections() ? locks.rulesFor(next.protections()) : null;
+        ctx.reconfigure(next, changes.strategies());
+        if (rules != null) {
+            locks.use(rules);
+        }
+        if (changes.strategies()) {
+            strategy.rebuildStrategies();
+        }
+    }
+
     // ---- state ---------------------------------------------------------------------------------------------
 
     /**
@@ -406,6 +468,11 @@ public final class Trader {
     /** @return the position marked at the last price, empty when no price is known yet. */
     public Optional<Mark> mark(Position p) {
         return ctx.mark(p);
+    }
+
+    /** @return the price tick of {@code s} as the exchange gave it, zero when unknown */
+    public BigDecimal priceTick(Symbol s) {
+        return ctx.risk.priceTick(s);
     }
 
     /** @return the price of {@code s} if it is recent enough to trade on. */

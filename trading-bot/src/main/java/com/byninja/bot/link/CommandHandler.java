@@ -1,5 +1,7 @@
 package com.byninja.bot.link;
 
+import com.byninja.bot.config.ConfigChanges;
+import com.byninja.bot.config.Reread;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.AlertKind;
@@ -14,6 +16,7 @@ import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.Submission;
 import com.byninja.protocol.CommandFrames;
 import com.byninja.protocol.Message;
+import com.byninja.protocol.commands.ArgumentKind;
 import com.byninja.protocol.commands.Command;
 import com.byninja.protocol.commands.CommandCatalogue;
 import com.byninja.protocol.commands.HandledBy;
@@ -24,6 +27,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +68,31 @@ public final class CommandHandler {
     private final Map<Command, Action> actions;
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
+    private final BotOperations operations;
+    /** Where the reply of the command in hand goes, also when it comes later ({@code reload}). */
+    private Consumer<Message> replying = reply -> { };
 
+    /** A handler whose {@code health}, {@code logs}, {@code version} and {@code reload} know the trader alone. */
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts) {
         this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts);
+    }
+
+    /** @param operations what the commands about the bot itself read */
+    public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts,
+                          BotOperations operations) {
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, operations);
     }
 
     /** @throws IllegalArgumentException when a trading bot's command of {@code catalogue} has no action here */
     CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
                    Alerts alerts) {
+        this(catalogue, trader, symbols, reports, alerts,
+                reports == null ? null : BotOperations.of(trader, reports.info()));
+    }
+
+    private CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
+                           Alerts alerts, BotOperations operations) {
+        this.operations = operations;
         this.catalogue = catalogue;
         this.trader = trader;
         this.symbols = symbols;
@@ -92,7 +115,13 @@ public final class CommandHandler {
                 Map.entry(Command.CHART, (m, c, s) -> reply(m, charts.chart(s, c.duration().orElse(null),
                         c.count().isPresent() ? c.count().getAsInt() : null))),
                 Map.entry(Command.EQUITY, (m, c, s) -> reply(m, equity.equity(c.count().isPresent()
-                        ? c.count().getAsInt() : null))));
+                        ? c.count().getAsInt() : null))),
+                Map.entry(Command.HEALTH, (m, c, s) -> reply(m, operations.health().health())),
+                Map.entry(Command.LOGS, (m, c, s) -> reply(m, operations.logs().logs(c.count().isPresent()
+                        ? c.count().getAsInt() : null))),
+                Map.entry(Command.VERSION, (m, c, s) -> reply(m, operations.version().version())),
+                Map.entry(Command.PAUSE, (m, c, s) -> pause(m, c, s)),
+                Map.entry(Command.RELOAD, (m, c, s) -> reload(m)));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
@@ -109,15 +138,18 @@ public final class CommandHandler {
      */
     public void handle(Message command, Consumer<Message> replies) {
         afterReply.clear();
+        replying = replies;
         Message reply = answer(command);
-        replies.accept(reply);
+        if (reply != null) {
+            replies.accept(reply);
+        }
         List<Runnable> raised = List.copyOf(afterReply);
         afterReply.clear();
         raised.forEach(Runnable::run);
     }
 
     /**
-     * @param command a {@code command} frame
+     * @param command a {@code command} frame, of a command answered at once (not {@code reload})
      * @return its reply; the alerts it raised have been sent
      */
     public Message handle(Message command) {
@@ -175,6 +207,8 @@ public final class CommandHandler {
     private Message flag(Message m, ParsedCommand command, Symbol symbol, Flag flag, boolean on)
             throws SQLException {
         boolean before = symbol == null ? trader.control().global().get(flag) : trader.control().of(symbol).get(flag);
+        // enablebuy ends the pause of its scope: turning buying on means now.
+        Optional<EntryLock> pauseEnded = flag == Flag.BUY && on ? trader.endPause(symbol) : Optional.empty();
         trader.setFlag(symbol, flag, on);
         String scope = symbol == null ? "globally" : "for " + symbol;
         String what = switch (flag) {
@@ -201,11 +235,15 @@ public final class CommandHandler {
                     flag == Flag.TRADING ? "trade" : flag == Flag.BUY ? "buy" : "sell").append(" yet; send ")
                     .append('/').append(command.command().name()).append(" without a symbol to turn it on globally.");
         }
+        if (flag == Flag.BUY && on) {
+            text.append(pauses(symbol, pauseEnded));
+        }
         ObjectNode data = Money.object();
         data.put("flag", flag.label());
         data.put("scope", symbol == null ? "global" : symbol.toString());
         data.put("enabled", on);
         data.put("changed", before != on);
+        pauseEnded.ifPresent(p -> data.put("pauseEnded", p.until().toString()));
         ObjectNode effective = data.putObject("effective");
         for (Symbol s : trader.symbols()) {
             effective.put(s.toString(), trader.control().allows(s, flag));
@@ -218,6 +256,102 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, text.toString(), data);
+    }
+
+    /**
+     * @return what {@code enablebuy} did to the pauses: {@code " The buying pause until 14:00 UTC is over."} for the one
+     *         it ended, and the pauses that still keep the strategy from buying where it was asked to
+     */
+    private String pauses(Symbol symbol, Optional<EntryLock> ended) {
+        Instant now = trader.clock().instant();
+        StringBuilder text = new StringBuilder();
+        ended.ifPresent(p -> text.append(" The buying pause until ").append(EntryLock.time(p.until(), now))
+                .append(" is over."));
+        for (EntryLock p : trader.pauses()) {
+            if (symbol != null && p.symbol() == null) {
+                text.append(" Buying is still paused on every symbol until ").append(EntryLock.time(p.until(), now))
+                        .append("; /enablebuy without a symbol ends that pause.");
+            } else if (symbol == null && p.symbol() != null) {
+                text.append(" ").append(p.symbol()).append(" stays paused until ")
+                        .append(EntryLock.time(p.until(), now)).append(" (/enablebuy ").append(p.symbol())
+                        .append(" ends it).");
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code pause}: the strategy's buying off for the duration, in place of a pause of the same scope. */
+    private Message pause(Message m, ParsedCommand command, Symbol symbol) throws SQLException {
+        Duration duration = command.duration().orElseThrow();
+        Instant now = trader.clock().instant();
+        // A pause ends on a whole minute, which a person reads at a glance: /pause 4h at 10:03:17 ends at 14:04.
+        Instant end = now.plus(duration);
+        Instant minute = end.truncatedTo(ChronoUnit.MINUTES);
+        Trader.Paused paused = trader.pause(symbol, Duration.between(now,
+                minute.equals(end) ? end : minute.plus(1, ChronoUnit.MINUTES)));
+        EntryLock p = paused.pause();
+        String length = command.text(ArgumentKind.DURATION).orElseThrow();
+        String scope = symbol == null ? "on every symbol" : "for " + symbol;
+        StringBuilder text = new StringBuilder("Buying paused ").append(scope).append(" until ")
+                .append(EntryLock.time(p.until(), now)).append(" (").append(length).append("): the strategy opens no "
+                        + "position; ").append(trader.protectiveExits()
+                        ? "its exits, stop-loss, take-profit and the trailing stop go on"
+                        : "its exits go on (protective exits are off: risk.protectiveExits is false)")
+                .append(", and /forcebuy still works. Buying resumes by itself at the end; /enablebuy")
+                .append(symbol == null ? "" : " " + symbol).append(" ends the pause sooner.");
+        paused.replaced().ifPresent(r -> text.append(" It replaces the pause that was to end at ")
+                .append(EntryLock.time(r.until(), now)).append('.'));
+        boolean buyOff = !trader.control().global().buy() || symbol != null && !trader.control().of(symbol).buy();
+        if (buyOff) {
+            text.append(" Buying is disabled there as well (/disablebuy): it stays off after the pause until "
+                    + "/enablebuy.");
+        }
+        ObjectNode data = Money.object();
+        data.put("scope", symbol == null ? "all" : symbol.toString());
+        data.put("since", p.since().toString());
+        data.put("until", p.until().toString());
+        data.put("duration", length);
+        paused.replaced().ifPresentOrElse(r -> data.put("replacedUntil", r.until().toString()),
+                () -> data.putNull("replacedUntil"));
+        data.put("buyDisabled", buyOff);
+        return reply(m, text.toString(), data);
+    }
+
+    /**
+     * {@code reload}: the configuration file is read again on the reloader's thread; its outcome comes back to the
+     * trading thread, which applies it and replies then.
+     *
+     * @return null: the reply follows; or, when a reload is under way already, the answer saying so
+     */
+    private Message reload(Message m) {
+        Consumer<Message> replies = replying;
+        boolean started = operations.reloads().reload(m, reread -> replies.accept(reloaded(m, reread)));
+        if (!started) {
+            return reply(m, "A /reload is under way already; its answer follows.", error("reload_under_way"));
+        }
+        return null;
+    }
+
+    /** Applies what the file read again changes at once; on the trading thread. */
+    private Message reloaded(Message m, Reread reread) {
+        if (reread instanceof Reread.Refused refused) {
+            return reply(m, ReloadReport.refused(refused));
+        }
+        Reread.Read read = (Reread.Read) reread;
+        ConfigChanges changes = read.changes();
+        if (!changes.changes(ConfigChanges.Effect.APPLIED).isEmpty()) {
+            try {
+                trader.reconfigure(changes);
+            } catch (SQLException e) {
+                LOG.error("reload of {} failed: the closed trades could not be read", read.source(), e);
+                return reply(m, ReloadReport.failed(read, "the closed trades the protections need could not be read ("
+                        + e.getMessage() + ")"));
+            }
+            operations.reloads().applied(changes);
+            LOG.info("reloaded {}: {}", read.source(), changes.changes(ConfigChanges.Effect.APPLIED).stream()
+                    .map(c -> c.key() + " " + c.before() + " -> " + c.after()).toList());
+        }
+        return reply(m, ReloadReport.applied(read, trader.positions().openCount() > 0));
     }
 
     private Message forceBuy(Message m, Symbol symbol, BigDecimal amount) {
