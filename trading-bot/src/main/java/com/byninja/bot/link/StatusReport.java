@@ -291,7 +291,7 @@ public final class StatusReport {
      */
     private String equity(TraderSnapshot snap, String quote, ObjectNode data) {
         BigDecimal now = trader.equity();
-        ObjectNode e = data.putObject("equity");
+        ObjectNode e = data.putObject("equityToday");
         e.put("now", Money.exact(now));
         StringBuilder t = new StringBuilder("Equity ").append(Money.quote(now)).append(' ').append(quote);
         Optional<EquitySample> first = dayStart(snap.todayStart());

@@ -288,8 +288,10 @@ class CommandHandlerTest {
         assertThat(d.path("symbols").path("BTC/USDT").path("priceAgeMs").asLong()).isEqualTo(1500);
         assertThat(d.path("positions").get(0).path("unrealisedPnl").asText()).isEqualTo("19.9");
         assertThat(d.path("positions").get(0).path("unrealisedPnlPct").asText()).isEqualTo("19.88");
-        assertThat(d.path("equity").path("now").asText()).isEqualTo("10019.9");
-        assertThat(d.path("equity").path("dayStart").isNull()).isTrue();
+        assertThat(d.path("equityToday").path("now").asText()).isEqualTo("10019.9");
+        // The control server draws a reply's data.chart and data.equity as pictures: status has neither.
+        assertThat(d.has("chart") || d.has("equity")).isFalse();
+        assertThat(d.path("equityToday").path("dayStart").isNull()).isTrue();
         // What /health now words stays in the data, for the programs that read it.
         assertThat(d.path("link").path("state").asText()).isEqualTo("connected");
         assertThat(d.path("counters").has("marketEventsDropped")).isTrue();
@@ -317,9 +319,9 @@ class CommandHandlerTest {
                   protected: stop-loss 49000, take-profit 52000
                 Equity 10019.90 USDT, +19.90 USDT (+0.20%) since 00:00 UTC
                 Free 9899.90 USDT""");
-        assertThat(reply.data().path("equity").path("dayStart").path("equity").asText()).isEqualTo("10000");
-        assertThat(reply.data().path("equity").path("change").asText()).isEqualTo("19.9");
-        assertThat(reply.data().path("equity").path("changePct").asText()).isEqualTo("0.20");
+        assertThat(reply.data().path("equityToday").path("dayStart").path("equity").asText()).isEqualTo("10000");
+        assertThat(reply.data().path("equityToday").path("change").asText()).isEqualTo("19.9");
+        assertThat(reply.data().path("equityToday").path("changePct").asText()).isEqualTo("0.20");
         assertThat(reply.data().path("symbols").path("BTC/USDT").path("stale").asBoolean()).isTrue();
     }
 
