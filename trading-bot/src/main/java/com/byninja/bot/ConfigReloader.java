@@ -98,8 +98,9 @@ final class ConfigReloader implements ConfigReloads, AutoCloseable {
             ConfigLoader.Loaded loaded = source.read();
             return new Reread.Read(loaded.source(), ConfigChanges.between(running, loaded));
         } catch (ConfigException e) {
-            LOG.warn("reload: {} has {}; nothing changed", sourceName,
-                    Money.count(e.problems().size(), "problem", "problems"));
+            // The reply lists the problems: a warning would repeat them in the chat.
+            LOG.info("reload: {} has {}; nothing changed: {}", sourceName,
+                    Money.count(e.problems().size(), "problem", "problems"), e.problems());
             return new Reread.Refused(sourceName, e.problems());
         } catch (RuntimeException e) {
             LOG.error("reload: reading {} failed; nothing changed", sourceName, e);

@@ -1,7 +1,5 @@
 package com.byninja.bot.link;
 
-import com.byninja.bot.config.ConfigChanges;
-import com.byninja.bot.config.Reread;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Alert;
 import com.byninja.bot.domain.AlertKind;
@@ -16,7 +14,6 @@ import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.orders.Submission;
 import com.byninja.protocol.CommandFrames;
 import com.byninja.protocol.Message;
-import com.byninja.protocol.commands.ArgumentKind;
 import com.byninja.protocol.commands.Command;
 import com.byninja.protocol.commands.CommandCatalogue;
 import com.byninja.protocol.commands.HandledBy;
@@ -27,9 +24,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>The frame is read with the commands' {@link CommandCatalogue}, as the control server reads a chat's text: the
  * same checks, the same words and usage lines, whether the frame comes from the server or from any other peer. The
  * symbol is then looked up among the configured ones. Each command a trading bot answers has its action here.
+ *
+ * <p>Every command is answered within its step but {@code reload}: its file is read on the reloader's thread, and its
+ * reply follows from a later step, which applies it ({@link ControlCommands}).
  */
 public final class CommandHandler {
 
@@ -69,6 +66,7 @@ public final class CommandHandler {
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
     private final BotOperations operations;
+    private final ControlCommands control;
     /** Where the reply of the command in hand goes, also when it comes later ({@code reload}). */
     private Consumer<Message> replying = reply -> { };
 
@@ -93,6 +91,7 @@ public final class CommandHandler {
     private CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
                            Alerts alerts, BotOperations operations) {
         this.operations = operations;
+        this.control = new ControlCommands(trader, operations == null ? null : operations.reloads());
         this.catalogue = catalogue;
         this.trader = trader;
         this.symbols = symbols;
@@ -120,8 +119,8 @@ public final class CommandHandler {
                 Map.entry(Command.LOGS, (m, c, s) -> reply(m, operations.logs().logs(c.count().isPresent()
                         ? c.count().getAsInt() : null))),
                 Map.entry(Command.VERSION, (m, c, s) -> reply(m, operations.version().version())),
-                Map.entry(Command.PAUSE, (m, c, s) -> pause(m, c, s)),
-                Map.entry(Command.RELOAD, (m, c, s) -> reload(m)));
+                Map.entry(Command.PAUSE, (m, c, s) -> reply(m, control.pause(c, s))),
+                Map.entry(Command.RELOAD, (m, c, s) -> control.reload(m, replying)));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
@@ -236,7 +235,7 @@ public final class CommandHandler {
                     .append('/').append(command.command().name()).append(" without a symbol to turn it on globally.");
         }
         if (flag == Flag.BUY && on) {
-            text.append(pauses(symbol, pauseEnded));
+            text.append(control.pausesAfterEnablebuy(symbol, pauseEnded));
         }
         ObjectNode data = Money.object();
         data.put("flag", flag.label());
@@ -256,102 +255,6 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, text.toString(), data);
-    }
-
-    /**
-     * @return what {@code enablebuy} did to the pauses: {@code " The buying pause until 14:00 UTC is over."} for the one
-     *         it ended, and the pauses that still keep the strategy from buying where it was asked to
-     */
-    private String pauses(Symbol symbol, Optional<EntryLock> ended) {
-        Instant now = trader.clock().instant();
-        StringBuilder text = new StringBuilder();
-        ended.ifPresent(p -> text.append(" The buying pause until ").append(EntryLock.time(p.until(), now))
-                .append(" is over."));
-        for (EntryLock p : trader.pauses()) {
-            if (symbol != null && p.symbol() == null) {
-                text.append(" Buying is still paused on every symbol until ").append(EntryLock.time(p.until(), now))
-                        .append("; /enablebuy without a symbol ends that pause.");
-            } else if (symbol == null && p.symbol() != null) {
-                text.append(" ").append(p.symbol()).append(" stays paused until ")
-                        .append(EntryLock.time(p.until(), now)).append(" (/enablebuy ").append(p.symbol())
-                        .append(" ends it).");
-            }
-        }
-        return text.toString();
-    }
-
-    /** {@code pause}: the strategy's buying off for the duration, in place of a pause of the same scope. */
-    private Message pause(Message m, ParsedCommand command, Symbol symbol) throws SQLException {
-        Duration duration = command.duration().orElseThrow();
-        Instant now = trader.clock().instant();
-        // A pause ends on a whole minute, which a person reads at a glance: /pause 4h at 10:03:17 ends at 14:04.
-        Instant end = now.plus(duration);
-        Instant minute = end.truncatedTo(ChronoUnit.MINUTES);
-        Trader.Paused paused = trader.pause(symbol, Duration.between(now,
-                minute.equals(end) ? end : minute.plus(1, ChronoUnit.MINUTES)));
-        EntryLock p = paused.pause();
-        String length = command.text(ArgumentKind.DURATION).orElseThrow();
-        String scope = symbol == null ? "on every symbol" : "for " + symbol;
-        StringBuilder text = new StringBuilder("Buying paused ").append(scope).append(" until ")
-                .append(EntryLock.time(p.until(), now)).append(" (").append(length).append("): the strategy opens no "
-                        + "position; ").append(trader.protectiveExits()
-                        ? "its exits, stop-loss, take-profit and the trailing stop go on"
-                        : "its exits go on (protective exits are off: risk.protectiveExits is false)")
-                .append(", and /forcebuy still works. Buying resumes by itself at the end; /enablebuy")
-                .append(symbol == null ? "" : " " + symbol).append(" ends the pause sooner.");
-        paused.replaced().ifPresent(r -> text.append(" It replaces the pause that was to end at ")
-                .append(EntryLock.time(r.until(), now)).append('.'));
-        boolean buyOff = !trader.control().global().buy() || symbol != null && !trader.control().of(symbol).buy();
-        if (buyOff) {
-            text.append(" Buying is disabled there as well (/disablebuy): it stays off after the pause until "
-                    + "/enablebuy.");
-        }
-        ObjectNode data = Money.object();
-        data.put("scope", symbol == null ? "all" : symbol.toString());
-        data.put("since", p.since().toString());
-        data.put("until", p.until().toString());
-        data.put("duration", length);
-        paused.replaced().ifPresentOrElse(r -> data.put("replacedUntil", r.until().toString()),
-                () -> data.putNull("replacedUntil"));
-        data.put("buyDisabled", buyOff);
-        return reply(m, text.toString(), data);
-    }
-
-    /**
-     * {@code reload}: the configuration file is read again on the reloader's thread; its outcome comes back to the
-     * trading thread, which applies it and replies then.
-     *
-     * @return null: the reply follows; or, when a reload is under way already, the answer saying so
-     */
-    private Message reload(Message m) {
-        Consumer<Message> replies = replying;
-        boolean started = operations.reloads().reload(m, reread -> replies.accept(reloaded(m, reread)));
-        if (!started) {
-            return reply(m, "A /reload is under way already; its answer follows.", error("reload_under_way"));
-        }
-        return null;
-    }
-
-    /** Applies what the file read again changes at once; on the trading thread. */
-    private Message reloaded(Message m, Reread reread) {
-        if (reread instanceof Reread.Refused refused) {
-            return reply(m, ReloadReport.refused(refused));
-        }
-        Reread.Read read = (Reread.Read) reread;
-        ConfigChanges changes = read.changes();
-        if (!changes.changes(ConfigChanges.Effect.APPLIED).isEmpty()) {
-            try {
-                trader.reconfigure(changes);
-            } catch (SQLException e) {
-                LOG.error("reload of {} failed: the closed trades could not be read", read.source(), e);
-                return reply(m, ReloadReport.failed(read, "the closed trades the protections need could not be read ("
-                        + e.getMessage() + ")"));
-            }
-            operations.reloads().applied(changes);
-            LOG.info("reloaded {}: {}", read.source(), changes.changes(ConfigChanges.Effect.APPLIED).stream()
-                    .map(c -> c.key() + " " + c.before() + " -> " + c.after()).toList());
-        }
-        return reply(m, ReloadReport.applied(read, trader.positions().openCount() > 0));
     }
 
     private Message forceBuy(Message m, Symbol symbol, BigDecimal amount) {

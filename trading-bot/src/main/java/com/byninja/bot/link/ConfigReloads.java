@@ -29,9 +29,7 @@ public interface ConfigReloads {
         return new ConfigReloads() {
             @Override
             public boolean reload(Message command, Consumer<Reread> onTradingThread) {
-                onTradingThread.accept(new Reread.Refused("no configuration file",
-                        java.util.List.of("this bot was given its configuration directly, not from a file it could "
-                                + "read again")));
+                onTradingThread.accept(new Reread.Unavailable("given directly, not read from a file"));
                 return true;
             }
 

@@ -32,6 +32,15 @@ final class ReloadReport {
                 + String.join("\n", refused.problems()), data);
     }
 
+    /** @return the answer of a bot that has no file to read */
+    static Report unavailable(Reread.Unavailable unavailable) {
+        ObjectNode data = Money.object();
+        data.put("error", "no_configuration_file");
+        data.put("changed", false);
+        return new Report("This bot's configuration was " + unavailable.source() + ": /reload has nothing to read.",
+                data);
+    }
+
     /** @return the answer once the changes taken at once are running */
     static Report applied(Reread.Read read, boolean positionsOpen) {
         ConfigChanges changes = read.changes();

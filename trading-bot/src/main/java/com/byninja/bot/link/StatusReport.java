@@ -18,7 +18,6 @@ import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TraderSnapshot;
 import com.byninja.bot.engine.port.PositionJournal;
 import com.byninja.bot.positions.TradeStats;
-import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -149,7 +148,7 @@ public final class StatusReport {
         ArrayNode positions = data.putArray("positions");
         t.append("Positions (").append(open.size()).append("):").append(open.isEmpty() ? " none" : "").append('\n');
         for (TraderSnapshot.PositionState ps : open) {
-            t.append(position(ps, quote, snap.protectiveExits(), positions.addObject()));
+            t.append(PositionText.of(ps, quote, snap.protectiveExits(), trader::priceTick, positions.addObject()));
         }
 
         t.append(equity(snap, quote, data));
@@ -212,8 +211,8 @@ public final class StatusReport {
             sd.put("priceAgeMs", ageMs);
             sd.put("stale", !st.fresh());
             if (!st.fresh()) {
-                parts.add("price STALE, " + Money.price(last.get().price(), trader.priceTick(s)) + " " + age(ageMs)
-                        + " old");
+                parts.add("price STALE, " + Money.price(last.get().price(), PositionText.tick(trader.priceTick(s),
+                        last.get().price())) + " " + age(ageMs) + " old");
             }
         } else {
             sd.putNull("lastPrice");
@@ -247,42 +246,6 @@ public final class StatusReport {
             parts.add("HALTED: a fill waits to be written to the database");
         }
         return parts.isEmpty() ? "" : s + ": " + String.join("; ", parts) + "\n";
-    }
-
-    /**
-     * @return {@code BTC/USDT 0.002 @ 50000, now 51000: +1.90 USDT (+1.90%)} and, beneath, what protects it, such as
-     *         {@code   protected: stop-loss 49000, take-profit 52000}
-     */
-    private String position(TraderSnapshot.PositionState ps, String quote, boolean protective, ObjectNode pd) {
-        Position p = ps.position();
-        BigDecimal tick = trader.priceTick(p.symbol());
-        pd.put("symbol", p.symbol().toString());
-        pd.put("quantity", Money.exact(p.quantity()));
-        pd.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
-        pd.put("costBasis", Money.exact(p.costBasis()));
-        pd.put("openedAt", p.openedAt().toString());
-        pd.put("configured", ps.configured());
-        StringBuilder t = new StringBuilder().append(p.symbol()).append(' ').append(Money.exact(p.quantity()))
-                .append(" @ ").append(Money.price(p.averageEntryPrice(), tick));
-        Optional<Mark> mark = ps.mark();
-        if (mark.isPresent()) {
-            Mark m = mark.get();
-            BigDecimal pct = p.costBasis().signum() == 0 ? BigDecimal.ZERO : m.unrealisedPnl()
-                    .multiply(BigDecimal.valueOf(100)).divide(p.costBasis(), 2, RoundingMode.HALF_EVEN);
-            pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
-            pd.put("unrealisedPnlPct", pct.toPlainString());
-            pd.put("markPrice", Money.exact(m.price()));
-            pd.put("markPriceStale", m.stale());
-            t.append(", now ").append(Money.price(m.price(), tick))
-                    .append(m.stale() ? " (STALE, " + age(m.ageMs()) + " old)" : "").append(": ")
-                    .append(Money.signed(m.unrealisedPnl())).append(' ').append(quote).append(" (")
-                    .append(pct.signum() >= 0 ? "+" : "").append(pct.toPlainString()).append("%)");
-        } else {
-            pd.putNull("unrealisedPnl");
-            t.append(": no price yet");
-        }
-        t.append("\n  ").append(protection(protective, ps.protection(), tick, pd)).append('\n');
-        return t.toString();
     }
 
     /**
@@ -422,47 +385,6 @@ public final class StatusReport {
         b.put("left", Money.exact(left));
         return "Budget: " + Money.quote(snap.inPositions()) + " of " + Money.quote(snap.budget()) + " " + quote
                 + " in positions (risk.budget), " + Money.quote(left) + " left\n";
-    }
-
-    /**
-     * @return {@code protected: stop-loss 58800, take-profit 62400}, or why the position is not protected; the data has
-     *         the exact levels
-     */
-    private static String protection(boolean enabled, RiskManager.Protection levels, BigDecimal tick, ObjectNode pd) {
-        ObjectNode pr = pd.putObject("protection");
-        pr.put("enabled", enabled);
-        if (!enabled) {
-            return "NOT PROTECTED (risk.protectiveExits: false)";
-        }
-        List<String> parts = new ArrayList<>();
-        levels.stopLoss().ifPresent(v -> {
-            pr.put("stopLoss", Money.exact(v));
-            parts.add("stop-loss " + Money.price(v, tick));
-        });
-        levels.takeProfit().ifPresent(v -> {
-            pr.put("takeProfit", Money.exact(v));
-            parts.add("take-profit " + Money.price(v, tick));
-        });
-        levels.minimalRoi().ifPresent(roi -> {
-            ObjectNode r = pr.putObject("minimalRoi");
-            r.put("pct", Money.exact(roi.pct()));
-            r.put("price", Money.exact(roi.price()));
-            r.put("untilMs", roi.untilMs());
-            parts.add("minimal ROI " + Money.exact(roi.pct()) + " % at " + Money.price(roi.price(), tick)
-                    + (roi.untilMs() < 0 ? "" : " for " + ReportText.age(roi.untilMs()) + " more"));
-        });
-        levels.trailingStop().ifPresent(v -> {
-            pr.put("trailingStop", Money.exact(v));
-            parts.add("trailing stop " + Money.price(v, tick));
-        });
-        levels.trailingStart().ifPresent(v -> {
-            pr.put("trailingStart", Money.exact(v));
-            if (levels.trailingStop().isEmpty()) {
-                parts.add("trailing stop once the price reaches " + Money.price(v, tick));
-            }
-        });
-        return parts.isEmpty() ? "NOT PROTECTED: no stop set (risk.stopLossPct, takeProfitPct and trailingStopPct "
-                + "are 0, minimalRoi is empty)" : "protected: " + String.join(", ", parts);
     }
 
     private static String otherFeesText(TradeStats s) {

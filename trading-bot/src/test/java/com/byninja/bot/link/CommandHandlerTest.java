@@ -271,14 +271,15 @@ class CommandHandlerTest {
         Message reply = send(Command.STATUS, null);
 
         // 0.002 BTC cost 100 + 0.1 fee; at 60000 it is worth 120: +19.90, 19.90 / 100.10 = +19.88 %. The equity is the
-        // free 9899.90 and the position's 120. BTC/USDT trades as the global switches say: no line of its own.
+        // free 9899.90 and the position's 120. BTC/USDT trades as the global switches say: no line of its own. The
+        // fixture's exchange gives no price tick: prices show the last price's decimals, two at least.
         assertThat(reply.message()).isEqualTo("""
                 Paper on simulated, sma-cross on 1m candles
                 Global: trading on, buy on, sell on
                 ETH/USDT: trading on, buy off, sell on
                 Positions (1):
-                BTC/USDT 0.002 @ 50000, now 60000: +19.90 USDT (+19.88%)
-                  protected: stop-loss 49000, take-profit 52000
+                BTC/USDT 0.002 @ 50000.00, now 60000.00: +19.90 USDT (+19.88%)
+                  protected: stop-loss 49000.00, take-profit 52000.00
                 Equity 10019.90 USDT, no sample of today yet to compare with
                 Free 9899.90 USDT""");
         ObjectNode d = reply.data();
@@ -313,10 +314,10 @@ class CommandHandlerTest {
         assertThat(reply.message()).isEqualTo("""
                 Paper on simulated, sma-cross on 1m candles
                 Global: trading on, buy on, sell on
-                BTC/USDT: price STALE, 60000 20 s old
+                BTC/USDT: price STALE, 60000.00 20 s old
                 Positions (1):
-                BTC/USDT 0.002 @ 50000, now 60000 (STALE, 20 s old): +19.90 USDT (+19.88%)
-                  protected: stop-loss 49000, take-profit 52000
+                BTC/USDT 0.002 @ 50000.00, now 60000.00 (STALE, 20 s old): +19.90 USDT (+19.88%)
+                  protected: stop-loss 49000.00, take-profit 52000.00
                 Equity 10019.90 USDT, +19.90 USDT (+0.20%) since 00:00 UTC
                 Free 9899.90 USDT""");
         assertThat(reply.data().path("equityToday").path("dayStart").path("equity").asText()).isEqualTo("10000");
@@ -475,8 +476,8 @@ class CommandHandlerTest {
         Message reply = send(Command.STATUS, null);
 
         // Entry 50000: stop-loss 2 % below is 49000, take-profit 4 % above is 52000.
-        assertThat(reply.message()).contains("Global: trading off, buy on, sell on\n", "BTC/USDT 0.002 @ 50000, now "
-                + "60000: +19.90 USDT (+19.88%)\n  protected: stop-loss 49000, take-profit 52000\n");
+        assertThat(reply.message()).contains("Global: trading off, buy on, sell on\n", "BTC/USDT 0.002 @ 50000.00, now "
+                + "60000.00: +19.90 USDT (+19.88%)\n  protected: stop-loss 49000.00, take-profit 52000.00\n");
         assertThat(reply.data().path("positions").get(0).path("protection").path("stopLoss").asText())
                 .isEqualTo("49000");
         assertThat(reply.data().path("protectiveExits").asBoolean()).isTrue();
@@ -498,7 +499,7 @@ class CommandHandlerTest {
 
         assertThat(reply.message()).contains("Global: trading on, buy on, sell on\nPROTECTIVE EXITS OFF "
                 + "(risk.protectiveExits: false): no stop-loss, take-profit or trailing stop\n", "BTC/USDT 0.002 @ "
-                + "50000, now 60000: +19.90 USDT (+19.88%)\n  NOT PROTECTED (risk.protectiveExits: false)\n");
+                + "50000.00, now 60000.00: +19.90 USDT (+19.88%)\n  NOT PROTECTED (risk.protectiveExits: false)\n");
     }
 
     @Test
@@ -515,7 +516,8 @@ class CommandHandlerTest {
         f.price(ETH, "3000");
 
         Message status = send(Command.STATUS, null);
-        assertThat(status.message()).contains("Positions (1):\nBTC/USDT 0.002 @ 50000, now 51000: +1.90 USDT (+1.90%)",
+        assertThat(status.message()).contains("Positions (1):\nBTC/USDT 0.002 @ 50000.00, now 51000.00: +1.90 USDT "
+                + "(+1.90%)",
                 "\nBTC/USDT: NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)\n");
         assertThat(status.data().path("positions").get(0).path("configured").asBoolean()).isFalse();
 

@@ -206,6 +206,15 @@ class OperationsCommandsTest {
     }
 
     @Test
+    void reloadOfABotGivenItsConfigurationDirectlySaysThereIsNothingToRead() {
+        Message reply = send(Command.RELOAD);
+
+        assertThat(reply.message()).isEqualTo("This bot's configuration was given directly, not read from a file: "
+                + "/reload has nothing to read.");
+        assertThat(reply.data().path("error").asText()).isEqualTo("no_configuration_file");
+    }
+
+    @Test
     void aBuildThatRecordedNothingIsDev() {
         assertThat(BuildInfo.of(new Attributes())).isEqualTo(new BuildInfo("dev", Optional.empty(),
                 Optional.empty()));
