@@ -90,7 +90,7 @@ class ControlFromChatIT {
             d.ask("/reload", "^alpha: /reload refused: config/trading-bot\\.yml has 1 problem; nothing changed\\.\n"
                     + "config/trading-bot\\.yml:[0-9]+: risk\\.stakeAmount: must be a number, got \"lots\"$");
             // The refusal was the reply, not a warning; the bot may have logged none at all.
-            assertThat(d.ask("/logs 5", "^alpha: (No warnings or errors since the start\\.|The .* since the start"))
+            assertThat(d.ask("/logs 5", "^alpha: (No warnings or errors since the start\\.|The .* since the start)"))
                     .doesNotContain("reload");
 
             d.ask("/health", "^alpha: Link: connected to 127\\.0\\.0\\.1:[0-9]+, [0-9]+ reconnects?; frames "
