@@ -153,9 +153,10 @@ class MessageCodecTest {
     void shouldKnowEveryCommandOfTheDesignByItsLowercaseName() {
         List<Command> forBots = CommandCatalogue.STANDARD.commands(HandledBy.TRADING_BOT);
         assertThat(forBots).extracting(Command::name).containsExactly("status", "stats", "chart", "equity",
-                "backtest", "balance", "profit", "daily", "weekly", "monthly", "performance", "positions", "trades",
-                "orders", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell", "disablesell",
-                "forcebuy", "forcesell", "panic", "breakeven");
+                "backtest", "health", "logs", "version", "balance", "profit", "daily", "weekly", "monthly",
+                "performance", "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy",
+                "disablebuy", "enablesell", "disablesell", "pause", "reload", "forcebuy", "forcesell", "panic",
+                "breakeven");
         for (Command c : forBots) {
             assertThat(CommandCatalogue.STANDARD.find(c.name().toUpperCase(Locale.ROOT))).contains(c);
         }

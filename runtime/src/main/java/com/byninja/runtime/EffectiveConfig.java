@@ -62,10 +62,15 @@ public final class EffectiveConfig {
         }
     }
 
+    /** @return whether a key of this name holds a secret wherever it appears, such as {@code apiSecret} */
+    public static boolean isSecret(String key) {
+        return SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT));
+    }
+
     private static void mask(JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
-                if (SECRET_KEYS.contains(field.getKey().toLowerCase(Locale.ROOT)) && field.getValue().isTextual()
+                if (isSecret(field.getKey()) && field.getValue().isTextual()
                         && !field.getValue().asText().isEmpty()) {
                     object.put(field.getKey(), "***");
                 } else {

@@ -3,6 +3,7 @@ package com.byninja.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,8 @@ class ControlFromChatIT {
         try (Deployment d = new Deployment(dir, QUIET_BOT)) {
             d.startBoth();
 
-            d.ask("/status", "alpha .*Global: trading on, buy on, sell on");
+            d.ask("/status", "^alpha: Paper on simulated, rsi on 1m candles\nGlobal: trading on, buy on, sell on\n"
+                    + "Positions \\(0\\): none\nEquity 10000\\.00 USDT, ");
             d.confirm("/stoptrading", "Trading stopped globally");
             d.ask("/status", "Global: trading off, buy on, sell on");
             d.ask("/starttrading", "Trading started globally");
@@ -54,6 +56,49 @@ class ControlFromChatIT {
 
             d.ask("/forcebuy DOGE/USDT", "Unknown symbol 'DOGE/USDT'. Configured symbols: BTC/USDT, ETH/USDT");
             d.ask("/frobnicate", "(?i)unknown command");
+        }
+    }
+
+    @Test
+    void ownerPausesBuyingReloadsTheConfigurationAndReadsTheBotsHealthLogsAndVersion(@TempDir Path dir)
+            throws Exception {
+        try (Deployment d = new Deployment(dir, QUIET_BOT)) {
+            d.startBoth();
+
+            // Two hours from now, on the minute; with the date when that is tomorrow.
+            d.ask("/pause 2h", "^alpha: Buying paused on every symbol until ([0-9-]{10} )?[0-9]{2}:[0-9]{2} UTC "
+                    + "\\(2h\\): the strategy opens no position; ");
+            String until = d.ask("/status", "Global: trading on, buy paused until [0-9: -]+ UTC, sell on")
+                    .replaceAll("(?s).*buy paused until ([0-9: -]+ UTC).*", "$1");
+            assertThat(d.query("SELECT kind || ' ' || scope FROM entry_locks")).containsExactly("pause *");
+            // A restart keeps the pause, to the minute.
+            assertThat(d.bot.terminate(Duration.ofSeconds(5))).isZero();
+            int before = d.chat().size();
+            d.startBot();
+            d.awaitChat(before, "alpha connected");
+            d.ask("/status", "Global: trading on, buy paused until " + until + ", sell on");
+            d.ask("/enablebuy", "^alpha: Buying was already on globally\\. The buying pause until " + until
+                    + " is over\\.$");
+
+            d.rewriteBotConfig(Deployment.botConfig("stopLossPct: 0\ntakeProfitPct: 0\nstakeAmount: 40", "", "")
+                    .replace("timeframe: 1m", "timeframe: 5m"));
+            d.ask("/reload", "^alpha: Read config/trading-bot\\.yml again\\.\nApplied now \\(1\\):\n"
+                    + "risk\\.stakeAmount: 100 → 40\nNeeds a restart, runs as before until then \\(1\\):\n"
+                    + "timeframe: 1m → 5m$");
+            d.ask("/forcebuy BTC/USDT", "^alpha: Buying BTC/USDT for 40\\.00 USDT at market");
+            d.rewriteBotConfig(Deployment.botConfig("stopLossPct: 0\ntakeProfitPct: 0\nstakeAmount: lots", "", ""));
+            d.ask("/reload", "^alpha: /reload refused: config/trading-bot\\.yml has 1 problem; nothing changed\\.\n"
+                    + "config/trading-bot\\.yml:[0-9]+: risk\\.stakeAmount: must be a number, got \"lots\"$");
+            // The refusal was the reply, not a warning; the bot may have logged none at all.
+            assertThat(d.ask("/logs 5", "^alpha: (No warnings or errors since the start\\.|The .* since the start)"))
+                    .doesNotContain("reload");
+
+            d.ask("/health", "^alpha: Link: connected to 127\\.0\\.0\\.1:[0-9]+, [0-9]+ reconnects?; frames "
+                    + ".*\nExchange simulated, price and candle calls: p50 [0-9.]+ ms, max [0-9.]+ ms over the last "
+                    + "[0-9]+, none failed\n.*\nPrices: BTC/USDT [0-9.]+ m?s ago, ETH/USDT [0-9.]+ m?s ago\n"
+                    + "Dropped: none\nErrors: none");
+            d.ask("/version", "^alpha: trading-bot [0-9.]+(-SNAPSHOT)?, built [0-9]{4}-[0-9]{2}-[0-9]{2} "
+                    + "[0-9]{2}:[0-9]{2} UTC\nJava [0-9.+]+.*\nUp [0-9]+[sm].*\nDatabase schema version 6$");
         }
     }
 

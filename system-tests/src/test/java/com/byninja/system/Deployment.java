@@ -119,6 +119,12 @@ public final class Deployment implements AutoCloseable {
         this.botYaml = botYaml(botOverrides);
     }
 
+    /** Edits the running bot's configuration file, as an owner would before sending /reload. */
+    public void rewriteBotConfig(String botOverrides) throws IOException {
+        this.botYaml = botYaml(botOverrides);
+        writeBotConfig(root.resolve("bot"), linkPort);
+    }
+
     /** @return the jar named by the system property, else the module's jar seen from the root or a sibling module */
     private static Path jar(String property, String module) {
         String configured = System.getProperty(property);
@@ -212,6 +218,16 @@ public final class Deployment implements AutoCloseable {
     }
 
     private Daemon launchBot(Path dir, int port) throws IOException {
+        writeBotConfig(dir, port);
+        Map<String, String> env = new HashMap<>();
+        env.put("BYNINJA_LINK_SECRET", SECRET);
+        env.put("BYNINJA_DATA_DIR", "data");
+        env.put("BYNINJA_LOG_DIR", "logs");
+        return Daemon.start("trading-bot", BOT_JAR, dir, env);
+    }
+
+    /** Writes the bot's configuration, {@code config/trading-bot.yml} under {@code dir}, its working directory. */
+    private void writeBotConfig(Path dir, int port) throws IOException {
         Files.createDirectories(dir.resolve("config"));
         Files.writeString(dir.resolve("config").resolve("trading-bot.yml"), botYaml + """
                 link:
@@ -220,11 +236,6 @@ public final class Deployment implements AutoCloseable {
                   reconnectMinDelayMs: 100
                   reconnectMaxDelayMs: 1000
                 """.formatted(port));
-        Map<String, String> env = new HashMap<>();
-        env.put("BYNINJA_LINK_SECRET", SECRET);
-        env.put("BYNINJA_DATA_DIR", "data");
-        env.put("BYNINJA_LOG_DIR", "logs");
-        return Daemon.start("trading-bot", BOT_JAR, dir, env);
     }
 
     public Daemon startBot() throws IOException {

@@ -42,7 +42,7 @@ class DuplicateNameIT {
             });
             assertThat(occurrences(REFUSED_IN_LOG, second.read("logs/trading-bot-alpha.log")))
                     .as("logged once for the episode, not once per attempt").isEqualTo(1);
-            d.ask("/status", "Link: connected|link: connected");
+            d.ask("/health", "^alpha: Link: connected to ");
 
             int beforeStop = d.chat().size();
             assertThat(d.bot.terminate(Duration.ofSeconds(5))).isZero();

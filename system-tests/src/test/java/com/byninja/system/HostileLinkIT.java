@@ -64,7 +64,7 @@ class HostileLinkIT {
             }
 
             assertThat(d.telegram.isAlive()).isTrue();
-            d.ask("/status", "alpha .*link: connected|Link: connected");
+            d.ask("/health", "^alpha: Link: connected to ");
             assertThat(d.chat().subList(chatBefore, d.chat().size()))
                     .as("the real bot was never disconnected")
                     .noneMatch(m -> m.contains("alpha disconnected"));

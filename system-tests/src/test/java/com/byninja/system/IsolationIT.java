@@ -84,11 +84,11 @@ class IsolationIT {
         }
     }
 
-    /** @return the position lines of a status reply, without the unrealised PnL that moves with the price. */
+    /** @return the position lines of a status reply, without the price and the PnL that move. */
     private static String positionsOf(String status) {
         String positions = status.substring(status.indexOf("Positions"));
-        positions = positions.substring(0, positions.indexOf("Balance"));
-        return positions.replaceAll(", unrealised [-+]?[0-9.]+ USDT", "");
+        positions = positions.substring(0, positions.indexOf("Equity"));
+        return positions.replaceAll(", now [0-9.]+: [-+]?[0-9.]+ USDT \\([-+]?[0-9.]+%\\)", "");
     }
 
     private static String allTime(String stats) {

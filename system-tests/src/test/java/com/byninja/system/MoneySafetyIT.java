@@ -67,8 +67,10 @@ class MoneySafetyIT {
                     + "with /forcesell BTC/USDT");
 
             String status = d.ask("/status", "Positions \\(1\\)");
-            assertThat(status).containsPattern("BTC/USDT [0-9.]+ @ [0-9.]+, unrealised [-+][0-9.]+ USDT")
-                    .contains("NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
+            assertThat(status).containsPattern("\nBTC/USDT [0-9.]+ @ [0-9.]+, now [0-9.]+: [-+][0-9.]+ USDT "
+                    + "\\([-+][0-9.]+%\\)\n  NOT PROTECTED: no stop set \\(")
+                    .contains("\nBTC/USDT: NOT CONFIGURED: kept for its position (priced, protected, /forcesell "
+                            + "only)\n");
             assertThat(d.ask("/forcebuy BTC/USDT 50", "Force buy of BTC/USDT refused"))
                     .contains("no longer in the configuration");
             d.ask("/forcesell BTC/USDT", "BTC/USDT: Closed by /forcesell: sold");

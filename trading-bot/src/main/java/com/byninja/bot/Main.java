@@ -67,8 +67,9 @@ public final class Main {
             }
         }
         ConfigLoader.Loaded loaded;
+        ConfigLoader loader = new ConfigLoader(System.getenv());
         try {
-            loaded = new ConfigLoader(System.getenv()).load(configFile);
+            loaded = loader.load(configFile);
         } catch (ConfigException e) {
             e.problems().forEach(System.err::println);
             System.exit(DaemonMain.EXIT_USAGE);
@@ -80,11 +81,15 @@ public final class Main {
         Logging.configure("trading-bot", Map.of("BYNINJA_LOG_DIR", loaded.config().logDir().toString(),
                 "byninja.bot.name", name, "byninja.log.name", "trading-bot-" + name));
         Logging.reportProblems();
-        System.exit(run(loaded));
+        Path file = configFile;
+        System.exit(run(loaded, () -> loader.load(file)));
     }
 
-    /** @return the exit status: 0 after a stop that saved everything, 1 otherwise */
-    private static int run(ConfigLoader.Loaded loaded) {
+    /**
+     * @param source reads the configuration again, as at start, for /reload
+     * @return the exit status: 0 after a stop that saved everything, 1 otherwise
+     */
+    private static int run(ConfigLoader.Loaded loaded, ConfigReloader.Source source) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         BotConfig config = loaded.config();
         log.info("starting trading-bot {} with configuration from {} (secrets masked):{}{}", TradingBot.version(),
@@ -94,7 +99,7 @@ public final class Main {
             log.debug("trading-bot could not start", e);
         });
         return daemon.run(stop -> {
-            TradingBot bot = TradingBot.start(config, Clock.systemUTC());
+            TradingBot bot = TradingBot.start(loaded, source, Clock.systemUTC());
             return () -> {
                 log.info("stop requested {}: shutting {} down", stop.reason(), config.name());
                 if (!bot.stop("stopped " + stop.reason())) {

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.byninja.bot.backtest.ChatBacktests;
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.ConfigLoader;
 import com.byninja.bot.config.Durations;
 import com.byninja.bot.control.SymbolResolver;
 import com.byninja.bot.domain.Alert;
@@ -21,12 +22,20 @@ import com.byninja.bot.engine.port.Alerts;
 import com.byninja.bot.engine.port.Journals;
 import com.byninja.bot.exchange.AccountView;
 import com.byninja.bot.exchange.Exchange;
+import com.byninja.bot.exchange.TimedExchange;
 import com.byninja.bot.link.AlertOutbox;
 import com.byninja.bot.link.BotInfo;
 import com.byninja.bot.link.BotLink;
+import com.byninja.bot.link.BotOperations;
+import com.byninja.bot.link.BuildInfo;
 import com.byninja.bot.link.CommandHandler;
+import com.byninja.bot.link.ConfigReloads;
+import com.byninja.bot.link.HealthReport;
 import com.byninja.bot.link.LogForwardingAppender;
+import com.byninja.bot.link.LogsReport;
+import com.byninja.bot.link.RecentLogs;
 import com.byninja.bot.link.StatusReport;
+import com.byninja.bot.link.VersionReport;
 import com.byninja.bot.marketdata.MarketMonitor;
 import com.byninja.bot.orders.ClientOrderIds;
 import com.byninja.bot.orders.OrderExecutor;
@@ -43,13 +52,17 @@ import com.byninja.runtime.ErrorHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +82,7 @@ public final class TradingBot implements AutoCloseable {
 
     private final BotConfig config;
     private final Database db;
-    private final Exchange exchange;
+    private final TimedExchange exchange;
     private final OrderExecutor executor;
     private final Map<Symbol, MarketMonitor> monitors = new LinkedHashMap<>();
     private final Trader trader;
@@ -79,6 +92,10 @@ public final class TradingBot implements AutoCloseable {
     /** {@code /backtest} from the chat, on a thread of its own. */
     private final ChatBacktests backtests;
     private volatile LogForwardingAppender logForwarder;
+    /** The last warning and error lines, for /logs; the log forwarder fills it. */
+    private final RecentLogs recentLogs = new RecentLogs();
+    /** Null for a bot given its configuration directly, which has no file to read again. */
+    private final ConfigReloader reloader;
     private final AlertOutbox alerts;
     /** Drops and failures for {@code status}, over Micrometer. */
     private final Counters counters = new Counters();
@@ -87,8 +104,11 @@ public final class TradingBot implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean saved = true;
 
-    private TradingBot(BotConfig config, Clock clock) throws Exception {
+    private TradingBot(BotConfig config, ConfigLoader.Loaded loaded, ConfigReloader.Source source, Clock clock)
+            throws Exception {
         this.config = config;
+        recentLogs.mask(Arrays.asList(config.exchange().apiKey(), config.exchange().apiSecret(),
+                config.link().secretFromEnv()));
         this.db = Database.open(config.databaseFile());
         Exchange opened = null;
         try {
@@ -100,7 +120,8 @@ public final class TradingBot implements AutoCloseable {
             // A position on a symbol removed from the configuration is still priced, protected and closable.
             BotConfig traded = config.withSymbols(store.loadPositions().stream().map(Position::symbol).toList());
             opened = Exchanges.open(traded, db, clock, alerts);
-            this.exchange = opened;
+            // Every exchange call is timed where it is made, for /health.
+            this.exchange = new TimedExchange(opened);
             Optional<AccountView> account = exchange.account();
             if (account.isPresent()) {
                 // Before any command or trade: what the database says against what the exchange says.
@@ -131,10 +152,22 @@ public final class TradingBot implements AutoCloseable {
                     config.exchange().mode(), Durations.format(config.timeframe()), clock.instant());
             this.backtests = new ChatBacktests(config, exchange.marketData(), alerts, clock);
             registerCounters();
+            Function<Symbol, String> candleSources = s -> monitors.containsKey(s) ? monitors.get(s).candleSource()
+                    : null;
             StatusReport reports = new StatusReport(info, trader, clock, link::status, this::counters,
-                    s -> monitors.containsKey(s) ? monitors.get(s).candleSource() : null);
+                    candleSources);
+            this.reloader = source == null ? null : new ConfigReloader(loaded, source, engine::submit, link::send,
+                    threadErrors);
+            BotOperations operations = new BotOperations(
+                    new HealthReport(link::status, this::counters, this::queues,
+                            new HealthReport.ExchangeCalls(exchange.marketData().exchangeName(), exchange.prices(),
+                                    exchange.orders()), trader::latest, candleSources, clock),
+                    new LogsReport(recentLogs, clock),
+                    new VersionReport(BuildInfo.of(TradingBot.class), info.startedAt(),
+                            OptionalInt.of(Database.SCHEMA_VERSION), clock),
+                    reloader == null ? ConfigReloads.none() : reloader);
             this.commands = new CommandHandler(trader, new SymbolResolver(trader.symbols()), reports, alerts,
-                    backtests);
+                    operations, backtests);
             // Delivered alerts leave the outbox in one transaction a second, off the link's reader thread.
             engine.every(DELIVERED_ALERTS_INTERVAL_MS, alerts::forgetDelivered);
             if (config.link().statusIntervalMs() > 0) {
@@ -160,7 +193,24 @@ public final class TradingBot implements AutoCloseable {
      *                   claims that a bot which never started has stopped
      */
     public static TradingBot start(BotConfig config, Clock clock) throws Exception {
-        TradingBot bot = new TradingBot(config, clock);
+        return start(new TradingBot(config, null, null, clock));
+    }
+
+    /**
+     * Opens the database, restores state and starts every thread, with {@code /reload} reading the configuration
+     * again from {@code source}.
+     *
+     * @param loaded the configuration as read at start, validated
+     * @param source reads it again, the same way
+     * @param clock  the bot's time
+     * @return the running bot; {@link #stop} it
+     * @throws Exception as {@link #start(BotConfig, Clock)}
+     */
+    static TradingBot start(ConfigLoader.Loaded loaded, ConfigReloader.Source source, Clock clock) throws Exception {
+        return start(new TradingBot(loaded.config(), loaded, source, clock));
+    }
+
+    private static TradingBot start(TradingBot bot) throws Exception {
         try {
             bot.startThreads();
         } catch (Exception | Error e) {
@@ -176,6 +226,9 @@ public final class TradingBot implements AutoCloseable {
         executor.start();
         engine.start();
         monitors.values().forEach(MarketMonitor::start);
+        if (reloader != null) {
+            reloader.start();
+        }
         attachLogForwarder();
         ObjectNode data = Money.object();
         data.put("trading", trader.control().global().trading());
@@ -232,13 +285,33 @@ public final class TradingBot implements AutoCloseable {
         return n;
     }
 
+    /** @return the queues between the threads, for /health */
+    private List<HealthReport.Queue> queues() {
+        List<HealthReport.Queue> queues = new ArrayList<>();
+        queues.add(new HealthReport.Queue("market events", engine.eventsWaiting(),
+                config.engine().eventQueueCapacity()));
+        queues.add(new HealthReport.Queue("commands", engine.commandsWaiting(), config.engine().commandQueueCapacity()));
+        queues.add(new HealthReport.Queue("orders", executor.tasksWaiting(),
+                executor.laneCapacity() * monitors.size()));
+        queues.add(new HealthReport.Queue("order results", executor.resultsWaiting(), 0));
+        LogForwardingAppender f = logForwarder;
+        if (f != null) {
+            queues.add(new HealthReport.Queue("log lines", f.waiting(), config.link().logQueueCapacity()));
+        }
+        return queues;
+    }
+
+    /**
+     * Attaches the appender that keeps the warning and error lines for /logs and forwards those of
+     * {@code link.forwardLogLevel} and above on the link (none when it is {@code OFF} or the link is disabled).
+     */
     private void attachLogForwarder() {
-        if (!config.link().enabled() || "OFF".equals(config.link().forwardLogLevel())
-                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        logForwarder = new LogForwardingAppender(Level.toLevel(config.link().forwardLogLevel()),
-                config.link().logQueueCapacity(), link::send, threadErrors);
+        boolean forward = config.link().enabled() && !"OFF".equals(config.link().forwardLogLevel());
+        logForwarder = new LogForwardingAppender(forward ? Level.toLevel(config.link().forwardLogLevel()) : Level.OFF,
+                config.link().logQueueCapacity(), link::send, threadErrors, recentLogs);
         logForwarder.setContext(context);
         logForwarder.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logForwarder);
@@ -299,6 +372,9 @@ public final class TradingBot implements AutoCloseable {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CALLS_STOP_MS);
         monitors.values().forEach(MarketMonitor::requestStop);
+        if (reloader != null) {
+            reloader.close();
+        }
         engine.close();
         executor.requestStop();
         List<OrderExecutor.CutOff> cutOff = executor.awaitStop(deadline);

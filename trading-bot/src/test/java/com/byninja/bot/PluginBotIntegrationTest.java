@@ -104,9 +104,13 @@ class PluginBotIntegrationTest {
     }
 
     Message status() throws InterruptedException {
+        return request(Command.STATUS);
+    }
+
+    Message request(Command asked) throws InterruptedException {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.session(BOT).isPresent());
         LinkSession session = server.session(BOT).orElseThrow();
-        Message command = Message.command("cmd-" + (++ids), Command.STATUS, null);
+        Message command = Message.command("cmd-" + (++ids), asked, null);
         assertThat(session.send(command)).isTrue();
         Message reply;
         do {
@@ -137,8 +141,10 @@ class PluginBotIntegrationTest {
                     .isEqualTo(status.data().path("candlesRead").asLong());
             assertThat(status.data().path("signals").asLong()).isZero();
             assertThat(status.data().path("strategy").asText()).isEqualTo("faulty");
-            assertThat(status.message()).contains("Strategy: faulty (fails on every candle)", "strategyErrors "
-                    + status.data().path("counters").path("strategyErrors").asLong());
+            assertThat(status.message()).startsWith("Paper on simulated, faulty on 200ms candles\n");
+            assertThat(status.data().path("strategyDescription").asText()).isEqualTo("fails on every candle");
+            // /health words the counter that status only carries in its data.
+            assertThat(request(Command.HEALTH).message()).containsPattern("(?m)^Errors: strategy [1-9][0-9]*\\b");
             assertThat(failuresLogged()).isEqualTo(1);
             assertThat(logs.stream().filter(m -> m.message().contains("strategy faulty failed")).findFirst()
                     .orElseThrow().level()).isEqualTo("ERROR");

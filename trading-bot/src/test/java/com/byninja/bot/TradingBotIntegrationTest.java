@@ -187,9 +187,11 @@ class TradingBotIntegrationTest {
             assertThat(request(Command.STATS, "ETHUSDT").data().path("symbol").asText()).isEqualTo("ETH/USDT");
 
             Message status = request(Command.STATUS, null);
-            assertThat(status.message()).contains("itest", "simulated (paper)", "Global: trading off",
-                    "Link: connected");
+            assertThat(status.message()).startsWith("Paper on simulated, sma-cross on 200ms candles\n"
+                    + "Global: trading off, buy on, sell on\n");
             assertThat(status.data().path("link").path("framesReceived").asLong()).isPositive();
+            assertThat(request(Command.HEALTH, null).message()).startsWith("Link: connected to 127.0.0.1:"
+                    + server.port() + ", 0 reconnects; frames ");
             assertThat(status.data().path("symbols").path("BTC/USDT").path("priceAgeMs").asLong()).isLessThan(2000);
 
             assertThat(request(Command.FORCEBUY, "XRP/USDT").message())
@@ -222,7 +224,8 @@ class TradingBotIntegrationTest {
     static List<String> botThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("trading-engine") || n.startsWith("market-monitor")
-                        || n.startsWith("order-executor") || n.startsWith("log-forwarder"))
+                        || n.startsWith("order-executor") || n.startsWith("log-forwarder")
+                        || n.startsWith("config-reload"))
                 .toList();
     }
 }

@@ -41,7 +41,7 @@ public final class Command {
     }
 
     public static final Command STATUS = forBot("status", Group.STATUS, Role.VIEWER,
-            "flags, positions, balance, prices and link state");
+            "mode, switches, positions with PnL and stops, equity and its change today");
     public static final Command STATS = forBot("stats", Group.STATUS, Role.VIEWER,
             "trades, win rate, PnL, fees and drawdown, today and all time", Argument.symbol().optional());
     public static final Command CHART = forBot("chart", Group.STATUS, Role.VIEWER,
@@ -82,6 +82,13 @@ public final class Command {
             Argument.symbol().optional(), Argument.count(50).optional().named("COUNT"));
     public static final Command ORDERS = forBot("orders", Group.TRADES, Role.VIEWER,
             "orders waiting for the exchange, and those whose outcome or fees are being looked up");
+    public static final Command HEALTH = forBot("health", Group.STATUS, Role.VIEWER,
+            "the link, the exchange's latency, queue depths, drops and errors");
+    public static final Command LOGS = forBot("logs", Group.STATUS, Role.VIEWER,
+            "the bot's last N warning and error lines (20 unless said, at most 100)",
+            Argument.count(100).optional().named("N"));
+    public static final Command VERSION = forBot("version", Group.STATUS, Role.VIEWER,
+            "the bot's version and build, Java, uptime and database schema");
     public static final Command STARTTRADING = forBot("starttrading", Group.TRADING_CONTROL, Role.TRADER,
             "let the strategy trade again, globally or for one symbol", Argument.symbol().optional());
     public static final Command STOPTRADING = forBot("stoptrading", Group.TRADING_CONTROL, Role.TRADER,
@@ -97,6 +104,12 @@ public final class Command {
     public static final Command DISABLESELL = forBot("disablesell", Group.TRADING_CONTROL, Role.TRADER,
             "stop the strategy's exits, globally or for one symbol; stop-loss, take-profit and trailing stop still "
                     + "sell", Argument.symbol().optional());
+    public static final Command PAUSE = forBot("pause", Group.TRADING_CONTROL, Role.TRADER,
+            "no strategy buys for DURATION, globally or for one symbol, then buying resumes by itself; exits go on",
+            Argument.symbol().optional(), Argument.duration(Duration.ofMinutes(1), Duration.ofDays(30)));
+    public static final Command RELOAD = forBot("reload", Group.TRADING_CONTROL, Role.ADMIN,
+            "read the configuration file again: apply risk, protections and strategy settings now, list what needs "
+                    + "a restart");
     public static final Command FORCEBUY = forBot("forcebuy", Group.ORDERS, Role.TRADER,
             "buy now at market, bypassing the strategy but not the hard risk limits", Argument.symbol(),
             Argument.amount().optional())
@@ -156,7 +169,8 @@ public final class Command {
      * @param group       the {@code /help} heading it goes under
      * @param role        the role a chat needs to run it
      * @param description what it does, in one line
-     * @param arguments   its arguments in the order they are written; the optional ones last
+     * @param arguments   its arguments in the order they are written; an optional one before a required one takes a
+     *                    word only when words are left for the required ones after it
      * @return a command a trading bot answers
      */
     public static Command forBot(String name, Group group, Role role, String description, Argument... arguments) {
@@ -206,17 +220,11 @@ public final class Command {
                     + MAX_MENU_DESCRIPTION + " characters with the arguments: \"" + menuDescription() + "\"");
         }
         Set<String> fields = new HashSet<>();
-        boolean optionalSeen = false;
         for (Argument argument : arguments) {
             if (!fields.add(argument.kind().field())) {
                 throw new IllegalArgumentException("/" + name + " takes two arguments in the " + argument.kind().field()
                         + " field; a frame could not tell them apart");
             }
-            if (optionalSeen && argument.required()) {
-                throw new IllegalArgumentException("/" + name + ": the required " + argument + " follows an optional "
-                        + "argument, so it could not be told apart");
-            }
-            optionalSeen |= !argument.required();
         }
         boolean symbolOptional = arguments.stream().anyMatch(a -> a.kind().inSymbolField() && !a.required());
         boolean symbolOrAll = arguments.stream().anyMatch(a -> a.kind() == ArgumentKind.SYMBOL_OR_ALL);

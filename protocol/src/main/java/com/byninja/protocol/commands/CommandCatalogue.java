@@ -31,7 +31,9 @@ public final class CommandCatalogue {
             Command.ENABLESELL, Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE,
             Command.NOTIFY, Command.HELP, Command.PANIC, Command.AUDIT, Command.BALANCE, Command.PROFIT, Command.DAILY,
             Command.WEEKLY, Command.MONTHLY, Command.PERFORMANCE, Command.POSITIONS, Command.TRADES, Command.ORDERS,
-            Command.BREAKEVEN);
+            Command.BREAKEVEN)
+            .with(Command.HEALTH).with(Command.LOGS).with(Command.VERSION)
+            .with(Command.PAUSE).with(Command.RELOAD);
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -171,9 +173,14 @@ public final class CommandCatalogue {
                 }
                 continue;
             }
+            List<Argument> later = arguments.subList(i + 1, arguments.size());
+            if (!fromField && !argument.required() && words.size() - next <= requiredWords(later, fromFields)) {
+                // An optional argument left out: the words left are the required ones', as in /pause 4h.
+                continue;
+            }
             Argument.Reading reading = argument.read(text);
             if (reading.problem() != null && !fromField && !argument.required()
-                    && laterShaped(arguments.subList(i + 1, arguments.size()), text, fromFields)) {
+                    && laterShaped(later, text, fromFields)) {
                 // An optional argument left out: the word is a later one's, as in /chart BTC/USDT 200, which then
                 // says what is wrong with it, if anything.
                 continue;
@@ -198,6 +205,11 @@ public final class CommandCatalogue {
                     + command.usage() + " expects it." + usage(command));
         }
         return new ParsedCommand(command, values);
+    }
+
+    /** @return how many of {@code later} are required and not given by a field: each needs a word of its own */
+    private static long requiredWords(List<Argument> later, Map<ArgumentKind, String> fromFields) {
+        return later.stream().filter(a -> a.required() && !fromFields.containsKey(a.kind())).count();
     }
 
     /** @return whether {@code text} is written like a value of one of {@code later}, not given by a field */

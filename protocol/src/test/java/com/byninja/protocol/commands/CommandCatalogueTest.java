@@ -143,17 +143,20 @@ class CommandCatalogueTest {
     @Test
     void theHelpListsEveryCommandUnderItsHeadingAndSaysWhatThePlaceholdersMean() {
         assertThat(COMMANDS.help()).isEqualTo("""
-                ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; AMOUNT in the quote currency, like \
-                25; NAME a trading bot's name, or several like alpha,beta):
+                ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; DURATION like 30m, 4h or 2d; \
+                AMOUNT in the quote currency, like 25; NAME a trading bot's name, or several like alpha,beta):
 
                 Status
-                /status - flags, positions, balance, prices and link state
+                /status - mode, switches, positions with PnL and stops, equity and its change today
                 /stats [SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time
                 /chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, \
                 or a multiple of it) with its trades and its position's stop and target
                 /equity [DAYS] - a picture of the equity over the last days (30 unless said), with its drawdown
                 /backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days unless said) on \
                 a thread of its own; the figures and the equity curve follow as a message
+                /health - the link, the exchange's latency, queue depths, drops and errors
+                /logs [N] - the bot's last N warning and error lines (20 unless said, at most 100)
+                /version - the bot's version and build, Java, uptime and database schema
 
                 Money
                 /balance - per asset, free and in positions; the equity in the stake currency and the budget used
@@ -180,6 +183,10 @@ class CommandCatalogueTest {
                 /enablesell [SYMBOL] - let the strategy close positions, globally or for one symbol
                 /disablesell [SYMBOL] - stop the strategy's exits, globally or for one symbol; stop-loss, take-profit \
                 and trailing stop still sell
+                /pause [SYMBOL] DURATION - no strategy buys for DURATION, globally or for one symbol, then buying \
+                resumes by itself; exits go on
+                /reload - read the configuration file again: apply risk, protections and strategy settings now, list \
+                what needs a restart
 
                 Orders
                 /forcebuy SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the hard risk limits
@@ -205,7 +212,7 @@ class CommandCatalogueTest {
     @Test
     void theMenuHasEveryCommandInTheOrderOfTheHelpWithItsArgumentsButNotTheAlias() {
         assertThat(COMMANDS.menu()).containsExactly(
-                new MenuEntry("status", "flags, positions, balance, prices and link state"),
+                new MenuEntry("status", "mode, switches, positions with PnL and stops, equity and its change today"),
                 new MenuEntry("stats", "[SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time"),
                 new MenuEntry("chart", "SYMBOL [TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the "
                         + "bot's own timeframe, or a multiple of it) with its trades and its position's stop and "
@@ -214,6 +221,9 @@ class CommandCatalogueTest {
                         + "its drawdown"),
                 new MenuEntry("backtest", "[SYMBOL] [DAYS] - run the strategies over the bot's recent history (7 days "
                         + "unless said) on a thread of its own; the figures and the equity curve follow as a message"),
+                new MenuEntry("health", "the link, the exchange's latency, queue depths, drops and errors"),
+                new MenuEntry("logs", "[N] - the bot's last N warning and error lines (20 unless said, at most 100)"),
+                new MenuEntry("version", "the bot's version and build, Java, uptime and database schema"),
                 new MenuEntry("balance", "per asset, free and in positions; the equity in the stake currency and the "
                         + "budget used"),
                 new MenuEntry("profit", "[SYMBOL] [DAYS] - realised and unrealised PnL, % of the starting equity, best "
@@ -239,6 +249,10 @@ class CommandCatalogueTest {
                 new MenuEntry("enablesell", "[SYMBOL] - let the strategy close positions, globally or for one symbol"),
                 new MenuEntry("disablesell", "[SYMBOL] - stop the strategy's exits, globally or for one symbol; "
                         + "stop-loss, take-profit and trailing stop still sell"),
+                new MenuEntry("pause", "[SYMBOL] DURATION - no strategy buys for DURATION, globally or for one "
+                        + "symbol, then buying resumes by itself; exits go on"),
+                new MenuEntry("reload", "read the configuration file again: apply risk, protections and strategy "
+                        + "settings now, list what needs a restart"),
                 new MenuEntry("forcebuy", "SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the "
                         + "hard risk limits"),
                 new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
@@ -283,16 +297,18 @@ class CommandCatalogueTest {
         assertThat(more.help()).startsWith("ByNinja commands (SYMBOL like BTC/USDT; TIMEFRAME like 15m or 4h; "
                 + "DURATION like 30m, 4h or 2d; COUNT a whole number; AMOUNT in the quote currency, like 25; NAME a "
                 + "trading bot's name, or several like alpha,beta):\n\n"
-                + "Status\n/status - flags, positions, balance, prices and link state\n/stats [SYMBOL] - trades, win "
-                + "rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL [TIMEFRAME] [CANDLES] - a picture of "
-                + "a symbol's last candles (the bot's own timeframe, or a multiple of it) with its trades and its "
-                + "position's stop and target\n/equity [DAYS] - a picture of the equity over the last days (30 unless "
-                + "said), with its drawdown\n/backtest [SYMBOL] [DAYS] - run the strategies over the bot's recent "
-                + "history (7 days unless said) on a thread of its own; the figures and the equity curve follow as a "
-                + "message\n/fills DURATION [SYMBOL] [COUNT] - the last fills, over a window\n\n"
-                + "Money\n");
+                + "Status\n/status - mode, switches, positions with PnL and stops, equity and its change today\n"
+                + "/stats [SYMBOL] - trades, win rate, PnL, fees and drawdown, today and all time\n/chart SYMBOL "
+                + "[TIMEFRAME] [CANDLES] - a picture of a symbol's last candles (the bot's own timeframe, or a multiple "
+                + "of it) with its trades and its position's stop and target\n/equity [DAYS] - a picture of the equity "
+                + "over the last days (30 unless said), with its drawdown\n/backtest [SYMBOL] [DAYS] - run the "
+                + "strategies over the bot's recent history (7 days unless said) on a thread of its own; the figures "
+                + "and the equity curve follow as a message\n/health - the link, the exchange's latency, queue depths, "
+                + "drops and errors\n/logs [N] - the bot's last N warning and error lines (20 unless said, at most "
+                + "100)\n/version - the bot's version and build, Java, uptime and database schema\n"
+                + "/fills DURATION [SYMBOL] [COUNT] - the last fills, over a window\n\nMoney\n");
         assertThat(more.menu()).contains(new MenuEntry("fills", "DURATION [SYMBOL] [COUNT] - the last fills, over "
-                + "a window"), atIndex(5));
+                + "a window"), atIndex(8));
         assertThat(more.commands(HandledBy.TRADING_BOT)).contains(FILLS);
         assertThat(COMMANDS.parse("/fills 4h")).isEqualTo(new ParseError("unknown_command",
                 "Unknown command /fills. Send /help for the list."));

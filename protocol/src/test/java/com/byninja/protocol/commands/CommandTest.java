@@ -18,6 +18,9 @@ class CommandTest {
                 "/chart SYMBOL [TIMEFRAME] [CANDLES]",
                 "/equity [DAYS]",
                 "/backtest [SYMBOL] [DAYS]",
+                "/health",
+                "/logs [N]",
+                "/version",
                 "/balance",
                 "/profit [SYMBOL] [DAYS]",
                 "/daily [DAYS]",
@@ -33,6 +36,8 @@ class CommandTest {
                 "/disablebuy [SYMBOL]",
                 "/enablesell [SYMBOL]",
                 "/disablesell [SYMBOL]",
+                "/pause [SYMBOL] DURATION",
+                "/reload",
                 "/forcebuy SYMBOL [AMOUNT]",
                 "/forcesell SYMBOL|all",
                 "/panic",
@@ -47,14 +52,14 @@ class CommandTest {
     @Test
     void readingNeedsNoRoleSteeringNeedsATraderAndAnEmergencyOrTheAuditAnAdmin() {
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.VIEWER)
-                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "balance", "profit",
-                        "daily", "weekly", "monthly", "performance", "positions", "trades", "orders", "bots", "use",
-                        "notify", "help");
+                .extracting(Command::name).containsExactly("status", "stats", "chart", "equity", "health", "logs",
+                        "version", "balance", "profit", "daily", "weekly", "monthly", "performance", "positions",
+                        "trades", "orders", "bots", "use", "notify", "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
-                        "disablebuy", "enablesell", "disablesell", "forcebuy", "forcesell", "breakeven");
+                        "disablebuy", "enablesell", "disablesell", "pause", "forcebuy", "forcesell", "breakeven");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.ADMIN)
-                .extracting(Command::name).containsExactly("panic", "audit");
+                .extracting(Command::name).containsExactly("reload", "panic", "audit");
     }
 
     @Test
@@ -148,9 +153,6 @@ class CommandTest {
                         + "\"Force-Buy\"");
         assertThatThrownBy(() -> Command.forBot("x".repeat(33), Group.ORDERS, Role.TRADER, "buy"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Command.forBot("buy", Group.ORDERS, Role.TRADER, "buy", Argument.amount().optional(),
-                Argument.symbol())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/buy: the required SYMBOL follows an optional argument, so it could not be told apart");
         assertThatThrownBy(() -> Command.forBot("pair", Group.ORDERS, Role.TRADER, "two symbols", Argument.symbol(),
                 Argument.symbolOrAll())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/pair takes two arguments in the symbol field; a frame could not tell them apart");

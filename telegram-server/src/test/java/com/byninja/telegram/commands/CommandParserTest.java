@@ -127,9 +127,10 @@ class CommandParserTest {
     void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
         assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
-                "chart", "equity", "backtest", "balance", "profit", "daily", "weekly", "monthly", "performance",
-                "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy", "disablebuy", "enablesell",
-                "disablesell", "forcebuy", "forcesell", "panic", "breakeven", "bots", "use", "notify", "audit", "help");
+                "chart", "equity", "backtest", "health", "logs", "version", "balance", "profit", "daily", "weekly",
+                "monthly", "performance", "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy",
+                "disablebuy", "enablesell", "disablesell", "pause", "reload", "forcebuy", "forcesell", "panic",
+                "breakeven", "bots", "use", "notify", "audit", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
         assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "

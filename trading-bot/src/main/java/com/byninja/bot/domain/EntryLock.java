@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A protection's lock on the strategy's entries: until {@code until}, the strategy opens no position on
- * {@code symbol} (on any symbol when it is null). Sells, stops and a person's {@code forcebuy} are not locked.
+ * A lock on the strategy's entries, set by a protection or by a person's {@code /pause}: until {@code until}, the
+ * strategy opens no position on {@code symbol} (on any symbol when it is null). Sells, stops and a person's
+ * {@code forcebuy} are not locked.
  *
- * @param kind   the protection that set it
+ * @param kind   the protection that set it, or {@link Kind#PAUSE}
  * @param symbol the symbol locked, or null for every symbol
- * @param since  when what set it happened (the close of the trade that triggered it)
- * @param until  the first instant the strategy may buy again: always a candle boundary
+ * @param since  when what set it happened (the close of the trade that triggered it, the {@code /pause})
+ * @param until  the first instant the strategy may buy again: a candle boundary for a protection's lock, the end of
+ *               the duration asked for a pause
  * @param reason what set it, for people, such as {@code the position closed at 12:03 UTC}
  */
 public record EntryLock(Kind kind, Symbol symbol, Instant since, Instant until, String reason) {
@@ -29,7 +31,7 @@ public record EntryLock(Kind kind, Symbol symbol, Instant since, Instant until, 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd ", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** The protections, each with the reason a strategy buy it stops is recorded under. */
+    /** The protections and a person's pause, each with the reason a strategy buy it stops is recorded under. */
     public enum Kind {
         /** {@code protections.cooldownCandles}: a symbol rests for some candles after its position closed. */
         COOLDOWN("Cooldown", RejectReason.RISK_COOLDOWN),
@@ -38,7 +40,9 @@ public record EntryLock(Kind kind, Symbol symbol, Instant since, Instant until, 
         /** {@code protections.maxDrawdownLock}: the realised equity fell too far below its high within a window. */
         MAX_DRAWDOWN("Max drawdown lock", RejectReason.RISK_MAX_DRAWDOWN_LOCK),
         /** {@code protections.lowProfitLock}: a symbol's trades lost too much within a window. */
-        LOW_PROFIT("Low-profit lock", RejectReason.RISK_LOW_PROFIT_LOCK);
+        LOW_PROFIT("Low-profit lock", RejectReason.RISK_LOW_PROFIT_LOCK),
+        /** {@code /pause}: a person stopped the strategy's buying for a while. */
+        PAUSE("Buying pause", RejectReason.RISK_PAUSED);
 
         private final String label;
         private final RejectReason reason;

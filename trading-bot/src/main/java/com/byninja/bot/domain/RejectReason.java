@@ -29,6 +29,8 @@ public enum RejectReason {
     RISK_MAX_DRAWDOWN_LOCK("MAX_DRAWDOWN_LOCK", false),
     /** The symbol's trades lost {@code protections.lowProfitLock.lossPct} within the window: it is locked. */
     RISK_LOW_PROFIT_LOCK("LOW_PROFIT_LOCK", false),
+    /** A person paused the strategy's buying ({@code /pause}), globally or for the symbol, until the pause ends. */
+    RISK_PAUSED("PAUSED", false),
     /** The price is missing or older than {@code marketData.staleAfterMs}. */
     RISK_NO_PRICE("NO_PRICE", true),
     /** The amount exceeds {@code risk.maxStakeAmount}. */

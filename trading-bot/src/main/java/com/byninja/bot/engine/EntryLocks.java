@@ -1,5 +1,6 @@
 package com.byninja.bot.engine;
 
+import com.byninja.bot.config.ProtectionSettings;
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.OutboxAlert;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ final class EntryLocks {
 
     private final TradingContext ctx;
     private final LockJournal journal;
-    private final Protections rules;
+    private Protections rules;
     private final ActiveLocks active = new ActiveLocks();
     private long endFailures;
 
@@ -70,6 +72,26 @@ final class EntryLocks {
             }
         }
         return locks;
+    }
+
+    /**
+     * The protections' rules of {@code settings}, ready to take over: they know the trades closed within their
+     * windows, read from the journal, so that the next close is judged as if they had run all along. The locks in
+     * force are left to end at their time.
+     *
+     * @throws SQLException when the closed trades cannot be read
+     */
+    Protections rulesFor(ProtectionSettings settings) throws SQLException {
+        Protections next = new Protections(settings, ctx.config.timeframe());
+        if (next.any()) {
+            next.remember(ctx.journals.positions().closedTrades(null, ctx.clock.instant().minus(next.lookback())));
+        }
+        return next;
+    }
+
+    /** From now, the locks trades call for are {@code next}'s ({@link #rulesFor}). */
+    void use(Protections next) {
+        this.rules = next;
     }
 
     /** A sell filled and is recorded, the book and the balances follow it: the locks its trade calls for start. */
@@ -134,9 +156,51 @@ final class EntryLocks {
         ctx.alerts.sink().deliver(alert);
     }
 
+    /**
+     * A person's {@code /pause}: the strategy buys nothing on {@code symbol} (every symbol when null) until
+     * {@code until}, in place of the pause of that scope if there is one. Recorded before it takes effect, without an
+     * alert: the reply says it; its end is announced.
+     *
+     * @return the pause, and the one it replaces if any
+     * @throws SQLException when it could not be recorded; nothing changed then
+     */
+    Trader.Paused pause(Symbol symbol, Instant until, String reason) throws SQLException {
+        EntryLock pause = new EntryLock(EntryLock.Kind.PAUSE, symbol, ctx.clock.instant(), until, reason);
+        journal.saveLock(pause, List.of());
+        EntryLock replaced = active.replace(pause);
+        LOG.info("{} on {}: no strategy entry until {}: {}", pause.kind().label(), pause.scopeText(),
+                EntryLock.time(until, ctx.clock.instant()), reason);
+        return new Trader.Paused(pause, Optional.ofNullable(replaced));
+    }
+
+    /**
+     * Ends the pause of exactly {@code symbol}'s scope (every symbol's when null) before its time, without an alert:
+     * the reply to the command that ended it says so.
+     *
+     * @return the pause ended, empty when there was none
+     * @throws SQLException when its end could not be recorded; it goes on then
+     */
+    Optional<EntryLock> endPause(Symbol symbol) throws SQLException {
+        EntryLock pause = active.find(EntryLock.Kind.PAUSE, symbol);
+        if (pause == null) {
+            return Optional.empty();
+        }
+        journal.endLock(pause, List.of());
+        active.remove(pause);
+        LOG.info("{} on {} ended by command, before {}", pause.kind().label(), pause.scopeText(),
+                EntryLock.time(pause.until(), ctx.clock.instant()));
+        return Optional.of(pause);
+    }
+
+    /** @return whether the buy switches keep the strategy from buying on {@code lock}'s scope, pause or not */
+    private boolean buyingDisabled(EntryLock lock) {
+        return !ctx.control.global().buy() || lock.symbol() != null && !ctx.control.of(lock.symbol()).buy();
+    }
+
     /** Forgets {@code lock}, whose time is up, with the alert announcing its end, once. */
     private void end(EntryLock lock, boolean whileStopped) {
-        List<OutboxAlert> alert = announced(lock) ? List.of(ctx.alerts.unlocked(lock, whileStopped)) : List.of();
+        List<OutboxAlert> alert = announced(lock) ? List.of(ctx.alerts.unlocked(lock, whileStopped,
+                lock.kind() == EntryLock.Kind.PAUSE && buyingDisabled(lock))) : List.of();
         boolean recorded;
         try {
             recorded = journal.endLock(lock, alert);

@@ -42,7 +42,7 @@ final class StrategyErrors {
         String kind = asked + ' ' + e.getClass().getName() + ' ' + (trace.length > 0 ? trace[0] : "");
         if (logged.size() < KINDS_REMEMBERED && logged.add(kind)) {
             LOG.error("strategy {} failed {} {} at {}: {}; {}. Later failures of this kind are counted "
-                    + "(strategyErrors in status), not logged", strategy, asked, symbol, at, e, what, e);
+                    + "(strategy errors in /health), not logged", strategy, asked, symbol, at, e, what, e);
         }
     }
 

@@ -77,6 +77,21 @@ final class StrategyRunner {
         }
     }
 
+    /**
+     * Builds each symbol's built-in strategy again, from the settings the context has now ({@code /reload}), on the
+     * candles held: the next candle is decided with them. A plug-in's strategy is left as it runs.
+     */
+    void rebuildStrategies() {
+        markets.replaceAll((s, m) -> {
+            if (m.strategy() == null) {
+                return m;
+            }
+            TradingStrategy runs = ctx.strategyFor(s);
+            LOG.info("{}: the strategy is now {} ({})", s, runs.name(), runs.description());
+            return new Market(m.candles(), runs, runs.build(m.candles().series()), null);
+        });
+    }
+
     /** Adds history without trading on it, and says where the strategy stands. */
     void onHistory(Symbol symbol, List<Candle> history) {
         Market m = markets.get(symbol);

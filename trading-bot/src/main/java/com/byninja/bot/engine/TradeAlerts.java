@@ -200,15 +200,27 @@ final class TradeAlerts {
 
     /** A lock ended, now or while the bot was stopped: written as the lock is forgotten. */
     OutboxAlert unlocked(EntryLock l, boolean whileStopped) {
+        return unlocked(l, whileStopped, false);
+    }
+
+    /**
+     * A lock ended, now or while the bot was stopped: written as the lock is forgotten.
+     *
+     * @param buyingDisabled whether the buy switch keeps the strategy from buying all the same ({@code /disablebuy}
+     *                       during a pause)
+     */
+    OutboxAlert unlocked(EntryLock l, boolean whileStopped, boolean buyingDisabled) {
         AlertKind kind = AlertKind.ENTRY_UNLOCKED;
         if (!sink.read()) {
             return unread(kind, l.symbol());
         }
         ObjectNode data = lockFacts(l);
         data.put("whileStopped", whileStopped);
+        data.put("buyingDisabled", buyingDisabled);
         return outbox(kind, l.kind().label() + (l.symbol() == null ? " on every symbol" : "") + " ended at "
                 + EntryLock.time(l.until(), clock.instant()) + (whileStopped ? ", while the bot was stopped" : "")
-                + ": the strategy may buy again.", l.symbol(), data);
+                + (buyingDisabled ? "; buying stays disabled (/disablebuy) until /enablebuy."
+                        : ": the strategy may buy again."), l.symbol(), data);
     }
 
     private static ObjectNode lockFacts(EntryLock l) {

@@ -1,6 +1,7 @@
 package com.byninja.bot.engine;
 
 import com.byninja.bot.config.BotConfig;
+import com.byninja.bot.config.ConfigChanges;
 import com.byninja.bot.control.ControlState;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.EntryLock;
@@ -17,6 +18,7 @@ import com.byninja.bot.orders.GatewayResult;
 import com.byninja.bot.orders.OrderManager;
 import com.byninja.bot.orders.Submission;
 import com.byninja.bot.positions.PositionBook;
+import com.byninja.bot.protections.Protections;
 import com.byninja.bot.risk.RiskManager;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
@@ -308,6 +310,66 @@ public final class Trader {
     /** @return whether a {@code /panic} waits for its sells */
     public boolean panicRunning() {
         return panic.running();
+    }
+
+    /**
+     * A {@code /pause}: the strategy buys nothing on {@code symbol} (every symbol when null) for {@code duration}, then
+     * buying resumes by itself; kept across restarts. Exits, stops and {@code forcebuy} go on. A second pause of the
+     * same scope replaces the first, shorter or longer.
+     *
+     * @param symbol the symbol, or null for every symbol
+     * @return the pause now in force, and the one it replaced
+     * @throws SQLException when it could not be saved; nothing changed then
+     */
+    public Paused pause(Symbol symbol, Duration duration) throws SQLException {
+        Instant now = time.instant();
+        return locks.pause(symbol, now.plus(duration), "paused by /pause at " + EntryLock.time(now, now));
+    }
+
+    /**
+     * A pause in force, and the one it replaced.
+     *
+     * @param pause    the pause
+     * @param replaced the pause of the same scope it replaced, if there was one
+     */
+    public record Paused(EntryLock pause, Optional<EntryLock> replaced) {
+    }
+
+    /**
+     * Ends the pause of exactly this scope before its time: {@code enablebuy} does.
+     *
+     * @param symbol the symbol, or null for the pause of every symbol
+     * @return the pause ended, empty when there was none
+     * @throws SQLException when its end could not be saved; it goes on then
+     */
+    public Optional<EntryLock> endPause(Symbol symbol) throws SQLException {
+        return locks.endPause(symbol);
+    }
+
+    /** @return the pauses in force now, by end */
+    public List<EntryLock> pauses() {
+        return locks.now().stream().filter(l -> l.kind() == EntryLock.Kind.PAUSE).toList();
+    }
+
+    /**
+     * Runs with the configuration read again by {@code /reload} from now on: the risk rules, the protections' rules
+     * and the built-in strategies' parameters that {@code changes} takes at once ({@link ConfigChanges}). What needs a
+     * restart is the same in {@link ConfigChanges#next()} as before. Called on the trading thread between two
+     * decisions, as a command is.
+     *
+     * @throws SQLException when the protections' rules changed and the trades closed within their windows cannot be
+     *                      read; nothing changed then
+     */
+    public void reconfigure(ConfigChanges changes) throws SQLException {
+        BotConfig next = changes.next();
+        Protections rules = changes.protections() ? locks.rulesFor(next.protections()) : null;
+        ctx.reconfigure(next, changes.strategies());
+        if (rules != null) {
+            locks.use(rules);
+        }
+        if (changes.strategies()) {
+            strategy.rebuildStrategies();
+        }
     }
 
     // ---- state ---------------------------------------------------------------------------------------------

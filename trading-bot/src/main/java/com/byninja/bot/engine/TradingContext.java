@@ -36,10 +36,11 @@ final class TradingContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(Trader.class);
 
-    final BotConfig config;
+    /** Replaced by a {@code /reload} ({@link #reconfigure}), on the trading thread, as are the strategy and risk. */
+    BotConfig config;
     final Clock clock;
-    final TradingStrategy strategy;
-    final RiskManager risk;
+    TradingStrategy strategy;
+    RiskManager risk;
     final OrderManager orders;
     final PositionBook positions;
     final ControlState control;
@@ -82,14 +83,36 @@ final class TradingContext {
         this.exchangeDown = exchangeDown;
         this.exchangeName = exchangeName;
         this.unconfigured = Collections.unmodifiableSet(new LinkedHashSet<>(unconfigured));
+        ownSettings(true);
+    }
+
+    /** Makes the strategies (when {@code strategies}) and the risk rules of the symbols with settings of their own. */
+    private void ownSettings(boolean strategies) {
+        if (strategies) {
+            ownStrategies.clear();
+        }
+        ownRisks.clear();
         config.symbolSettings().forEach((s, own) -> {
-            if (own.ownStrategy()) {
+            if (own.ownStrategy() && strategies) {
                 ownStrategies.put(s, Strategies.create(own.strategy()));
             }
             if (!own.ownRisk().isEmpty()) {
                 ownRisks.put(s, risk.with(own.risk()));
             }
         });
+    }
+
+    /**
+     * Runs with {@code next} from now: its risk rules, and when {@code strategies}, its strategies made again. What
+     * needs a restart is the same in {@code next} as before ({@code ConfigChanges}).
+     */
+    void reconfigure(BotConfig next, boolean strategies) {
+        this.config = next;
+        this.risk = risk.with(next.risk());
+        if (strategies) {
+            this.strategy = Strategies.create(next.strategy());
+        }
+        ownSettings(strategies);
     }
 
     /** @return the strategy {@code s} runs: its own, or the global one */

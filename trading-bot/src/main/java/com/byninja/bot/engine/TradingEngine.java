@@ -225,6 +225,16 @@ public final class TradingEngine implements MarketListener, Agent, AutoCloseable
         return tasksRefused.get();
     }
 
+    /** @return market events (closed candles, history) waiting for the trading thread */
+    public int eventsWaiting() {
+        return events.size();
+    }
+
+    /** @return commands waiting for the trading thread */
+    public int commandsWaiting() {
+        return tasks.size();
+    }
+
     /** @return inputs whose handling failed. */
     public long errors() {
         return errors.get();

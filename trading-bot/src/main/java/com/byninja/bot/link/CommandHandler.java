@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>The frame is read with the commands' {@link CommandCatalogue}, as the control server reads a chat's text: the
  * same checks, the same words and usage lines, whether the frame comes from the server or from any other peer. The
  * symbol is then looked up among the configured ones. Each command a trading bot answers has its action here.
+ *
+ * <p>Every command is answered within its step but {@code reload}: its file is read on the reloader's thread, and its
+ * reply follows from a later step, which applies it ({@link ControlCommands}).
  */
 public final class CommandHandler {
 
@@ -75,21 +78,44 @@ public final class CommandHandler {
     private final Map<Command, Action> actions;
     /** Alerts a command raises go out after its reply, so the asker reads the answer first. */
     private final List<Runnable> afterReply = new ArrayList<>();
+    private final BotOperations operations;
+    private final ControlCommands control;
+    /** Where the reply of the command in hand goes, also when it comes later ({@code reload}). */
+    private Consumer<Message> replying = reply -> { };
 
+    /** A handler whose {@code health}, {@code logs}, {@code version} and {@code reload} know the trader alone. */
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts) {
-        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, null);
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts);
     }
 
     /** @param backtests runs {@code /backtest}; null in a bot that has none (it then says so) */
     public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts,
                           BacktestRequests backtests) {
-        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, backtests);
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts,
+                reports == null ? null : BotOperations.of(trader, reports.info()), backtests);
+    }
+
+    /**
+     * @param operations what the commands about the bot itself read
+     * @param backtests  runs {@code /backtest}; null in a bot that has none (it then says so)
+     */
+    public CommandHandler(Trader trader, SymbolResolver symbols, StatusReport reports, Alerts alerts,
+                          BotOperations operations, BacktestRequests backtests) {
+        this(CommandCatalogue.STANDARD, trader, symbols, reports, alerts, operations, backtests);
     }
 
     /** @throws IllegalArgumentException when a trading bot's command of {@code catalogue} has no action here */
     CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
-                   Alerts alerts, BacktestRequests backtests) {
+                   Alerts alerts) {
+        this(catalogue, trader, symbols, reports, alerts,
+                reports == null ? null : BotOperations.of(trader, reports.info()), null);
+    }
+
+    private CommandHandler(CommandCatalogue catalogue, Trader trader, SymbolResolver symbols, StatusReport reports,
+                           Alerts alerts, BotOperations operations, BacktestRequests backtests) {
+        this.operations = operations;
         this.backtests = backtests;
+        this.control = new ControlCommands(trader, operations == null ? null : operations.reloads());
         this.catalogue = catalogue;
         this.trader = trader;
         this.symbols = symbols;
@@ -133,7 +159,13 @@ public final class CommandHandler {
                 Map.entry(Command.POSITIONS, (m, c, s) -> reply(m, positions.positions(s))),
                 Map.entry(Command.TRADES, (m, c, s) -> reply(m, trades.trades(s, count(c)))),
                 Map.entry(Command.ORDERS, (m, c, s) -> reply(m, orders.orders())),
-                Map.entry(Command.BREAKEVEN, (m, c, s) -> reply(m, positions.breakEven(s))));
+                Map.entry(Command.BREAKEVEN, (m, c, s) -> reply(m, positions.breakEven(s))),
+                Map.entry(Command.HEALTH, (m, c, s) -> reply(m, operations.health().health())),
+                Map.entry(Command.LOGS, (m, c, s) -> reply(m, operations.logs().logs(c.count().isPresent()
+                        ? c.count().getAsInt() : null))),
+                Map.entry(Command.VERSION, (m, c, s) -> reply(m, operations.version().version())),
+                Map.entry(Command.PAUSE, (m, c, s) -> reply(m, control.pause(c, s))),
+                Map.entry(Command.RELOAD, (m, c, s) -> control.reload(m, replying)));
         for (Command command : catalogue.commands(HandledBy.TRADING_BOT)) {
             if (!actions.containsKey(command)) {
                 throw new IllegalArgumentException(command.usage() + " is declared for trading bots, but this one "
@@ -150,15 +182,18 @@ public final class CommandHandler {
      */
     public void handle(Message command, Consumer<Message> replies) {
         afterReply.clear();
+        replying = replies;
         Message reply = answer(command);
-        replies.accept(reply);
+        if (reply != null) {
+            replies.accept(reply);
+        }
         List<Runnable> raised = List.copyOf(afterReply);
         afterReply.clear();
         raised.forEach(Runnable::run);
     }
 
     /**
-     * @param command a {@code command} frame
+     * @param command a {@code command} frame, of a command answered at once (not {@code reload})
      * @return its reply; the alerts it raised have been sent
      */
     public Message handle(Message command) {
@@ -216,6 +251,8 @@ public final class CommandHandler {
     private Message flag(Message m, ParsedCommand command, Symbol symbol, Flag flag, boolean on)
             throws SQLException {
         boolean before = symbol == null ? trader.control().global().get(flag) : trader.control().of(symbol).get(flag);
+        // enablebuy ends the pause of its scope: turning buying on means now.
+        Optional<EntryLock> pauseEnded = flag == Flag.BUY && on ? trader.endPause(symbol) : Optional.empty();
         trader.setFlag(symbol, flag, on);
         String scope = symbol == null ? "globally" : "for " + symbol;
         String what = switch (flag) {
@@ -242,11 +279,15 @@ public final class CommandHandler {
                     flag == Flag.TRADING ? "trade" : flag == Flag.BUY ? "buy" : "sell").append(" yet; send ")
                     .append('/').append(command.command().name()).append(" without a symbol to turn it on globally.");
         }
+        if (flag == Flag.BUY && on) {
+            text.append(control.pausesAfterEnablebuy(symbol, pauseEnded));
+        }
         ObjectNode data = Money.object();
         data.put("flag", flag.label());
         data.put("scope", symbol == null ? "global" : symbol.toString());
         data.put("enabled", on);
         data.put("changed", before != on);
+        pauseEnded.ifPresent(p -> data.put("pauseEnded", p.until().toString()));
         ObjectNode effective = data.putObject("effective");
         for (Symbol s : trader.symbols()) {
             effective.put(s.toString(), trader.control().allows(s, flag));

@@ -28,6 +28,9 @@ import org.slf4j.Marker;
  * <p>No feedback loops: lines logged by the forwarder thread itself and by the link ({@code com.byninja.protocol},
  * whose warnings are about forwarding in the first place) are not forwarded. Nor are lines marked
  * {@link Alerts#ALERTED}: their event raised an alert, which the chat shows already; they stay in the log.
+ *
+ * <p>Every warning and error line, forwarded or not, also goes into the {@link RecentLogs} ring that {@code /logs}
+ * reads, on the logging thread.
  */
 public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -44,6 +47,7 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
     private final Consumer<Message> sink;
     private final AtomicLong dropped = new AtomicLong();
     private final ErrorHandler errorHandler;
+    private final RecentLogs recent;
     private volatile AgentRunner runner;
 
     /**
@@ -60,10 +64,20 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
      * failures; what it logs is not forwarded.
      */
     public LogForwardingAppender(Level threshold, int capacity, Consumer<Message> sink, ErrorHandler errorHandler) {
+        this(threshold, capacity, sink, errorHandler, new RecentLogs());
+    }
+
+    /**
+     * As {@link #LogForwardingAppender(Level, int, Consumer, ErrorHandler)}, keeping every warning and error line in
+     * {@code recent} as well; {@link Level#OFF} for {@code threshold} forwards nothing and keeps them all the same.
+     */
+    public LogForwardingAppender(Level threshold, int capacity, Consumer<Message> sink, ErrorHandler errorHandler,
+                                 RecentLogs recent) {
         this.threshold = threshold;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sink = sink;
         this.errorHandler = errorHandler;
+        this.recent = recent;
         setName("LINK");
     }
 
@@ -75,6 +89,9 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
 
     @Override
     protected void append(ILoggingEvent event) {
+        if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+            recent.add(event.getInstant(), event.getLevel().toString(), event.getLoggerName(), message(event));
+        }
         if (!event.getLevel().isGreaterOrEqual(threshold)
                 || THREAD_NAME.equals(Thread.currentThread().getName())
                 || event.getLoggerName().startsWith(LINK_LOGGERS)
@@ -93,13 +110,15 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
 
     private static String text(ILoggingEvent event) {
         String logger = event.getLoggerName();
-        StringBuilder b = new StringBuilder(logger.substring(logger.lastIndexOf('.') + 1)).append(": ")
-                .append(event.getFormattedMessage());
+        String b = logger.substring(logger.lastIndexOf('.') + 1) + ": " + message(event);
+        return b.length() > MAX_TEXT ? b.substring(0, MAX_TEXT) + "..." : b;
+    }
+
+    /** @return the message, with the exception's class and message when it has one; no stack trace */
+    private static String message(ILoggingEvent event) {
         IThrowableProxy t = event.getThrowableProxy();
-        if (t != null) {
-            b.append(" (").append(t.getClassName()).append(": ").append(t.getMessage()).append(')');
-        }
-        return b.length() > MAX_TEXT ? b.substring(0, MAX_TEXT) + "..." : b.toString();
+        return t == null ? event.getFormattedMessage()
+                : event.getFormattedMessage() + " (" + t.getClassName() + ": " + t.getMessage() + ")";
     }
 
     /** Hands each queued line to the link, and at the end those still queued. */
@@ -133,6 +152,11 @@ public final class LogForwardingAppender extends UnsynchronizedAppenderBase<ILog
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
         }
+    }
+
+    /** @return lines waiting to be forwarded */
+    public int waiting() {
+        return queue.size();
     }
 
     /** @return lines dropped because the queue was full or sending failed. */

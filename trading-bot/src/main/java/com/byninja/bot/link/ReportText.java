@@ -1,12 +1,12 @@
 package com.byninja.bot.link;
 
+import com.byninja.bot.domain.EntryLock;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Money;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import java.time.Instant;
 
-/** How reports write switches, counters, durations and ages, for people and as data. */
+/** How reports write switches, durations and ages, for people and as data. */
 final class ReportText {
 
     private ReportText() {
@@ -20,29 +20,17 @@ final class ReportText {
         return n;
     }
 
-    static String flagsText(Flags f) {
-        return "trading " + onOff(f.trading()) + ", buy " + onOff(f.buy()) + ", sell " + onOff(f.sell());
+    /**
+     * @return {@code trading on, buy paused until 14:00 UTC, sell on}: the switches, and a pause of the strategy's
+     *         buying where the buy switch is on (null when there is none)
+     */
+    static String flagsText(Flags f, EntryLock pause, Instant now) {
+        String buy = f.buy() && pause != null ? "paused until " + EntryLock.time(pause.until(), now) : onOff(f.buy());
+        return "trading " + onOff(f.trading()) + ", buy " + buy + ", sell " + onOff(f.sell());
     }
 
     static String onOff(boolean b) {
         return b ? "on" : "off";
-    }
-
-    static String numbers(ObjectNode node, String skip) {
-        String pairs = pairs(node, skip);
-        return pairs.isEmpty() ? "" : " (" + pairs + ")";
-    }
-
-    /** @return {@code "a 1, b 2"} from the numeric fields of {@code node}, skipping {@code skip}. */
-    static String pairs(ObjectNode node, String skip) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (e.getKey().equals(skip) || !e.getValue().isNumber()) {
-                continue;
-            }
-            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asText());
-        }
-        return b.toString();
     }
 
     static String uptime(long seconds) {
@@ -53,7 +41,9 @@ final class ReportText {
         return d > 0 ? d + "d " + h + "h" : h > 0 ? h + "h " + m + "m" : m > 0 ? m + "m " + s + "s" : s + "s";
     }
 
+    /** @return {@code 350 ms}, {@code 1.5 s} below ten seconds, {@code 20 s} below two minutes, else {@code 6 min} */
     static String age(long ms) {
-        return ms < 1000 ? ms + " ms" : ms < 120_000 ? (ms / 100) / 10.0 + " s" : ms / 60_000 + " min";
+        return ms < 1000 ? ms + " ms" : ms < 10_000 ? (ms / 100) / 10.0 + " s" : ms < 120_000 ? ms / 1000 + " s"
+                : ms / 60_000 + " min";
     }
 }

@@ -3,12 +3,10 @@ package com.byninja.bot.link;
 import static com.byninja.bot.link.ReportText.age;
 import static com.byninja.bot.link.ReportText.flags;
 import static com.byninja.bot.link.ReportText.flagsText;
-import static com.byninja.bot.link.ReportText.numbers;
-import static com.byninja.bot.link.ReportText.pairs;
-import static com.byninja.bot.link.ReportText.uptime;
 
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Money;
@@ -20,15 +18,16 @@ import com.byninja.bot.engine.Trader;
 import com.byninja.bot.engine.TraderSnapshot;
 import com.byninja.bot.engine.port.PositionJournal;
 import com.byninja.bot.positions.TradeStats;
-import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +51,9 @@ public final class StatusReport {
     private final Supplier<ObjectNode> link;
     private final Supplier<ObjectNode> counters;
     private final Function<Symbol, String> candleSources;
+    /** The day's first equity sample, and the midnight it is of; read from the journal once a day. */
+    private EquitySample dayStart;
+    private Instant dayStartOf;
 
     /**
      * @param info     who the bot is
@@ -82,11 +84,21 @@ public final class StatusReport {
         this.candleSources = candleSources;
     }
 
-    /** @return the {@code status} answer. */
+    /** @return who the bot is */
+    BotInfo info() {
+        return info;
+    }
+
+    /**
+     * @return the {@code status} answer: short enough for a phone. The mode and the strategy, the switches (a symbol
+     *         only when something about it is worth saying), the positions with their PnL and what protects them, the
+     *         equity and its change today, the budget, the locks in force. {@code data} has every figure, and more:
+     *         the link and the counters, which {@code health} words
+     */
     public Report status() {
         Instant now = clock.instant();
         TraderSnapshot snap = trader.snapshot();
-        String quote = snap.symbols().get(0).symbol().quote();
+        String quote = snap.quoteCurrency();
         ObjectNode data = Money.object();
         data.put("name", info.name());
         data.put("version", info.version());
@@ -94,139 +106,69 @@ public final class StatusReport {
         data.put("mode", info.mode());
         data.put("timeframe", info.timeframe());
         data.put("strategy", snap.strategyName());
+        data.put("strategyDescription", snap.strategyDescription());
         long uptime = Duration.between(info.startedAt(), now).toSeconds();
         data.put("uptimeSeconds", uptime);
-        StringBuilder t = new StringBuilder();
-        t.append(info.name()).append(' ').append(info.version()).append(" - ").append(info.exchange()).append(" (")
-                .append(info.mode()).append("), up ").append(uptime(uptime)).append('\n');
         data.put("candlesRead", snap.candlesRead());
         data.put("signals", snap.signals());
-        t.append("Strategy: ").append(snap.strategyName()).append(" (").append(snap.strategyDescription())
-                .append(") on ").append(info.timeframe()).append(" candles")
-                .append(snap.symbols().stream().anyMatch(st -> st.ownStrategy() != null)
-                        ? " where a symbol runs none of its own (below)" : "").append("; ").append(snap.candlesRead())
-                .append(" read, ").append(snap.signals()).append(" signals since start\n");
+        StringBuilder t = new StringBuilder();
+        t.append("live".equals(info.mode()) ? "LIVE" : "Paper").append(" on ").append(info.exchange()).append(", ")
+                .append(snap.strategyName()).append(" on ").append(info.timeframe()).append(" candles\n");
 
+        Map<String, EntryLock> pauses = new LinkedHashMap<>();
+        List<EntryLock> protections = new ArrayList<>();
+        for (EntryLock l : snap.locks()) {
+            if (l.kind() == EntryLock.Kind.PAUSE) {
+                pauses.put(l.scope(), l);
+            } else {
+                protections.add(l);
+            }
+        }
+        ArrayNode pauseList = data.putArray("pauses");
+        pauses.values().forEach(p -> {
+            ObjectNode pd = pauseList.addObject();
+            pd.put("scope", p.symbol() == null ? "all" : p.symbol().toString());
+            pd.put("since", p.since().toString());
+            pd.put("until", p.until().toString());
+        });
         Flags g = snap.global();
         data.set("global", flags(g));
         data.put("protectiveExits", snap.protectiveExits());
-        t.append("Global: ").append(flagsText(g)).append(" (for the strategy; ")
-                .append(snap.protectiveExits() ? "stops protect positions whatever the switches say"
-                        : "PROTECTIVE EXITS OFF: risk.protectiveExits is false").append(")\n");
+        t.append("Global: ").append(flagsText(g, pauses.get(EntryLock.ALL_SYMBOLS), now)).append('\n');
+        if (!snap.protectiveExits()) {
+            t.append("PROTECTIVE EXITS OFF (risk.protectiveExits: false): no stop-loss, take-profit or trailing "
+                    + "stop\n");
+        }
         ObjectNode symbols = data.putObject("symbols");
         for (TraderSnapshot.SymbolState st : snap.symbols()) {
-            Symbol s = st.symbol();
-            ObjectNode sd = symbols.putObject(s.toString());
-            Flags own = st.own();
-            sd.set("flags", flags(own));
-            ObjectNode eff = sd.putObject("effective");
-            for (Flag f : Flag.values()) {
-                eff.put(f.label(), st.effective().get(f));
-            }
-            Optional<Ticker> last = st.last();
-            t.append(s).append(": ").append(flagsText(own));
-            if (last.isPresent()) {
-                long ageMs = Math.max(0, Duration.between(last.get().time(), now).toMillis());
-                sd.put("lastPrice", Money.exact(last.get().price()));
-                sd.put("priceAgeMs", ageMs);
-                sd.put("stale", !st.fresh());
-                t.append(", last ").append(Money.exact(last.get().price())).append(" (").append(age(ageMs))
-                        .append(" ago").append(st.fresh() ? "" : ", STALE").append(')');
-            } else {
-                sd.putNull("lastPrice");
-                t.append(", no price yet");
-            }
-            sd.put("bars", st.bars());
-            if (st.ownStrategy() != null) {
-                sd.put("strategy", st.ownStrategy());
-                sd.put("strategyDescription", st.ownStrategyDescription());
-                t.append(", runs ").append(st.ownStrategy()).append(" (").append(st.ownStrategyDescription())
-                        .append(')');
-            }
-            if (!st.ownRisk().isEmpty()) {
-                ArrayNode ownRisk = sd.putArray("ownRisk");
-                st.ownRisk().forEach(ownRisk::add);
-                t.append(", own risk: ").append(String.join(", ", st.ownRisk()));
-            }
-            String candles = candleSources.apply(s);
-            if (candles != null) {
-                sd.put("candles", candles);
-                if (candles.startsWith("built from")) {
-                    t.append(", candles ").append(candles);
-                }
-            }
-            st.orderInFlight().ifPresent(id -> {
-                sd.put("orderInFlight", id);
-                t.append(", order ").append(id).append(" in flight");
-            });
-            boolean configured = st.configured();
-            sd.put("configured", configured);
-            if (!configured) {
-                t.append(", NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
-            }
-            boolean paused = st.pausedByStore();
-            sd.put("pausedByStore", paused);
-            if (paused) {
-                t.append(", PAUSED: a fill waits to be written to the database");
-            }
-            t.append('\n');
+            t.append(symbol(st, pauses.get(st.symbol().toString()), symbols, now));
         }
 
         List<TraderSnapshot.PositionState> open = snap.positions();
         ArrayNode positions = data.putArray("positions");
-        t.append("Positions (").append(open.size()).append("):");
-        if (open.isEmpty()) {
-            t.append(" none");
-        }
-        t.append('\n');
+        t.append("Positions (").append(open.size()).append("):").append(open.isEmpty() ? " none" : "").append('\n');
         for (TraderSnapshot.PositionState ps : open) {
-            Position p = ps.position();
-            ObjectNode pd = positions.addObject();
-            pd.put("symbol", p.symbol().toString());
-            pd.put("quantity", Money.exact(p.quantity()));
-            pd.put("averageEntryPrice", Money.exact(p.averageEntryPrice()));
-            pd.put("costBasis", Money.exact(p.costBasis()));
-            pd.put("openedAt", p.openedAt().toString());
-            pd.put("configured", ps.configured());
-            t.append("  ").append(p.symbol()).append(' ').append(Money.exact(p.quantity())).append(" @ ")
-                    .append(Money.price(p.averageEntryPrice()));
-            Optional<Mark> mark = ps.mark();
-            if (mark.isPresent()) {
-                Mark m = mark.get();
-                pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
-                pd.put("markPrice", Money.exact(m.price()));
-                pd.put("markPriceStale", m.stale());
-                t.append(", unrealised ").append(Money.signed(m.unrealisedPnl())).append(' ').append(quote)
-                        .append(" after the exit fee");
-                if (m.stale()) {
-                    t.append(" (STALE: price ").append(age(m.ageMs())).append(" old)");
-                }
-            } else {
-                pd.putNull("unrealisedPnl");
-                t.append(", unrealised unknown (no price yet)");
-            }
-            t.append(protection(snap.protectiveExits(), ps.protection(), pd));
-            t.append('\n');
+            t.append(PositionText.of(ps, quote, snap.protectiveExits(), trader::priceTick, positions.addObject()));
         }
 
+        t.append(equity(snap, quote, data));
         ObjectNode balances = data.putObject("balances");
         snap.balances().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> balances.put(e.getKey(), Money.exact(e.getValue())));
         BigDecimal free = snap.balances().getOrDefault(quote, BigDecimal.ZERO);
         data.put("freeQuote", Money.exact(free));
         data.put("quoteCurrency", quote);
-        t.append("Balance: ").append(Money.quote(free)).append(' ').append(quote).append(" free\n");
+        t.append("Free ").append(Money.quote(free)).append(' ').append(quote).append('\n');
         t.append(budget(snap, quote, data));
         data.put("dailyLossLimitReached", snap.dailyLossLimitReached());
         if (snap.dailyLossLimitReached()) {
             t.append("Daily loss limit reached: buying stopped until 00:00 UTC\n");
         }
         ArrayNode locks = data.putArray("locks");
-        if (!snap.locks().isEmpty()) {
-            t.append("Entry locks (").append(snap.locks().size()).append("), for the strategy; sells and /forcebuy go "
-                    + "on:\n");
+        if (!protections.isEmpty()) {
+            t.append("Entry locks (").append(protections.size()).append("), for the strategy:\n");
         }
-        for (EntryLock l : snap.locks()) {
+        for (EntryLock l : protections) {
             ObjectNode ld = locks.addObject();
             ld.put("protection", l.kind().code());
             ld.put("scope", l.symbol() == null ? "all" : l.symbol().toString());
@@ -236,14 +178,120 @@ public final class StatusReport {
             t.append("  ").append(l.kind().label()).append(" on ").append(l.scopeText()).append(" until ")
                     .append(EntryLock.time(l.until(), now)).append(": ").append(l.reason()).append('\n');
         }
-
-        ObjectNode l = link.get();
-        data.set("link", l);
-        t.append("Link: ").append(l.path("state").asText("unknown")).append(numbers(l, "state")).append('\n');
-        ObjectNode c = counters.get();
-        data.set("counters", c);
-        t.append("Counters: ").append(pairs(c, null));
+        // What health words, kept here for the programs that read status.
+        data.set("link", link.get());
+        data.set("counters", counters.get());
         return new Report(t.toString().strip(), data);
+    }
+
+    /**
+     * @return the line of one symbol, such as {@code ETH/USDT: trading on, buy off, sell on; price STALE, 6 min old},
+     *         or nothing when all there is to say is that it trades as the global switches say on a fresh price
+     */
+    private String symbol(TraderSnapshot.SymbolState st, EntryLock pause, ObjectNode symbols, Instant now) {
+        Symbol s = st.symbol();
+        ObjectNode sd = symbols.putObject(s.toString());
+        Flags own = st.own();
+        sd.set("flags", flags(own));
+        ObjectNode eff = sd.putObject("effective");
+        for (Flag f : Flag.values()) {
+            eff.put(f.label(), st.effective().get(f));
+        }
+        List<String> parts = new ArrayList<>();
+        if (pause != null) {
+            sd.put("buyPausedUntil", pause.until().toString());
+        }
+        if (!own.equals(Flags.ALL_ON) || pause != null) {
+            parts.add(flagsText(own, pause, now));
+        }
+        Optional<Ticker> last = st.last();
+        if (last.isPresent()) {
+            long ageMs = Math.max(0, Duration.between(last.get().time(), now).toMillis());
+            sd.put("lastPrice", Money.exact(last.get().price()));
+            sd.put("priceAgeMs", ageMs);
+            sd.put("stale", !st.fresh());
+            if (!st.fresh()) {
+                parts.add("price STALE, " + Money.price(last.get().price(), PositionText.tick(trader.priceTick(s),
+                        last.get().price())) + " " + age(ageMs) + " old");
+            }
+        } else {
+            sd.putNull("lastPrice");
+            parts.add("no price yet");
+        }
+        sd.put("bars", st.bars());
+        if (st.ownStrategy() != null) {
+            sd.put("strategy", st.ownStrategy());
+            sd.put("strategyDescription", st.ownStrategyDescription());
+            parts.add("runs " + st.ownStrategy() + " (" + st.ownStrategyDescription() + ")");
+        }
+        if (!st.ownRisk().isEmpty()) {
+            ArrayNode ownRisk = sd.putArray("ownRisk");
+            st.ownRisk().forEach(ownRisk::add);
+            parts.add("own risk: " + String.join(", ", st.ownRisk()));
+        }
+        String candles = candleSources.apply(s);
+        if (candles != null) {
+            sd.put("candles", candles);
+        }
+        st.orderInFlight().ifPresent(id -> {
+            sd.put("orderInFlight", id);
+            parts.add("order " + id + " waiting for the exchange");
+        });
+        sd.put("configured", st.configured());
+        if (!st.configured()) {
+            parts.add("NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)");
+        }
+        sd.put("pausedByStore", st.pausedByStore());
+        if (st.pausedByStore()) {
+            parts.add("HALTED: a fill waits to be written to the database");
+        }
+        return parts.isEmpty() ? "" : s + ": " + String.join("; ", parts) + "\n";
+    }
+
+    /**
+     * @return {@code Equity 10019.80 USDT, +19.80 USDT (+0.20%) since 00:00 UTC}: the free quote balance and the
+     *         positions at their last price, against the first equity sample of the day (UTC)
+     */
+    private String equity(TraderSnapshot snap, String quote, ObjectNode data) {
+        BigDecimal now = trader.equity();
+        ObjectNode e = data.putObject("equityToday");
+        e.put("now", Money.exact(now));
+        StringBuilder t = new StringBuilder("Equity ").append(Money.quote(now)).append(' ').append(quote);
+        Optional<EquitySample> first = dayStart(snap.todayStart());
+        if (first.isEmpty()) {
+            e.putNull("dayStart");
+            return t.append(", no sample of today yet to compare with\n").toString();
+        }
+        EquitySample start = first.get();
+        BigDecimal change = now.subtract(start.equity());
+        BigDecimal pct = start.equity().signum() == 0 ? BigDecimal.ZERO
+                : change.multiply(BigDecimal.valueOf(100)).divide(start.equity(), 2, RoundingMode.HALF_EVEN);
+        ObjectNode d = e.putObject("dayStart");
+        d.put("at", start.at().toString());
+        d.put("equity", Money.exact(start.equity()));
+        e.put("change", Money.exact(change));
+        e.put("changePct", pct.toPlainString());
+        return t.append(", ").append(Money.signed(change)).append(' ').append(quote).append(" (")
+                .append(pct.signum() >= 0 ? "+" : "").append(pct.toPlainString()).append("%) since ")
+                .append(EntryLock.time(start.at(), snap.at())).append('\n').toString();
+    }
+
+    /** @return the day's first equity sample, read once a day when there is one */
+    private Optional<EquitySample> dayStart(Instant todayStart) {
+        if (todayStart.equals(dayStartOf)) {
+            return Optional.of(dayStart);
+        }
+        try {
+            List<EquitySample> today = trader.equityJournal().equitySince(todayStart);
+            if (today.isEmpty()) {
+                return Optional.empty();
+            }
+            dayStart = today.get(0);
+            dayStartOf = todayStart;
+            return Optional.of(dayStart);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     /** @return the {@code stats} answer, for one symbol or (null) all. */
@@ -337,45 +385,6 @@ public final class StatusReport {
         b.put("left", Money.exact(left));
         return "Budget: " + Money.quote(snap.inPositions()) + " of " + Money.quote(snap.budget()) + " " + quote
                 + " in positions (risk.budget), " + Money.quote(left) + " left\n";
-    }
-
-    /** @return {@code "; stop-loss 58800, take-profit 62400"}, or why the position is not protected. */
-    private static String protection(boolean enabled, RiskManager.Protection levels, ObjectNode pd) {
-        ObjectNode pr = pd.putObject("protection");
-        pr.put("enabled", enabled);
-        if (!enabled) {
-            return "; NOT PROTECTED (risk.protectiveExits: false)";
-        }
-        List<String> parts = new ArrayList<>();
-        levels.stopLoss().ifPresent(v -> {
-            pr.put("stopLoss", Money.exact(v));
-            parts.add("stop-loss " + Money.price(v));
-        });
-        levels.takeProfit().ifPresent(v -> {
-            pr.put("takeProfit", Money.exact(v));
-            parts.add("take-profit " + Money.price(v));
-        });
-        levels.minimalRoi().ifPresent(roi -> {
-            ObjectNode r = pr.putObject("minimalRoi");
-            r.put("pct", Money.exact(roi.pct()));
-            r.put("price", Money.exact(roi.price()));
-            r.put("untilMs", roi.untilMs());
-            parts.add("minimal ROI " + Money.exact(roi.pct()) + " % at " + Money.price(roi.price())
-                    + (roi.untilMs() < 0 ? "" : " for " + ReportText.age(roi.untilMs()) + " more"));
-        });
-        levels.trailingStop().ifPresent(v -> {
-            pr.put("trailingStop", Money.exact(v));
-            parts.add("trailing stop " + Money.price(v));
-        });
-        levels.trailingStart().ifPresent(v -> {
-            pr.put("trailingStart", Money.exact(v));
-            if (levels.trailingStop().isEmpty()) {
-                parts.add("trailing stop once the price reaches " + Money.price(v));
-            }
-        });
-        return parts.isEmpty() ? "; no stop set (risk.stopLossPct, takeProfitPct, trailingStopPct are 0, "
-                + "minimalRoi is empty)"
-                : "; " + String.join(", ", parts);
     }
 
     private static String otherFeesText(TradeStats s) {

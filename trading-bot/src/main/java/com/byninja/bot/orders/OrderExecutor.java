@@ -161,6 +161,21 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         return rejectedTasks.get();
     }
 
+    /** @return orders and lookups waiting in the symbols' queues, not counting those at the exchange now */
+    public int tasksWaiting() {
+        return lanes.values().stream().mapToInt(lane -> lane.tasks.size()).sum();
+    }
+
+    /** @return how many orders and lookups each symbol's queue holds at most */
+    public int laneCapacity() {
+        return laneCapacity;
+    }
+
+    /** @return the exchange's answers waiting for the trading thread */
+    public int resultsWaiting() {
+        return results.size();
+    }
+
     /** One symbol's queue and thread. */
     private final class Lane {
         final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(laneCapacity);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The locks in force, at most one per protection and scope, until each is {@link #remove removed} once its end has
@@ -53,6 +54,33 @@ public final class ActiveLocks {
         locks.add(lock);
         firstEnd = firstEnd();
         return true;
+    }
+
+    /**
+     * Puts {@code lock} in force in place of the one of its kind and scope, whatever that one's end: a person's second
+     * {@code /pause} replaces the first, shorter or longer.
+     *
+     * @return the lock replaced, or null when there was none
+     */
+    public EntryLock replace(EntryLock lock) {
+        EntryLock before = find(lock.kind(), lock.symbol());
+        if (before != null) {
+            locks.remove(before);
+        }
+        locks.add(lock);
+        firstEnd = firstEnd();
+        return before;
+    }
+
+    /** @return the lock of {@code kind} on exactly {@code symbol} (null: every symbol), or null when there is none */
+    public EntryLock find(EntryLock.Kind kind, Symbol symbol) {
+        for (int i = 0; i < locks.size(); i++) {
+            EntryLock l = locks.get(i);
+            if (l.kind() == kind && Objects.equals(l.symbol(), symbol)) {
+                return l;
+            }
+        }
+        return null;
     }
 
     /** @return the locks that have ended by {@code now}, still held until removed; no allocation when none has. */

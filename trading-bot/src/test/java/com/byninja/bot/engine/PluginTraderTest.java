@@ -281,13 +281,13 @@ class PluginTraderTest {
         assertThat(messages(Level.ERROR)).containsExactly(
                 "strategy scripted failed deciding on BTC/USDT at 2026-03-01T10:01:00Z: java.lang.IllegalStateException:"
                         + " no data at 0; the candle counts as hold. Later failures of this kind are counted "
-                        + "(strategyErrors in status), not logged",
+                        + "(strategy errors in /health), not logged",
                 "strategy scripted failed deciding on BTC/USDT at 2026-03-01T10:04:00Z: java.lang.IllegalStateException:"
                         + " decide returned null instead of a decision (Decision.hold()); the candle counts as hold. "
-                        + "Later failures of this kind are counted (strategyErrors in status), not logged",
+                        + "Later failures of this kind are counted (strategy errors in /health), not logged",
                 "strategy scripted failed deciding on BTC/USDT at 2026-03-01T10:05:00Z: "
                         + "java.lang.IllegalArgumentException: a stop must be a price above 0, got -1; the candle "
-                        + "counts as hold. Later failures of this kind are counted (strategyErrors in status), not "
+                        + "counts as hold. Later failures of this kind are counted (strategy errors in /health), not "
                         + "logged");
         assertThat(log.list.stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow()
                 .getThrowableProxy().getClassName()).isEqualTo("java.lang.IllegalStateException");

@@ -99,8 +99,10 @@ class BudgetAndExitsReportTest {
 
         Message status = send(Command.STATUS, null, null);
 
-        assertThat(status.message()).contains("BTC/USDT 1 @ 100, unrealised -0.20 USDT after the exit fee; stop-loss "
-                + "98, minimal ROI 4 % at 104.2082082 for 30 min more, trailing stop once the price reaches 103");
+        // Selling at 100 would pay a fee of 0.1: -0.20 USDT, -0.20 / 100.10 = -0.20 %.
+        assertThat(status.message()).contains("BTC/USDT 1 @ 100.00, now 100.00: -0.20 USDT (-0.20%)\n  protected: "
+                + "stop-loss 98.00, minimal ROI 4 % at 104.21 for 30 min more, trailing stop once the price reaches "
+                + "103.00\n");
         JsonNode protection = status.data().path("positions").get(0).path("protection");
         assertThat(protection.path("minimalRoi").path("pct").asText()).isEqualTo("4");
         assertThat(protection.path("minimalRoi").path("price").asText())

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.byninja.bot.TraderFixture;
 import com.byninja.bot.control.SymbolResolver;
+import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
@@ -20,8 +21,10 @@ import com.byninja.protocol.commands.Group;
 import com.byninja.protocol.commands.ParseError;
 import com.byninja.protocol.commands.Role;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -323,7 +326,7 @@ class CommandHandlerTest {
     }
 
     @Test
-    void statusShowsFlagsPricesPositionsBalanceAndLink() {
+    void statusFitsAPhoneModeSwitchesPositionsWithPnlAndStopsEquityAndFreeBalance() {
         forceBuy("BTC/USDT", "100");
         f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
         f.drain();
@@ -332,19 +335,60 @@ class CommandHandlerTest {
 
         Message reply = send(Command.STATUS, null);
 
-        assertThat(reply.message()).contains(
-                "ninja 1.2.3 - simulated (paper), up 1h 2m",
-                "Global: trading on, buy on, sell on",
-                "ETH/USDT: trading on, buy off, sell on, last 3000 (1.5 s ago)",
-                "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT",
-                "Balance: 9899.90 USDT free",
-                "Link: connected (framesSent 12)");
+        // 0.002 BTC cost 100 + 0.1 fee; at 60000 it is worth 120: +19.90, 19.90 / 100.10 = +19.88 %. The equity is the
+        // free 9899.90 and the position's 120. BTC/USDT trades as the global switches say: no line of its own. The
+        // fixture's exchange gives no price tick: prices show the last price's decimals, two at least.
+        assertThat(reply.message()).isEqualTo("""
+                Paper on simulated, sma-cross on 1m candles
+                Global: trading on, buy on, sell on
+                ETH/USDT: trading on, buy off, sell on
+                Positions (1):
+                BTC/USDT 0.002 @ 50000.00, now 60000.00: +19.90 USDT (+19.88%)
+                  protected: stop-loss 49000.00, take-profit 52000.00
+                Equity 10019.90 USDT, no sample of today yet to compare with
+                Free 9899.90 USDT""");
         ObjectNode d = reply.data();
+        assertThat(d.path("name").asText()).isEqualTo("ninja");
+        assertThat(d.path("uptimeSeconds").asLong()).isEqualTo(62 * 60 + 1);
         assertThat(d.path("symbols").path("ETH/USDT").path("effective").path("buy").asBoolean()).isFalse();
         assertThat(d.path("symbols").path("BTC/USDT").path("priceAgeMs").asLong()).isEqualTo(1500);
         assertThat(d.path("positions").get(0).path("unrealisedPnl").asText()).isEqualTo("19.9");
+        assertThat(d.path("positions").get(0).path("unrealisedPnlPct").asText()).isEqualTo("19.88");
+        assertThat(d.path("equityToday").path("now").asText()).isEqualTo("10019.9");
+        // The control server draws a reply's data.chart and data.equity as pictures: status has neither.
+        assertThat(d.has("chart") || d.has("equity")).isFalse();
+        assertThat(d.path("equityToday").path("dayStart").isNull()).isTrue();
+        // What /health now words stays in the data, for the programs that read it.
         assertThat(d.path("link").path("state").asText()).isEqualTo("connected");
         assertThat(d.path("counters").has("marketEventsDropped")).isTrue();
+        assertThat(d.path("candlesRead").asLong()).isZero();
+    }
+
+    @Test
+    void statusComparesTheEquityWithTheDaysFirstSampleAndFlagsOnlyStalePrices() throws Exception {
+        f.store.saveEquity(new EquitySample(Instant.parse("2026-03-01T00:00:00Z"), new BigDecimal("10000")));
+        forceBuy("BTC/USDT", "100");
+        f.gateway.fill(f.gateway.last(), "0.002", "50000", "0.1", f.clock.instant());
+        f.drain();
+        f.clock.advance(Duration.ofSeconds(20));
+        f.price(ETH, "3000");
+
+        Message reply = send(Command.STATUS, null);
+
+        // BTC/USDT's price is 20 s old, above marketData.staleAfterMs (15 s); ETH/USDT's is fresh and not shown.
+        assertThat(reply.message()).isEqualTo("""
+                Paper on simulated, sma-cross on 1m candles
+                Global: trading on, buy on, sell on
+                BTC/USDT: price STALE, 60000.00 20 s old
+                Positions (1):
+                BTC/USDT 0.002 @ 50000.00, now 60000.00 (STALE, 20 s old): +19.90 USDT (+19.88%)
+                  protected: stop-loss 49000.00, take-profit 52000.00
+                Equity 10019.90 USDT, +19.90 USDT (+0.20%) since 00:00 UTC
+                Free 9899.90 USDT""");
+        assertThat(reply.data().path("equityToday").path("dayStart").path("equity").asText()).isEqualTo("10000");
+        assertThat(reply.data().path("equityToday").path("change").asText()).isEqualTo("19.9");
+        assertThat(reply.data().path("equityToday").path("changePct").asText()).isEqualTo("0.20");
+        assertThat(reply.data().path("symbols").path("BTC/USDT").path("stale").asBoolean()).isTrue();
     }
 
     @Test
@@ -360,7 +404,7 @@ class CommandHandlerTest {
 
         Message status = send(Command.STATUS, null);
 
-        assertThat(status.message()).contains("Entry locks (1), for the strategy; sells and /forcebuy go on:\n"
+        assertThat(status.message()).endsWith("Entry locks (1), for the strategy:\n"
                 + "  Cooldown on BTC/USDT until 10:02 UTC: its position closed at 10:00:30 UTC by /forcesell; "
                 + "cooldown 1 candle of 1m");
         ObjectNode lock = (ObjectNode) status.data().path("locks").get(0);
@@ -396,10 +440,10 @@ class CommandHandlerTest {
         assertThat(reply.message()).isEqualTo("Unknown command /moon. Send /help for the list.");
         assertThat(reply.data().path("error").asText()).isEqualTo("unknown_command");
         assertThat(reply.data().path("commands").toString()).isEqualTo("[\"status\",\"stats\",\"chart\",\"equity\","
-                + "\"backtest\",\"balance\",\"profit\",\"daily\",\"weekly\",\"monthly\",\"performance\","
-                + "\"positions\",\"trades\",\"orders\",\"starttrading\",\"stoptrading\",\"enablebuy\","
-                + "\"disablebuy\",\"enablesell\",\"disablesell\",\"forcebuy\",\"forcesell\",\"panic\","
-                + "\"breakeven\"]");
+                + "\"backtest\",\"health\",\"logs\",\"version\",\"balance\",\"profit\",\"daily\",\"weekly\","
+                + "\"monthly\",\"performance\",\"positions\",\"trades\",\"orders\",\"starttrading\","
+                + "\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"pause\","
+                + "\"reload\",\"forcebuy\",\"forcesell\",\"panic\",\"breakeven\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
     }
@@ -474,7 +518,7 @@ class CommandHandlerTest {
                 "the last fills", Argument.count(50).optional()));
 
         assertThatThrownBy(() -> new CommandHandler(more, f.trader, new SymbolResolver(f.config.symbols()), null,
-                f.alerts, null)).isInstanceOf(IllegalArgumentException.class)
+                f.alerts)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/fills [COUNT] is declared for trading bots, but this one has no action for it");
     }
 
@@ -522,9 +566,8 @@ class CommandHandlerTest {
         Message reply = send(Command.STATUS, null);
 
         // Entry 50000: stop-loss 2 % below is 49000, take-profit 4 % above is 52000.
-        assertThat(reply.message()).contains("Global: trading off, buy on, sell on (for the strategy; stops protect "
-                + "positions whatever the switches say)", "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT after the exit "
-                + "fee; stop-loss 49000, take-profit 52000");
+        assertThat(reply.message()).contains("Global: trading off, buy on, sell on\n", "BTC/USDT 0.002 @ 50000.00, now "
+                + "60000.00: +19.90 USDT (+19.88%)\n  protected: stop-loss 49000.00, take-profit 52000.00\n");
         assertThat(reply.data().path("positions").get(0).path("protection").path("stopLoss").asText())
                 .isEqualTo("49000");
         assertThat(reply.data().path("protectiveExits").asBoolean()).isTrue();
@@ -544,9 +587,9 @@ class CommandHandlerTest {
 
         Message reply = send(Command.STATUS, null);
 
-        assertThat(reply.message()).contains("PROTECTIVE EXITS OFF: risk.protectiveExits is false",
-                "BTC/USDT 0.002 @ 50000, unrealised +19.90 USDT after the exit fee; NOT PROTECTED "
-                        + "(risk.protectiveExits: false)");
+        assertThat(reply.message()).contains("Global: trading on, buy on, sell on\nPROTECTIVE EXITS OFF "
+                + "(risk.protectiveExits: false): no stop-loss, take-profit or trailing stop\n", "BTC/USDT 0.002 @ "
+                + "50000.00, now 60000.00: +19.90 USDT (+19.88%)\n  NOT PROTECTED (risk.protectiveExits: false)\n");
     }
 
     @Test
@@ -563,9 +606,9 @@ class CommandHandlerTest {
         f.price(ETH, "3000");
 
         Message status = send(Command.STATUS, null);
-        assertThat(status.message()).contains("Positions (1):", "BTC/USDT 0.002 @ 50000, unrealised +1.90 USDT",
-                "BTC/USDT: trading on, buy on, sell on, last 51000 (0 ms ago), NOT CONFIGURED: kept for its position "
-                        + "(priced, protected, /forcesell only)");
+        assertThat(status.message()).contains("Positions (1):\nBTC/USDT 0.002 @ 50000.00, now 51000.00: +1.90 USDT "
+                + "(+1.90%)",
+                "\nBTC/USDT: NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)\n");
         assertThat(status.data().path("positions").get(0).path("configured").asBoolean()).isFalse();
 
         Message buy = forceBuy("BTC/USDT", "50");

@@ -1,6 +1,7 @@
 package com.byninja.bot.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -11,6 +12,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.byninja.bot.engine.port.Alerts;
 import com.byninja.protocol.Message;
 import com.byninja.protocol.Tag;
+import com.byninja.runtime.Counters;
+import com.byninja.runtime.ErrorHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -114,5 +117,31 @@ class LogForwardingAppenderTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !sent.isEmpty());
         assertThat(sent).extracting(Message::message).containsExactly("Trader: real problem");
+    }
+
+    @Test
+    void everyWarningAndErrorIsKeptForLogsWhetherForwardedOrNotOnTheLoggingThread() {
+        RecentLogs recent = new RecentLogs();
+        appender = new LogForwardingAppender(Level.OFF, 10, sent::add, ErrorHandler.logging(
+                org.slf4j.LoggerFactory.getLogger(getClass()), new Counters()), recent);
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        Logger linkLogger = context.getLogger("com.byninja.protocol.LinkClient");
+
+        logger.info("quiet");
+        logger.error(Alerts.ALERTED, "binance: 5 calls failed in a row; buying is paused");
+        linkLogger.warn("cannot connect");
+        logger.warn("store failed", new IllegalStateException("disk full"));
+
+        // Kept before append returns: no thread in between.
+        assertThat(recent.last(10).lines()).extracting(RecentLogs.Line::level, RecentLogs.Line::logger,
+                RecentLogs.Line::text).containsExactly(
+                tuple("ERROR", "Trader", "binance: 5 calls failed in a row; buying is paused"),
+                tuple("WARN", "LinkClient", "cannot connect"),
+                tuple("WARN", "Trader", "store failed (java.lang.IllegalStateException: disk full)"));
+        // Forwarding OFF forwards nothing.
+        assertThat(appender.waiting()).isZero();
+        assertThat(sent).isEmpty();
     }
 }

@@ -66,15 +66,14 @@ class SymbolSettingsReportTest {
         Message status = send(Command.STATUS, null);
 
         assertThat(status.message())
-                .contains("Strategy: sma-cross (SMA 9 crossing SMA 21) on 1m candles where a symbol runs none of its "
-                        + "own (below); 0 read")
-                .contains("\nETH/USDT: trading on, buy on, sell on, last 3000 (0 ms ago), runs rsi (RSI 7 below 30 / "
-                        + "above 70), own risk: stakeAmount 50, stopLossPct 2\n")
+                .startsWith("Paper on simulated, sma-cross on 1m candles\n")
+                .contains("\nETH/USDT: runs rsi (RSI 7 below 30 / above 70); own risk: stakeAmount 50, stopLossPct 2\n")
                 // 2 % below 3,000 for ETH, with the global take-profit of 6 %.
-                .contains("  ETH/USDT 0.0166 @ 3000, unrealised +0.00 USDT after the exit fee; stop-loss 2940, "
-                        + "take-profit 3180\n");
+                .contains("\nETH/USDT 0.0166 @ 3000.00, now 3000.00: +0.00 USDT (+0.00%)\n"
+                        + "  protected: stop-loss 2940.00, take-profit 3180.00\n");
+        // BTC/USDT runs the global strategy and risk: only its order waiting for the exchange is worth a word.
         assertThat(status.message().lines().filter(l -> l.startsWith("BTC/USDT:")).findFirst().orElseThrow())
-                .doesNotContain("runs").doesNotContain("own risk");
+                .isEqualTo("BTC/USDT: order " + btc.clientOrderId() + " waiting for the exchange");
         JsonNode ethData = status.data().path("symbols").path("ETH/USDT");
         assertThat(ethData.path("strategy").asText()).isEqualTo("rsi");
         assertThat(ethData.path("ownRisk").toString()).isEqualTo("[\"stakeAmount 50\",\"stopLossPct 2\"]");

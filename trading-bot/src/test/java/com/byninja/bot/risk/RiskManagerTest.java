@@ -158,7 +158,8 @@ class RiskManagerTest {
                         RejectReason.RISK_SELL_DISABLED, RejectReason.RISK_POSITION_ALREADY_OPEN,
                         RejectReason.RISK_MAX_OPEN_POSITIONS, RejectReason.RISK_DAILY_LOSS_LIMIT,
                         RejectReason.RISK_COOLDOWN, RejectReason.RISK_STOP_LOSS_GUARD,
-                        RejectReason.RISK_MAX_DRAWDOWN_LOCK, RejectReason.RISK_LOW_PROFIT_LOCK);
+                        RejectReason.RISK_MAX_DRAWDOWN_LOCK, RejectReason.RISK_LOW_PROFIT_LOCK,
+                        RejectReason.RISK_PAUSED);
         assertThat(RejectReason.ORDER_SYMBOL_NOT_CONFIGURED.code()).isEqualTo("SYMBOL_NOT_CONFIGURED");
     }
 }
