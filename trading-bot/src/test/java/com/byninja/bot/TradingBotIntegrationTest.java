@@ -178,7 +178,7 @@ class TradingBotIntegrationTest {
             String ethBuy = request(Command.FORCEBUY, "ETH/USDT").data().path("orderId").asText();
             awaitAlert(event("position_opened", ethBuy));
             Message sellAll = request(Command.FORCESELL, "all");
-            assertThat(sellAll.message()).startsWith("Closing 1 position(s) at market:");
+            assertThat(sellAll.message()).startsWith("Closing 1 position at market:");
             awaitAlert(event("position_closed", sellAll.data().path("orders").get(0).path("orderId").asText()));
 
             Message stats = request(Command.STATS, null);

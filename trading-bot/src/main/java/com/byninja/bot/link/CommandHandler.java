@@ -376,7 +376,8 @@ public final class CommandHandler {
                 lines.add(p.symbol() + " not sold: " + f.rejection().message());
             }
         }
-        return reply(m, "Closing " + open.size() + " position(s) at market:\n" + String.join("\n", lines)
+        return reply(m, "Closing " + Money.count(open.size(), "position", "positions") + " at market:\n"
+                + String.join("\n", lines)
                 + "\nThe fills follow as alerts.", data);
     }
 

@@ -342,8 +342,8 @@ public final class StatusReport {
         String text = "Stats for " + (symbol == null ? "all symbols" : symbol) + " (" + quote + ")\n"
                 + "Today: " + statsText(today, quote) + "\n"
                 + "All time: " + statsText(allTime, quote) + "\n"
-                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on " + open
-                + " open position(s), after exit fees"
+                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on "
+                + Money.count(open, "open position", "open positions") + ", after exit fees"
                 + (stale.isEmpty() ? "" : "; STALE prices: " + String.join(", ", stale))
                 + (unpriced.isEmpty() ? "" : "; no price yet: " + String.join(", ", unpriced));
         return new Report(text, data);
@@ -364,8 +364,10 @@ public final class StatusReport {
     }
 
     private static String statsText(TradeStats s, String quote) {
-        return s.trades() + " trades, " + s.wins() + " won, " + s.losses() + " lost (win rate "
-                + s.winRatePct().toPlainString() + "%), realised " + Money.signed(s.realisedPnl()) + " " + quote
+        // No win rate without a trade: 0 % would read as every trade lost.
+        return Money.count(s.trades(), "trade", "trades") + (s.trades() == 0 ? "" : ", " + s.wins() + " won, "
+                + s.losses() + " lost (win rate " + s.winRatePct().toPlainString() + "%)") + ", realised "
+                + Money.signed(s.realisedPnl()) + " " + quote
                 + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown "
                 + Money.quote(s.maxDrawdown()) + " " + quote;
     }

@@ -229,7 +229,7 @@ class CommandHandlerTest {
 
         Message reply = send(Command.FORCESELL, "all");
 
-        assertThat(reply.message()).startsWith("Closing 2 position(s) at market:");
+        assertThat(reply.message()).startsWith("Closing 2 positions at market:");
         assertThat(reply.data().path("orders")).hasSize(2);
         assertThat(f.gateway.placed).hasSize(4);
     }
@@ -318,9 +318,9 @@ class CommandHandlerTest {
         // 110 - 0.11 - 100 - 0.1 = 9.79
         assertThat(reply.message()).isEqualTo("""
                 Stats for all symbols (USDT)
-                Today: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
-                All time: 1 trades, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
-                Unrealised: +0.00 USDT on 0 open position(s), after exit fees""");
+                Today: 1 trade, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
+                All time: 1 trade, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
+                Unrealised: +0.00 USDT on 0 open positions, after exit fees""");
         assertThat(reply.data().path("allTime").path("realisedPnl").asText()).isEqualTo("9.79");
         assertThat(send(Command.STATS, "ETH/USDT").data().path("allTime").path("trades").asInt()).isZero();
     }
