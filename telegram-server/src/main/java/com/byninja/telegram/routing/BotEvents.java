@@ -60,7 +60,7 @@ public final class BotEvents {
     private final AtomicLong undeliveredAlerts = new AtomicLong();
     private final ChartPictures charts = new ChartPictures();
     private final Notifications notifications;
-    private final ReplyRenderer replies = new ReplyRenderer();
+    private final ReplyRenderer replies = new ReplyRenderer(charts);
     /** Connections whose bot said it is stopping on purpose, with what it said. */
     private final Map<BotConnection, String> stopping = new ConcurrentHashMap<>();
 
@@ -143,9 +143,8 @@ public final class BotEvents {
      * it out ({@link ReplyRenderer}).
      */
     public void reply(String bot, Message reply) {
-        if (pending.complete(reply.id(), bot, asked -> charts.of(bot, reply).ifPresentOrElse(
-                picture -> output.send(asked.chatId(), picture, Priority.REPLY),
-                () -> output.send(asked.chatId(), replies.render(bot, reply), Priority.REPLY)))) {
+        if (pending.complete(reply.id(), bot,
+                asked -> output.send(asked.chatId(), replies.render(bot, reply), Priority.REPLY))) {
             return;
         }
         var late = pending.completeLate(reply.id(), bot);

@@ -39,13 +39,24 @@ final class ReplyRenderer {
     private static final String PRE = "<pre>";
 
     private final AtomicLong badButtons = new AtomicLong();
+    private final ChartPictures pictures;
+
+    /** @param pictures draws the picture a reply's data carries ({@code data.chart}, {@code data.equity}) */
+    ReplyRenderer(ChartPictures pictures) {
+        this.pictures = pictures;
+    }
 
     /**
      * @param bot   the bot that answered
      * @param reply its reply
-     * @return the message to send to the chat that asked
+     * @return the message to send to the chat that asked: the picture its data carries, with its text as the
+     *         caption, or its text laid out from its data
      */
     ChatMessage render(String bot, Message reply) {
+        Optional<ChatMessage.Photo> picture = pictures.of(bot, reply);
+        if (picture.isPresent()) {
+            return picture.get();
+        }
         String body = blocks(reply.data()).orElseGet(() -> Html.escape(reply.message()));
         // A table that comes first starts on a line of its own, so that its first row lines up with the others.
         String html = Html.bold(bot) + (body.startsWith(PRE) ? ":\n" : ": ") + body;

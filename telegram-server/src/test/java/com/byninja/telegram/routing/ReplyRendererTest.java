@@ -38,7 +38,7 @@ class ReplyRendererTest {
     @TempDir
     Path temp;
 
-    final ReplyRenderer renderer = new ReplyRenderer();
+    final ReplyRenderer renderer = new ReplyRenderer(new ChartPictures());
 
     static Message reply(String text, String data) throws Exception {
         return Message.replyTo(Message.command("c1", Command.POSITIONS, null), text,

@@ -20,7 +20,7 @@ import com.byninja.bot.replay.InMemoryJournal;
 import com.byninja.bot.replay.ReplayGateway;
 import com.byninja.bot.replay.SimulatedClock;
 import com.byninja.bot.risk.RiskManager;
-import com.byninja.bot.strategy.PluginStrategy;
+import com.byninja.bot.strategy.BuiltInPlugins;
 import com.byninja.bot.strategy.Strategies;
 import com.byninja.bot.strategy.TradingStrategy;
 import java.math.BigDecimal;
@@ -87,7 +87,7 @@ public final class Backtest {
             BotConfig.RiskSettings r = config.riskFor(s);
             exits |= r.stopLossPct().signum() > 0 || r.takeProfitPct().signum() > 0
                     || r.trailingStopPct().signum() > 0 || !r.minimalRoi().isOff()
-                    || Strategies.create(config.strategyFor(s)) instanceof PluginStrategy;
+                    || !(config.strategyFor(s).plugin() instanceof BuiltInPlugins.BuiltIn);
         }
         this.exits = exits;
     }
