@@ -98,7 +98,7 @@ class ControlFromChatIT {
                     + "[0-9]+, none failed\n.*\nPrices: BTC/USDT [0-9.]+ m?s ago, ETH/USDT [0-9.]+ m?s ago\n"
                     + "Dropped: none\nErrors: none");
             d.ask("/version", "^alpha: trading-bot [0-9.]+(-SNAPSHOT)?, built [0-9]{4}-[0-9]{2}-[0-9]{2} "
-                    + "[0-9]{2}:[0-9]{2} UTC\nJava [0-9.+]+.*\nUp [0-9]+[sm].*\nDatabase schema version 6$");
+                    + "[0-9]{2}:[0-9]{2} UTC\nJava [0-9.+]+.*\nUp [0-9]+[sm].*\nDatabase schema version 7$");
         }
     }
 

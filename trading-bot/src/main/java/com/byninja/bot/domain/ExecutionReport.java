@@ -12,8 +12,10 @@ import java.util.Objects;
  *
  * @param clientOrderId   the bot's id for the order
  * @param exchangeOrderId the exchange's id, null when it rejected the order before assigning one
- * @param status          filled, partially filled (a market order whose rest was cancelled) or rejected
- * @param filledQuantity  base quantity executed, zero when rejected
+ * @param status          filled, partially filled (a market order whose rest was cancelled), rejected, open (resting
+ *                        on the exchange, or a stop waiting for its trigger) or cancelled (a resting order withdrawn
+ *                        or expired)
+ * @param filledQuantity  base quantity executed (so far, for an open order), zero when rejected
  * @param quoteQuantity   quote amount executed (paid for a buy, received for a sell, fees excluded), zero when rejected
  * @param fees            fees charged, one entry per currency; empty when none (or when not known, see below)
  * @param feesKnown       false when the exchange executed the order but its fees could not be read yet (the trades
@@ -29,8 +31,27 @@ public record ExecutionReport(String clientOrderId, String exchangeOrderId, Stat
     /** Precision of prices derived from exact amounts: 34 significant digits, so nothing is lost that matters. */
     public static final MathContext PRICE_PRECISION = MathContext.DECIMAL128;
 
-    /** The final state of a market order on the exchange. */
-    public enum Status { FILLED, PARTIALLY_FILLED, REJECTED }
+    /** Where an order stands on the exchange. */
+    public enum Status {
+        /** Executed in full. */
+        FILLED,
+        /** Executed in part, the rest cancelled by the exchange (a market order does not rest). */
+        PARTIALLY_FILLED,
+        /** Refused; nothing executed. */
+        REJECTED,
+        /**
+         * Accepted and resting: a limit order on the book, or a stop waiting for its trigger. Not final: what executed
+         * so far is in the report, more may follow.
+         */
+        OPEN,
+        /** A resting order withdrawn (by a cancel, or expired); final. What executed before, if anything, is kept. */
+        CANCELLED;
+
+        /** @return whether the order will not change any more */
+        public boolean isFinal() {
+            return this != OPEN;
+        }
+    }
 
     /** Why the exchange (or the bot, on its behalf) refused an order, where the bot reacts differently. */
     public enum Refusal {
@@ -40,6 +61,10 @@ public record ExecutionReport(String clientOrderId, String exchangeOrderId, Stat
         BELOW_EXCHANGE_MINIMUM,
         /** Refused for the rate limits; nothing executed. */
         RATE_LIMITED,
+        /** A stop whose stop price the market has already passed: it would trigger at once (Binance -2010). */
+        WOULD_TRIGGER_IMMEDIATELY,
+        /** A post-only (maker) order that would have executed at once against the book (Binance -2010). */
+        WOULD_TAKE,
         /** Any other refusal. */
         OTHER
     }
@@ -64,6 +89,26 @@ public record ExecutionReport(String clientOrderId, String exchangeOrderId, Stat
                                            Instant time) {
         return new ExecutionReport(clientOrderId, exchangeOrderId, status, filledQuantity, quoteQuantity, fees, true,
                 null, null, time);
+    }
+
+    /**
+     * @return a resting order as the exchange shows it now: nothing executed yet, or {@code filledQuantity} for
+     *         {@code quoteQuantity} so far
+     */
+    public static ExecutionReport open(String clientOrderId, String exchangeOrderId, BigDecimal filledQuantity,
+                                       BigDecimal quoteQuantity, List<Fee> fees, Instant time) {
+        return new ExecutionReport(clientOrderId, exchangeOrderId, Status.OPEN, filledQuantity, quoteQuantity, fees,
+                true, null, null, time);
+    }
+
+    /**
+     * @param reason such as {@code cancelled by the bot}, {@code expired}, or {@code cancelled on the exchange}
+     * @return a resting order withdrawn, with what executed before (zero when nothing did)
+     */
+    public static ExecutionReport cancelled(String clientOrderId, String exchangeOrderId, BigDecimal filledQuantity,
+                                            BigDecimal quoteQuantity, List<Fee> fees, String reason, Instant time) {
+        return new ExecutionReport(clientOrderId, exchangeOrderId, Status.CANCELLED, filledQuantity, quoteQuantity,
+                fees, true, null, reason, time);
     }
 
     /** @return a rejection without fills, for a reason the bot does not act on. */

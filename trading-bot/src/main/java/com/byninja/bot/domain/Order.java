@@ -2,13 +2,14 @@ package com.byninja.bot.domain;
 
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderRequest.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One market order as the bot records it, from the decision to the exchange's final answer.
+ * One order as the bot records it, from the decision to the exchange's final answer.
  *
  * @param clientOrderId   the bot's id, assigned before the order is recorded or sent
  * @param symbol          the market
@@ -26,11 +27,16 @@ import java.util.Objects;
  * @param reason          why it was rejected or cancelled, else null
  * @param createdAt       when the bot decided
  * @param updatedAt       when the status last changed
+ * @param type            market, limit, or stop-loss limit
+ * @param limitPrice      a limit or stop-loss order's limit price, else null
+ * @param stopPrice       a stop-loss order's stop price, else null
+ * @param postOnly        whether a limit order must rest on the book (maker only)
  */
 public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purpose, BigDecimal quoteAmount,
                     BigDecimal quantity, OrderStatus status, String exchangeOrderId, BigDecimal filledQuantity,
                     BigDecimal quoteFilled, List<Fee> fees, boolean feesKnown, Refusal refusal, String reason,
-                    Instant createdAt, Instant updatedAt) {
+                    Instant createdAt, Instant updatedAt, Type type, BigDecimal limitPrice, BigDecimal stopPrice,
+                    boolean postOnly) {
 
     public Order {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -42,43 +48,64 @@ public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purp
         Objects.requireNonNull(quoteFilled, "quoteFilled");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(type, "type");
         fees = List.copyOf(fees);
+    }
+
+    /** A market order. */
+    public Order(String clientOrderId, Symbol symbol, Side side, Purpose purpose, BigDecimal quoteAmount,
+                 BigDecimal quantity, OrderStatus status, String exchangeOrderId, BigDecimal filledQuantity,
+                 BigDecimal quoteFilled, List<Fee> fees, boolean feesKnown, Refusal refusal, String reason,
+                 Instant createdAt, Instant updatedAt) {
+        this(clientOrderId, symbol, side, purpose, quoteAmount, quantity, status, exchangeOrderId, filledQuantity,
+                quoteFilled, fees, feesKnown, refusal, reason, createdAt, updatedAt, Type.MARKET, null, null, false);
     }
 
     /** @return a {@code NEW} order for {@code request}. */
     public static Order newOrder(OrderRequest request, Purpose purpose, Instant now) {
         return new Order(request.clientOrderId(), request.symbol(), request.side(), purpose, request.quoteAmount(),
                 request.quantity(), OrderStatus.NEW, null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), true, null,
-                null, now, now);
+                null, now, now, request.type(), request.limitPrice(), request.stopPrice(), request.postOnly());
     }
 
     /** @return the request this order sends. */
     public OrderRequest toRequest() {
-        return new OrderRequest(clientOrderId, symbol, side, quoteAmount, quantity);
+        return new OrderRequest(clientOrderId, symbol, side, quoteAmount, quantity, type, limitPrice, stopPrice,
+                postOnly);
     }
 
     /** @return this order with the exchange's answer applied. */
     public Order withReport(ExecutionReport report) {
+        boolean filled = report.filledQuantity().signum() > 0;
         OrderStatus next = switch (report.status()) {
             case FILLED -> OrderStatus.FILLED;
             case PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
             case REJECTED -> OrderStatus.REJECTED;
+            case OPEN -> OrderStatus.OPEN;
+            case CANCELLED -> filled ? OrderStatus.PARTIALLY_FILLED : OrderStatus.CANCELLED;
         };
         return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, next, report.exchangeOrderId(),
                 report.filledQuantity(), report.quoteQuantity(), report.fees(), report.feesKnown(), report.refusal(),
-                report.reason(), createdAt, report.time());
+                report.reason(), createdAt, report.time(), type, limitPrice, stopPrice, postOnly);
     }
 
     /** @return this order, finished without any fill. */
     public Order finishedWithout(OrderStatus finalStatus, String why, Instant now) {
         return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, finalStatus, exchangeOrderId,
-                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), true, null, why, createdAt, now);
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), true, null, why, createdAt, now, type, limitPrice,
+                stopPrice, postOnly);
     }
 
     /** @return this order with its fees, which were not known when it was recorded. */
     public Order withFees(List<Fee> knownFees) {
         return new Order(clientOrderId, symbol, side, purpose, quoteAmount, quantity, status, exchangeOrderId,
-                filledQuantity, quoteFilled, knownFees, true, refusal, reason, createdAt, updatedAt);
+                filledQuantity, quoteFilled, knownFees, true, refusal, reason, createdAt, updatedAt, type, limitPrice,
+                stopPrice, postOnly);
+    }
+
+    /** @return whether this order may rest on the exchange: a limit or stop-loss order */
+    public boolean rests() {
+        return type.rests();
     }
 
     /** @return the quote value executed, as the exchange reported it. */

@@ -19,7 +19,12 @@ public enum Purpose {
     /** A {@code forcebuy} command. */
     FORCE_BUY,
     /** A {@code forcesell} command. */
-    FORCE_SELL;
+    FORCE_SELL,
+    /**
+     * The stop-loss order resting on the exchange ({@code risk.stopLossOnExchange}), which the exchange executes when
+     * the price falls to it, whether the bot runs or not.
+     */
+    STOP_ON_EXCHANGE;
 
     /** @return whether orders of this purpose buy. */
     public boolean isBuy() {
@@ -28,7 +33,11 @@ public enum Purpose {
 
     /** @return the name users see, such as {@code stop-loss} or {@code minimal ROI}. */
     public String label() {
-        return this == MINIMAL_ROI ? "minimal ROI" : name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (this) {
+            case MINIMAL_ROI -> "minimal ROI";
+            case STOP_ON_EXCHANGE -> "stop-loss on exchange";
+            default -> name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
     }
 
     /**
@@ -46,6 +55,7 @@ public enum Purpose {
             case MINIMAL_ROI -> "at the minimal ROI";
             case FORCE_BUY -> "by /forcebuy";
             case FORCE_SELL -> "by /forcesell";
+            case STOP_ON_EXCHANGE -> "by the stop-loss on the exchange";
         };
     }
 }

@@ -16,20 +16,32 @@ import java.util.Optional;
 public interface Execution {
 
     /**
-     * Places a market order and waits for the exchange's answer.
+     * Places an order and waits for the exchange's answer.
      *
      * @param request the order, with its client order id already assigned
-     * @return the exchange's report: filled, partially filled or rejected
+     * @return the exchange's report: filled, partially filled or rejected; for a limit or stop-loss order also open
+     *         (resting, with what executed at once) or cancelled (a limit order whose time in force ended)
      * @throws ExchangeException when the outcome is unknown (network error, timeout)
      */
-    ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException;
+    ExecutionReport placeOrder(OrderRequest request) throws ExchangeException;
 
     /**
      * @param request the order as it was (or may have been) sent
-     * @return the exchange's report on it, or empty when the exchange never received it
+     * @return the exchange's report on it now, {@code OPEN} while it rests; empty when the exchange never received it
      * @throws ExchangeException when the exchange cannot be asked
      */
     Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException;
+
+    /**
+     * Cancels a resting order by its client order id and waits for the exchange to confirm it.
+     *
+     * @param request the order as it was sent
+     * @return its final report: {@code CANCELLED} with what executed before (zero when nothing did), or
+     *         {@code FILLED} when it filled before the cancel reached it (or any other final state it was already
+     *         in); empty when the exchange never received the order
+     * @throws ExchangeException when the exchange cannot be asked or did not confirm: the order may still rest
+     */
+    Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException;
 
     /**
      * @return free balance per currency, such as {@code USDT -> 10000}

@@ -132,13 +132,18 @@ public final class TimedExchange implements Exchange {
         }
 
         @Override
-        public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
-            return timed(account, () -> execution.placeMarketOrder(request));
+        public ExecutionReport placeOrder(OrderRequest request) throws ExchangeException {
+            return timed(account, () -> execution.placeOrder(request));
         }
 
         @Override
         public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
             return timed(account, () -> execution.findOrder(request));
+        }
+
+        @Override
+        public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
+            return timed(account, () -> execution.cancelOrder(request));
         }
 
         @Override

@@ -258,7 +258,7 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
                 return found.<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
                         .orElseGet(() -> new GatewayResult.NotFound(order));
             }
-            return new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest()));
+            return new GatewayResult.Executed(order, execution.placeOrder(order.toRequest()));
         } catch (ExchangeException | RuntimeException e) {
             LOG.debug("order {} outcome unknown", order.clientOrderId(), e);
             return new GatewayResult.Unknown(order, String.valueOf(e.getMessage()));

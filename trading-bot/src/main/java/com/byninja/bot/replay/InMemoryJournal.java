@@ -463,7 +463,7 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
         return new Order(stored.clientOrderId(), stored.symbol(), stored.side(), stored.purpose(),
                 stored.quoteAmount(), stored.quantity(), o.status(), o.exchangeOrderId(), o.filledQuantity(),
                 o.quoteFilled(), o.fees(), o.feesKnown(), o.refusal(), o.reason(), stored.createdAt(),
-                toMillis(o.updatedAt()));
+                toMillis(o.updatedAt()), stored.type(), stored.limitPrice(), stored.stopPrice(), stored.postOnly());
     }
 
     private static Instant toMillis(Instant t) {
@@ -473,7 +473,8 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     private static Order toMillis(Order o) {
         return new Order(o.clientOrderId(), o.symbol(), o.side(), o.purpose(), o.quoteAmount(), o.quantity(),
                 o.status(), o.exchangeOrderId(), o.filledQuantity(), o.quoteFilled(), o.fees(), o.feesKnown(),
-                o.refusal(), o.reason(), toMillis(o.createdAt()), toMillis(o.updatedAt()));
+                o.refusal(), o.reason(), toMillis(o.createdAt()), toMillis(o.updatedAt()), o.type(), o.limitPrice(),
+                o.stopPrice(), o.postOnly());
     }
 
     private static Position toMillis(Position p) {

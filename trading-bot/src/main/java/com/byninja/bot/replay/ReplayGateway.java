@@ -64,7 +64,7 @@ public final class ReplayGateway implements OrderGateway {
             }
             it.remove();
             try {
-                results.add(new GatewayResult.Executed(order, execution.placeMarketOrder(order.toRequest())));
+                results.add(new GatewayResult.Executed(order, execution.placeOrder(order.toRequest())));
                 executed++;
             } catch (ExchangeException e) {
                 results.add(new GatewayResult.Unknown(order, e.getMessage()));

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     private static final List<String> SCHEMA_V1 = List.of(
             """
@@ -204,6 +204,15 @@ public final class Database implements AutoCloseable {
                 SchemaV6.upgrade(c);
                 try (Statement st = c.createStatement()) {
                     st.execute("PRAGMA user_version = 6");
+                }
+                return null;
+            });
+        }
+        if (version < 7) {
+            inTransaction(c -> {
+                SchemaV7.upgrade(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA user_version = 7");
                 }
                 return null;
             });

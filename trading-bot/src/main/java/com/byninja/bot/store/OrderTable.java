@@ -9,6 +9,7 @@ import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.FeesPaid;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest.Side;
+import com.byninja.bot.domain.OrderRequest.Type;
 import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
@@ -30,14 +31,14 @@ final class OrderTable {
 
     private static final String COLUMNS = "client_order_id, symbol, side, purpose, quote_amount, quantity, status, "
             + "exchange_order_id, filled_quantity, quote_filled, fees, fees_known, refusal, reason, created_at, "
-            + "updated_at";
+            + "updated_at, type, limit_price, stop_price, post_only";
 
     private OrderTable() {
     }
 
     static void insert(Connection c, Order o) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, o.clientOrderId());
             ps.setString(2, o.symbol().toString());
             ps.setString(3, o.side().name());
@@ -54,6 +55,10 @@ final class OrderTable {
             ps.setString(14, o.reason());
             ps.setLong(15, o.createdAt().toEpochMilli());
             ps.setLong(16, o.updatedAt().toEpochMilli());
+            ps.setString(17, o.type().name());
+            setDecimal(ps, 18, o.limitPrice());
+            setDecimal(ps, 19, o.stopPrice());
+            ps.setInt(20, o.postOnly() ? 1 : 0);
             ps.executeUpdate();
         }
     }
@@ -120,7 +125,9 @@ final class OrderTable {
                             decOrNull(rs, 6), OrderStatus.valueOf(rs.getString(7)), rs.getString(8), dec(rs, 9),
                             dec(rs, 10), Fee.parse(rs.getString(11)), rs.getInt(12) != 0,
                             refusal == null ? null : Refusal.valueOf(refusal), rs.getString(14),
-                            Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16))));
+                            Instant.ofEpochMilli(rs.getLong(15)), Instant.ofEpochMilli(rs.getLong(16)),
+                            Type.valueOf(rs.getString(17)), decOrNull(rs, 18), decOrNull(rs, 19),
+                            rs.getInt(20) != 0));
                 }
             }
         }

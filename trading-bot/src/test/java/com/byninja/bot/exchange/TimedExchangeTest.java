@@ -67,8 +67,13 @@ class TimedExchangeTest {
         }
 
         @Override
-        public ExecutionReport placeMarketOrder(OrderRequest request) {
+        public ExecutionReport placeOrder(OrderRequest request) {
             throw new UnsupportedOperationException("no orders here");
+        }
+
+        @Override
+        public Optional<ExecutionReport> cancelOrder(OrderRequest request) {
+            return Optional.empty();
         }
 
         @Override
@@ -90,7 +95,7 @@ class TimedExchangeTest {
         assertThat(timed.marketData().ticker(BTC).price()).isEqualByComparingTo("60000");
         assertThat(timed.marketData().history(BTC, Duration.ofMinutes(1), 10)).isEmpty();
         assertThat(timed.execution().balances()).containsEntry("USDT", new BigDecimal("100"));
-        assertThatThrownBy(() -> timed.execution().placeMarketOrder(null)).hasMessage("no orders here");
+        assertThatThrownBy(() -> timed.execution().placeOrder(null)).hasMessage("no orders here");
 
         assertThat(timed.prices().summary()).extracting(CallTimes.Summary::calls, CallTimes.Summary::failed,
                 CallTimes.Summary::recent, CallTimes.Summary::recentFailed).containsExactly(3L, 1L, 3, 1);

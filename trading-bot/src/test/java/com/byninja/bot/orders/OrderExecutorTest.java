@@ -38,7 +38,7 @@ class OrderExecutorTest {
         final CountDownLatch entered = new CountDownLatch(1);
 
         @Override
-        public ExecutionReport placeMarketOrder(OrderRequest r) throws ExchangeException {
+        public ExecutionReport placeOrder(OrderRequest r) throws ExchangeException {
             if (hangOnly == null || hangOnly.equals(r.symbol())) {
                 entered.countDown();
             }
@@ -54,6 +54,11 @@ class OrderExecutorTest {
             }
             placed.add(r.clientOrderId());
             return Reports.filled(r.clientOrderId(), "E", "1", "100", "0", "USDT", Instant.now());
+        }
+
+        @Override
+        public Optional<ExecutionReport> cancelOrder(OrderRequest request) {
+            return Optional.empty();
         }
 
         @Override

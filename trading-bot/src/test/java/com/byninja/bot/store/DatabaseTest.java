@@ -41,6 +41,6 @@ class DatabaseTest {
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                 "database " + file.toAbsolutePath() + ": new, created empty (no positions, no history)",
-                "database " + file.toAbsolutePath() + ": opened (schema version 6)");
+                "database " + file.toAbsolutePath() + ": opened (schema version 7)");
     }
 }

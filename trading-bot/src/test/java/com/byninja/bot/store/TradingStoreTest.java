@@ -65,7 +65,7 @@ class TradingStoreTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
-                .hasMessageContaining("has schema version 99, newer than this bot's 6");
+                .hasMessageContaining("has schema version 99, newer than this bot's 7");
     }
 
     /** The tables as a version 1 bot wrote them. */
@@ -217,6 +217,42 @@ class TradingStoreTest {
     }
 
     @Test
+    void aVersionSixDatabaseKeepsItsOrdersAsMarketOrdersAndStoresAStopResting() throws Exception {
+        Path file = dir.resolve("bot.db");
+        // A version 6 bot's file with one filled market order.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+            for (String ddl : VERSION_ONE) {
+                st.execute(ddl);
+            }
+            SchemaV2.upgrade(c);
+            SchemaV3.upgrade(c);
+            SchemaV4.upgrade(c);
+            SchemaV5.upgrade(c);
+            SchemaV6.upgrade(c);
+            st.execute("INSERT INTO orders (client_order_id, symbol, side, purpose, quote_amount, quantity, status, "
+                    + "exchange_order_id, filled_quantity, quote_filled, fees, fees_known, created_at, updated_at) "
+                    + "VALUES ('bn-1', 'BTC/USDT', 'BUY', 'ENTRY', '100', NULL, 'FILLED', '7', '0.002', '100', "
+                    + "'0.1 USDT', 1, 1, 2)");
+            st.execute("PRAGMA user_version = 6");
+        }
+
+        try (Database db = Database.open(file)) {
+            TradingStore store = new TradingStore(db);
+            assertThat(db.schemaVersion()).isEqualTo(7);
+            Order old = store.order("bn-1").orElseThrow();
+            assertThat(old.type()).isEqualTo(OrderRequest.Type.MARKET);
+            assertThat(old.limitPrice()).isNull();
+            Order stop = Order.newOrder(OrderRequest.stopLoss("bn-2", BTC, new BigDecimal("0.002"),
+                    new BigDecimal("48500.01"), new BigDecimal("48257.51")), Purpose.STOP_ON_EXCHANGE, T0);
+            store.insertOrder(stop);
+            assertThat(store.order("bn-2")).contains(stop);
+            assertThat(store.ordersWithStatus(OrderStatus.NEW)).containsExactly(stop);
+        }
+    }
+
+    @Test
     void aVersionFiveDatabaseGainsTheOwnersStopsAndKeepsEverythingElse() throws Exception {
         Path file = dir.resolve("bot.db");
         // A version 5 bot's file: a position and its equity written at midnight.
@@ -240,7 +276,7 @@ class TradingStoreTest {
 
         try (Database db = Database.open(file)) {
             TradingStore store = new TradingStore(db);
-            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(db.schemaVersion()).isEqualTo(Database.SCHEMA_VERSION);
             assertThat(store.loadPositions()).singleElement()
                     .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.002"));
             assertThat(store.equitySince(Instant.EPOCH)).containsExactly(new EquitySample(

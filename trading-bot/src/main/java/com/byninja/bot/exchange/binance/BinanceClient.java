@@ -180,7 +180,7 @@ public final class BinanceClient implements MarketSource {
      * Sends a market order, once, with the client order id as {@code newClientOrderId}. A buy spends a quote amount
      * ({@code quoteOrderQty}), a sell sells {@code quantity}.
      */
-    BinanceNewOrder placeMarketOrder(OrderRequest request, BigDecimal quantity) throws Exception {
+    BinanceNewOrder placeOrder(OrderRequest request, BigDecimal quantity) throws Exception {
         boolean buy = request.side() == OrderRequest.Side.BUY;
         return trade.newOrder(XChangeAdapters.pair(request.symbol()), buy ? OrderSide.BUY : OrderSide.SELL,
                 OrderType.MARKET, null, buy ? null : quantity, buy ? request.quoteAmount() : null, null,

@@ -62,7 +62,7 @@ public final class LiveExecution implements Execution {
     }
 
     @Override
-    public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
+    public ExecutionReport placeOrder(OrderRequest request) throws ExchangeException {
         MarketRules r = rules.getOrDefault(request.symbol(), MarketRules.none(request.symbol()));
         BigDecimal quantity = null;
         if (request.side() == OrderRequest.Side.BUY) {
@@ -83,7 +83,7 @@ public final class LiveExecution implements Execution {
         for (int sends = 0; ; sends++) {
             BigDecimal qty = quantity;
             try {
-                BinanceNewOrder placed = calls.once(() -> client.placeMarketOrder(request, qty));
+                BinanceNewOrder placed = calls.once(() -> client.placeOrder(request, qty));
                 if (!BinanceAdapters.isFinal(placed.status)) {
                     return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
                 }
@@ -179,6 +179,11 @@ public final class LiveExecution implements Execution {
             }
         }
         return Optional.of(BinanceAdapters.report(clientOrderId, o, trades, feesKnown));
+    }
+
+    @Override
+    public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
+        return findOrder(request);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class PaperExecution implements Execution {
     }
 
     @Override
-    public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
+    public ExecutionReport placeOrder(OrderRequest request) throws ExchangeException {
         Optional<ExecutionReport> done = wallet.find(request.clientOrderId());
         if (done.isPresent()) {
             return done.get();
@@ -65,6 +65,11 @@ public final class PaperExecution implements Execution {
     @Override
     public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
         return wallet.find(request.clientOrderId());
+    }
+
+    @Override
+    public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
+        return findOrder(request);
     }
 
     @Override

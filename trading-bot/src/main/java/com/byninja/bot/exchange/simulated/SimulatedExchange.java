@@ -127,7 +127,7 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     }
 
     @Override
-    public ExecutionReport placeMarketOrder(OrderRequest request) throws ExchangeException {
+    public ExecutionReport placeOrder(OrderRequest request) throws ExchangeException {
         RandomWalk walk = walk(request.symbol());
         if (orderLatencyMs > 0) {
             // A real exchange answers after a round trip; the order executes at its end.
@@ -147,6 +147,11 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     @Override
     public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
         return wallet.find(request.clientOrderId());
+    }
+
+    @Override
+    public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
+        return findOrder(request);
     }
 
     @Override

@@ -60,7 +60,7 @@ class BinanceLiveOrdersTest {
     void aMarketBuyCarriesItsClientOrderIdAndReportsTheFill() throws Exception {
         Exchange exchange = open("");
 
-        ExecutionReport report = exchange.execution().placeMarketOrder(
+        ExecutionReport report = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-test-1", BTC, new BigDecimal("100")));
 
         assertThat(stub.requests("POST", "/api/v3/order")).singleElement().satisfies(r -> {
@@ -85,7 +85,7 @@ class BinanceLiveOrdersTest {
         stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
         OrderRequest buy = OrderRequest.buy("bn-coinfee-1", BTC, new BigDecimal("100"));
 
-        ExecutionReport placed = exchange.execution().placeMarketOrder(buy);
+        ExecutionReport placed = exchange.execution().placeOrder(buy);
         ExecutionReport found = exchange.execution().findOrder(buy).orElseThrow();
 
         // 0.00166 BTC at 60000 = 99.6 USDT; the fee, 0.1 % of the coins bought: 0.00166 * 0.001 = 0.00000166 BTC
@@ -105,7 +105,7 @@ class BinanceLiveOrdersTest {
                 BinanceStub.StubFill.of("60001", "0.00066", "0.00000066", "BTC"));
         OrderRequest buy = OrderRequest.buy("bn-mixed-1", BTC, new BigDecimal("100"));
 
-        ExecutionReport placed = exchange.execution().placeMarketOrder(buy);
+        ExecutionReport placed = exchange.execution().placeOrder(buy);
         ExecutionReport found = exchange.execution().findOrder(buy).orElseThrow();
 
         for (ExecutionReport r : List.of(placed, found)) {
@@ -124,7 +124,7 @@ class BinanceLiveOrdersTest {
                 BinanceStub.StubFill.of("60000.37", "0.0007", "0.04200026", "USDT"),
                 BinanceStub.StubFill.of("60001.99", "0.00046", "0.02760092", "USDT"));
 
-        ExecutionReport r = exchange.execution().placeMarketOrder(
+        ExecutionReport r = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-three-1", BTC, new BigDecimal("100")));
 
         // 60000.01 * 0.0005 + 60000.37 * 0.0007 + 60001.99 * 0.00046 = 30.000005 + 42.000259 + 27.6009154
@@ -140,7 +140,7 @@ class BinanceLiveOrdersTest {
         Exchange exchange = open("");
         stub.answersWithoutFills = true;
 
-        ExecutionReport r = exchange.execution().placeMarketOrder(
+        ExecutionReport r = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-nofills-1", BTC, new BigDecimal("100")));
 
         // 0.00166 BTC at 60000: Binance's cummulativeQuoteQty 99.6, fee 0.1 % of it from the trades
@@ -188,7 +188,7 @@ class BinanceLiveOrdersTest {
         stub.settles = true;
         stub.balances.put("BTC", new BigDecimal("0.001"));
 
-        ExecutionReport r = exchange.execution().placeMarketOrder(
+        ExecutionReport r = exchange.execution().placeOrder(
                 OrderRequest.sell("bn-oversell-1", BTC, new BigDecimal("0.002")));
 
         assertThat(r.status()).isEqualTo(ExecutionReport.Status.REJECTED);
@@ -202,12 +202,12 @@ class BinanceLiveOrdersTest {
     void aSellIsRoundedDownToTheStepAndASellBelowTheMinimumIsRefusedWithTheReason() throws Exception {
         Exchange exchange = open("");
 
-        ExecutionReport sold = exchange.execution().placeMarketOrder(
+        ExecutionReport sold = exchange.execution().placeOrder(
                 OrderRequest.sell("bn-sell-1", BTC, new BigDecimal("0.001669999")));
         assertThat(stub.requests("POST", "/api/v3/order").get(0).params()).containsEntry("quantity", "0.00166");
         assertThat(sold.filledQuantity()).isEqualByComparingTo("0.00166");
 
-        ExecutionReport dust = exchange.execution().placeMarketOrder(
+        ExecutionReport dust = exchange.execution().placeOrder(
                 OrderRequest.sell("bn-sell-2", BTC, new BigDecimal("0.000009")));
         assertThat(dust.status()).isEqualTo(ExecutionReport.Status.REJECTED);
         assertThat(dust.reason()).isEqualTo("quantity 0 BTC is below the exchange minimum of 0.00001 BTC "
@@ -221,7 +221,7 @@ class BinanceLiveOrdersTest {
                 alerts);
         stub.orderAnswerDelayMs = 3_000;
 
-        ExecutionReport report = exchange.execution().placeMarketOrder(
+        ExecutionReport report = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-slow-1", BTC, new BigDecimal("100")));
 
         assertThat(report.status()).isEqualTo(ExecutionReport.Status.FILLED);
@@ -237,7 +237,7 @@ class BinanceLiveOrdersTest {
         Exchange exchange = open("");
         stub.failNext("/api/v3/order", new BinanceStub.Fault(502, 0, "<html>bad gateway</html>"));
 
-        assertThatThrownBy(() -> exchange.execution().placeMarketOrder(
+        assertThatThrownBy(() -> exchange.execution().placeOrder(
                 OrderRequest.buy("bn-lost-1", BTC, new BigDecimal("100"))))
                 .isInstanceOfSatisfying(ExchangeException.class,
                         e -> assertThat(e.kind()).isEqualTo(ExchangeException.Kind.UNAVAILABLE));
@@ -253,7 +253,7 @@ class BinanceLiveOrdersTest {
         Exchange exchange = open("");
         stub.failNext("/api/v3/order", BinanceStub.rateLimit(429, 1));
 
-        ExecutionReport report = exchange.execution().placeMarketOrder(
+        ExecutionReport report = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-limited-1", BTC, new BigDecimal("100")));
 
         assertThat(report.status()).isEqualTo(ExecutionReport.Status.FILLED);
@@ -267,7 +267,7 @@ class BinanceLiveOrdersTest {
         Exchange exchange = open("");
         stub.failNext("/api/v3/order", BinanceStub.rateLimit(418, 600));
 
-        ExecutionReport report = exchange.execution().placeMarketOrder(
+        ExecutionReport report = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-banned-1", BTC, new BigDecimal("100")));
 
         assertThat(report.status()).isEqualTo(ExecutionReport.Status.REJECTED);
@@ -282,7 +282,7 @@ class BinanceLiveOrdersTest {
         stub.failNext("/api/v3/order", new BinanceStub.Fault(400, 0,
                 "{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"}"));
 
-        ExecutionReport report = exchange.execution().placeMarketOrder(
+        ExecutionReport report = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-poor-1", BTC, new BigDecimal("100")));
 
         assertThat(report.status()).isEqualTo(ExecutionReport.Status.REJECTED);

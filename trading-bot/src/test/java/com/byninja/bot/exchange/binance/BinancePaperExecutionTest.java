@@ -47,9 +47,9 @@ class BinancePaperExecutionTest {
                 """), db, Clock.systemUTC(), new RecordingAlerts());
         stub.prices.put("BTCUSDT", new BigDecimal("1.00"));
 
-        ExecutionReport bought = exchange.execution().placeMarketOrder(
+        ExecutionReport bought = exchange.execution().placeOrder(
                 OrderRequest.buy("p-1", BTC, new BigDecimal("100")));
-        ExecutionReport sold = exchange.execution().placeMarketOrder(
+        ExecutionReport sold = exchange.execution().placeOrder(
                 OrderRequest.sell("p-2", BTC, bought.filledQuantity()));
 
         // 1.00 * 1.0005 = 1.0005, up to Binance's 0.01 tick: 1.01; 100 / 1.01 = 99.0099.. down to the 0.00001

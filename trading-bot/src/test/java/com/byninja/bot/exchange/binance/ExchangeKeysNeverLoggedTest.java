@@ -64,13 +64,13 @@ class ExchangeKeysNeverLoggedTest {
         List<String> seen = new ArrayList<>();
         Exchange exchange = Exchanges.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
                 alerts);
-        exchange.execution().placeMarketOrder(OrderRequest.buy("bn-k-1", BTC, new BigDecimal("100")));
+        exchange.execution().placeOrder(OrderRequest.buy("bn-k-1", BTC, new BigDecimal("100")));
         stub.failNext("/api/v3/order", new BinanceStub.Fault(401, 0, "{\"code\":-2015,\"msg\":\"Invalid API-key, "
                 + "IP, or permissions for action.\"}"));
-        seen.add(exchange.execution().placeMarketOrder(OrderRequest.buy("bn-k-2", BTC, new BigDecimal("100")))
+        seen.add(exchange.execution().placeOrder(OrderRequest.buy("bn-k-2", BTC, new BigDecimal("100")))
                 .reason());
         stub.orderAnswerDelayMs = 1_000;
-        exchange.execution().placeMarketOrder(OrderRequest.buy("bn-k-3", BTC, new BigDecimal("100")));
+        exchange.execution().placeOrder(OrderRequest.buy("bn-k-3", BTC, new BigDecimal("100")));
         stub.orderAnswerDelayMs = 0;
         for (int i = 0; i < 3; i++) {
             stub.failNext("/api/v3/account", new BinanceStub.Fault(500, 0, "oops"));

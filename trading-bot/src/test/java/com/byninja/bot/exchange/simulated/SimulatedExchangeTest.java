@@ -56,7 +56,7 @@ class SimulatedExchangeTest {
         SimulatedExchange sim = exchange(T0);
         assertThat(sim.ticker(BTC).price()).isEqualByComparingTo("60000.00");
 
-        ExecutionReport r = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport r = sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
 
         // fill 60000 * 1.0005 = 60030.00; quantity 100 / 60030 = 0.00166583 (rounded down)
         // cost 0.00166583 * 60030 = 99.9997749; fee 0.1 % = 0.0999997749, rounded up to 0.09999978
@@ -73,9 +73,9 @@ class SimulatedExchangeTest {
     @Test
     void aMarketSellFillsAtThePriceMinusSlippage() throws Exception {
         SimulatedExchange sim = exchange(T0);
-        sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
 
-        ExecutionReport r = sim.placeMarketOrder(OrderRequest.sell("c2", BTC, new BigDecimal("0.00166583")));
+        ExecutionReport r = sim.placeOrder(OrderRequest.sell("c2", BTC, new BigDecimal("0.00166583")));
 
         // fill 60000 * 0.9995 = 59970.00; proceeds 99.8998251; fee 0.0998998251 -> 0.09989983
         assertThat(r.averagePrice()).isEqualByComparingTo("59970.00");
@@ -98,8 +98,8 @@ class SimulatedExchangeTest {
         SimulatedExchange sim = exchange(T0);
         assertThat(sim.ticker(BTC).price()).isEqualByComparingTo("1.00");
 
-        ExecutionReport bought = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
-        ExecutionReport sold = sim.placeMarketOrder(OrderRequest.sell("c2", BTC, bought.filledQuantity()));
+        ExecutionReport bought = sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport sold = sim.placeOrder(OrderRequest.sell("c2", BTC, bought.filledQuantity()));
 
         // 1.00 * 1.0005 = 1.0005, up to the 0.01 tick: 1.01 (rounded half-up it was 1.00, as if no slippage);
         // 100 / 1.01 = 99.00990099 (8 decimals, down), costing 99.00990099 * 1.01 = 99.9999999999
@@ -115,8 +115,8 @@ class SimulatedExchangeTest {
     void theSameClientOrderIdNeverExecutesTwice() throws Exception {
         SimulatedExchange sim = exchange(T0);
 
-        ExecutionReport first = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
-        ExecutionReport again = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport first = sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        ExecutionReport again = sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
 
         assertThat(again).isEqualTo(first);
         assertThat(sim.balances().get("BTC")).isEqualByComparingTo("0.00166583");
@@ -126,7 +126,7 @@ class SimulatedExchangeTest {
     void aBuyBeyondTheWalletIsRejected() throws Exception {
         SimulatedExchange sim = exchange(T0);
 
-        ExecutionReport r = sim.placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("10000")));
+        ExecutionReport r = sim.placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("10000")));
 
         assertThat(r.status()).isEqualTo(ExecutionReport.Status.REJECTED);
         assertThat(r.reason()).startsWith("insufficient USDT balance: need 10009.");
@@ -135,7 +135,7 @@ class SimulatedExchangeTest {
 
     @Test
     void theWalletAndOrdersSurviveARestart() throws Exception {
-        exchange(T0).placeMarketOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
+        exchange(T0).placeOrder(OrderRequest.buy("c1", BTC, new BigDecimal("100")));
 
         SimulatedExchange restarted = exchange(T0.plusSeconds(5));
 

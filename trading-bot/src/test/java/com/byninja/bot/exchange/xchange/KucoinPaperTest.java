@@ -101,7 +101,7 @@ class KucoinPaperTest {
         assertThat(exchange.marketData().ticker(BTC).price()).isEqualByComparingTo("60000");
         assertThat(exchange.marketData().history(BTC, Duration.ofMinutes(1), 10)).isEmpty();
 
-        ExecutionReport fill = exchange.execution().placeMarketOrder(
+        ExecutionReport fill = exchange.execution().placeOrder(
                 OrderRequest.buy("bn-kc-1", BTC, new BigDecimal("100")));
         // 60000 + 0.05 % = 60030 (tick 0.1); 100 / 60030 to the 0.00000001 step = 0.00166583
         assertThat(fill.status()).isEqualTo(ExecutionReport.Status.FILLED);
