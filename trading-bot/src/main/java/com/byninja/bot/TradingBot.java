@@ -133,7 +133,8 @@ public final class TradingBot implements AutoCloseable {
             // Every decision reads the trading step's instant, the order manager's included.
             StepClock time = new StepClock(clock);
             OrderManager orders = new OrderManager(store, executor, new ClientOrderIds(time), time,
-                    config.exchange().live() ? config.exchange().unknownOrderWindowMs() : 0);
+                    config.exchange().live() ? config.exchange().unknownOrderWindowMs() : 0,
+                    config.orders().statusPollMs());
             Exchange paused = exchange;
             this.trader = Trader.restore(config, time, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), exchange.execution().feePct(),

@@ -17,6 +17,7 @@ public final class FakeGateway implements OrderGateway {
 
     public final List<Order> placed = new ArrayList<>();
     public final List<Order> lookups = new ArrayList<>();
+    public final List<Order> cancels = new ArrayList<>();
     public int balanceRefreshes;
     private final Deque<GatewayResult> results = new ArrayDeque<>();
     public boolean full;
@@ -33,6 +34,12 @@ public final class FakeGateway implements OrderGateway {
     @Override
     public boolean lookup(Order order) {
         lookups.add(order);
+        return true;
+    }
+
+    @Override
+    public boolean cancel(Order order) {
+        cancels.add(order);
         return true;
     }
 
@@ -77,6 +84,23 @@ public final class FakeGateway implements OrderGateway {
                 order.symbol().quote(), at);
         results.add(new GatewayResult.Executed(order, new ExecutionReport(r.clientOrderId(), r.exchangeOrderId(),
                 r.status(), r.filledQuantity(), r.quoteQuantity(), List.of(), false, null, null, at)));
+    }
+
+    /** Answers {@code order}: it rests on the exchange, nothing executed yet. */
+    public void rest(Order order, Instant at) {
+        results.add(new GatewayResult.Executed(order, ExecutionReport.open(order.clientOrderId(), "X" + placed.size(),
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), at)));
+    }
+
+    /** Answers {@code order} (a cancel, or a lookup of a resting order): cancelled with nothing executed. */
+    public void cancelled(Order order, String reason, Instant at) {
+        results.add(new GatewayResult.Executed(order, ExecutionReport.cancelled(order.clientOrderId(), "X",
+                BigDecimal.ZERO, BigDecimal.ZERO, List.of(), reason, at)));
+    }
+
+    /** The cancel of {@code order} was not confirmed: the exchange could not be reached. */
+    public void cancelUnconfirmed(Order order) {
+        results.add(new GatewayResult.CancelUnconfirmed(order, "connect timed out"));
     }
 
     /** A lookup, or an order's answer, found nothing on the exchange. */

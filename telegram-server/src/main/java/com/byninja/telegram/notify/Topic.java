@@ -35,7 +35,7 @@ public enum Topic {
             "risk_limit");
     private static final Set<String> EXCHANGE_EVENTS = Set.of("exchange_errors", "exchange_failing",
             "exchange_recovered", "order_rejected", "order_not_placed", "order_unknown", "exit_refused",
-            "exit_recovered");
+            "exit_recovered", "stop_not_placed", "stop_cancelled", "stop_placed");
 
     private final String word;
     private final String about;

@@ -79,7 +79,7 @@ public final class Backtest {
      */
     public Backtest(BotConfig config, Map<Symbol, List<Candle>> candles) {
         // Protective exits are checked at every point of the price path, not once a second.
-        this.config = config.withCheckIntervalMs(0);
+        this.config = config.withCheckIntervalMs(0).withoutStopsOnExchange();
         this.candles = Map.copyOf(candles);
         this.strategy = Strategies.create(config.strategy());
         boolean exits = false;

@@ -111,7 +111,7 @@ final class ParityReplay {
      */
     ParityReplay(BotConfig config, Instant start, List<Held> held) throws SQLException {
         this.held = List.copyOf(held);
-        this.config = config.withoutProtectiveExits()
+        this.config = config.withoutProtectiveExits().withoutStopsOnExchange()
                 .withStore(config.store().withDecisionRetentionDays(Integer.MAX_VALUE));
         this.clock = new SimulatedClock(start);
         this.execution = new PaperExecution(new PaperWallet(config.simulator(), config.quoteCurrency(),

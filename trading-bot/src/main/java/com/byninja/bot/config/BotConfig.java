@@ -30,7 +30,8 @@ public record BotConfig(
         LinkSettings link,
         StoreSettings store,
         ProtectionSettings protections,
-        Map<Symbol, SymbolSettings> symbolSettings) {
+        Map<Symbol, SymbolSettings> symbolSettings,
+        OrderSettings orders) {
 
     public BotConfig {
         symbols = List.copyOf(symbols);
@@ -76,7 +77,7 @@ public record BotConfig(
         List<Symbol> all = new java.util.ArrayList<>(symbols);
         more.stream().filter(s -> !all.contains(s)).forEach(all::add);
         return new BotConfig(name, exchange, all, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator.covering(all), link, store, protections, symbolSettings);
+                engine, simulator.covering(all), link, store, protections, symbolSettings, orders);
     }
 
     /**
@@ -91,7 +92,7 @@ public record BotConfig(
             }
         });
         return new BotConfig(name, exchange, some, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator.covering(some), link, store, protections, own);
+                engine, simulator.covering(some), link, store, protections, own, orders);
     }
 
     /** @return this configuration with the trader's checks run every {@code checkIntervalMs}, as a replay wants. */
@@ -99,7 +100,7 @@ public record BotConfig(
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
                 new EngineSettings(checkIntervalMs, engine.eventQueueCapacity(), engine.commandQueueCapacity(),
                         engine.orderQueueCapacity(), engine.balanceRefreshMs()), simulator, link, store, protections,
-                symbolSettings);
+                symbolSettings, orders);
     }
 
     /** @return this configuration without protective exits, for every symbol: a parity replay's. */
@@ -108,13 +109,25 @@ public record BotConfig(
         symbolSettings.forEach((s, o) -> own.put(s, new SymbolSettings(o.strategy(),
                 o.risk().withProtectiveExits(false), o.ownStrategy(), o.ownRisk())));
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy,
-                risk.withProtectiveExits(false), engine, simulator, link, store, protections, own);
+                risk.withProtectiveExits(false), engine, simulator, link, store, protections, own, orders);
+    }
+
+    /**
+     * @return this configuration without stops on the exchange, for every symbol: a backtest's, whose replay rules
+     *         already sell at a stop's level when the price reaches it, as a resting stop does
+     */
+    public BotConfig withoutStopsOnExchange() {
+        Map<Symbol, SymbolSettings> own = new java.util.LinkedHashMap<>();
+        symbolSettings.forEach((s, o) -> own.put(s, new SymbolSettings(o.strategy(),
+                o.risk().withStopLossOnExchange(false), o.ownStrategy(), o.ownRisk())));
+        return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy,
+                risk.withStopLossOnExchange(false), engine, simulator, link, store, protections, own, orders);
     }
 
     /** @return this configuration with other store settings, such as a replay's that forgets no decision. */
     public BotConfig withStore(StoreSettings other) {
         return new BotConfig(name, exchange, symbols, timeframe, dataDir, logDir, control, marketData, strategy, risk,
-                engine, simulator, link, other, protections, symbolSettings);
+                engine, simulator, link, other, protections, symbolSettings, orders);
     }
 
     /** @return the quote currency every symbol shares, the currency of stakes and PnL. */
@@ -237,7 +250,19 @@ public record BotConfig(
                                int maxOpenPositions, BigDecimal stopLossPct, BigDecimal takeProfitPct,
                                BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits,
                                StakeMode stakeMode, BigDecimal stakePct, BigDecimal riskPct, BigDecimal budget,
-                               MinimalRoi minimalRoi, BigDecimal trailingStopPositiveOffsetPct) {
+                               MinimalRoi minimalRoi, BigDecimal trailingStopPositiveOffsetPct,
+                               boolean stopLossOnExchange) {
+
+        /** Without a stop-loss on the exchange. */
+        public RiskSettings(BigDecimal stakeAmount, BigDecimal maxStakeAmount, BigDecimal minOrderAmount,
+                            int maxOpenPositions, BigDecimal stopLossPct, BigDecimal takeProfitPct,
+                            BigDecimal trailingStopPct, BigDecimal dailyLossLimit, boolean protectiveExits,
+                            StakeMode stakeMode, BigDecimal stakePct, BigDecimal riskPct, BigDecimal budget,
+                            MinimalRoi minimalRoi, BigDecimal trailingStopPositiveOffsetPct) {
+            this(stakeAmount, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct, takeProfitPct,
+                    trailingStopPct, dailyLossLimit, protectiveExits, stakeMode, stakePct, riskPct, budget, minimalRoi,
+                    trailingStopPositiveOffsetPct, false);
+        }
 
         /** Fixed stakes, no budget, no minimal ROI, a trailing stop that follows from the entry. */
         public RiskSettings(BigDecimal stakeAmount, BigDecimal maxStakeAmount, BigDecimal minOrderAmount,
@@ -252,7 +277,14 @@ public record BotConfig(
         public RiskSettings withProtectiveExits(boolean on) {
             return new RiskSettings(stakeAmount, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct,
                     takeProfitPct, trailingStopPct, dailyLossLimit, on, stakeMode, stakePct, riskPct, budget,
-                    minimalRoi, trailingStopPositiveOffsetPct);
+                    minimalRoi, trailingStopPositiveOffsetPct, stopLossOnExchange);
+        }
+
+        /** @return these settings with the stop-loss on the exchange on or off, such as a backtest's, which is off */
+        public RiskSettings withStopLossOnExchange(boolean on) {
+            return new RiskSettings(stakeAmount, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct,
+                    takeProfitPct, trailingStopPct, dailyLossLimit, protectiveExits, stakeMode, stakePct, riskPct,
+                    budget, minimalRoi, trailingStopPositiveOffsetPct, on);
         }
     }
 
@@ -288,6 +320,21 @@ public record BotConfig(
     }
 
     /** {@code engine.*} */
+    /**
+     * {@code orders.*}: how orders that rest on the exchange are watched and moved.
+     *
+     * @param statusPollMs       how often the exchange is asked about each resting order (at once, too, when the price
+     *                           reaches a resting stop)
+     * @param stopLimitOffsetPct how far below its stop price a stop-loss on the exchange may sell once triggered: its
+     *                           limit price, in percent of the stop price
+     * @param stopMoveStepPct    a stop on the exchange follows a rising stop level (trailing stop, break-even) only when
+     *                           the level has risen by more than this, in percent of the resting stop price
+     * @param stopMoveIntervalMs and at most this often, per position
+     */
+    public record OrderSettings(long statusPollMs, BigDecimal stopLimitOffsetPct, BigDecimal stopMoveStepPct,
+                                long stopMoveIntervalMs) {
+    }
+
     public record EngineSettings(long checkIntervalMs, int eventQueueCapacity, int commandQueueCapacity,
                                  int orderQueueCapacity, long balanceRefreshMs) {
     }

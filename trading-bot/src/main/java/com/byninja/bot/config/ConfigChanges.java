@@ -211,7 +211,7 @@ public final class ConfigChanges {
         }
         return new BotConfig(was.name(), was.exchange(), was.symbols(), was.timeframe(), was.dataDir(), was.logDir(),
                 was.control(), was.marketData(), strategy, is.risk(), was.engine(), was.simulator(), was.link(),
-                was.store(), is.protections(), own);
+                was.store(), is.protections(), own, is.orders());
     }
 
     /**

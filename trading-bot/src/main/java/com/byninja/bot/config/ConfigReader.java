@@ -2,6 +2,7 @@ package com.byninja.bot.config;
 
 import com.byninja.bot.config.BotConfig.ControlSettings;
 import com.byninja.bot.config.BotConfig.EngineSettings;
+import com.byninja.bot.config.BotConfig.OrderSettings;
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.config.BotConfig.LinkSettings;
 import com.byninja.bot.config.BotConfig.MarketDataSettings;
@@ -134,7 +135,14 @@ final class ConfigReader {
         }
         return new BotConfig(name, exchange, symbols, timeframe == null ? Duration.ofMinutes(1) : timeframe,
                 dataDir, logDir, new ControlSettings(config.bool("control.tradingOnFirstStart")), marketData, strategy,
-                risk, engine, simulator, link, store, new ProtectionsReader(config).read(), own);
+                risk, engine, simulator, link, store, new ProtectionsReader(config).read(), own, orders());
+    }
+
+    private OrderSettings orders() {
+        return new OrderSettings(config.whole("orders.statusPollMs", 200, 3_600_000),
+                config.decimal("orders.stopLimitOffsetPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
+                config.decimal("orders.stopMoveStepPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
+                config.whole("orders.stopMoveIntervalMs", 0, 86_400_000));
     }
 
     private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {
@@ -471,7 +479,7 @@ final class ConfigReader {
         Sizing sizing = sizing(k, minOrder, stopLoss, protectiveExits);
         return new RiskSettings(stake, maxStake, minOrder, maxOpen, stopLoss, takeProfit, trailing, dailyLoss,
                 protectiveExits, sizing.mode(), sizing.stakePct(), sizing.riskPct(), sizing.budget(), minimalRoi(k),
-                trailingOffset(k, trailing));
+                trailingOffset(k, trailing), config.bool(k.of("risk.stopLossOnExchange")));
     }
 
     /** The stake mode, what it needs, and the budget. */

@@ -67,6 +67,15 @@ public enum AlertKind {
     TRADING_STARTED,
     /** Trading was stopped by command. */
     TRADING_STOPPED,
+    /**
+     * The stop-loss of a position could not be placed on the exchange (or was cancelled there by someone else and
+     * could not be placed again): the bot watches the price itself and tries again. Said once per episode.
+     */
+    STOP_NOT_PLACED,
+    /** A stop-loss on the exchange was cancelled by someone other than the bot; the bot placed it again. */
+    STOP_CANCELLED,
+    /** The stop-loss rests on the exchange again after it could not be placed. */
+    STOP_PLACED,
     /** A backtest asked for from the chat finished (or failed): its figures, and its equity curve to draw. */
     BACKTEST_FINISHED,
     /** Every sell of a {@code /panic} filled or failed: what it closed, its PnL, what it could not sell. */

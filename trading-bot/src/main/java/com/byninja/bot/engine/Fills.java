@@ -65,6 +65,7 @@ final class Fills {
     private final ExitRetries exits;
     private final EntryLocks locks;
     private final Panic panic;
+    private final ExchangeStops stops;
     private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
     /**
      * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
@@ -74,12 +75,16 @@ final class Fills {
     private final Map<Symbol, BigDecimal> matchedAway = new HashMap<>();
     private boolean unknownOrdersAlerted;
 
-    /** @param panic told of each sell's end, which a running {@code /panic} may wait for */
-    Fills(TradingContext ctx, ExitRetries exits, EntryLocks locks, Panic panic) {
+    /**
+     * @param panic told of each sell's end, which a running {@code /panic} may wait for
+     * @param stops told of each stop-loss on the exchange that rests or ends
+     */
+    Fills(TradingContext ctx, ExitRetries exits, EntryLocks locks, Panic panic, ExchangeStops stops) {
         this.ctx = ctx;
         this.exits = exits;
         this.locks = locks;
         this.panic = panic;
+        this.stops = stops;
     }
 
     /** Applies a result from the order executor. */
@@ -96,7 +101,16 @@ final class Fills {
             }
             return;
         }
-        if (resolved.get() instanceof Resolution.Done done) {
+        if (resolved.get() instanceof Resolution.Resting r) {
+            if (unknownOrdersAlerted) {
+                unknownOrdersAlerted = false;
+                ctx.alerts.ordersAnswered();
+            }
+            ctx.orders.persist(r.order(), List.of());
+            if (r.order().purpose() == Purpose.STOP_ON_EXCHANGE) {
+                stops.onResting(r.order(), r.placed());
+            }
+        } else if (resolved.get() instanceof Resolution.Done done) {
             if (unknownOrdersAlerted) {
                 unknownOrdersAlerted = false;
                 ctx.alerts.ordersAnswered();
@@ -105,6 +119,9 @@ final class Fills {
                 applyFill(done.order(), done.recovered());
             } else {
                 finishedWithoutFill(done.order(), done.recovered());
+            }
+            if (done.order().purpose() == Purpose.STOP_ON_EXCHANGE) {
+                stops.onDone(done.order());
             }
         } else if (resolved.get() instanceof Resolution.GaveUp gaveUp) {
             LOG.warn(Alerts.ALERTED, "order {} never appeared on {} within {}; leaving it to the next start's "
@@ -122,6 +139,13 @@ final class Fills {
 
     private void finishedWithoutFill(Order order, boolean recovered) {
         Symbol s = order.symbol();
+        if (order.purpose() == Purpose.STOP_ON_EXCHANGE) {
+            // The stops say what follows: a refusal is retried and alerted there, a cancel lets the sell go.
+            ctx.orders.persist(order, List.of());
+            LOG.info("stop-loss order {} ({}) {}: {}", order.clientOrderId(), s, order.status().label(),
+                    order.reason());
+            return;
+        }
         List<OutboxAlert> raised = new ArrayList<>();
         boolean protective = ExitRetries.isProtective(order.purpose());
         boolean forced = order.purpose() == Purpose.FORCE_BUY || order.purpose() == Purpose.FORCE_SELL;

@@ -34,13 +34,18 @@ final class OrderDesk {
 
     private final TradingContext ctx;
     private final Fills fills;
+    private final ExchangeStops stops;
 
-    OrderDesk(TradingContext ctx, Fills fills) {
+    OrderDesk(TradingContext ctx, Fills fills, ExchangeStops stops) {
         this.ctx = ctx;
         this.fills = fills;
+        this.stops = stops;
     }
 
-    /** Sells the whole position of {@code s}, matched to the account. */
+    /**
+     * Sells the whole position of {@code s}, matched to the account; when a stop-loss rests on the exchange for it,
+     * once the exchange has confirmed the stop's cancel.
+     */
     Submission sell(Symbol s, Purpose purpose) {
         Optional<Position> held = ctx.positions.get(s);
         if (held.isEmpty()) {
@@ -49,6 +54,23 @@ final class OrderDesk {
         Optional<Rejection> paused = fills.pausedBy(s);
         if (paused.isPresent()) {
             return new Submission.Refused(paused.get());
+        }
+        Optional<Submission> waits = stops.beforeSell(s, purpose);
+        if (waits.isPresent()) {
+            if (waits.get() instanceof Submission.Cancelling c) {
+                LOG.info("{} {}: cancelling the stop-loss {} on {} first", s, purpose.label(),
+                        c.stop().clientOrderId(), ctx.exchangeName);
+            }
+            return waits.get();
+        }
+        return sellNow(s, purpose);
+    }
+
+    /** Sells the whole position of {@code s}, matched to the account, with no stop resting on the exchange. */
+    Submission sellNow(Symbol s, Purpose purpose) {
+        Optional<Position> held = ctx.positions.get(s);
+        if (held.isEmpty()) {
+            return new Submission.Refused(Rejection.of(RejectReason.ORDER_NO_POSITION, "no open position in " + s));
         }
         Position p = matchToAccount(held.get());
         return submit(s, purpose, p.quantity());
@@ -59,7 +81,7 @@ final class OrderDesk {
      * fee taken in the coin that is not known yet, a rounding), the position is matched to the balance and recorded
      * first; a larger gap is left to the exchange to refuse, and the refusal brings fresh balances.
      */
-    private Position matchToAccount(Position p) {
+    Position matchToAccount(Position p) {
         BigDecimal free = ctx.balances.free(p.symbol().base());
         if (free.signum() <= 0 || free.compareTo(p.quantity()) >= 0) {
             return p;

@@ -73,7 +73,9 @@ final class Panic {
         List<PanicStart.NotSold> notSold = new ArrayList<>();
         for (Position p : List.copyOf(ctx.positions.all().values())) {
             Symbol s = p.symbol();
-            Optional<Order> busy = ctx.orders.inFlight(s).filter(o -> o.side() == Side.SELL);
+            // A stop being cancelled is no sell on its way: the panic's sell follows its cancel.
+            Optional<Order> busy = ctx.orders.inFlight(s).filter(o -> o.side() == Side.SELL
+                    && o.purpose() != Purpose.STOP_ON_EXCHANGE);
             if (busy.isPresent()) {
                 alreadySelling.add(busy.get());
                 waiting.put(busy.get().clientOrderId(), busy.get());
@@ -83,6 +85,10 @@ final class Panic {
             if (result instanceof Submission.Sent sent) {
                 sells.add(sent.order());
                 waiting.put(sent.order().clientOrderId(), sent.order());
+            } else if (result instanceof Submission.Cancelling c) {
+                // Waited for under the stop's id until the sell exists (or the stop itself fills).
+                sells.add(c.stop());
+                waiting.put(c.stop().clientOrderId(), c.stop());
             } else {
                 Submission.Refused refused = (Submission.Refused) result;
                 notSold.add(new PanicStart.NotSold(s, refused.rejection()));
@@ -119,6 +125,21 @@ final class Panic {
         if (waiting.remove(order.clientOrderId()) != null) {
             sold.add(new Sold(order, trade, closed));
             finishIfDone();
+        }
+    }
+
+    /**
+     * The stop a panic sell waited for is cancelled, and the sell sent or refused: the panic waits for the sell now.
+     */
+    void handOver(Order stop, Submission sell) {
+        if (!waiting.containsKey(stop.clientOrderId())) {
+            return;
+        }
+        if (sell instanceof Submission.Sent sent) {
+            waiting.remove(stop.clientOrderId());
+            waiting.put(sent.order().clientOrderId(), sent.order());
+        } else if (sell instanceof Submission.Refused refused) {
+            failed(stop, refused.rejection().message());
         }
     }
 

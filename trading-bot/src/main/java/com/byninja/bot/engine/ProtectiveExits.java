@@ -21,12 +21,14 @@ final class ProtectiveExits {
     private final OrderDesk desk;
     private final Fills fills;
     private final ExitRetries exits;
+    private final ExchangeStops stops;
 
-    ProtectiveExits(TradingContext ctx, OrderDesk desk, Fills fills, ExitRetries exits) {
+    ProtectiveExits(TradingContext ctx, OrderDesk desk, Fills fills, ExitRetries exits, ExchangeStops stops) {
         this.ctx = ctx;
         this.desk = desk;
         this.fills = fills;
         this.exits = exits;
+        this.stops = stops;
     }
 
     /** Follows each position's high-water mark and sells those whose exit has triggered and is due. */
@@ -53,6 +55,10 @@ final class ProtectiveExits {
                 continue;
             }
             Purpose why = exit.get();
+            if ((why == Purpose.STOP_LOSS || why == Purpose.TRAILING_STOP) && stops.yields(s, price)) {
+                // The stop on the exchange has triggered and can still fill: its fill is the exit.
+                continue;
+            }
             if (exits.firstTrigger(s)) {
                 ctx.alerts.exitHit(held, why, price, why == Purpose.MINIMAL_ROI
                         ? ctx.protection(held).minimalRoi() : Optional.empty());

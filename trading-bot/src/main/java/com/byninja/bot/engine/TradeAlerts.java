@@ -167,6 +167,47 @@ final class TradeAlerts {
                 + "), and says when it goes through.", order.symbol(), data);
     }
 
+    /**
+     * The stop-loss of a position could not be placed on the exchange; once per episode.
+     *
+     * @param retryMs when the bot tries again
+     */
+    void stopNotPlaced(Symbol s, BigDecimal level, String why, long retryMs) {
+        AlertKind kind = AlertKind.STOP_NOT_PLACED;
+        ObjectNode data = facts(s);
+        data.put("level", Money.exact(level));
+        data.put("reason", why);
+        data.put("nextTryMs", retryMs);
+        raise(kind, "The stop-loss at " + price(s, level) + " could not be placed on the exchange: " + why
+                + ". The bot watches the price and sells at the stop itself while it runs; it tries again in "
+                + Durations.words(retryMs) + " and says when the stop rests on the exchange.", s, data);
+    }
+
+    /** A stop-loss on the exchange was cancelled there by someone else; the bot places it again. */
+    void stopCancelledOutside(Order stop) {
+        AlertKind kind = AlertKind.STOP_CANCELLED;
+        Symbol s = stop.symbol();
+        ObjectNode data = facts(s);
+        data.put("orderId", stop.clientOrderId());
+        data.put("stopPrice", Money.exact(stop.stopPrice()));
+        raise(kind, "The stop-loss on the exchange (order " + stop.clientOrderId() + ", stop " + price(s,
+                stop.stopPrice()) + ") was cancelled, not by the bot; it is placed again.", s, data);
+    }
+
+    /** The stop-loss rests on the exchange after it could not be placed. */
+    void stopPlaced(Order stop, int failures) {
+        AlertKind kind = AlertKind.STOP_PLACED;
+        Symbol s = stop.symbol();
+        ObjectNode data = facts(s);
+        data.put("orderId", stop.clientOrderId());
+        data.put("stopPrice", Money.exact(stop.stopPrice()));
+        data.put("limitPrice", Money.exact(stop.limitPrice()));
+        data.put("failures", failures);
+        raise(kind, "The stop-loss rests on the exchange now: stop " + price(s, stop.stopPrice()) + ", limit "
+                + price(s, stop.limitPrice()) + " (order " + stop.clientOrderId() + ", after "
+                + Money.count(failures, "failed attempt", "failed attempts") + ").", s, data);
+    }
+
     /** A protective exit went through after refusals. */
     void exitRecovered(Order order, int refusals) {
         AlertKind kind = AlertKind.EXIT_RECOVERED;

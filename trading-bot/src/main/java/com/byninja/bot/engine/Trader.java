@@ -96,6 +96,7 @@ public final class Trader {
     private final EntryLocks locks;
     private final EquitySamples equity;
     private final Panic panic;
+    private final ExchangeStops exchangeStops;
     private Instant nextCheck = Instant.MIN;
     private boolean publishing = true;
     private volatile TraderSnapshot latest;
@@ -107,10 +108,12 @@ public final class Trader {
         this.locks = locks;
         ExitRetries exits = new ExitRetries();
         this.panic = new Panic(ctx);
-        this.fills = new Fills(ctx, exits, locks, panic);
-        this.desk = new OrderDesk(ctx, fills);
+        this.exchangeStops = new ExchangeStops(ctx, panic);
+        this.fills = new Fills(ctx, exits, locks, panic, exchangeStops);
+        this.desk = new OrderDesk(ctx, fills, exchangeStops);
+        exchangeStops.wire(fills, desk);
         this.strategy = new StrategyRunner(ctx, desk, locks);
-        this.protective = new ProtectiveExits(ctx, desk, fills, exits);
+        this.protective = new ProtectiveExits(ctx, desk, fills, exits, exchangeStops);
         this.commands = new ManualCommands(ctx, desk);
         this.equity = new EquitySamples(ctx, desk);
         this.latest = snapshot();
@@ -244,15 +247,17 @@ public final class Trader {
      * Rolls the day over (and forgets decisions older than {@code store.decisionRetentionDays} on a new day), ends the
      * protections' locks whose time is up, retries fills the store could not record, asks the exchange about orders
      * whose outcome or fees are unknown, checks stop-loss, take-profit, the minimal ROI and the trailing stop
-     * against the last prices, and writes the equity when its time has come ({@code store.equitySampleMinutes}).
+     * against the last prices, places, moves and asks about the stops resting on the exchange, and writes the equity
+     * when its time has come ({@code store.equitySampleMinutes}).
      */
     public void periodicChecks() {
         ctx.day.rollOver();
         ctx.decisions.onNewDay();
         locks.expire();
         fills.retryUnrecorded();
-        ctx.orders.lookUpDue();
         protective.check();
+        exchangeStops.sync();
+        ctx.orders.lookUpDue();
         equity.sampleIfDue();
     }
 

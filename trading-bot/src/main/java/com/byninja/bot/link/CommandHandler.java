@@ -349,6 +349,9 @@ public final class CommandHandler {
             return reply(m, "Selling " + Money.exact(o.quantity()) + " " + symbol.base() + " of " + symbol
                     + " at market (order " + o.clientOrderId() + "); the fill follows as an alert.", orderData(o));
         }
+        if (result instanceof Submission.Cancelling c) {
+            return reply(m, cancellingFirst(c) + " The fill follows as an alert.", orderData(c.stop()));
+        }
         return refused(m, "Force sell of " + symbol, (Submission.Refused) result);
     }
 
@@ -367,6 +370,9 @@ public final class CommandHandler {
                 sent.add(orderData(s.order()));
                 lines.add("Selling " + Money.exact(s.order().quantity()) + " " + p.symbol() + " (order "
                         + s.order().clientOrderId() + ")");
+            } else if (r instanceof Submission.Cancelling c) {
+                sent.add(orderData(c.stop()));
+                lines.add(cancellingFirst(c));
             } else {
                 Submission.Refused f = (Submission.Refused) r;
                 ObjectNode x = refusedList.addObject();
@@ -440,6 +446,14 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, String.join("\n", lines), data);
+    }
+
+    /** @return what a sell that waits for the cancel of its stop on the exchange says */
+    private String cancellingFirst(Submission.Cancelling c) {
+        Order stop = c.stop();
+        return "Cancelling the stop-loss on the exchange (order " + stop.clientOrderId() + ") first; then selling "
+                + Money.exact(stop.quantity()) + " " + stop.symbol().base() + " of " + stop.symbol()
+                + " at market, unless the stop fills first.";
     }
 
     private Message refused(Message m, String what, Submission.Refused refused) {

@@ -8,7 +8,10 @@ import java.util.Map;
 /** What the order executor reports back to the trading thread. */
 public sealed interface GatewayResult {
 
-    /** The exchange executed or refused the order. */
+    /**
+     * The exchange's report on the order: executed, refused, resting ({@code OPEN}) or cancelled; the answer to a
+     * placement, a lookup or a cancel.
+     */
     record Executed(Order order, ExecutionReport report) implements GatewayResult {
     }
 
@@ -18,6 +21,13 @@ public sealed interface GatewayResult {
 
     /** The outcome is unknown: the exchange could not be reached. The order stays {@code NEW} until looked up. */
     record Unknown(Order order, String error) implements GatewayResult {
+    }
+
+    /**
+     * A cancel the exchange did not confirm (no answer, or an error): the order may still rest there, and is asked to
+     * be cancelled again.
+     */
+    record CancelUnconfirmed(Order order, String error) implements GatewayResult {
     }
 
     /** Fresh balances. */

@@ -38,11 +38,14 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     /** How long a call cut off at stop is given to end once interrupted. */
     private static final long INTERRUPT_GRACE_MS = 200;
 
-    private record Task(Order order, boolean lookup) {
+    /** What a task asks of the exchange. */
+    private enum Kind { PLACE, LOOKUP, CANCEL }
+
+    private record Task(Order order, Kind kind) {
     }
 
     /** Wakes an idle lane at close. */
-    private static final Task STOP = new Task(null, false);
+    private static final Task STOP = new Task(null, Kind.PLACE);
 
     /**
      * An order, or the lookup of one, that still had no answer from the exchange when stopping cut it off. The order
@@ -52,6 +55,7 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
      * @param lookup whether the call was a lookup rather than the order itself
      */
     public record CutOff(Order order, boolean lookup) {
+        // A cut-off cancel counts as a lookup: the order stays as recorded (OPEN) and is asked about at the next start.
         /** @return such as {@code order bn-1 (BUY BTC/USDT 25.00 USDT)} or {@code the lookup of order bn-1 (...)} */
         public String what() {
             String amount = order.quoteAmount() != null
@@ -107,12 +111,17 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
 
     @Override
     public boolean place(Order order) {
-        return offer(new Task(order, false));
+        return offer(new Task(order, Kind.PLACE));
     }
 
     @Override
     public boolean lookup(Order order) {
-        return offer(new Task(order, true));
+        return offer(new Task(order, Kind.LOOKUP));
+    }
+
+    @Override
+    public boolean cancel(Order order) {
+        return offer(new Task(order, Kind.CANCEL));
     }
 
     @Override
@@ -253,13 +262,20 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
     private GatewayResult execute(Task task) {
         Order order = task.order();
         try {
-            if (task.lookup()) {
-                Optional<ExecutionReport> found = execution.findOrder(order.toRequest());
-                return found.<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
+            return switch (task.kind()) {
+                case PLACE -> new GatewayResult.Executed(order, execution.placeOrder(order.toRequest()));
+                case LOOKUP -> execution.findOrder(order.toRequest())
+                        .<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
                         .orElseGet(() -> new GatewayResult.NotFound(order));
-            }
-            return new GatewayResult.Executed(order, execution.placeOrder(order.toRequest()));
+                case CANCEL -> execution.cancelOrder(order.toRequest())
+                        .<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
+                        .orElseGet(() -> new GatewayResult.NotFound(order));
+            };
         } catch (ExchangeException | RuntimeException e) {
+            if (task.kind() == Kind.CANCEL) {
+                LOG.debug("cancel of order {} not confirmed", order.clientOrderId(), e);
+                return new GatewayResult.CancelUnconfirmed(order, String.valueOf(e.getMessage()));
+            }
             LOG.debug("order {} outcome unknown", order.clientOrderId(), e);
             return new GatewayResult.Unknown(order, String.valueOf(e.getMessage()));
         }
@@ -303,7 +319,7 @@ public final class OrderExecutor implements OrderGateway, AutoCloseable {
         for (Lane lane : all) {
             Task task = lane.current;
             if (late.contains(lane.thread) && task != null) {
-                cut.add(new CutOff(task.order(), task.lookup()));
+                cut.add(new CutOff(task.order(), task.kind() != Kind.PLACE));
             }
         }
         Threads.interruptAll(late, INTERRUPT_GRACE_MS);

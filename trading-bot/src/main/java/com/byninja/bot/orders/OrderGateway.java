@@ -10,8 +10,18 @@ public interface OrderGateway {
     /** @return false when the order could not be queued; it was not sent. */
     boolean place(Order order);
 
-    /** Asks the exchange what became of an order whose outcome is unknown; false when it could not be queued. */
+    /**
+     * Asks the exchange what became of an order whose outcome is unknown, or where a resting order stands now; false
+     * when it could not be queued.
+     */
     boolean lookup(Order order);
+
+    /**
+     * Cancels a resting order and waits for the exchange to confirm it; the result is its final report
+     * ({@link GatewayResult.Executed}), {@link GatewayResult.NotFound} when the exchange never had it, or
+     * {@link GatewayResult.CancelUnconfirmed}. False when it could not be queued.
+     */
+    boolean cancel(Order order);
 
     /** Asks for fresh balances soon, such as after the exchange said the account holds less than the bot thought. */
     default void refreshBalances() {

@@ -40,7 +40,13 @@ import org.slf4j.LoggerFactory;
  * own paper wallet, "not found" is final at once.
  *
  * <p>An order that executed but whose fees could not be read is looked up again, with growing delays, until they
- * are known. Owned by the trading thread.
+ * are known.
+ *
+ * <p>An order that rests on the exchange (a stop-loss, a limit order) is {@code OPEN} from the exchange's first
+ * answer: its symbol is free for other orders again, and the exchange is asked what became of it every
+ * {@code orders.statusPollMs} (at once when {@link #pollNow} asks) until it ends. A cancel holds the symbol until the
+ * exchange confirms it, and is sent again, with growing delays, while it is not confirmed: what the exchange answers
+ * (cancelled, or filled first) is the order's final state. Owned by the trading thread.
  */
 public final class OrderManager {
 
@@ -59,7 +65,16 @@ public final class OrderManager {
     private final ClientOrderIds ids;
     private final Clock clock;
     private final long lookupWindowMs;
+    private final long pollIntervalMs;
     private final Map<Symbol, Order> inFlight = new HashMap<>();
+    /** Orders resting on the exchange, as last seen, by client order id. */
+    private final Map<String, Order> resting = new LinkedHashMap<>();
+    /** When each resting order is next asked about; {@link Instant#MAX} while a question is on its way. */
+    private final Map<String, Lookup> polls = new LinkedHashMap<>();
+    /** Resting orders being cancelled, by client order id. */
+    private final Set<String> cancelling = new HashSet<>();
+    /** Cancels the exchange did not confirm, to send again. */
+    private final Map<String, Lookup> cancels = new LinkedHashMap<>();
     private final Map<String, Lookup> unknown = new LinkedHashMap<>();
     private final Map<String, Lookup> feeLookups = new LinkedHashMap<>();
     private final Set<String> recovered = new HashSet<>();
@@ -70,14 +85,22 @@ public final class OrderManager {
     /**
      * @param lookupWindowMs how long after its creation an order that is not found is still looked for (a real
      *                       account); 0 where "not found" is final (the simulator and paper wallets)
+     * @param pollIntervalMs how often a resting order is asked about
      */
     public OrderManager(OrderJournal store, OrderGateway gateway, ClientOrderIds ids, Clock clock,
-                        long lookupWindowMs) {
+                        long lookupWindowMs, long pollIntervalMs) {
         this.store = store;
         this.gateway = gateway;
         this.ids = ids;
         this.clock = clock;
         this.lookupWindowMs = lookupWindowMs;
+        this.pollIntervalMs = pollIntervalMs;
+    }
+
+    /** Resting orders asked about every 5 s. */
+    public OrderManager(OrderJournal store, OrderGateway gateway, ClientOrderIds ids, Clock clock,
+                        long lookupWindowMs) {
+        this(store, gateway, ids, clock, lookupWindowMs, 5_000);
     }
 
     /** Where "not found" is final at once. */
@@ -87,8 +110,8 @@ public final class OrderManager {
 
     /**
      * Takes over orders left {@code NEW} by the previous run (crash, or shutdown before they were sent): each is
-     * looked up on the exchange before its symbol trades again. Orders whose fees were not known yet are looked up
-     * again too.
+     * looked up on the exchange before its symbol trades again. Orders left resting ({@code OPEN}) are asked about at
+     * once: one may have filled meanwhile. Orders whose fees were not known yet are looked up again too.
      *
      * @return how many orders are being recovered
      */
@@ -98,6 +121,12 @@ public final class OrderManager {
         for (Order order : store.ordersWithStatus(OrderStatus.NEW)) {
             inFlight.put(order.symbol(), order);
             unknown.put(order.clientOrderId(), new Lookup(order, now, FIRST_LOOKUP_DELAY_MS));
+            recovered.add(order.clientOrderId());
+            n++;
+        }
+        for (Order order : store.ordersWithStatus(OrderStatus.OPEN)) {
+            resting.put(order.clientOrderId(), order);
+            polls.put(order.clientOrderId(), new Lookup(order, now, pollIntervalMs));
             recovered.add(order.clientOrderId());
             n++;
         }
@@ -114,14 +143,31 @@ public final class OrderManager {
      * @return the recorded order, or why it was not placed
      */
     public Submission submit(Symbol symbol, Purpose purpose, BigDecimal amount) {
+        return submit(symbol, purpose, id -> purpose.isBuy() ? OrderRequest.buy(id, symbol, amount)
+                : OrderRequest.sell(id, symbol, amount));
+    }
+
+    /**
+     * A stop-loss that rests on the exchange, for {@link Purpose#STOP_ON_EXCHANGE}.
+     *
+     * @param quantity   the base quantity it sells
+     * @param stopPrice  the price that triggers it
+     * @param limitPrice the lowest price it sells at once triggered
+     * @return the recorded order, or why it was not placed
+     */
+    public Submission submitStop(Symbol symbol, BigDecimal quantity, BigDecimal stopPrice, BigDecimal limitPrice) {
+        return submit(symbol, Purpose.STOP_ON_EXCHANGE, id -> OrderRequest.stopLoss(id, symbol, quantity, stopPrice,
+                limitPrice));
+    }
+
+    private Submission submit(Symbol symbol, Purpose purpose, java.util.function.Function<String, OrderRequest> make) {
         Order busy = inFlight.get(symbol);
         if (busy != null) {
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_IN_FLIGHT, "order " + busy.clientOrderId()
                     + " for " + symbol + " is still waiting for the exchange"));
         }
         String id = ids.next();
-        OrderRequest request = purpose.isBuy() ? OrderRequest.buy(id, symbol, amount)
-                : OrderRequest.sell(id, symbol, amount);
+        OrderRequest request = make.apply(id);
         Order order = Order.newOrder(request, purpose, clock.instant());
         try {
             store.insertOrder(order);
@@ -156,12 +202,36 @@ public final class OrderManager {
         if (result instanceof GatewayResult.Unknown u && feeLookups.containsKey(u.order().clientOrderId())) {
             return feesLookedUp(u.order(), null, now);
         }
+        if (result instanceof GatewayResult.CancelUnconfirmed cu) {
+            return cancelNotConfirmed(cu, now);
+        }
         if (lateWithoutFill(result)) {
             return Optional.empty();
+        }
+        if (result instanceof GatewayResult.Executed e && !e.report().status().isFinal()) {
+            consecutiveUnknown = 0;
+            return rests(e.order().withReport(e.report()), now);
         }
         if (result instanceof GatewayResult.Executed e) {
             consecutiveUnknown = 0;
             return Optional.of(finish(e.order().withReport(e.report())));
+        }
+        if (result instanceof GatewayResult.NotFound nf && (resting.containsKey(nf.order().clientOrderId())
+                || cancelling.contains(nf.order().clientOrderId()))) {
+            consecutiveUnknown = 0;
+            return Optional.of(finish(nf.order().finishedWithout(OrderStatus.CANCELLED, "no longer on "
+                    + "the exchange", now)));
+        }
+        if (result instanceof GatewayResult.Unknown u && resting.containsKey(u.order().clientOrderId())) {
+            consecutiveUnknown++;
+            Lookup previous = polls.get(u.order().clientOrderId());
+            long delay = previous == null ? FIRST_LOOKUP_DELAY_MS : Math.min(Math.max(FIRST_LOOKUP_DELAY_MS,
+                    previous.delayMs() * 2), MAX_LOOKUP_DELAY_MS);
+            polls.put(u.order().clientOrderId(), new Lookup(resting.get(u.order().clientOrderId()),
+                    now.plusMillis(delay), delay));
+            LOG.warn("resting order {} ({} {}) could not be asked about: {}; asking again in {} ms",
+                    u.order().clientOrderId(), u.order().side(), u.order().symbol(), u.error(), delay);
+            return Optional.empty();
         }
         if (result instanceof GatewayResult.NotFound nf) {
             consecutiveUnknown = 0;
@@ -212,13 +282,84 @@ public final class OrderManager {
             return false;
         }
         Order current = inFlight.get(order.symbol());
-        boolean waited = unknown.containsKey(order.clientOrderId())
+        boolean waited = unknown.containsKey(order.clientOrderId()) || resting.containsKey(order.clientOrderId())
                 || current != null && current.clientOrderId().equals(order.clientOrderId());
         if (!waited) {
             LOG.info("order {} ({} {}): a late answer without a fill is ignored; the order was already settled",
                     order.clientOrderId(), order.side(), order.symbol());
         }
         return !waited;
+    }
+
+    /** The exchange shows the order resting: the first time, its symbol is free again and its polling starts. */
+    private Optional<Resolution> rests(Order open, Instant now) {
+        String id = open.clientOrderId();
+        if (cancelling.contains(id)) {
+            // A question asked before the cancel; the cancel's answer settles it.
+            return Optional.empty();
+        }
+        Order before = resting.put(id, open);
+        polls.put(id, new Lookup(open, now.plusMillis(pollIntervalMs), pollIntervalMs));
+        boolean placed = before == null;
+        if (placed) {
+            unknown.remove(id);
+            givenUp.remove(id);
+            release(open);
+        } else {
+            recovered.remove(id);
+        }
+        if (placed || before.status() != open.status()
+                || before.filledQuantity().compareTo(open.filledQuantity()) != 0) {
+            return Optional.of(new Resolution.Resting(open, placed));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Resolution> cancelNotConfirmed(GatewayResult.CancelUnconfirmed cu, Instant now) {
+        String id = cu.order().clientOrderId();
+        if (!cancelling.contains(id)) {
+            return Optional.empty();
+        }
+        consecutiveUnknown++;
+        Lookup previous = cancels.get(id);
+        long delay = previous == null ? FIRST_LOOKUP_DELAY_MS : Math.min(previous.delayMs() * 2,
+                MAX_LOOKUP_DELAY_MS);
+        cancels.put(id, new Lookup(cu.order(), now.plusMillis(delay), delay));
+        LOG.warn("the cancel of order {} ({} {}) is not confirmed: {}; sending it again in {} ms", id,
+                cu.order().side(), cu.order().symbol(), cu.error(), delay);
+        return Optional.empty();
+    }
+
+    /**
+     * Cancels a resting order; its symbol places nothing else until the exchange confirms. The exchange's answer comes
+     * back through {@link #onResult} as the order's final state.
+     *
+     * @return whether the cancel is on its way (or already was); false when another order of the symbol waits for
+     *         the exchange, the order does not rest, or the queue is full
+     */
+    public boolean cancel(Order open) {
+        String id = open.clientOrderId();
+        if (cancelling.contains(id)) {
+            return true;
+        }
+        Order current = resting.get(id);
+        if (current == null || inFlight.containsKey(current.symbol()) || !gateway.cancel(current)) {
+            return false;
+        }
+        cancelling.add(id);
+        inFlight.put(current.symbol(), current);
+        LOG.info("cancelling order {} ({} {} {})", id, current.side(), current.symbol(), current.purpose().label());
+        return true;
+    }
+
+    /** Asks about the resting orders of {@code symbol} at the next {@link #lookUpDue}, such as a stop just reached. */
+    public void pollNow(Symbol symbol) {
+        Instant now = clock.instant();
+        for (Lookup l : List.copyOf(polls.values())) {
+            if (l.order().symbol().equals(symbol) && !l.at().equals(Instant.MAX) && l.at().isAfter(now)) {
+                polls.put(l.order().clientOrderId(), new Lookup(l.order(), now, l.delayMs()));
+            }
+        }
     }
 
     private long nextDelay(Order order, long max) {
@@ -250,6 +391,21 @@ public final class OrderManager {
         Instant now = clock.instant();
         lookUpDue(unknown, now);
         lookUpDue(feeLookups, now);
+        if (!polls.isEmpty()) {
+            for (Lookup l : List.copyOf(polls.values())) {
+                if (!cancelling.contains(l.order().clientOrderId()) && !l.at().isAfter(now)
+                        && gateway.lookup(l.order())) {
+                    polls.put(l.order().clientOrderId(), new Lookup(l.order(), Instant.MAX, l.delayMs()));
+                }
+            }
+        }
+        if (!cancels.isEmpty()) {
+            for (Lookup l : List.copyOf(cancels.values())) {
+                if (!l.at().isAfter(now) && gateway.cancel(l.order())) {
+                    cancels.put(l.order().clientOrderId(), new Lookup(l.order(), Instant.MAX, l.delayMs()));
+                }
+            }
+        }
     }
 
     private void lookUpDue(Map<String, Lookup> lookups, Instant now) {
@@ -267,6 +423,10 @@ public final class OrderManager {
     private Resolution finish(Order done) {
         unknown.remove(done.clientOrderId());
         givenUp.remove(done.clientOrderId());
+        resting.remove(done.clientOrderId());
+        polls.remove(done.clientOrderId());
+        cancels.remove(done.clientOrderId());
+        cancelling.remove(done.clientOrderId());
         boolean wasRecovered = recovered.contains(done.clientOrderId());
         release(done);
         return new Resolution.Done(done, wasRecovered);
@@ -310,6 +470,21 @@ public final class OrderManager {
     /** @return every order waiting for the exchange, its outcome unknown ones included. */
     public Collection<Order> inFlight() {
         return Collections.unmodifiableCollection(inFlight.values());
+    }
+
+    /** @return the orders resting on {@code symbol}'s market, as last seen */
+    public List<Order> resting(Symbol symbol) {
+        return resting.values().stream().filter(o -> o.symbol().equals(symbol)).toList();
+    }
+
+    /** @return every order resting on the exchange, as last seen, oldest first */
+    public Collection<Order> resting() {
+        return Collections.unmodifiableCollection(resting.values());
+    }
+
+    /** @return whether the cancel of this resting order is on its way */
+    public boolean cancelling(Order order) {
+        return cancelling.contains(order.clientOrderId());
     }
 
     /** @return executed orders whose fees are still being looked up. */

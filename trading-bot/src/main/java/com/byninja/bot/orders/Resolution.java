@@ -19,6 +19,17 @@ public sealed interface Resolution {
     }
 
     /**
+     * The exchange holds the order resting ({@code OPEN}): placed and accepted, or asked about and still there with
+     * more executed than before; not yet persisted.
+     *
+     * @param order  the order as the exchange shows it now
+     * @param placed whether this is the first the bot hears of it resting: the answer to its placement, or to the
+     *               lookup of a placement whose answer was lost
+     */
+    record Resting(Order order, boolean placed) implements Resolution {
+    }
+
+    /**
      * An order whose answer was lost was not found on the exchange within the lookup window. It stays {@code NEW} in
      * the store, for the next start's reconciliation, and its symbol trades again.
      *

@@ -20,6 +20,16 @@ public sealed interface Submission {
         }
     }
 
+    /**
+     * The sell waits: a stop-loss resting on the exchange covers the same coins, and its cancel is on its way. The
+     * sell is sent once the exchange confirms the cancel, unless the stop filled first.
+     *
+     * @param stop the stop being cancelled
+     * @param exit why the sell is placed once it is
+     */
+    record Cancelling(Order stop, com.byninja.bot.domain.Purpose exit) implements Submission {
+    }
+
     /** The order was not sent. */
     record Refused(Rejection rejection) implements Submission {
     }

@@ -50,6 +50,23 @@ public final class ReplayGateway implements OrderGateway {
         return true;
     }
 
+    @Override
+    public boolean cancel(Order order) {
+        if (waiting.remove(order)) {
+            // Never sent: withdrawn before its fill, as an exchange that never received it says.
+            results.add(new GatewayResult.NotFound(order));
+            return true;
+        }
+        try {
+            Optional<ExecutionReport> found = execution.cancelOrder(order.toRequest());
+            results.add(found.<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
+                    .orElseGet(() -> new GatewayResult.NotFound(order)));
+        } catch (ExchangeException e) {
+            results.add(new GatewayResult.CancelUnconfirmed(order, e.getMessage()));
+        }
+        return true;
+    }
+
     /** Executes every waiting order at the prices of this moment. */
     public void fillWaiting() {
         fillWaiting(order -> true);

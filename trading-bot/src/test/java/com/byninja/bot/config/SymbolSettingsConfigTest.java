@@ -175,7 +175,7 @@ class SymbolSettingsConfigTest {
                 "test.yml:14: symbols[2].risk: must be a mapping of keys indented below it (stakeMode, stakeAmount, "
                         + "stakePct, riskPct, budget, maxStakeAmount, minOrderAmount, maxOpenPositions, stopLossPct, "
                         + "takeProfitPct, minimalRoi, trailingStopPct, trailingStopPositiveOffsetPct, "
-                        + "dailyLossLimit, protectiveExits), got 5",
+                        + "dailyLossLimit, protectiveExits, stopLossOnExchange), got 5",
                 "test.yml:15: symbols[3].symbol: must be the market this entry is for, such as SOL/USDT, got nothing",
                 "test.yml:16: symbols[4].symbol: BTC/USDT is listed twice; keep one",
                 "test.yml:18: risk.stakeAmount: must be a number, got \"xyz\"");
