@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live start-up check, before any command or trade: what the journals say against what the account says. Orders
- * left {@code NEW} are looked up by client order id (the order manager then records what became of them); open
- * orders the account has that the journal does not know are reported and left alone; each traded asset's balance is
- * compared with what the bot accounts for. Every difference is logged and alerted, in one alert per start.
+ * left {@code NEW} are looked up by client order id (the order manager then records what became of them); so are
+ * orders left resting ({@code OPEN}, such as the stop-loss on the exchange): one still resting is as expected, one
+ * that filled, was cancelled or is gone while the bot was down is reported (and recorded at the order manager's first
+ * poll, the stop placed again); open orders the account has that the journal does not know are reported and left
+ * alone; each traded asset's balance is compared with what the bot accounts for. Every difference is logged and
+ * alerted, in one alert per start.
  *
  * <p>What the bot accounts for in an asset is its open positions, the fills of orders recovered now, and the dust:
  * the remainders below one quantity step that closed positions left on the account (each round trip leaves one, so
@@ -109,22 +112,28 @@ public final class Reconciliation {
                 continue;
             }
             ExecutionReport r = found.get();
+            if (r.status() == ExecutionReport.Status.OPEN) {
+                // Placed before the stop and resting since: the coins it holds are in the account's total.
+                continue;
+            }
             differences.add("order " + o.clientOrderId() + " (" + o.side() + " " + o.symbol() + ") left unfinished "
                     + "was " + r.status() + " on " + exchange + ": " + plain(r.filledQuantity()) + " "
                     + o.symbol().base() + " at " + plain(r.averagePrice().round(new java.math.MathContext(10)))
                     + "; it is recorded now");
-            BigDecimal baseFee = r.fee(o.symbol().base());
-            BigDecimal change = o.side() == Side.BUY ? r.filledQuantity().subtract(baseFee)
-                    : r.filledQuantity().add(baseFee).negate();
-            Holding h = holding(holdings, o.symbol());
-            h.positions = h.positions.add(change);
-            if (!r.feesKnown()) {
-                h.feesUnknown.add(o.clientOrderId());
-            }
+            executed(holding(holdings, o.symbol()), o, r);
+        }
+        for (Order o : orders.ordersWithStatus(OrderStatus.OPEN)) {
+            resting(exchange, o, holdings).ifPresent(differences::add);
         }
         for (OpenOrder o : account.openOrders()) {
-            boolean known = o.clientOrderId() != null && orders.order(o.clientOrderId()).isPresent();
-            differences.add((known ? "order " + o.clientOrderId() + " is still open on " + exchange
+            Optional<Order> known = o.clientOrderId() == null ? Optional.empty() : orders.order(o.clientOrderId());
+            if (known.isPresent() && known.get().status() == OrderStatus.OPEN) {
+                // Resting as the bot left it: a stop-loss, a limit order.
+                continue;
+            }
+            differences.add((known.isPresent() ? "order " + o.clientOrderId() + " is still open on " + exchange
+                    + (known.get().status().isFinal() ? ", though the bot recorded it as "
+                    + known.get().status().label() : "")
                     : exchange + " has an open order the bot did not place: " + o.side() + " " + plain(o.quantity())
                     + " " + o.symbol() + " (" + o.type() + ", client order id " + o.clientOrderId() + ", id "
                     + o.exchangeOrderId() + "); left alone"));
@@ -137,6 +146,47 @@ public final class Reconciliation {
         }
         report(exchange, differences);
         return List.copyOf(differences);
+    }
+
+    /**
+     * An order the bot left resting: still resting is no difference; one that executed, was cancelled or vanished
+     * while the bot was down is reported (the order manager records it at its first poll) and its fill counted.
+     */
+    private Optional<String> resting(String exchange, Order o, Map<String, Holding> holdings) {
+        String what = (o.purpose() == com.byninja.bot.domain.Purpose.STOP_ON_EXCHANGE ? "stop-loss order "
+                : "resting order ") + o.clientOrderId() + " (" + o.side() + " " + o.symbol() + ")";
+        Optional<ExecutionReport> found;
+        try {
+            found = account.findOrder(o.symbol(), o.clientOrderId());
+        } catch (ExchangeException e) {
+            return Optional.of(what + " could not be looked up yet (" + e.getMessage() + "); it is asked again");
+        }
+        if (found.isEmpty()) {
+            return Optional.of(what + " is not on " + exchange + " any more; it is recorded as cancelled");
+        }
+        ExecutionReport r = found.get();
+        if (r.status() == ExecutionReport.Status.OPEN && r.filledQuantity().signum() == 0) {
+            return Optional.empty();
+        }
+        executed(holding(holdings, o.symbol()), o, r);
+        if (r.filledQuantity().signum() == 0) {
+            return Optional.of(what + " was cancelled on " + exchange + " while the bot was down; it is recorded now");
+        }
+        return Optional.of(what + " " + (r.status() == ExecutionReport.Status.OPEN ? "partly filled" : "filled")
+                + " on " + exchange + " while the bot was down: " + plain(r.filledQuantity()) + " "
+                + o.symbol().base() + " at " + plain(r.averagePrice().round(new java.math.MathContext(10)))
+                + "; it is recorded now");
+    }
+
+    /** Counts what {@code r} executed of {@code o} toward the holding of its base asset. */
+    private static void executed(Holding h, Order o, ExecutionReport r) {
+        BigDecimal baseFee = r.fee(o.symbol().base());
+        BigDecimal change = o.side() == Side.BUY ? r.filledQuantity().subtract(baseFee)
+                : r.filledQuantity().add(baseFee).negate();
+        h.positions = h.positions.add(change);
+        if (!r.feesKnown()) {
+            h.feesUnknown.add(o.clientOrderId());
+        }
     }
 
     private Holding holding(Map<String, Holding> holdings, Symbol s) {

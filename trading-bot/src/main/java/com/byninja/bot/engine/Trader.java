@@ -424,7 +424,7 @@ public final class Trader {
 
     /** @return the state now; on the trading thread. */
     public TraderSnapshot snapshot() {
-        return TraderSnapshot.take(ctx, strategy, desk, fills, locks);
+        return TraderSnapshot.take(ctx, strategy, desk, fills, locks, exchangeStops);
     }
 
     /** @return the switches. */

@@ -6,6 +6,7 @@ import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.Position;
+import com.byninja.bot.domain.Purpose;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.risk.RiskManager;
@@ -42,15 +43,17 @@ import java.util.Optional;
  * @param inPositions           the money in positions as the budget counts it: the open positions' entry cost and
  *                              the entries on their way
  * @param locks                 the protections' locks in force, by end
+ * @param openOrders            the orders resting on the exchange, as last seen, oldest first
  */
 public record TraderSnapshot(Instant at, String strategyName, String strategyDescription, long candlesRead,
                              long signals, Flags global, boolean protectiveExits, List<SymbolState> symbols,
                              List<PositionState> positions, Map<String, BigDecimal> balances, String quoteCurrency,
                              int openOrPending, BigDecimal realisedToday, Instant todayStart,
                              boolean dailyLossLimitReached, BigDecimal budget, BigDecimal inPositions,
-                             List<EntryLock> locks) {
+                             List<EntryLock> locks, List<Order> openOrders) {
 
     public TraderSnapshot {
+        openOrders = List.copyOf(openOrders);
         symbols = List.copyOf(symbols);
         locks = List.copyOf(locks);
         positions = List.copyOf(positions);
@@ -59,7 +62,7 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
 
     /** @return the trader's state now, read on the trading thread. */
     static TraderSnapshot take(TradingContext ctx, StrategyRunner runner, OrderDesk desk, Fills fills,
-                               EntryLocks locks) {
+                               EntryLocks locks, ExchangeStops stops) {
         List<SymbolState> symbols = new ArrayList<>();
         Set<Symbol> paused = fills.paused();
         for (Symbol s : runner.symbols()) {
@@ -77,14 +80,17 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
         }
         List<PositionState> open = new ArrayList<>();
         for (Position p : ctx.positions.all().values()) {
-            open.add(new PositionState(p, !ctx.unconfigured.contains(p.symbol()), ctx.mark(p),
-                    ctx.protection(p)));
+            Symbol s = p.symbol();
+            Optional<Order> stop = stops.resting(s).or(() -> ctx.orders.inFlight(s)
+                    .filter(o -> o.purpose() == Purpose.STOP_ON_EXCHANGE));
+            open.add(new PositionState(p, !ctx.unconfigured.contains(s), ctx.mark(p), ctx.protection(p),
+                    stops.enabled(s), stop));
         }
         return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),
                 symbols, open, ctx.balances.snapshot(), ctx.config.quoteCurrency(), desk.openOrPendingPositions(),
                 ctx.day.realised(), ctx.day.start(), ctx.risk.dailyLossLimitReached(ctx.day.realised()),
-                ctx.risk.budget(), desk.inPositions(), locks.now());
+                ctx.risk.budget(), desk.inPositions(), locks.now(), List.copyOf(ctx.orders.resting()));
     }
 
     /** @return the state of {@code symbol}, empty when the bot does not manage it. */
@@ -126,8 +132,11 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
      * @param configured false when its symbol is no longer configured
      * @param mark       its worth at the last price, empty before any price
      * @param protection its stop levels as the risk rules set them
+     * @param exchangeStopWanted whether its stop-loss should rest on the exchange ({@code risk.stopLossOnExchange})
+     * @param exchangeStop       its stop-loss on the exchange: resting ({@code OPEN}), or on its way ({@code NEW})
      */
     public record PositionState(Position position, boolean configured, Optional<Mark> mark,
-                                RiskManager.Protection protection) {
+                                RiskManager.Protection protection, boolean exchangeStopWanted,
+                                Optional<Order> exchangeStop) {
     }
 }

@@ -96,6 +96,47 @@ class ReconciliationTest {
                 T0));
     }
 
+    /** A position of 0.002 BTC bought at 50,000, its stop-loss resting on the exchange: stop 48,500, limit 48,257.5. */
+    void restingStop(String clientOrderId) throws Exception {
+        Order stop = Order.newOrder(OrderRequest.stopLoss(clientOrderId, BTC, new BigDecimal("0.002"),
+                new BigDecimal("48500"), new BigDecimal("48257.5")), Purpose.STOP_ON_EXCHANGE, T0);
+        store.insertOrder(stop);
+        store.updateOrder(stop.withReport(ExecutionReport.open(clientOrderId, "88", BigDecimal.ZERO, BigDecimal.ZERO,
+                List.of(), T0)), List.of());
+        store.savePosition(com.byninja.bot.domain.Position.open(BTC, new BigDecimal("0.002"), new BigDecimal("100"),
+                new BigDecimal("0.1"), T0));
+    }
+
+    @Test
+    void aStopStillRestingOnTheExchangeIsNoDifference() throws Exception {
+        restingStop("s-1");
+        account.orders.put("s-1", ExecutionReport.open("s-1", "88", BigDecimal.ZERO, BigDecimal.ZERO, List.of(), T0));
+        account.open.add(new AccountView.OpenOrder("s-1", "88", "BTCUSDT", "SELL", new BigDecimal("0.002"), "STOP_LOSS_LIMIT"));
+        // The coins the stop holds are locked, and in the total.
+        account.balances.put("BTC", new BigDecimal("0.002"));
+
+        assertThat(reconcile()).isEmpty();
+        assertThat(alerts.alerts).isEmpty();
+    }
+
+    @Test
+    void aStopThatFilledOrWasCancelledWhileTheBotWasDownIsReportedAndItsSaleAccountedFor() throws Exception {
+        restingStop("s-1");
+        // 0.002 BTC sold at 48,500 for 97 USDT: the account holds no BTC any more, which is no mismatch.
+        account.orders.put("s-1", ExecutionReport.executed("s-1", "88", ExecutionReport.Status.FILLED,
+                new BigDecimal("0.002"), new BigDecimal("97"), List.of(new Fee(new BigDecimal("0.097"), "USDT")),
+                T0));
+
+        assertThat(reconcile()).containsExactly("stop-loss order s-1 (SELL BTC/USDT) filled on fakex while the bot "
+                + "was down: 0.002 BTC at 48500; it is recorded now");
+
+        account.orders.put("s-1", ExecutionReport.cancelled("s-1", "88", BigDecimal.ZERO, BigDecimal.ZERO,
+                List.of(), "cancelled on the exchange", T0));
+        account.balances.put("BTC", new BigDecimal("0.002"));
+        assertThat(reconcile()).containsExactly("stop-loss order s-1 (SELL BTC/USDT) was cancelled on fakex while "
+                + "the bot was down; it is recorded now");
+    }
+
     @Test
     void anAccountThatAgreesWithTheBooksRaisesNoAlert() throws Exception {
         account.balances.put("USDT", new BigDecimal("10000"));
