@@ -98,6 +98,35 @@ class BinanceRestingOrdersTest {
     }
 
     @Test
+    void aStopWhoseAnswerTimesOutIsLookedUpAndFoundOpenWithoutBeingSentTwice() throws Exception {
+        Execution slow = Exchanges.open(StubConfigs.live(dir, stub, 300), db, Clock.systemUTC(),
+                new RecordingAlerts()).execution();
+        stub.orderAnswerDelayMs = 3_000;
+
+        ExecutionReport report = slow.placeOrder(stop("bn-slowstop-1", "0.002", "57000", "56900"));
+
+        assertThat(report.status()).isEqualTo(Status.OPEN);
+        assertThat(report.filledQuantity()).isZero();
+        assertThat(stub.requests("POST", "/api/v3/order")).hasSize(1);
+        assertThat(stub.requests("GET", "/api/v3/order")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.params()).containsEntry("origClientOrderId", "bn-slowstop-1"));
+    }
+
+    @Test
+    void aRateLimitedLimitOrderIsLookedUpAfterTheWaitAndSentAgainOnlyBecauseBinanceNeverGotIt() throws Exception {
+        stub.failNext("/api/v3/order", BinanceStub.rateLimit(429, 1));
+
+        ExecutionReport report = execution.placeOrder(
+                OrderRequest.limitBuy("bn-limitedlimit-1", BTC, d("100"), d("59000"), false));
+
+        assertThat(report.status()).isEqualTo(Status.OPEN);
+        assertThat(stub.requests).extracting(r -> r.method() + " " + r.path()).containsSubsequence(
+                "POST /api/v3/order", "GET /api/v3/order", "POST /api/v3/order");
+        assertThat(stub.orders).singleElement()
+                .satisfies(o -> assertThat(o.clientOrderId()).isEqualTo("bn-limitedlimit-1"));
+    }
+
+    @Test
     void offTickPricesAreRoundedSoThatNoOrderDoesWorseThanAsked() throws Exception {
         execution.placeOrder(OrderRequest.limitBuy("bn-tick-1", BTC, d("100"), d("59000.019"), false));
         // a buy pays no more than asked: down to 59000.01; 100 / 59000.01 = 0.0016949.. -> 0.00169
