@@ -19,6 +19,8 @@ import java.util.Optional;
 public record MarketRules(Symbol symbol, BigDecimal minQuantity, BigDecimal maxQuantity, BigDecimal quantityStep,
                           BigDecimal priceTick, BigDecimal minNotional) {
 
+    private static final int FREE_QUANTITY_SCALE = 18;
+
     public MarketRules {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(minQuantity, "minQuantity");
@@ -44,6 +46,35 @@ public record MarketRules(Symbol symbol, BigDecimal minQuantity, BigDecimal maxQ
                 RoundingMode.DOWN);
     }
 
+    /**
+     * @param price a price, positive
+     * @param mode  which way to round an off-tick price: {@link RoundingMode#DOWN} or {@link RoundingMode#UP}
+     * @return {@code price} on the price tick, at the tick's scale; unchanged when the tick is free
+     */
+    public BigDecimal roundPrice(BigDecimal price, RoundingMode mode) {
+        if (priceTick.signum() <= 0) {
+            return price;
+        }
+        BigDecimal ticks = price.divide(priceTick, 0, mode);
+        return ticks.multiply(priceTick).setScale(Math.max(0, priceTick.stripTrailingZeros().scale()),
+                RoundingMode.UNNECESSARY);
+    }
+
+    /**
+     * @param quoteAmount what a limit buy may spend
+     * @param price       its limit price, already on the tick
+     * @return the base quantity {@code quoteAmount} pays for at {@code price}, rounded down to the quantity step (to
+     *         18 decimals when the step is free), so that the order never costs more than the amount
+     */
+    public BigDecimal quantityFor(BigDecimal quoteAmount, BigDecimal price) {
+        if (quantityStep.signum() <= 0) {
+            return quoteAmount.divide(price, FREE_QUANTITY_SCALE, RoundingMode.DOWN).stripTrailingZeros();
+        }
+        BigDecimal steps = quoteAmount.divide(price.multiply(quantityStep), 0, RoundingMode.DOWN);
+        return steps.multiply(quantityStep).setScale(Math.max(0, quantityStep.stripTrailingZeros().scale()),
+                RoundingMode.DOWN);
+    }
+
     /** @return why a buy spending {@code quoteAmount} is below the exchange's minimum, or empty when it is not. */
     public Optional<String> checkBuy(BigDecimal quoteAmount) {
         if (minNotional.signum() > 0 && quoteAmount.compareTo(minNotional) < 0) {
@@ -60,6 +91,15 @@ public record MarketRules(Symbol symbol, BigDecimal minQuantity, BigDecimal maxQ
      * @return why the exchange would refuse the sell, or empty when it accepts it
      */
     public Optional<String> checkSell(BigDecimal quantity, BigDecimal price) {
+        return checkQuantity(quantity, price);
+    }
+
+    /**
+     * @param quantity the base quantity of an order of either side, already rounded to the step
+     * @param price    the price that values it: the last price for a market sell, a limit order's own price
+     * @return why the exchange would refuse an order of this size, or empty when it accepts it
+     */
+    public Optional<String> checkQuantity(BigDecimal quantity, BigDecimal price) {
         if (quantity.signum() <= 0 || minQuantity.signum() > 0 && quantity.compareTo(minQuantity) < 0) {
             return Optional.of("quantity " + plain(quantity) + " " + symbol.base()
                     + " is below the exchange minimum of " + plain(minQuantity) + " " + symbol.base()

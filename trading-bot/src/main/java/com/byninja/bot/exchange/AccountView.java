@@ -23,9 +23,17 @@ public interface AccountView {
      * @param side            such as {@code SELL}
      * @param quantity        the quantity ordered, or null when the exchange did not say
      * @param type            such as {@code LIMIT}
+     * @param price           its limit price, or null when it has none (or the exchange did not say)
+     * @param stopPrice       a stop's trigger price, or null when it has none (or the exchange did not say)
      */
     record OpenOrder(String clientOrderId, String exchangeOrderId, String symbol, String side, BigDecimal quantity,
-                     String type) {
+                     String type, BigDecimal price, BigDecimal stopPrice) {
+
+        /** An open order whose prices the exchange did not say. */
+        public OpenOrder(String clientOrderId, String exchangeOrderId, String symbol, String side, BigDecimal quantity,
+                         String type) {
+            this(clientOrderId, exchangeOrderId, symbol, side, quantity, type, null, null);
+        }
     }
 
     /** @return the exchange's name as the bot's messages say it, such as {@code binance}. */

@@ -51,9 +51,14 @@ public final class BinanceAccount implements AccountView {
         List<OpenOrder> open = new ArrayList<>();
         for (BinanceOrder o : calls.read("open orders", client::openOrders)) {
             open.add(new OpenOrder(o.clientOrderId, Long.toString(o.orderId), o.symbol, String.valueOf(o.side),
-                    o.origQty, String.valueOf(o.type)));
+                    o.origQty, String.valueOf(o.type), price(o.price), price(o.stopPrice)));
         }
         return open;
+    }
+
+    /** Binance writes a price an order does not have as zero. */
+    private static BigDecimal price(BigDecimal p) {
+        return p == null || p.signum() == 0 ? null : p;
     }
 
     @Override

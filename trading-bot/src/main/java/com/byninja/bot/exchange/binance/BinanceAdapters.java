@@ -14,10 +14,12 @@ import java.util.Optional;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.Filter;
+import org.knowm.xchange.binance.dto.trade.BinanceCancelledOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceTrade;
 import org.knowm.xchange.binance.dto.trade.OrderStatus;
+import org.knowm.xchange.binance.dto.trade.OrderType;
 
 /** Static adapters from Binance's types, as {@code xchange-binance} reads them, to the bot's. */
 final class BinanceAdapters {
@@ -64,29 +66,52 @@ final class BinanceAdapters {
                 minNotional);
     }
 
-    private static BigDecimal decimal(String text) {
+    /** @return Binance's decimal as text, zero when absent. */
+    static BigDecimal decimal(String text) {
         if (text == null || text.isBlank()) {
             return BigDecimal.ZERO;
         }
         return new BigDecimal(text.trim());
     }
 
-    /** @return the answer to a placed market order (response type FULL, with its fills and their fees). */
-    static ExecutionReport report(String clientOrderId, Symbol symbol, BinanceNewOrder o) {
+    /**
+     * @param rests whether the order is of a type that may rest (limit, stop-loss): then a non-final answer is an
+     *              open order, and a cancelled or expired one keeps what filled
+     * @return the answer to a placed order (response type FULL, with its fills and their fees)
+     */
+    static ExecutionReport report(String clientOrderId, BinanceNewOrder o, boolean rests) {
         Instant time = o.transactTime > 0 ? Instant.ofEpochMilli(o.transactTime) : Instant.now();
-        return report(clientOrderId, Long.toString(o.orderId), o.status, o.executedQty, null, o.fills, true, time);
+        String id = Long.toString(o.orderId);
+        return rests ? resting(clientOrderId, id, o.status, o.executedQty, null, o.fills, true, null, time)
+                : report(clientOrderId, id, o.status, o.executedQty, null, o.fills, true, time);
     }
 
     /**
      * @param trades    the order's trades, for its fees
      * @param feesKnown false when the trades could not be read: the fees are then unknown, not zero
-     * @return an order found by its client order id
+     * @return an order found by its client order id; a limit or stop-loss order may be open or cancelled
      */
     static ExecutionReport report(String clientOrderId, BinanceOrder o, List<BinanceTrade> trades,
                                   boolean feesKnown) {
         Instant time = o.time > 0 ? Instant.ofEpochMilli(o.time) : Instant.now();
-        return report(clientOrderId, Long.toString(o.orderId), o.status, o.executedQty, o.cumulativeQuoteQty, trades,
-                feesKnown, time);
+        String id = Long.toString(o.orderId);
+        return rests(o.type)
+                ? resting(clientOrderId, id, o.status, o.executedQty, o.cumulativeQuoteQty, trades, feesKnown, null,
+                time)
+                : report(clientOrderId, id, o.status, o.executedQty, o.cumulativeQuoteQty, trades, feesKnown, time);
+    }
+
+    /**
+     * @param status    Binance's status in the answer, such as {@code CANCELED}
+     * @param trades    the order's trades, for the fees of what filled before the cancel
+     * @param feesKnown false when the trades could not be read
+     * @param time      when the cancel was confirmed (Binance's answer, as XChange reads it, has no time)
+     * @return the answer to a cancel the bot sent
+     */
+    static ExecutionReport cancelled(String clientOrderId, BinanceCancelledOrder c, OrderStatus status,
+                                     List<BinanceTrade> trades, boolean feesKnown, Instant time) {
+        return resting(clientOrderId, Long.toString(c.orderId), status, decimal(c.executedQty),
+                decimal(c.cummulativeQuoteQty), trades, feesKnown, "cancelled by the bot", time);
     }
 
     /** @return whether a market order in this status will not fill any further. */
@@ -95,14 +120,59 @@ final class BinanceAdapters {
                 && status != OrderStatus.PENDING_CANCEL;
     }
 
+    /** @return whether an order of Binance's type may rest on the book or wait for its trigger. */
+    static boolean rests(OrderType type) {
+        return type != null && type != OrderType.MARKET;
+    }
+
+    /** @return Binance's status as written in an answer XChange leaves as text; empty when it is not one. */
+    static Optional<OrderStatus> status(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OrderStatus.valueOf(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
-     * The quote amount is Binance's own {@code cummulativeQuoteQty} where it is given, else the sum of the fills'
-     * price times quantity (both exact decimals). Fees are kept per currency: Binance charges them in the quote
-     * currency, in the coin bought, or in BNB, and one order's fills may mix them.
+     * A limit or stop-loss order: open while Binance has it as NEW or PARTIALLY_FILLED, with what filled so far;
+     * cancelled or expired with what filled before (zero when nothing did), which a market order's report would call
+     * a rejection.
+     *
+     * @param cancelReason why a cancelled order was cancelled, when the bot knows; null to say it from the status
      */
-    private static ExecutionReport report(String clientOrderId, String exchangeId, OrderStatus status,
-                                          BigDecimal executed, BigDecimal quoteExecuted, List<BinanceTrade> fills,
-                                          boolean feesKnown, Instant time) {
+    private static ExecutionReport resting(String clientOrderId, String exchangeId, OrderStatus status,
+                                           BigDecimal executed, BigDecimal quoteExecuted, List<BinanceTrade> fills,
+                                           boolean feesKnown, String cancelReason, Instant time) {
+        if (status == OrderStatus.FILLED) {
+            return report(clientOrderId, exchangeId, status, executed, quoteExecuted, fills, feesKnown, time);
+        }
+        if (status == OrderStatus.REJECTED) {
+            return ExecutionReport.rejected(clientOrderId, "binance rejected the order (" + status + ")", time);
+        }
+        Executed so = executed(executed, quoteExecuted, fills);
+        boolean known = feesKnown && (so.quantity().signum() == 0 || fills != null && !fills.isEmpty());
+        if (!isFinal(status)) {
+            return new ExecutionReport(clientOrderId, exchangeId, ExecutionReport.Status.OPEN, so.quantity(),
+                    so.quote(), so.fees(), known, null, null, time);
+        }
+        String reason = cancelReason != null ? cancelReason : switch (status) {
+            case EXPIRED -> "expired on binance";
+            case EXPIRED_IN_MATCH -> "expired on binance (self-trade prevention)";
+            default -> "cancelled on binance";
+        };
+        return new ExecutionReport(clientOrderId, exchangeId, ExecutionReport.Status.CANCELLED, so.quantity(),
+                so.quote(), so.fees(), known, null, reason, time);
+    }
+
+    /** What an order executed: its quantity and quote (Binance's own where given) and its fees per currency. */
+    private record Executed(BigDecimal quantity, BigDecimal quote, List<Fee> fees) {
+    }
+
+    private static Executed executed(BigDecimal executed, BigDecimal quoteExecuted, List<BinanceTrade> fills) {
         BigDecimal qty = executed == null ? BigDecimal.ZERO : executed;
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal fillQty = BigDecimal.ZERO;
@@ -117,14 +187,26 @@ final class BinanceAdapters {
         if (qty.signum() == 0) {
             qty = fillQty;
         }
-        if (qty.signum() == 0) {
+        BigDecimal quote = quoteExecuted != null && quoteExecuted.signum() > 0 ? quoteExecuted : value;
+        return new Executed(qty, quote, Fee.merge(fees));
+    }
+
+    /**
+     * The quote amount is Binance's own {@code cummulativeQuoteQty} where it is given, else the sum of the fills'
+     * price times quantity (both exact decimals). Fees are kept per currency: Binance charges them in the quote
+     * currency, in the coin bought, or in BNB, and one order's fills may mix them.
+     */
+    private static ExecutionReport report(String clientOrderId, String exchangeId, OrderStatus status,
+                                          BigDecimal executed, BigDecimal quoteExecuted, List<BinanceTrade> fills,
+                                          boolean feesKnown, Instant time) {
+        Executed so = executed(executed, quoteExecuted, fills);
+        if (so.quantity().signum() == 0) {
             return ExecutionReport.rejected(clientOrderId, "the exchange executed nothing (" + status + ")", time);
         }
-        BigDecimal quote = quoteExecuted != null && quoteExecuted.signum() > 0 ? quoteExecuted : value;
         ExecutionReport.Status ours = status == OrderStatus.FILLED ? ExecutionReport.Status.FILLED
                 : ExecutionReport.Status.PARTIALLY_FILLED;
         boolean known = feesKnown && (fills != null && !fills.isEmpty());
-        return new ExecutionReport(clientOrderId, exchangeId, ours, qty, quote, Fee.merge(fees), known, null, null,
-                time);
+        return new ExecutionReport(clientOrderId, exchangeId, ours, so.quantity(), so.quote(), so.fees(), known, null,
+                null, time);
     }
 }

@@ -25,11 +25,13 @@ import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
 import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
 import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
+import org.knowm.xchange.binance.dto.trade.BinanceCancelledOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceTrade;
 import org.knowm.xchange.binance.dto.trade.OrderSide;
 import org.knowm.xchange.binance.dto.trade.OrderType;
+import org.knowm.xchange.binance.dto.trade.TimeInForce;
 import org.knowm.xchange.binance.service.BinanceAccountService;
 import org.knowm.xchange.binance.service.BinanceHmacDigest;
 import org.knowm.xchange.binance.service.BinanceMarketDataService;
@@ -177,14 +179,40 @@ public final class BinanceClient implements MarketSource {
     }
 
     /**
-     * Sends a market order, once, with the client order id as {@code newClientOrderId}. A buy spends a quote amount
-     * ({@code quoteOrderQty}), a sell sells {@code quantity}.
+     * Sends an order, once, with the client order id as {@code newClientOrderId} and the full answer (its fills). A
+     * market buy spends a quote amount ({@code quoteOrderQty}), every other order states its {@code quantity}. A limit
+     * order rests until cancelled ({@code GTC}), a post-only one is Binance's {@code LIMIT_MAKER}, which takes no time
+     * in force; a stop-loss is {@code STOP_LOSS_LIMIT} with its {@code stopPrice}.
+     *
+     * @param quantity  the base quantity, on the step; null for a market buy
+     * @param price     the limit price, on the tick; null for a market order
+     * @param stopPrice the stop price, on the tick; null unless a stop-loss
      */
-    BinanceNewOrder placeOrder(OrderRequest request, BigDecimal quantity) throws Exception {
+    BinanceNewOrder placeOrder(OrderRequest request, BigDecimal quantity, BigDecimal price, BigDecimal stopPrice)
+            throws Exception {
         boolean buy = request.side() == OrderRequest.Side.BUY;
-        return trade.newOrder(XChangeAdapters.pair(request.symbol()), buy ? OrderSide.BUY : OrderSide.SELL,
-                OrderType.MARKET, null, buy ? null : quantity, buy ? request.quoteAmount() : null, null,
-                request.clientOrderId(), null, null, null, BinanceNewOrder.NewOrderResponseType.FULL);
+        OrderType type = switch (request.type()) {
+            case MARKET -> OrderType.MARKET;
+            case LIMIT -> request.postOnly() ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+            case STOP_LOSS_LIMIT -> OrderType.STOP_LOSS_LIMIT;
+        };
+        TimeInForce timeInForce = type == OrderType.LIMIT || type == OrderType.STOP_LOSS_LIMIT ? TimeInForce.GTC
+                : null;
+        boolean quoteSized = type == OrderType.MARKET && buy;
+        return trade.newOrder(XChangeAdapters.pair(request.symbol()), buy ? OrderSide.BUY : OrderSide.SELL, type,
+                timeInForce, quoteSized ? null : quantity, quoteSized ? request.quoteAmount() : null, price,
+                request.clientOrderId(), stopPrice, null, null, BinanceNewOrder.NewOrderResponseType.FULL);
+    }
+
+    /**
+     * Cancels an open order by its client order id, once.
+     *
+     * @return Binance's answer: the order as it stands after the cancel
+     * @throws org.knowm.xchange.binance.dto.BinanceException {@link BinanceErrors#CANCEL_REJECTED} when Binance has
+     *                                                        no open order with this id
+     */
+    BinanceCancelledOrder cancel(Symbol symbol, String clientOrderId) throws Exception {
+        return lookup.cancel(symbol.compact(), clientOrderId, null, timestamps, apiKey, signature);
     }
 
     /** @return the order with this client order id, or empty when Binance has none. */

@@ -12,6 +12,11 @@ final class BinanceErrors implements XChangeErrors.Codes {
 
     /** Binance: the order does not exist. */
     static final int NO_SUCH_ORDER = -2013;
+    /**
+     * Binance: a cancel refused, "Unknown order sent." both for an order it never had and for one that is no longer
+     * open (filled, cancelled, expired).
+     */
+    static final int CANCEL_REJECTED = -2011;
     private static final int TOO_MANY_REQUESTS = -1003;
     private static final int TOO_MANY_ORDERS = -1015;
     private static final int NEW_ORDER_REJECTED = -2010;
@@ -38,9 +43,7 @@ final class BinanceErrors implements XChangeErrors.Codes {
         int code = b.getCode();
         String words = XChangeErrors.message(e);
         if (code == NEW_ORDER_REJECTED) {
-            return Optional.of(words.toLowerCase(Locale.ROOT).contains("insufficient")
-                    ? new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + words)
-                    : new Refused(Refusal.OTHER, "order refused: " + words));
+            return Optional.of(newOrderRejected(words));
         }
         if (code == -1013 || code == -1111 || code <= -1100 && code >= -1199) {
             return Optional.of(new Refused(Refusal.BELOW_EXCHANGE_MINIMUM,
@@ -50,5 +53,23 @@ final class BinanceErrors implements XChangeErrors.Codes {
             return Optional.of(new Refused(Refusal.OTHER, "order refused: " + words));
         }
         return Optional.empty();
+    }
+
+    /**
+     * -2010 says several things by its words alone. Binance's list writes "Order would trigger immediately." for a
+     * stop the last price has already passed; both orders of the words are read, as the wording has varied.
+     */
+    private static Refused newOrderRejected(String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        if (lower.contains("insufficient")) {
+            return new Refused(Refusal.INSUFFICIENT_BALANCE, "insufficient funds: " + words);
+        }
+        if (lower.contains("would trigger immediately") || lower.contains("would immediately trigger")) {
+            return new Refused(Refusal.WOULD_TRIGGER_IMMEDIATELY, "the stop would trigger at once: " + words);
+        }
+        if (lower.contains("would immediately match and take")) {
+            return new Refused(Refusal.WOULD_TAKE, "the post-only order would execute at once: " + words);
+        }
+        return new Refused(Refusal.OTHER, "order refused: " + words);
     }
 }

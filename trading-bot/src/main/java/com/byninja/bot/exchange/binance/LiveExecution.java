@@ -11,6 +11,7 @@ import com.byninja.bot.exchange.MarketData;
 import com.byninja.bot.exchange.xchange.Calls;
 import com.byninja.bot.exchange.xchange.XChangeErrors;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
 import org.knowm.xchange.binance.dto.account.BinanceBalance;
+import org.knowm.xchange.binance.dto.BinanceException;
+import org.knowm.xchange.binance.dto.trade.BinanceCancelledOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceOrder;
 import org.knowm.xchange.binance.dto.trade.BinanceTrade;
+import org.knowm.xchange.binance.dto.trade.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * Real orders on Binance. The client order id goes out as {@code newClientOrderId}, and an order is sent once: when
  * its answer is lost (timeout, network, server error) the order is looked up by that id ({@code origClientOrderId})
  * before anything else happens; when a rate limit refused it, the bot waits as asked, looks it up, and sends it again
- * only when Binance confirms it never received it. Quantities are rounded down to the market's step and orders below
- * its minimum are refused here, with the reason, instead of by Binance.
+ * only when Binance confirms it never received it. Quantities are rounded down to the market's step, prices to its
+ * tick (the safe way for the bot, see {@link #size}), and orders below its minimum are refused here, with the reason,
+ * instead of by Binance.
+ *
+ * <p>Limit and stop-loss orders rest on Binance: placing one answers {@code OPEN} with what executed at once, a
+ * lookup shows it open until it fills, and a cancel withdraws it by its client order id.
  */
 public final class LiveExecution implements Execution {
 
@@ -64,27 +72,17 @@ public final class LiveExecution implements Execution {
     @Override
     public ExecutionReport placeOrder(OrderRequest request) throws ExchangeException {
         MarketRules r = rules.getOrDefault(request.symbol(), MarketRules.none(request.symbol()));
-        BigDecimal quantity = null;
-        if (request.side() == OrderRequest.Side.BUY) {
-            Optional<String> refused = r.checkBuy(request.quoteAmount());
-            if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
-                        refused.get(), clock.instant());
-            }
-        } else {
-            quantity = r.roundQuantity(request.quantity());
-            BigDecimal price = r.minNotional().signum() > 0 ? prices.ticker(request.symbol()).price() : null;
-            Optional<String> refused = r.checkSell(quantity, price);
-            if (refused.isPresent()) {
-                return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
-                        refused.get(), clock.instant());
-            }
+        Sized sized = size(request, r);
+        if (sized.refused() != null) {
+            return ExecutionReport.rejected(request.clientOrderId(), ExecutionReport.Refusal.BELOW_EXCHANGE_MINIMUM,
+                    sized.refused(), clock.instant());
         }
+        boolean rests = request.type().rests();
         for (int sends = 0; ; sends++) {
-            BigDecimal qty = quantity;
             try {
-                BinanceNewOrder placed = calls.once(() -> client.placeOrder(request, qty));
-                if (!BinanceAdapters.isFinal(placed.status)) {
+                BinanceNewOrder placed = calls.once(() -> client.placeOrder(request, sized.quantity(), sized.price(),
+                        sized.stopPrice()));
+                if (!rests && !BinanceAdapters.isFinal(placed.status)) {
                     return lookUpAfterLostAnswer(request, "the order is still " + placed.status);
                 }
                 if (placed.executedQty != null && placed.executedQty.signum() > 0
@@ -93,7 +91,7 @@ public final class LiveExecution implements Execution {
                     // unknown, and only the lookup has it.
                     return lookUpAfterLostAnswer(request, "the answer carried no fills");
                 }
-                return BinanceAdapters.report(request.clientOrderId(), request.symbol(), placed);
+                return BinanceAdapters.report(request.clientOrderId(), placed, rests);
             } catch (Exception e) {
                 Optional<XChangeErrors.Refused> refusal = calls.errors().orderRefusal(e);
                 if (refusal.isPresent()) {
@@ -125,6 +123,76 @@ public final class LiveExecution implements Execution {
         }
     }
 
+    /**
+     * The order as Binance is sent it, or why Binance would refuse its size.
+     *
+     * @param quantity  the base quantity on the step; null for a market buy, which states its quote amount instead
+     * @param price     the limit price on the tick; null for a market order
+     * @param stopPrice the stop price on the tick; null unless a stop-loss
+     * @param refused   why the order is below the market's minimum, null when it is not
+     */
+    private record Sized(BigDecimal quantity, BigDecimal price, BigDecimal stopPrice, String refused) {
+
+        static Sized refused(String why) {
+            return new Sized(null, null, null, why);
+        }
+    }
+
+    /**
+     * Off-tick prices are rounded the way that never makes the order worse for the bot than asked: a buy pays at
+     * most its limit, a sell receives at least its limit, a stop triggers no later than asked, and a stop's limit is
+     * lowered so that it still fills once triggered. A limit order is valued at its own price for the minimum.
+     */
+    private Sized size(OrderRequest request, MarketRules r) throws ExchangeException {
+        boolean buy = request.side() == OrderRequest.Side.BUY;
+        switch (request.type()) {
+            case MARKET -> {
+                if (buy) {
+                    return r.checkBuy(request.quoteAmount()).map(Sized::refused)
+                            .orElse(new Sized(null, null, null, null));
+                }
+                BigDecimal quantity = r.roundQuantity(request.quantity());
+                BigDecimal last = r.minNotional().signum() > 0 ? prices.ticker(request.symbol()).price() : null;
+                return sized(r, quantity, last, null, null);
+            }
+            case LIMIT -> {
+                BigDecimal price = plain(r.roundPrice(request.limitPrice(), buy ? RoundingMode.DOWN : RoundingMode.UP));
+                if (price.signum() <= 0) {
+                    return Sized.refused(belowTick(request.limitPrice(), r));
+                }
+                BigDecimal quantity = buy ? r.quantityFor(request.quoteAmount(), price)
+                        : r.roundQuantity(request.quantity());
+                return sized(r, quantity, price, price, null);
+            }
+            case STOP_LOSS_LIMIT -> {
+                BigDecimal stop = plain(r.roundPrice(request.stopPrice(), RoundingMode.UP));
+                BigDecimal limit = plain(r.roundPrice(request.limitPrice(), RoundingMode.DOWN));
+                if (limit.signum() <= 0) {
+                    return Sized.refused(belowTick(request.limitPrice(), r));
+                }
+                return sized(r, r.roundQuantity(request.quantity()), limit, limit, stop);
+            }
+            default -> throw new IllegalArgumentException("order type " + request.type());
+        }
+    }
+
+    private static Sized sized(MarketRules r, BigDecimal quantity, BigDecimal valuedAt, BigDecimal price,
+                               BigDecimal stopPrice) {
+        Optional<String> refused = r.checkQuantity(quantity, valuedAt);
+        return refused.map(Sized::refused).orElse(new Sized(plain(quantity), price, stopPrice, null));
+    }
+
+    private static String belowTick(BigDecimal price, MarketRules r) {
+        return "limit price " + price.stripTrailingZeros().toPlainString() + " " + r.symbol().quote()
+                + " is below the exchange's price tick of " + r.priceTick().stripTrailingZeros().toPlainString()
+                + " " + r.symbol().quote() + " for " + r.symbol();
+    }
+
+    /** Without an exponent, which Binance would not read ({@code 6E+4}). */
+    private static BigDecimal plain(BigDecimal d) {
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
     private ExecutionReport lookUpAfterRateLimit(OrderRequest request, ExchangeException failure)
             throws ExchangeException {
         Optional<ExecutionReport> found = findOrder(request);
@@ -153,8 +221,9 @@ public final class LiveExecution implements Execution {
     }
 
     /**
-     * @return the order as Binance reports it; empty when Binance never received it
-     * @throws ExchangeException when Binance cannot be asked, or the order has not finished yet
+     * @return the order as Binance reports it, {@code OPEN} for a limit or stop-loss order still resting (with what
+     *         filled so far); empty when Binance never received it
+     * @throws ExchangeException when Binance cannot be asked, or a market order has not finished yet
      */
     Optional<ExecutionReport> findOrder(Symbol symbol, String clientOrderId) throws ExchangeException {
         Optional<BinanceOrder> found = calls.read("lookup of order " + clientOrderId,
@@ -163,27 +232,76 @@ public final class LiveExecution implements Execution {
             return Optional.empty();
         }
         BinanceOrder o = found.get();
-        if (!BinanceAdapters.isFinal(o.status)) {
+        if (!BinanceAdapters.rests(o.type) && !BinanceAdapters.isFinal(o.status)) {
             throw new ExchangeException(Kind.UNAVAILABLE, "order " + clientOrderId + " is still " + o.status, null,
                     0);
         }
-        List<BinanceTrade> trades = List.of();
-        boolean feesKnown = true;
-        if (o.executedQty != null && o.executedQty.signum() > 0) {
-            try {
-                trades = calls.read("trades of order " + clientOrderId, () -> client.trades(symbol, o.orderId));
-            } catch (ExchangeException e) {
-                feesKnown = false;
-                LOG.warn("{}: the fees of order {} are not known yet; they are looked up again", e.getMessage(),
-                        clientOrderId);
-            }
-        }
-        return Optional.of(BinanceAdapters.report(clientOrderId, o, trades, feesKnown));
+        Trades trades = trades(symbol, clientOrderId, o.orderId, o.executedQty);
+        return Optional.of(BinanceAdapters.report(clientOrderId, o, trades.trades(), trades.known()));
     }
 
+    /** An order's trades, for its fees; {@code known} is false when they could not be read. */
+    private record Trades(List<BinanceTrade> trades, boolean known) {
+    }
+
+    private Trades trades(Symbol symbol, String clientOrderId, long orderId, BigDecimal executed) {
+        if (executed == null || executed.signum() <= 0) {
+            return new Trades(List.of(), true);
+        }
+        try {
+            return new Trades(calls.read("trades of order " + clientOrderId, () -> client.trades(symbol, orderId)),
+                    true);
+        } catch (ExchangeException e) {
+            LOG.warn("{}: the fees of order {} are not known yet; they are looked up again", e.getMessage(),
+                    clientOrderId);
+            return new Trades(List.of(), false);
+        }
+    }
+
+    /**
+     * Sent once, like an order: when the answer is lost the order may or may not still rest, and only the caller's
+     * next attempt (a cancel of an order no longer open is answered "unknown order") or a lookup can say.
+     */
     @Override
     public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
-        return findOrder(request);
+        String id = request.clientOrderId();
+        BinanceCancelledOrder answer;
+        try {
+            answer = calls.once(() -> client.cancel(request.symbol(), id));
+        } catch (Exception e) {
+            if (e instanceof BinanceException b && b.getCode() == BinanceErrors.CANCEL_REJECTED) {
+                return afterUnknownOrder(request);
+            }
+            throw calls.errors().adapt("cancel of order " + id, e);
+        }
+        Optional<OrderStatus> status = BinanceAdapters.status(answer.status);
+        if (status.isEmpty() || !BinanceAdapters.isFinal(status.get())) {
+            // Binance confirms a cancel with CANCELED; anything else means the order may still be working.
+            Optional<ExecutionReport> now = findOrder(request);
+            if (now.isPresent() && now.get().status().isFinal()) {
+                return now;
+            }
+            throw new ExchangeException(Kind.UNAVAILABLE, "cancel of order " + id + ": binance answered "
+                    + answer.status + ", the order may still rest", null, 0);
+        }
+        BigDecimal executed = BinanceAdapters.decimal(answer.executedQty);
+        Trades trades = trades(request.symbol(), id, answer.orderId, executed);
+        LOG.info("binance cancelled order {} ({} filled before)", id, executed.toPlainString());
+        return Optional.of(BinanceAdapters.cancelled(id, answer, status.get(), trades.trades(), trades.known(),
+                clock.instant()));
+    }
+
+    /**
+     * Binance answers a cancel of an order it never had and of one no longer open alike: the lookup tells them apart,
+     * and gives a filled or already cancelled order's final report.
+     */
+    private Optional<ExecutionReport> afterUnknownOrder(OrderRequest request) throws ExchangeException {
+        Optional<ExecutionReport> found = findOrder(request);
+        if (found.isPresent() && !found.get().status().isFinal()) {
+            throw new ExchangeException(Kind.UNAVAILABLE, "cancel of order " + request.clientOrderId()
+                    + ": binance did not know the order, yet shows it " + found.get().status(), null, 0);
+        }
+        return found;
     }
 
     @Override

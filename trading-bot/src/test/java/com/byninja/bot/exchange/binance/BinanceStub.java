@@ -34,6 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * ticker price (POST), order lookup by origClientOrderId, openOrders, myTrades and account. Errors are Binance's
  * JSON {"code":..,"msg":..}. Every request is recorded; faults (slow answers, rate limits) can be queued per path.
  *
+ * <p>LIMIT, LIMIT_MAKER and STOP_LOSS_LIMIT orders rest with Binance's statuses (NEW, PARTIALLY_FILLED, FILLED,
+ * CANCELED) until {@link #movePrice} reaches them, a test fills part of one ({@link #fillPart}) or cancels it
+ * ({@link #cancelOnExchange}), or the bot cancels it (DELETE, answered -2011 "Unknown order sent." for an order not
+ * open). A LIMIT_MAKER that would take and a stop whose stop price the price is already at or below are refused with
+ * -2010, in Binance's words; a marketable LIMIT fills at once at the price, as a taker. With {@link #settles} on, a
+ * resting order holds what it may spend ({@link #locked}) until it fills or is cancelled.
+ *
  * <p>Fees are charged as {@link #feeCharge} says: 0.1 % in USDT (the default), 0.1 % in what the trader receives (the
  * coin bought on a buy, USDT on a sell: Binance's own rule), or 0.075 % paid in BNB. {@link #queueFills} makes the
  * next order fill exactly as given (several prices, fees in mixed currencies). With {@link #settles} on, fills move
@@ -57,9 +64,47 @@ public final class BinanceStub implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> params, String apiKey) {
     }
 
-    /** One order the stub executed or holds open; a filled order has its fills. */
-    record StubOrder(String symbol, long orderId, String clientOrderId, String side, BigDecimal quantity,
-                     BigDecimal quote, BigDecimal price, String status, long time, List<StubFill> fills) {
+    /**
+     * One order the stub executed or holds open, with its fills so far.
+     *
+     * @param type      Binance's type: MARKET, LIMIT, LIMIT_MAKER or STOP_LOSS_LIMIT
+     * @param quantity  the quantity ordered ({@code origQty})
+     * @param price     the limit price; for a market order the price it filled at
+     * @param stopPrice a stop's trigger price, else null
+     * @param status    Binance's status: NEW, PARTIALLY_FILLED, FILLED, CANCELED
+     * @param triggered whether a stop's trigger price was reached (Binance's {@code isWorking})
+     */
+    record StubOrder(String symbol, long orderId, String clientOrderId, String side, String type,
+                     String timeInForce, BigDecimal quantity, BigDecimal price, BigDecimal stopPrice, String status,
+                     boolean triggered, long time, List<StubFill> fills) {
+
+        /** @return the base quantity filled so far ({@code executedQty}) */
+        BigDecimal executed() {
+            return fills.stream().map(StubFill::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** @return the quote amount of the fills so far ({@code cummulativeQuoteQty}) */
+        BigDecimal quote() {
+            return fills.stream().map(f -> f.price().multiply(f.qty())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        BigDecimal remaining() {
+            return quantity.subtract(executed());
+        }
+
+        /** @return whether the order rests: NEW or PARTIALLY_FILLED */
+        boolean open() {
+            return status.equals("NEW") || status.equals("PARTIALLY_FILLED");
+        }
+
+        boolean buy() {
+            return side.equals("BUY");
+        }
+
+        StubOrder with(String newStatus, boolean nowTriggered, List<StubFill> newFills) {
+            return new StubOrder(symbol, orderId, clientOrderId, side, type, timeInForce, quantity, price, stopPrice,
+                    newStatus, nowTriggered, time, List.copyOf(newFills));
+        }
     }
 
     /** One trade of an order: its price, quantity, and the fee Binance took for it, in which asset. */
@@ -93,6 +138,9 @@ public final class BinanceStub implements AutoCloseable {
     static final BigDecimal BNB_PRICE = new BigDecimal("600");
     private static final String INSUFFICIENT_BALANCE = "{\"code\":-2010,\"msg\":\"Account has insufficient "
             + "balance for requested action.\"}";
+    private static final String WOULD_TRIGGER = "{\"code\":-2010,\"msg\":\"Order would trigger immediately.\"}";
+    private static final String WOULD_TAKE = "{\"code\":-2010,\"msg\":\"Order would immediately match and take.\"}";
+    private static final String UNKNOWN_ORDER = "{\"code\":-2011,\"msg\":\"Unknown order sent.\"}";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -104,7 +152,9 @@ public final class BinanceStub implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<StubOrder> orders = new CopyOnWriteArrayList<>();
     public final Map<String, BigDecimal> prices = new ConcurrentHashMap<>();
+    /** Free balances; with {@link #settles}, what resting orders hold is in {@link #locked}. */
     final Map<String, BigDecimal> balances = new ConcurrentHashMap<>();
+    final Map<String, BigDecimal> locked = new ConcurrentHashMap<>();
     final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Deque<List<StubFill>> queuedFills = new ConcurrentLinkedDeque<>();
     private final AtomicLong orderIds = new AtomicLong(1000);
@@ -224,8 +274,9 @@ public final class BinanceStub implements AutoCloseable {
         BigDecimal q = new BigDecimal(quantity);
         BigDecimal p = new BigDecimal(price);
         List<StubFill> fills = status.equals("FILLED") ? List.of(fill(symbol, side, p, q)) : List.of();
-        StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, q, q.multiply(p), p,
-                status, System.currentTimeMillis(), fills);
+        StubOrder o = new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side,
+                fills.isEmpty() ? "LIMIT" : "MARKET", "GTC", q, p, null, status, false, System.currentTimeMillis(),
+                fills);
         orders.add(o);
         return o;
     }
@@ -244,8 +295,8 @@ public final class BinanceStub implements AutoCloseable {
             qty = qty.add(f.qty());
             quote = quote.add(f.price().multiply(f.qty()));
         }
-        return new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, qty, quote,
-                fills.get(fills.size() - 1).price(), "FILLED", System.currentTimeMillis(), fills);
+        return new StubOrder(symbol, orderIds.incrementAndGet(), clientOrderId, side, "MARKET", "GTC", qty,
+                fills.get(fills.size() - 1).price(), null, "FILLED", false, System.currentTimeMillis(), fills);
     }
 
     /** One fill at {@code price}, its fee charged as {@link #feeCharge} says. */
@@ -269,8 +320,8 @@ public final class BinanceStub implements AutoCloseable {
         String base = o.symbol().substring(0, o.symbol().length() - "USDT".length());
         Map<String, BigDecimal> after = new java.util.HashMap<>(balances);
         boolean buy = o.side().equals("BUY");
-        after.merge(buy ? "USDT" : base, (buy ? o.quote() : o.quantity()).negate(), BigDecimal::add);
-        after.merge(buy ? base : "USDT", buy ? o.quantity() : o.quote(), BigDecimal::add);
+        after.merge(buy ? "USDT" : base, (buy ? o.quote() : o.executed()).negate(), BigDecimal::add);
+        after.merge(buy ? base : "USDT", buy ? o.executed() : o.quote(), BigDecimal::add);
         for (StubFill f : o.fills()) {
             after.merge(f.commissionAsset(), f.commission().negate(), BigDecimal::add);
         }
@@ -279,6 +330,180 @@ public final class BinanceStub implements AutoCloseable {
         }
         balances.putAll(after);
         return true;
+    }
+
+    /**
+     * Sets {@code symbol}'s price and matches its resting orders against it: a limit buy fills at its limit when the
+     * price is at or below it, a limit sell when at or above; a stop triggers when the price is at or below its stop
+     * price, then fills at this price when it is at or above its limit, else rests as a limit sell at its limit.
+     */
+    public synchronized void movePrice(String symbol, BigDecimal price) {
+        prices.put(symbol, price);
+        for (StubOrder o : orders) {
+            if (!o.symbol().equals(symbol) || !o.open()) {
+                continue;
+            }
+            if (o.stopPrice() != null && !o.triggered()) {
+                if (price.compareTo(o.stopPrice()) > 0) {
+                    continue;
+                }
+                o = replace(o, o.with(o.status(), true, o.fills()));
+                if (price.compareTo(o.price()) >= 0) {
+                    fillResting(o, o.remaining(), price);
+                }
+                continue;
+            }
+            if (o.buy() ? price.compareTo(o.price()) <= 0 : price.compareTo(o.price()) >= 0) {
+                fillResting(o, o.remaining(), o.price());
+            }
+        }
+    }
+
+    /** Fills {@code qty} of the open order {@code clientOrderId} at its limit price, as a counterparty would. */
+    synchronized void fillPart(String clientOrderId, String qty) {
+        StubOrder o = openOrder(clientOrderId);
+        fillResting(o.triggered() || o.stopPrice() == null ? o : replace(o, o.with(o.status(), true, o.fills())),
+                new BigDecimal(qty), o.price());
+    }
+
+    /** Cancels the open order {@code clientOrderId} as if someone did on Binance's site. */
+    synchronized void cancelOnExchange(String clientOrderId) {
+        cancel(openOrder(clientOrderId));
+    }
+
+    /** @return the order with this client order id as the stub holds it now */
+    StubOrder order(String clientOrderId) {
+        return orders.stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst().orElseThrow();
+    }
+
+    private StubOrder openOrder(String clientOrderId) {
+        return orders.stream().filter(o -> o.clientOrderId().equals(clientOrderId) && o.open()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no open order " + clientOrderId));
+    }
+
+    private StubOrder replace(StubOrder was, StubOrder now) {
+        orders.set(orders.indexOf(was), now);
+        return now;
+    }
+
+    /**
+     * A LIMIT, LIMIT_MAKER or STOP_LOSS_LIMIT order: refused as Binance refuses a post-only order that would take or
+     * a stop that would trigger at once; a marketable LIMIT fills at once at the current price (as a taker); else it
+     * rests, holding what it may spend when the stub settles.
+     */
+    private void placeResting(HttpExchange ex, Map<String, String> p) throws IOException {
+        String symbol = p.get("symbol");
+        String type = p.get("type");
+        String side = p.get("side");
+        BigDecimal qty = new BigDecimal(p.get("quantity"));
+        BigDecimal limit = new BigDecimal(p.get("price"));
+        BigDecimal stop = p.containsKey("stopPrice") ? new BigDecimal(p.get("stopPrice")) : null;
+        StubOrder o;
+        synchronized (this) {
+            BigDecimal last = price(symbol);
+            boolean marketable = side.equals("BUY") ? last.compareTo(limit) <= 0 : last.compareTo(limit) >= 0;
+            if (type.equals("LIMIT_MAKER") && marketable) {
+                send(ex, 400, WOULD_TAKE);
+                return;
+            }
+            if (type.equals("STOP_LOSS_LIMIT") && stop.compareTo(last) >= 0) {
+                send(ex, 400, WOULD_TRIGGER);
+                return;
+            }
+            boolean fillsNow = type.equals("LIMIT") && marketable;
+            o = new StubOrder(symbol, orderIds.incrementAndGet(), p.get("newClientOrderId"), side, type,
+                    p.getOrDefault("timeInForce", "GTC"), qty, limit, stop, fillsNow ? "FILLED" : "NEW", false,
+                    System.currentTimeMillis(), fillsNow ? List.of(fill(symbol, side, last, qty)) : List.of());
+            if (settles && !(fillsNow ? settle(o) : lock(o))) {
+                send(ex, 400, INSUFFICIENT_BALANCE);
+                return;
+            }
+        }
+        accepted(ex, o);
+    }
+
+    /** Sets aside what a resting order may spend: the coins of a sell, the quote of a buy at its limit. */
+    private boolean lock(StubOrder o) {
+        String asset = o.buy() ? "USDT" : base(o.symbol());
+        BigDecimal amount = held(o, o.remaining());
+        if (balances.getOrDefault(asset, BigDecimal.ZERO).compareTo(amount) < 0) {
+            return false;
+        }
+        move(asset, amount.negate(), amount);
+        return true;
+    }
+
+    private static BigDecimal held(StubOrder o, BigDecimal qty) {
+        return o.buy() ? qty.multiply(o.price()) : qty;
+    }
+
+    private void move(String asset, BigDecimal free, BigDecimal held) {
+        balances.merge(asset, free, BigDecimal::add);
+        locked.merge(asset, held, BigDecimal::add);
+    }
+
+    private static String base(String symbol) {
+        return symbol.substring(0, symbol.length() - "USDT".length());
+    }
+
+    /** One fill of a resting order at {@code price}; when settling, paid from what the order held. */
+    private void fillResting(StubOrder o, BigDecimal qty, BigDecimal price) {
+        StubFill f = fill(o.symbol(), o.side(), price, qty);
+        List<StubFill> fills = new ArrayList<>(o.fills());
+        fills.add(f);
+        StubOrder now = o.with(qty.compareTo(o.remaining()) >= 0 ? "FILLED" : "PARTIALLY_FILLED", o.triggered(),
+                fills);
+        replace(o, now);
+        if (!settles) {
+            return;
+        }
+        BigDecimal quote = qty.multiply(price);
+        if (o.buy()) {
+            BigDecimal held = held(o, qty);
+            move("USDT", held.subtract(quote), held.negate());
+            balances.merge(base(o.symbol()), qty, BigDecimal::add);
+        } else {
+            move(base(o.symbol()), BigDecimal.ZERO, qty.negate());
+            balances.merge("USDT", quote, BigDecimal::add);
+        }
+        balances.merge(f.commissionAsset(), f.commission().negate(), BigDecimal::add);
+    }
+
+    /** @return the order cancelled, what it held given back */
+    private StubOrder cancel(StubOrder o) {
+        StubOrder now = replace(o, o.with("CANCELED", o.triggered(), o.fills()));
+        if (settles) {
+            BigDecimal held = held(o, o.remaining());
+            move(o.buy() ? "USDT" : base(o.symbol()), held, held.negate());
+        }
+        return now;
+    }
+
+    private void cancelOrder(HttpExchange ex, Map<String, String> p) throws IOException {
+        StubOrder cancelled = null;
+        synchronized (this) {
+            for (StubOrder o : orders) {
+                if (o.clientOrderId().equals(p.get("origClientOrderId")) && o.symbol().equals(p.get("symbol"))
+                        && o.open()) {
+                    cancelled = cancel(o);
+                    break;
+                }
+            }
+        }
+        if (cancelled == null) {
+            send(ex, 400, UNKNOWN_ORDER);
+            return;
+        }
+        StubOrder o = cancelled;
+        send(ex, 200, "{\"symbol\":\"" + o.symbol() + "\",\"origClientOrderId\":\"" + o.clientOrderId()
+                + "\",\"orderId\":" + o.orderId() + ",\"orderListId\":-1,\"clientOrderId\":\"cancel-"
+                + o.orderId() + "\",\"transactTime\":" + System.currentTimeMillis() + ",\"price\":\""
+                + o.price().toPlainString() + "\",\"origQty\":\"" + o.quantity().toPlainString()
+                + "\",\"executedQty\":\"" + plain(o.executed()) + "\",\"cummulativeQuoteQty\":\""
+                + plain(o.quote()) + "\",\"status\":\"CANCELED\",\"timeInForce\":\"" + o.timeInForce()
+                + "\",\"type\":\"" + o.type() + "\",\"side\":\"" + o.side() + "\""
+                + (o.stopPrice() == null ? "" : ",\"stopPrice\":\"" + o.stopPrice().toPlainString() + "\"")
+                + ",\"selfTradePreventionMode\":\"NONE\"}");
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -305,10 +530,17 @@ public final class BinanceStub implements AutoCloseable {
                         + "\",\"price\":\"" + price(params.get("symbol")).toPlainString() + "\"}");
                 case "GET /api/v3/klines" -> klines(ex, params);
                 case "GET /api/v3/ticker/24hr" -> send(ex, 200, ticker24h(params.get("symbol")));
-                case "POST /api/v3/order" -> placeOrder(ex, params);
+                case "POST /api/v3/order" -> {
+                    if ("MARKET".equals(params.get("type"))) {
+                        placeOrder(ex, params);
+                    } else {
+                        placeResting(ex, params);
+                    }
+                }
                 case "GET /api/v3/order" -> findOrder(ex, params);
+                case "DELETE /api/v3/order" -> cancelOrder(ex, params);
                 case "GET /api/v3/openOrders" -> send(ex, 200, "[" + String.join(",", orders.stream()
-                        .filter(o -> o.status().equals("NEW")).map(BinanceStub::orderJson).toList()) + "]");
+                        .filter(StubOrder::open).map(BinanceStub::orderJson).toList()) + "]");
                 case "GET /api/v3/myTrades" -> send(ex, 200, trades(params));
                 case "GET /api/v3/account" -> send(ex, 200, account());
                 default -> send(ex, 404, "{\"code\":-1000,\"msg\":\"no such endpoint " + path + "\"}");
@@ -351,8 +583,13 @@ public final class BinanceStub implements AutoCloseable {
             send(ex, 400, INSUFFICIENT_BALANCE);
             return;
         }
+        accepted(ex, o);
+    }
+
+    /** Keeps {@code o} and answers with it as Binance does to a FULL response, after the set delay. */
+    private void accepted(HttpExchange ex, StubOrder o) throws IOException {
         if (orderVisibleAfterMs > 0) {
-            visibleAt.put(cid, System.currentTimeMillis() + orderVisibleAfterMs);
+            visibleAt.put(o.clientOrderId(), System.currentTimeMillis() + orderVisibleAfterMs);
         }
         orders.add(o);
         long delay = orderAnswerDelayMs;
@@ -408,21 +645,33 @@ public final class BinanceStub implements AutoCloseable {
     }
 
     static String orderJson(StubOrder o) {
-        boolean filled = o.status().equals("FILLED");
+        boolean market = o.type().equals("MARKET");
+        boolean stop = o.stopPrice() != null;
         return "{\"symbol\":\"" + o.symbol() + "\",\"orderId\":" + o.orderId() + ",\"orderListId\":-1,"
-                + "\"clientOrderId\":\"" + o.clientOrderId() + "\",\"price\":\"0.00000000\",\"origQty\":\""
-                + o.quantity().toPlainString() + "\",\"executedQty\":\""
-                + (filled ? o.quantity().toPlainString() : "0") + "\",\"cummulativeQuoteQty\":\""
-                + (filled ? o.quote().toPlainString() : "0") + "\",\"status\":\"" + o.status() + "\","
-                + "\"timeInForce\":\"GTC\",\"type\":\"" + (filled ? "MARKET" : "LIMIT") + "\",\"side\":\""
-                + o.side() + "\",\"stopPrice\":\"0\",\"icebergQty\":\"0\",\"time\":" + o.time()
-                + ",\"updateTime\":" + o.time() + ",\"isWorking\":true}";
+                + "\"clientOrderId\":\"" + o.clientOrderId() + "\",\"price\":\""
+                + (market ? "0.00000000" : o.price().toPlainString()) + "\",\"origQty\":\""
+                + o.quantity().toPlainString() + "\",\"executedQty\":\"" + plain(o.executed())
+                + "\",\"cummulativeQuoteQty\":\"" + plain(o.quote()) + "\",\"status\":\"" + o.status() + "\","
+                + "\"timeInForce\":\"" + o.timeInForce() + "\",\"type\":\"" + o.type() + "\",\"side\":\""
+                + o.side() + "\",\"stopPrice\":\"" + (stop ? o.stopPrice().toPlainString() : "0.00000000")
+                + "\",\"icebergQty\":\"0\",\"time\":" + o.time() + ",\"updateTime\":" + o.time()
+                + ",\"isWorking\":" + (!stop || o.triggered()) + "}";
+    }
+
+    /** Zero as Binance writes an amount with nothing in it. */
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.toPlainString();
     }
 
     private String account() {
         List<String> out = new ArrayList<>();
-        balances.forEach((asset, free) -> out.add("{\"asset\":\"" + asset + "\",\"free\":\"" + free.toPlainString()
-                + "\",\"locked\":\"0\"}"));
+        Set<String> assets = new java.util.TreeSet<>(balances.keySet());
+        assets.addAll(locked.keySet());
+        for (String asset : assets) {
+            out.add("{\"asset\":\"" + asset + "\",\"free\":\""
+                    + balances.getOrDefault(asset, BigDecimal.ZERO).toPlainString() + "\",\"locked\":\""
+                    + locked.getOrDefault(asset, BigDecimal.ZERO).toPlainString() + "\"}");
+        }
         return "{\"makerCommission\":10,\"takerCommission\":10,\"buyerCommission\":0,\"sellerCommission\":0,"
                 + "\"canTrade\":true,\"canWithdraw\":true,\"canDeposit\":true,\"updateTime\":0,"
                 + "\"accountType\":\"SPOT\",\"balances\":[" + String.join(",", out) + "],\"permissions\":[\"SPOT\"]}";
