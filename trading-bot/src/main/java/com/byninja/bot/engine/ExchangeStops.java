@@ -2,6 +2,7 @@ package com.byninja.bot.engine;
 
 import com.byninja.bot.config.BotConfig.OrderSettings;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
+import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderStatus;
@@ -55,8 +56,6 @@ final class ExchangeStops {
     static final long FIRST_RETRY_MS = 5_000;
     static final long MAX_RETRY_MS = 300_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** Decimals of stop and limit prices on a market whose tick is not known. */
-    private static final int PRICE_DECIMALS = 8;
 
     /** One symbol's stop on the exchange, beyond what the order manager knows of the order itself. */
     private static final class Guard {
@@ -281,11 +280,12 @@ final class ExchangeStops {
         if (fills.isPaused(s) || ctx.orders.inFlight(s).isPresent()) {
             return;
         }
-        BigDecimal tick = ctx.risk.priceTick(s);
-        BigDecimal stopPrice = toTick(level, tick, RoundingMode.CEILING);
+        MarketRules rules = ctx.risk.marketRules(s);
+        BigDecimal stopPrice = rules.roundPrice(level, RoundingMode.UP);
         BigDecimal offset = BigDecimal.ONE.subtract(settings().stopLimitOffsetPct().divide(HUNDRED,
                 MathContext.DECIMAL64));
-        BigDecimal limitPrice = toTick(stopPrice.multiply(offset), tick, RoundingMode.FLOOR);
+        BigDecimal limitPrice = rules.roundPrice(stopPrice.multiply(offset, MathContext.DECIMAL64),
+                RoundingMode.DOWN);
         if (limitPrice.signum() <= 0) {
             failed(s, level, "its limit price would be " + Money.exact(limitPrice), null, g);
             return;
@@ -341,13 +341,5 @@ final class ExchangeStops {
 
     private OrderSettings settings() {
         return ctx.config.orders();
-    }
-
-    /** @return {@code price} as a whole number of ticks, rounded as given; to 8 decimals where no tick is known */
-    static BigDecimal toTick(BigDecimal price, BigDecimal tick, RoundingMode rounding) {
-        if (tick.signum() <= 0) {
-            return price.setScale(PRICE_DECIMALS, rounding).stripTrailingZeros();
-        }
-        return price.divide(tick, 0, rounding).multiply(tick).stripTrailingZeros();
     }
 }

@@ -3,6 +3,8 @@ package com.byninja.bot.link;
 import static com.byninja.bot.link.ReportText.age;
 
 import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.engine.Mark;
@@ -59,7 +61,36 @@ final class PositionText {
             t.append(": no price yet");
         }
         t.append("\n  ").append(protection(protective, ps.protection(), tick, pd)).append('\n');
+        String onExchange = onExchange(ps, tick, pd.with("protection"));
+        if (onExchange != null) {
+            t.append("  ").append(onExchange).append('\n');
+        }
         return t.toString();
+    }
+
+    /**
+     * @return where the position's stop-loss on the exchange stands, such as {@code stop-loss on the exchange: stop
+     *         48500.00, limit 48257.50 (order bn-7)}; null when it has none by configuration. The data
+     *         ({@code protection.onExchange}) gets the exact prices.
+     */
+    static String onExchange(TraderSnapshot.PositionState ps, BigDecimal tick, ObjectNode protection) {
+        if (!ps.exchangeStopWanted() && ps.exchangeStop().isEmpty()) {
+            return null;
+        }
+        ObjectNode d = protection.putObject("onExchange");
+        if (ps.exchangeStop().isEmpty()) {
+            d.put("state", "none");
+            return "stop-loss NOT on the exchange yet: the bot watches the price itself";
+        }
+        Order o = ps.exchangeStop().get();
+        d.put("state", o.status() == OrderStatus.OPEN ? "resting" : "placing");
+        d.put("orderId", o.clientOrderId());
+        d.put("stopPrice", Money.exact(o.stopPrice()));
+        d.put("limitPrice", Money.exact(o.limitPrice()));
+        String prices = "stop " + Money.price(o.stopPrice(), tick) + ", limit " + Money.price(o.limitPrice(), tick)
+                + " (order " + o.clientOrderId() + ")";
+        return o.status() == OrderStatus.OPEN ? "stop-loss on the exchange: " + prices
+                : "stop-loss being placed on the exchange: " + prices;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.byninja.bot.link;
 
 import com.byninja.bot.domain.Money;
+import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OwnerStop;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
@@ -134,6 +135,13 @@ public final class PositionsReport {
             pr.put("active", state.equals("active"));
             pr.put("state", state);
             lines.add(line("protection", state));
+            String onExchange = PositionText.onExchange(ps, tick, pr);
+            if (onExchange != null) {
+                lines.add(line("on exchange", exchangeState(ps, tick)));
+                if (ps.exchangeStop().isEmpty()) {
+                    notes.add(s + ": " + onExchange + " (risk.stopLossOnExchange), and tries again.");
+                }
+            }
             BigDecimal breakEven = trader.breakEvenPrice(p);
             pd.put("breakEven", Money.exact(breakEven));
             button(buttons, "Close " + s, "/forcesell " + s, row);
@@ -195,6 +203,16 @@ public final class PositionsReport {
             return "waiting: no price yet";
         }
         return mark.get().stale() ? "waiting: price STALE" : "active";
+    }
+
+    /** @return the position's stop on the exchange in a few words: its prices, or that it is not there */
+    private static String exchangeState(TraderSnapshot.PositionState ps, BigDecimal tick) {
+        if (ps.exchangeStop().isEmpty()) {
+            return "NONE yet";
+        }
+        Order o = ps.exchangeStop().get();
+        return (o.status() == com.byninja.bot.domain.OrderStatus.OPEN ? "" : "placing ") + "stop "
+                + Money.price(o.stopPrice(), tick) + ", limit " + Money.price(o.limitPrice(), tick);
     }
 
     private static String line(String label, String value) {

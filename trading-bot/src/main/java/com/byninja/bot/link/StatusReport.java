@@ -6,6 +6,7 @@ import static com.byninja.bot.link.ReportText.flagsText;
 
 import com.byninja.bot.domain.ClosedTrade;
 import com.byninja.bot.domain.EntryLock;
+import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.EquitySample;
 import com.byninja.bot.domain.Flag;
 import com.byninja.bot.domain.Flags;
@@ -151,6 +152,7 @@ public final class StatusReport {
             t.append(PositionText.of(ps, quote, snap.protectiveExits(), trader::priceTick, positions.addObject()));
         }
 
+        t.append(openOrders(snap, data));
         t.append(equity(snap, quote, data));
         ObjectNode balances = data.putObject("balances");
         snap.balances().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -252,6 +254,45 @@ public final class StatusReport {
      * @return {@code Equity 10019.80 USDT, +19.80 USDT (+0.20%) since 00:00 UTC}: the free quote balance and the
      *         positions at their last price, against the first equity sample of the day (UTC)
      */
+    /**
+     * @return the orders resting on the exchange, one line each, such as {@code BTC/USDT stop-loss on exchange: sell
+     *         0.002 BTC, stop 48500.00, limit 48257.50 (order bn-7)}; nothing when there are none
+     */
+    private String openOrders(TraderSnapshot snap, ObjectNode data) {
+        ArrayNode list = data.putArray("openOrders");
+        if (snap.openOrders().isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("Open orders on the exchange (").append(snap.openOrders().size())
+                .append("):\n");
+        for (Order o : snap.openOrders()) {
+            BigDecimal tick = trader.priceTick(o.symbol());
+            ObjectNode od = list.addObject();
+            od.put("orderId", o.clientOrderId());
+            od.put("symbol", o.symbol().toString());
+            od.put("side", o.side().name());
+            od.put("type", o.type().name());
+            od.put("purpose", o.purpose().label());
+            if (o.quantity() != null) {
+                od.put("quantity", Money.exact(o.quantity()));
+            }
+            od.put("limitPrice", Money.exact(o.limitPrice()));
+            if (o.stopPrice() != null) {
+                od.put("stopPrice", Money.exact(o.stopPrice()));
+            }
+            od.put("filledQuantity", Money.exact(o.filledQuantity()));
+            t.append("  ").append(o.symbol()).append(' ').append(o.purpose().label()).append(": ")
+                    .append(o.side().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(o.quantity() == null ? Money.quote(o.quoteAmount()) + " " + o.symbol().quote()
+                            : Money.exact(o.quantity()) + " " + o.symbol().base())
+                    .append(o.stopPrice() == null ? "" : ", stop " + Money.price(o.stopPrice(), tick))
+                    .append(", limit ").append(Money.price(o.limitPrice(), tick))
+                    .append(o.hasFill() ? ", " + Money.exact(o.filledQuantity()) + " filled" : "")
+                    .append(" (order ").append(o.clientOrderId()).append(")\n");
+        }
+        return t.toString();
+    }
+
     private String equity(TraderSnapshot snap, String quote, ObjectNode data) {
         BigDecimal now = trader.equity();
         ObjectNode e = data.putObject("equityToday");

@@ -222,7 +222,12 @@ public final class RiskManager {
         return r == null ? BigDecimal.ZERO : r.quantityStep();
     }
 
-    /** @return the exchange's price tick for {@code symbol}, zero when it has none. */
+    /** @return the exchange's size and price rules for {@code symbol}, none when it gave none */
+    public MarketRules marketRules(Symbol symbol) {
+        return rules.getOrDefault(symbol, MarketRules.none(symbol));
+    }
+
+    /** @return the exchange's price tick for {@code symbol}, zero when it has none */
     public BigDecimal priceTick(Symbol symbol) {
         MarketRules r = rules.get(symbol);
         return r == null ? BigDecimal.ZERO : r.priceTick();
