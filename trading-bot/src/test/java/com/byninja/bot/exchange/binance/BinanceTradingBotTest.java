@@ -302,4 +302,113 @@ class BinanceTradingBotTest {
                     .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("quantity", "0.00165"));
         }
     }
+
+    /** The stop-loss resting on binance for BTC/USDT, once the bot has placed it. */
+    BinanceStub.StubOrder awaitRestingStop() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> stub.orders.stream().anyMatch(o ->
+                o.type().equals("STOP_LOSS_LIMIT") && o.status().equals("NEW")));
+        return stub.orders.stream().filter(o -> o.type().equals("STOP_LOSS_LIMIT") && o.status().equals("NEW"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLiveEntryGetsItsStopOnBinanceAndAForceSellCancelsTheStopBeforeItSells() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            String buyId = forceBuy100();
+            awaitAlert("position_opened", buyId);
+
+            // 0.00166 BTC at 60,000: the stop 2 % below, 58,800.00, its limit 0.5 % lower, 58,506.00.
+            BinanceStub.StubOrder stop = awaitRestingStop();
+            assertThat(stop.side()).isEqualTo("SELL");
+            assertThat(stop.quantity()).isEqualByComparingTo("0.00166");
+            assertThat(stop.stopPrice()).isEqualByComparingTo("58800.00");
+            assertThat(stop.price()).isEqualByComparingTo("58506.00");
+            // The coins it covers are locked on binance, not free.
+            assertThat(stub.balances.getOrDefault("BTC", BigDecimal.ZERO)).isEqualByComparingTo("0");
+            assertThat(stub.locked.get("BTC")).isEqualByComparingTo("0.00166");
+            await().atMost(Duration.ofSeconds(5)).until(() -> request(Message.command("p-" + (++ids),
+                    Command.POSITIONS, null)).message().contains(" on exchange stop 58800.00, limit 58506.00"));
+
+            Message reply = request(Message.command("f-" + (++ids), Command.FORCESELL, "BTC/USDT"));
+            assertThat(reply.message()).startsWith("Cancelling the stop-loss on the exchange (order "
+                    + stop.clientOrderId() + ") first; then selling 0.00166 BTC of BTC/USDT at market");
+            await().atMost(Duration.ofSeconds(10)).until(() -> alerts.stream().anyMatch(m ->
+                    is(m, "position_closed", null)));
+            Message closed = alerts.stream().filter(m -> is(m, "position_closed", null)).findFirst().orElseThrow();
+            assertThat(closed.message()).startsWith("Closed by /forcesell: sold 0.00166 BTC at 60000.00");
+        }
+        // The cancel went out, and only then the market sell: no coin was ever covered by two sells.
+        List<BinanceStub.Request> trading = stub.requests.stream().filter(r -> r.path().equals("/api/v3/order")
+                && !r.method().equals("GET")).toList();
+        assertThat(trading).extracting(r -> r.method() + " " + r.params().getOrDefault("type", "cancel")
+                + " " + r.params().getOrDefault("side", ""))
+                .containsExactly("POST MARKET BUY", "POST STOP_LOSS_LIMIT SELL", "DELETE cancel ",
+                        "POST MARKET SELL");
+    }
+
+    @Test
+    void aStopThatFilledOnBinanceWhileTheBotWasStoppedClosesThePositionAtTheNextStartWithItsRealPnl()
+            throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        stub.settles = true;
+        String stopId;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            awaitAlert("position_opened", forceBuy100());
+            stopId = awaitRestingStop().clientOrderId();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                try (Database db = Database.openReadOnly(config.databaseFile())) {
+                    return new TradingStore(db).order(stopId).map(o -> o.status() == OrderStatus.OPEN).orElse(false);
+                }
+            });
+        }
+        alerts.clear();
+        // While the bot is down the price falls through the stop: binance sells at 58,700, above its limit.
+        stub.movePrice("BTCUSDT", new BigDecimal("58700"));
+        assertThat(stub.order(stopId).status()).isEqualTo("FILLED");
+
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            Message reconciliation = awaitAlert("reconciliation", null);
+            assertThat(reconciliation.message()).contains("stop-loss order " + stopId + " (SELL BTC/USDT) filled on "
+                    + "binance while the bot was down: 0.00166 BTC at 58700; it is recorded now")
+                    .doesNotContain("balance mismatch");
+            Message closed = awaitAlert("position_closed", stopId);
+            // Bought 0.00166 for 99.60 plus 0.0996 fee; sold for 97.442 less 0.097442: -2.355042.
+            assertThat(closed.message()).startsWith("Closed by the stop-loss on the exchange: sold 0.00166 BTC at "
+                    + "58700.00, PnL -2.36 USDT").endsWith("(found after the restart)");
+            assertThat(closed.data().path("realisedPnl").asText()).isEqualTo("-2.355042");
+            assertThat(closed.data().path("purpose").asText()).isEqualTo("stop-loss on exchange");
+        }
+        // The position closed on binance: no other sell was ever sent.
+        assertThat(stub.requests("POST", "/api/v3/order")).filteredOn(r -> "SELL".equals(r.params().get("side")))
+                .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("type", "STOP_LOSS_LIMIT"));
+    }
+
+    @Test
+    void whenThePriceFallsThroughTheStopWhileTheBotRunsBinanceSellsAndTheBotOnlyBooksIt() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            awaitAlert("position_opened", forceBuy100());
+            String stopId = awaitRestingStop().clientOrderId();
+
+            // 58,700 is below the bot's own stop-loss (58,800) too, but above the stop's limit: the bot leaves the
+            // sale to binance and asks about the stop at once.
+            stub.movePrice("BTCUSDT", new BigDecimal("58700"));
+
+            Message closed = awaitAlert("position_closed", stopId);
+            assertThat(closed.message()).startsWith("Closed by the stop-loss on the exchange: sold 0.00166 BTC at "
+                    + "58700.00");
+        }
+        assertThat(stub.requests("POST", "/api/v3/order")).filteredOn(r -> "SELL".equals(r.params().get("side")))
+                .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("type", "STOP_LOSS_LIMIT"));
+        assertThat(stub.requests("DELETE", "/api/v3/order")).isEmpty();
+    }
 }
