@@ -320,9 +320,28 @@ public record BotConfig(
     }
 
     /** {@code engine.*} */
+    /** How an order of some purpose goes to the exchange ({@code orders.entry}, {@code orders.exit}...). */
+    public enum OrderKind {
+        /** At once, at the best prices on the book. */
+        MARKET,
+        /** At the last price moved by {@code orders.limitOffsetPct}, resting up to {@code orders.limitTimeoutMs}. */
+        LIMIT
+    }
+
     /**
-     * {@code orders.*}: how orders that rest on the exchange are watched and moved.
+     * {@code orders.*}: which orders are limit orders, how they are priced and how long they wait, and how orders that
+     * rest on the exchange are watched and moved.
      *
+     * @param entry              the strategy's buys
+     * @param exit               the strategy's sells, the take-profit and the minimal ROI
+     * @param stopExit           the bot's own stop-loss and trailing stop sells
+     * @param forced             {@code /forcebuy} and {@code /forcesell} ({@code /panic} always sells at market)
+     * @param limitOffsetPct     a limit buy is priced this many percent below the last price, a sell above it
+     * @param postOnly           whether limit orders must rest on the book (maker only), refused rather than executed at
+     *                           once
+     * @param limitTimeoutMs     how long a limit order may rest before it is cancelled; what filled is kept
+     * @param marketAfterTimeout whether what a timed-out limit order left unfilled is then sent at market; a stop exit's
+     *                           always is
      * @param statusPollMs       how often the exchange is asked about each resting order (at once, too, when the price
      *                           reaches a resting stop)
      * @param stopLimitOffsetPct how far below its stop price a stop-loss on the exchange may sell once triggered: its
@@ -331,8 +350,21 @@ public record BotConfig(
      *                           the level has risen by more than this, in percent of the resting stop price
      * @param stopMoveIntervalMs and at most this often, per position
      */
-    public record OrderSettings(long statusPollMs, BigDecimal stopLimitOffsetPct, BigDecimal stopMoveStepPct,
-                                long stopMoveIntervalMs) {
+    public record OrderSettings(OrderKind entry, OrderKind exit, OrderKind stopExit, OrderKind forced,
+                                BigDecimal limitOffsetPct, boolean postOnly, long limitTimeoutMs,
+                                boolean marketAfterTimeout, long statusPollMs, BigDecimal stopLimitOffsetPct,
+                                BigDecimal stopMoveStepPct, long stopMoveIntervalMs) {
+
+        /** @return how an order of {@code purpose} goes out; {@code forced} for the forced orders */
+        public OrderKind kindOf(com.byninja.bot.domain.Purpose purpose) {
+            return switch (purpose) {
+                case ENTRY -> entry;
+                case EXIT, TAKE_PROFIT, MINIMAL_ROI -> exit;
+                case STOP_LOSS, TRAILING_STOP -> stopExit;
+                case FORCE_BUY, FORCE_SELL -> forced;
+                case STOP_ON_EXCHANGE -> OrderKind.MARKET;
+            };
+        }
     }
 
     public record EngineSettings(long checkIntervalMs, int eventQueueCapacity, int commandQueueCapacity,

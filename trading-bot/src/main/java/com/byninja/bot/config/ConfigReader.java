@@ -2,6 +2,7 @@ package com.byninja.bot.config;
 
 import com.byninja.bot.config.BotConfig.ControlSettings;
 import com.byninja.bot.config.BotConfig.EngineSettings;
+import com.byninja.bot.config.BotConfig.OrderKind;
 import com.byninja.bot.config.BotConfig.OrderSettings;
 import com.byninja.bot.config.BotConfig.ExchangeSettings;
 import com.byninja.bot.config.BotConfig.LinkSettings;
@@ -139,10 +140,33 @@ final class ConfigReader {
     }
 
     private OrderSettings orders() {
-        return new OrderSettings(config.whole("orders.statusPollMs", 200, 3_600_000),
+        BigDecimal offset = config.decimal("orders.limitOffsetPct", BigDecimal.ZERO, BigDecimal.valueOf(50));
+        boolean postOnly = config.bool("orders.postOnly");
+        if (config.valid("orders.limitOffsetPct", "orders.postOnly") && postOnly && offset.signum() == 0) {
+            config.conflict("orders.postOnly", "needs orders.limitOffsetPct above 0: a limit order at the last price "
+                    + "would execute at once, and post-only orders that would are refused", "orders.limitOffsetPct");
+        }
+        return new OrderSettings(orderKind("orders.entry"), orderKind("orders.exit"), orderKind("orders.stopExit"),
+                orderKind("orders.forced"), offset, postOnly, config.whole("orders.limitTimeoutMs", 1_000, 86_400_000),
+                config.bool("orders.marketAfterTimeout"), config.whole("orders.statusPollMs", 200, 3_600_000),
                 config.decimal("orders.stopLimitOffsetPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
                 config.decimal("orders.stopMoveStepPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
                 config.whole("orders.stopMoveIntervalMs", 0, 86_400_000));
+    }
+
+    private OrderKind orderKind(String key) {
+        String text = config.text(key);
+        if (!config.valid(key)) {
+            return OrderKind.MARKET;
+        }
+        return switch (String.valueOf(text)) {
+            case "market" -> OrderKind.MARKET;
+            case "limit" -> OrderKind.LIMIT;
+            default -> {
+                config.problem(key, "must be market or limit, got " + quoted(text));
+                yield OrderKind.MARKET;
+            }
+        };
     }
 
     private ExchangeSettings exchange(String apiKey, String apiSecret, boolean keysNeeded) {

@@ -61,8 +61,12 @@ final class ExchangeStops {
     private static final class Guard {
         /** Whether the bot asked for the resting stop's cancel, and waits for the exchange's answer. */
         boolean cancelling;
+        /** The client order id of the resting sell whose cancel the bot asked for. */
+        String cancellingId;
         /** The sell that waits for the stop's cancel, or null. */
         Purpose exitAfterCancel;
+        /** Whether that sell goes at market whatever {@code orders.*} says ({@code /panic}). */
+        boolean exitAtMarket;
         /** Whether the stop is cancelled to be placed again, at a new level or for a new quantity. */
         boolean replaceAfterCancel;
         Instant placedAt = Instant.MIN;
@@ -74,13 +78,16 @@ final class ExchangeStops {
 
     private final TradingContext ctx;
     private final Panic panic;
+    private final LimitOrders limits;
     private final Map<Symbol, Guard> guards = new HashMap<>();
     private Fills fills;
     private OrderDesk desk;
 
-    ExchangeStops(TradingContext ctx, Panic panic) {
+    /** @param limits told of the limit orders that end, other than those cancelled here for a sell */
+    ExchangeStops(TradingContext ctx, Panic panic, LimitOrders limits) {
         this.ctx = ctx;
         this.panic = panic;
+        this.limits = limits;
     }
 
     /**
@@ -108,6 +115,16 @@ final class ExchangeStops {
         return Optional.empty();
     }
 
+    /** @return a sell resting on the exchange for {@code s}: its stop-loss, or a limit exit */
+    private Optional<Order> restingSell(Symbol s) {
+        for (Order o : ctx.orders.resting(s)) {
+            if (o.side() == com.byninja.bot.domain.OrderRequest.Side.SELL) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Places the stops positions lack, moves those whose level or quantity changed, asks about a stop the price has
      * reached, and cancels stops left without a position (or turned off by a reload).
@@ -126,7 +143,8 @@ final class ExchangeStops {
             }
             Optional<BigDecimal> level = enabled(s) ? level(p) : Optional.empty();
             if (stop.isEmpty()) {
-                if (level.isPresent() && !now.isBefore(g.retryAt)) {
+                // A limit exit resting covers the coins: the stop waits until it ends.
+                if (level.isPresent() && !now.isBefore(g.retryAt) && restingSell(s).isEmpty()) {
                     place(p, level.get(), g);
                 }
                 continue;
@@ -163,28 +181,43 @@ final class ExchangeStops {
     }
 
     /**
-     * Before a sell of the position in {@code s}: a stop resting on the exchange covers the same coins, so it is
-     * cancelled first and the sell waits for the exchange's confirmation.
+     * Before a sell of the position in {@code s}: a sell resting on the exchange (the stop-loss, a limit exit) covers
+     * the same coins, so it is cancelled first and the sell waits for the exchange's confirmation. A limit exit already
+     * resting is left alone for another exit of its kind (strategy exit, take-profit, minimal ROI): the position is
+     * being sold.
      *
-     * @return empty when no stop rests and the sell may go at once; else the cancel on its way, or why it could not
-     *         be sent
+     * @param atMarket whether the sell goes at market whatever {@code orders.*} says
+     * @return empty when no sell rests and the sell may go at once; else the cancel on its way, or why the sell is not
+     *         sent
      */
-    Optional<Submission> beforeSell(Symbol s, Purpose purpose) {
-        Optional<Order> stop = resting(s);
-        if (stop.isEmpty()) {
+    Optional<Submission> beforeSell(Symbol s, Purpose purpose, boolean atMarket) {
+        Optional<Order> resting = restingSell(s);
+        if (resting.isEmpty()) {
             return Optional.empty();
         }
+        Order o = resting.get();
         Guard g = guards.computeIfAbsent(s, x -> new Guard());
-        if (!g.cancelling && !cancel(stop.get(), g, false)) {
-            return Optional.of(new Submission.Refused(Rejection.of(RejectReason.ORDER_IN_FLIGHT, "the stop-loss "
-                    + "on " + ctx.exchangeName + " (order " + stop.get().clientOrderId() + ") must be cancelled "
-                    + "first, and the cancel could not be sent yet")));
+        if (o.purpose() != Purpose.STOP_ON_EXCHANGE && !g.cancelling && !overrides(purpose)) {
+            return Optional.of(new Submission.Refused(Rejection.of(RejectReason.ORDER_IN_FLIGHT, "a limit sell of "
+                    + s + " rests on " + ctx.exchangeName + " already (order " + o.clientOrderId() + ")")));
+        }
+        if (!g.cancelling && !cancel(o, g, false)) {
+            return Optional.of(new Submission.Refused(Rejection.of(RejectReason.ORDER_IN_FLIGHT, "the "
+                    + (o.purpose() == Purpose.STOP_ON_EXCHANGE ? "stop-loss" : "limit sell") + " on "
+                    + ctx.exchangeName + " (order " + o.clientOrderId() + ") must be cancelled first, and the cancel "
+                    + "could not be sent yet")));
         }
         if (g.exitAfterCancel == null) {
             g.exitAfterCancel = purpose;
         }
+        g.exitAtMarket |= atMarket;
         g.replaceAfterCancel = false;
-        return Optional.of(new Submission.Cancelling(stop.get(), g.exitAfterCancel));
+        return Optional.of(new Submission.Cancelling(o, g.exitAfterCancel));
+    }
+
+    /** @return whether a sell for {@code purpose} replaces a limit exit resting: a stop, or a person's order */
+    static boolean overrides(Purpose purpose) {
+        return purpose == Purpose.STOP_LOSS || purpose == Purpose.TRAILING_STOP || purpose == Purpose.FORCE_SELL;
     }
 
     /**
@@ -224,31 +257,45 @@ final class ExchangeStops {
     }
 
     /**
-     * A stop reached its final state (its fill, if any, already applied to the book): refused, filled, or cancelled
-     * by the bot or by someone else. What waited for it goes on.
+     * An order that may rest reached its final state (its fill, if any, already applied to the book). A sell the bot
+     * cancelled for another sell lets that sell go; a stop refused, filled, or cancelled by the bot or by someone else
+     * is followed up here; any other limit order is the limit orders' to follow up.
      */
-    void onDone(Order stop) {
-        Symbol s = stop.symbol();
+    void onDone(Order done) {
+        Symbol s = done.symbol();
         Guard g = guards.computeIfAbsent(s, x -> new Guard());
+        boolean ours = g.cancelling && done.clientOrderId().equals(g.cancellingId);
+        if (!ours && done.purpose() != Purpose.STOP_ON_EXCHANGE) {
+            limits.onDone(done);
+            return;
+        }
+        Order stop = done;
         if (stop.status() == OrderStatus.REJECTED) {
             failed(s, stop.stopPrice(), stop.reason(), stop.refusal(), g);
             return;
         }
-        boolean ours = g.cancelling;
-        Purpose exit = g.exitAfterCancel;
-        boolean replace = g.replaceAfterCancel;
-        g.cancelling = false;
-        g.exitAfterCancel = null;
-        g.replaceAfterCancel = false;
+        Purpose exit = ours ? g.exitAfterCancel : null;
+        boolean atMarket = g.exitAtMarket;
+        boolean replace = ours && g.replaceAfterCancel;
+        if (ours) {
+            g.cancelling = false;
+            g.cancellingId = null;
+            g.exitAfterCancel = null;
+            g.exitAtMarket = false;
+            g.replaceAfterCancel = false;
+        }
         Optional<Position> held = ctx.positions.get(s);
         if (ours && exit != null) {
             if (held.isEmpty()) {
-                LOG.info("{}: the stop-loss on {} sold first; the {} sell is not needed", s, ctx.exchangeName,
-                        exit.label());
+                LOG.info("{}: the {} on {} sold first; the {} sell is not needed", s, stop.purpose().label(),
+                        ctx.exchangeName, exit.label());
                 return;
             }
-            Submission sell = desk.sellNow(s, exit);
+            Submission sell = desk.sellNow(s, exit, atMarket);
             panic.handOver(stop, sell);
+            return;
+        }
+        if (stop.purpose() != Purpose.STOP_ON_EXCHANGE) {
             return;
         }
         if (held.isEmpty() || !enabled(s)) {
@@ -266,11 +313,12 @@ final class ExchangeStops {
         level(held.get()).ifPresent(level -> place(held.get(), level, g));
     }
 
-    private boolean cancel(Order stop, Guard g, boolean replace) {
-        if (!ctx.orders.cancel(stop)) {
+    private boolean cancel(Order resting, Guard g, boolean replace) {
+        if (!ctx.orders.cancel(resting)) {
             return false;
         }
         g.cancelling = true;
+        g.cancellingId = resting.clientOrderId();
         g.replaceAfterCancel = replace;
         return true;
     }

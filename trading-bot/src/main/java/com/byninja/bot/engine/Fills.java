@@ -120,7 +120,7 @@ final class Fills {
             } else {
                 finishedWithoutFill(done.order(), done.recovered());
             }
-            if (done.order().purpose() == Purpose.STOP_ON_EXCHANGE) {
+            if (done.order().rests()) {
                 stops.onDone(done.order());
             }
         } else if (resolved.get() instanceof Resolution.GaveUp gaveUp) {
@@ -139,8 +139,9 @@ final class Fills {
 
     private void finishedWithoutFill(Order order, boolean recovered) {
         Symbol s = order.symbol();
-        if (order.purpose() == Purpose.STOP_ON_EXCHANGE) {
-            // The stops say what follows: a refusal is retried and alerted there, a cancel lets the sell go.
+        if (order.purpose() == Purpose.STOP_ON_EXCHANGE || order.rests() && order.status() == OrderStatus.CANCELLED) {
+            // The stops and limit orders say what follows: a stop's refusal is retried and alerted there, a cancel
+            // lets the sell that waited for it go, a limit order's timeout may send the rest at market.
             ctx.orders.persist(order, List.of());
             LOG.info("stop-loss order {} ({}) {}: {}", order.clientOrderId(), s, order.status().label(),
                     order.reason());

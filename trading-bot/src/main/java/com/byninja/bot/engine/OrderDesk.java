@@ -35,18 +35,29 @@ final class OrderDesk {
     private final TradingContext ctx;
     private final Fills fills;
     private final ExchangeStops stops;
+    private final LimitOrders limits;
 
-    OrderDesk(TradingContext ctx, Fills fills, ExchangeStops stops) {
+    OrderDesk(TradingContext ctx, Fills fills, ExchangeStops stops, LimitOrders limits) {
         this.ctx = ctx;
         this.fills = fills;
         this.stops = stops;
+        this.limits = limits;
     }
 
     /**
-     * Sells the whole position of {@code s}, matched to the account; when a stop-loss rests on the exchange for it,
-     * once the exchange has confirmed the stop's cancel.
+     * Sells the whole position of {@code s}, matched to the account, as {@code orders.*} says for {@code purpose}
+     * (market or limit); when a sell rests on the exchange for it (the stop-loss, a limit exit), once the exchange has
+     * confirmed that order's cancel.
      */
     Submission sell(Symbol s, Purpose purpose) {
+        return sell(s, purpose, false);
+    }
+
+    /**
+     * As {@link #sell(Symbol, Purpose)}; {@code atMarket} sells at market whatever {@code orders.*} says, as
+     * {@code /panic} does.
+     */
+    Submission sell(Symbol s, Purpose purpose, boolean atMarket) {
         Optional<Position> held = ctx.positions.get(s);
         if (held.isEmpty()) {
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_NO_POSITION, "no open position in " + s));
@@ -55,7 +66,7 @@ final class OrderDesk {
         if (paused.isPresent()) {
             return new Submission.Refused(paused.get());
         }
-        Optional<Submission> waits = stops.beforeSell(s, purpose);
+        Optional<Submission> waits = stops.beforeSell(s, purpose, atMarket);
         if (waits.isPresent()) {
             if (waits.get() instanceof Submission.Cancelling c) {
                 LOG.info("{} {}: cancelling the stop-loss {} on {} first", s, purpose.label(),
@@ -63,17 +74,25 @@ final class OrderDesk {
             }
             return waits.get();
         }
-        return sellNow(s, purpose);
+        return sellNow(s, purpose, atMarket);
     }
 
-    /** Sells the whole position of {@code s}, matched to the account, with no stop resting on the exchange. */
-    Submission sellNow(Symbol s, Purpose purpose) {
+    /**
+     * Sells the whole position of {@code s}, matched to the account, with no sell resting on the exchange for it:
+     * at market when {@code atMarket}, else as {@code orders.*} says for {@code purpose}.
+     */
+    Submission sellNow(Symbol s, Purpose purpose, boolean atMarket) {
         Optional<Position> held = ctx.positions.get(s);
         if (held.isEmpty()) {
             return new Submission.Refused(Rejection.of(RejectReason.ORDER_NO_POSITION, "no open position in " + s));
         }
         Position p = matchToAccount(held.get());
-        return submit(s, purpose, p.quantity());
+        return atMarket ? submitAtMarket(s, purpose, p.quantity()) : submit(s, purpose, p.quantity());
+    }
+
+    /** Sells the whole position of {@code s} at market, such as the rest of a limit exit that timed out. */
+    Submission sellAtMarket(Symbol s, Purpose purpose) {
+        return sellNow(s, purpose, true);
     }
 
     /**
@@ -109,18 +128,30 @@ final class OrderDesk {
         return matched;
     }
 
-    /** Sends an order for {@code amount} (quote for a buy, base for a sell) unless the symbol waits for the store. */
+    /**
+     * Sends an order for {@code amount} (quote for a buy, base for a sell) unless the symbol waits for the store: a
+     * market or a limit order, as {@code orders.*} says for {@code purpose}.
+     */
     Submission submit(Symbol s, Purpose purpose, BigDecimal amount) {
+        return send(s, purpose, amount, limits.asLimit(purpose));
+    }
+
+    /** Sends a market order for {@code amount} (quote for a buy, base for a sell) unless the symbol waits. */
+    Submission submitAtMarket(Symbol s, Purpose purpose, BigDecimal amount) {
+        return send(s, purpose, amount, false);
+    }
+
+    private Submission send(Symbol s, Purpose purpose, BigDecimal amount, boolean limit) {
         Optional<Rejection> paused = fills.pausedBy(s);
         if (paused.isPresent()) {
             return new Submission.Refused(paused.get());
         }
-        Submission result = ctx.orders.submit(s, purpose, amount);
+        Submission result = limit ? limits.place(s, purpose, amount) : ctx.orders.submit(s, purpose, amount);
         if (result instanceof Submission.Sent sent) {
             Order o = sent.order();
-            LOG.info("{} {} {} {} ({})", o.clientOrderId(), o.side(), s,
+            LOG.info("{} {} {} {} ({}{})", o.clientOrderId(), o.side(), s,
                     o.side() == Side.BUY ? Money.quote(amount) + " " + s.quote() : Money.exact(amount),
-                    purpose.label());
+                    purpose.label(), o.limitPrice() == null ? "" : ", limit " + Money.exact(o.limitPrice()));
         } else if (result instanceof Submission.Refused refused) {
             LOG.info("{} {} not placed: {}", s, purpose.label(), refused.rejection());
         }
@@ -130,13 +161,15 @@ final class OrderDesk {
     /** @return whether {@code s} holds a position or has an entry waiting for the exchange. */
     boolean holdsOrWaits(Symbol s) {
         return ctx.positions.get(s).isPresent()
-                || ctx.orders.inFlight(s).filter(o -> o.side() == Side.BUY).isPresent() || fills.unrecordedEntry(s);
+                || ctx.orders.inFlight(s).filter(o -> o.side() == Side.BUY).isPresent() || fills.unrecordedEntry(s)
+                || ctx.orders.resting(s).stream().anyMatch(o -> o.side() == Side.BUY);
     }
 
     /** @return positions open, plus entries waiting for the exchange (or the store) on symbols without one. */
     int openOrPendingPositions() {
         Set<Symbol> counted = new LinkedHashSet<>(ctx.positions.all().keySet());
         ctx.orders.inFlight().stream().filter(o -> o.side() == Side.BUY).forEach(o -> counted.add(o.symbol()));
+        ctx.orders.resting().stream().filter(o -> o.side() == Side.BUY).forEach(o -> counted.add(o.symbol()));
         fills.paused().stream().filter(fills::unrecordedEntry).forEach(counted::add);
         return counted.size();
     }
@@ -174,8 +207,8 @@ final class OrderDesk {
 
     /**
      * @return the money in positions, which {@code risk.budget} limits: the entry cost (fees excluded) of the open
-     *         positions, the quote amounts of the buys waiting for the exchange, and of the entries whose fill waits
-     *         for the store
+     *         positions, the quote amounts of the buys waiting for the exchange or resting on it, and of the entries
+     *         whose fill waits for the store
      */
     BigDecimal inPositions() {
         BigDecimal sum = fills.unrecordedEntries();
@@ -184,6 +217,12 @@ final class OrderDesk {
         }
         for (Order o : ctx.orders.inFlight()) {
             if (o.side() == Side.BUY) {
+                sum = sum.add(o.quoteAmount());
+            }
+        }
+        for (Order o : ctx.orders.resting()) {
+            // A resting buy counts whole until it ends: its fill is booked then.
+            if (o.side() == Side.BUY && !ctx.orders.inFlight(o.symbol()).filter(o::equals).isPresent()) {
                 sum = sum.add(o.quoteAmount());
             }
         }

@@ -81,7 +81,7 @@ final class Panic {
                 waiting.put(busy.get().clientOrderId(), busy.get());
                 continue;
             }
-            Submission result = desk.sell(s, Purpose.FORCE_SELL);
+            Submission result = desk.sell(s, Purpose.FORCE_SELL, true);
             if (result instanceof Submission.Sent sent) {
                 sells.add(sent.order());
                 waiting.put(sent.order().clientOrderId(), sent.order());

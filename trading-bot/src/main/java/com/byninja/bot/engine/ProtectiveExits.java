@@ -59,6 +59,12 @@ final class ProtectiveExits {
                 // The stop on the exchange has triggered and can still fill: its fill is the exit.
                 continue;
             }
+            if (!ExchangeStops.overrides(why) && ctx.orders.resting(s).stream()
+                    .anyMatch(o -> o.side() == com.byninja.bot.domain.OrderRequest.Side.SELL
+                            && o.purpose() != Purpose.STOP_ON_EXCHANGE)) {
+                // A limit exit rests already: the position is being sold.
+                continue;
+            }
             if (exits.firstTrigger(s)) {
                 ctx.alerts.exitHit(held, why, price, why == Purpose.MINIMAL_ROI
                         ? ctx.protection(held).minimalRoi() : Optional.empty());

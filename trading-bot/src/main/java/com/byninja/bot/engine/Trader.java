@@ -97,6 +97,7 @@ public final class Trader {
     private final EquitySamples equity;
     private final Panic panic;
     private final ExchangeStops exchangeStops;
+    private final LimitOrders limits;
     private Instant nextCheck = Instant.MIN;
     private boolean publishing = true;
     private volatile TraderSnapshot latest;
@@ -108,10 +109,12 @@ public final class Trader {
         this.locks = locks;
         ExitRetries exits = new ExitRetries();
         this.panic = new Panic(ctx);
-        this.exchangeStops = new ExchangeStops(ctx, panic);
+        this.limits = new LimitOrders(ctx);
+        this.exchangeStops = new ExchangeStops(ctx, panic, limits);
         this.fills = new Fills(ctx, exits, locks, panic, exchangeStops);
-        this.desk = new OrderDesk(ctx, fills, exchangeStops);
+        this.desk = new OrderDesk(ctx, fills, exchangeStops, limits);
         exchangeStops.wire(fills, desk);
+        limits.replaceThrough(desk);
         this.strategy = new StrategyRunner(ctx, desk, locks);
         this.protective = new ProtectiveExits(ctx, desk, fills, exits, exchangeStops);
         this.commands = new ManualCommands(ctx, desk);
@@ -256,6 +259,7 @@ public final class Trader {
         locks.expire();
         fills.retryUnrecorded();
         protective.check();
+        limits.check();
         exchangeStops.sync();
         ctx.orders.lookUpDue();
         equity.sampleIfDue();
@@ -310,6 +314,16 @@ public final class Trader {
      */
     public PanicStart panic() {
         return panic.start(desk, commands);
+    }
+
+    /**
+     * A {@code /cancel}: cancels the limit buy resting on the exchange for {@code s}; what filled of it is kept as the
+     * position.
+     *
+     * @return the order whose cancel is on its way, empty when no limit buy rests for {@code s}
+     */
+    public Optional<com.byninja.bot.domain.Order> cancelEntry(Symbol s) {
+        return limits.cancelEntry(s);
     }
 
     /** @return whether a {@code /panic} waits for its sells */

@@ -3,6 +3,7 @@ package com.byninja.bot.engine;
 import com.byninja.bot.config.BotConfig;
 import com.byninja.bot.control.ControlState;
 import com.byninja.bot.domain.Order;
+import com.byninja.bot.domain.OrderStatus;
 import com.byninja.bot.domain.OrderRequest.Side;
 import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
@@ -149,7 +150,8 @@ final class TradingContext {
     BigDecimal freeQuote() {
         BigDecimal reserved = BigDecimal.ZERO;
         for (Order o : orders.inFlight()) {
-            if (o.side() == Side.BUY) {
+            // A buy resting on the exchange holds its funds there already: the free balance is without them.
+            if (o.side() == Side.BUY && o.status() == OrderStatus.NEW) {
                 reserved = reserved.add(o.quoteAmount()).add(risk.feeOf(o.quoteAmount()));
             }
         }

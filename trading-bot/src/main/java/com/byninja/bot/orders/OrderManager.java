@@ -148,6 +148,19 @@ public final class OrderManager {
     }
 
     /**
+     * A limit order: a buy spending at most {@code amount} of the quote currency, or a sell of {@code amount} of the
+     * base currency, at {@code price} or better.
+     *
+     * @return the recorded order, or why it was not placed
+     */
+    public Submission submitLimit(Symbol symbol, Purpose purpose, BigDecimal amount, BigDecimal price,
+                                  boolean postOnly) {
+        return submit(symbol, purpose, id -> purpose.isBuy()
+                ? OrderRequest.limitBuy(id, symbol, amount, price, postOnly)
+                : OrderRequest.limitSell(id, symbol, amount, price, postOnly));
+    }
+
+    /**
      * A stop-loss that rests on the exchange, for {@link Purpose#STOP_ON_EXCHANGE}.
      *
      * @param quantity   the base quantity it sells
