@@ -37,6 +37,8 @@ final class RandomWalk {
     private final Map<Duration, TickCandles> candles = new HashMap<>();
     private double price;
     private long tick;
+    /** The steps since they were last taken, while someone matches orders against them; null otherwise. */
+    private WalkSteps recording;
 
     /**
      * @param symbol     the market
@@ -68,10 +70,13 @@ final class RandomWalk {
             long steps = Math.min(target - tick, MAX_CATCH_UP_STEPS);
             for (long i = 1; i <= steps; i++) {
                 price = step(price, random);
-                if (!candles.isEmpty()) {
+                if (!candles.isEmpty() || recording != null) {
                     BigDecimal p = rounded(price);
                     long at = (tick + i) * tickMs;
                     candles.values().forEach(c -> c.onPrice(at, p));
+                    if (recording != null) {
+                        recording.add(tick + i, p);
+                    }
                 }
             }
             if (tick + steps < target && !candles.isEmpty()) {
@@ -86,6 +91,31 @@ final class RandomWalk {
         }
         candles.values().forEach(c -> c.closeUntil(epochMs));
         return rounded(price);
+    }
+
+    /**
+     * Steps the walk forward to {@code epochMs} and hands over every step since the steps were last taken (none the
+     * first time), then keeps recording the steps, whoever moves the walk, until {@link #stopRecording}.
+     *
+     * @return the steps after the last ones taken, up to the one in force at {@code epochMs}, oldest first
+     */
+    synchronized WalkSteps takeSteps(long epochMs) {
+        priceAt(epochMs);
+        WalkSteps taken = recording != null ? recording : new WalkSteps(tickMs, decimals);
+        recording = new WalkSteps(tickMs, decimals);
+        return taken;
+    }
+
+    /** Records every step from the current tick on, for {@link #takeSteps}; nothing when already recording. */
+    synchronized void record() {
+        if (recording == null) {
+            recording = new WalkSteps(tickMs, decimals);
+        }
+    }
+
+    /** Forgets the steps recorded: nothing is matched against them any more. */
+    synchronized void stopRecording() {
+        recording = null;
     }
 
     /** Starts recording candles of {@code timeframe} from every step, from {@code epochMs} on. */
