@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * One simulated market's price: a geometric Brownian motion stepped once per tick of a wall-clock grid. The price is
  * advanced lazily to the tick of the time it is asked for, so no thread drives it, and the same seed and the same
  * number of steps give the same prices. Candles of the timeframes it follows are made from every step
- * ({@link TickCandles}).
+ * ({@link TickCandles}), and while orders rest on the market every step is recorded ({@link #takeSteps}) for them to be
+ * matched against.
  */
 final class RandomWalk {
 

@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
- * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders and prices
- * are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet consistent with the bot's
- * positions. Its candles are made from every step of the walk, so they are as exact as a real exchange's (without
+ * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders (resting
+ * ones too) and prices are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet
+ * consistent with the bot's positions. Limit orders and stops rest in the wallet and are matched, at each order call
+ * ({@link #placeOrder}, {@link #findOrder}, {@link #cancelOrder}, {@link #match}), against every step of the walk
+ * since they were last matched: while an order rests, the walk records its steps whoever moves it, one per tick
+ * until the next order call, so a dip between two reads triggers a stop as it would on a real exchange. After a
+ * restart they are matched from the walk's saved tick on. Its candles are made from every step of the walk, so they are as exact as a real exchange's (without
  * volume), and strategies see the same kind of candle here as on Binance.
  *
  * <p>Fill arithmetic: see {@link PaperWallet}.
