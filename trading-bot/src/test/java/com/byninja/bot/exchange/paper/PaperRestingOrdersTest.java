@@ -338,8 +338,9 @@ class PaperRestingOrdersTest {
             assertThat(resting.time()).isEqualTo(T0);
             assertThat(paper.findOrder(buy).orElseThrow().status()).isEqualTo(Status.OPEN);
 
-            // Triggered before the restart, the stop fills at its limit once the price is above it.
-            prices.set("94.01");
+            // Triggered before the restart, the stop is a limit sell at 94.00 now: 96.00, above its stop price,
+            // fills it at its limit (a stop that had not triggered would wait for 95.00).
+            prices.set("96.00");
             assertThat(paper.findOrder(stop("stop")).orElseThrow().averagePrice()).isEqualByComparingTo("94.00");
             prices.set("91.99");
             assertThat(paper.findOrder(buy).orElseThrow().averagePrice()).isEqualByComparingTo("92.00");
