@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * Consecutive steps of a random walk, as the market shows them (rounded to its decimals), each at its tick: what the
  * paper wallet's resting orders are matched against. Prices are kept as whole units of the last decimal, so finding
- * the first step that crosses a level, or the lowest and highest over the steps, compares longs, not decimals. Not
- * thread-safe: filled under the walk's lock, read once it is handed over.
+ * the first step that crosses a level compares longs, not decimals. Not thread-safe: filled under the walk's lock,
+ * read once it is handed over.
  */
 final class WalkSteps implements PricePath {
 
@@ -52,28 +52,6 @@ final class WalkSteps implements PricePath {
     public Instant time(int i) {
         Objects.checkIndex(i, size);
         return Instant.ofEpochMilli(ticks[i] * tickMs);
-    }
-
-    /** @return the tick index of the {@code i}-th step. */
-    long tick(int i) {
-        Objects.checkIndex(i, size);
-        return ticks[i];
-    }
-
-    /** @return the lowest price over the steps; none when there are none. */
-    BigDecimal low() {
-        if (size == 0) {
-            throw new IllegalStateException("no steps");
-        }
-        return BigDecimal.valueOf(Arrays.stream(units, 0, size).min().getAsLong(), decimals);
-    }
-
-    /** @return the highest price over the steps; none when there are none. */
-    BigDecimal high() {
-        if (size == 0) {
-            throw new IllegalStateException("no steps");
-        }
-        return BigDecimal.valueOf(Arrays.stream(units, 0, size).max().getAsLong(), decimals);
     }
 
     @Override

@@ -38,7 +38,5 @@ class WalkStepsTest {
         assertThat(s.size()).isEqualTo(3);
         assertThat(s.price(1)).isEqualTo(new BigDecimal("99.50"));
         assertThat(s.time(1)).isEqualTo(Instant.ofEpochMilli(11_000));
-        assertThat(s.low()).isEqualTo(new BigDecimal("99.50"));
-        assertThat(s.high()).isEqualTo(new BigDecimal("100.20"));
     }
 }
