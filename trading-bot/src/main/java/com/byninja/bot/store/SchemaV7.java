@@ -12,7 +12,10 @@ import java.sql.Statement;
  *       text, null where the type has none) and {@code post_only} (0 or 1). An order resting on the exchange has the
  *       status {@code OPEN}.</li>
  *   <li>{@code sim_open_orders}: the orders resting in the paper wallet (the simulator's and paper trading's), by
- *       client order id, until they fill or are cancelled; what they hold back is locked in the wallet.</li>
+ *       client order id, until they fill or are cancelled: the request ({@code quote_amount} of a buy, {@code quantity}
+ *       to trade, prices, {@code post_only}), whether a stop has {@code triggered}, and what it {@code locked} (the
+ *       coins a sell holds back, or the quote a buy may spend with its fee), which the wallet's free balance in
+ *       {@code sim_balances} no longer counts.</li>
  * </ul>
  */
 final class SchemaV7 {
@@ -31,7 +34,7 @@ final class SchemaV7 {
                       client_order_id TEXT PRIMARY KEY, exchange_order_id TEXT NOT NULL, symbol TEXT NOT NULL,
                       side TEXT NOT NULL, type TEXT NOT NULL, quote_amount TEXT, quantity TEXT NOT NULL,
                       limit_price TEXT NOT NULL, stop_price TEXT, post_only INTEGER NOT NULL,
-                      triggered INTEGER NOT NULL, placed_at INTEGER NOT NULL)""");
+                      triggered INTEGER NOT NULL, locked TEXT NOT NULL, placed_at INTEGER NOT NULL)""");
         }
     }
 }

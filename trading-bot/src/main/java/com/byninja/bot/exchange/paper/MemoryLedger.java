@@ -2,7 +2,10 @@ package com.byninja.bot.exchange.paper;
 
 import com.byninja.bot.domain.ExecutionReport;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +14,7 @@ public final class MemoryLedger implements WalletLedger {
 
     private final Map<String, BigDecimal> balances = new HashMap<>();
     private final Map<String, ExecutionReport> orders = new HashMap<>();
+    private final Map<String, RestingOrder> resting = new LinkedHashMap<>();
 
     @Override
     public Map<String, BigDecimal> loadBalances() {
@@ -25,8 +29,25 @@ public final class MemoryLedger implements WalletLedger {
 
     @Override
     public void recordExecution(ExecutionReport report, Map<String, BigDecimal> balancesAfter) {
+        resting.remove(report.clientOrderId());
         orders.put(report.clientOrderId(), report);
         saveBalances(balancesAfter);
+    }
+
+    @Override
+    public void recordResting(RestingOrder order, Map<String, BigDecimal> balancesAfter) {
+        resting.put(order.request().clientOrderId(), order);
+        saveBalances(balancesAfter);
+    }
+
+    @Override
+    public void recordTriggered(String clientOrderId) {
+        resting.computeIfPresent(clientOrderId, (id, order) -> order.asTriggered());
+    }
+
+    @Override
+    public List<RestingOrder> loadResting() {
+        return new ArrayList<>(resting.values());
     }
 
     @Override
@@ -36,6 +57,6 @@ public final class MemoryLedger implements WalletLedger {
 
     @Override
     public long orderCount() {
-        return orders.size();
+        return orders.size() + resting.size();
     }
 }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * One simulated market's price: a geometric Brownian motion stepped once per tick of a wall-clock grid. The price is
  * advanced lazily to the tick of the time it is asked for, so no thread drives it, and the same seed and the same
  * number of steps give the same prices. Candles of the timeframes it follows are made from every step
- * ({@link TickCandles}).
+ * ({@link TickCandles}), and while orders rest on the market every step is recorded ({@link #takeSteps}) for them to be
+ * matched against.
  */
 final class RandomWalk {
 
@@ -37,6 +38,8 @@ final class RandomWalk {
     private final Map<Duration, TickCandles> candles = new HashMap<>();
     private double price;
     private long tick;
+    /** The steps since they were last taken, while someone matches orders against them; null otherwise. */
+    private WalkSteps recording;
 
     /**
      * @param symbol     the market
@@ -68,10 +71,13 @@ final class RandomWalk {
             long steps = Math.min(target - tick, MAX_CATCH_UP_STEPS);
             for (long i = 1; i <= steps; i++) {
                 price = step(price, random);
-                if (!candles.isEmpty()) {
+                if (!candles.isEmpty() || recording != null) {
                     BigDecimal p = rounded(price);
                     long at = (tick + i) * tickMs;
                     candles.values().forEach(c -> c.onPrice(at, p));
+                    if (recording != null) {
+                        recording.add(tick + i, p);
+                    }
                 }
             }
             if (tick + steps < target && !candles.isEmpty()) {
@@ -86,6 +92,31 @@ final class RandomWalk {
         }
         candles.values().forEach(c -> c.closeUntil(epochMs));
         return rounded(price);
+    }
+
+    /**
+     * Steps the walk forward to {@code epochMs} and hands over every step since the steps were last taken (none the
+     * first time), then keeps recording the steps, whoever moves the walk, until {@link #stopRecording}.
+     *
+     * @return the steps after the last ones taken, up to the one in force at {@code epochMs}, oldest first
+     */
+    synchronized WalkSteps takeSteps(long epochMs) {
+        priceAt(epochMs);
+        WalkSteps taken = recording != null ? recording : new WalkSteps(tickMs, decimals);
+        recording = new WalkSteps(tickMs, decimals);
+        return taken;
+    }
+
+    /** Records every step from the current tick on, for {@link #takeSteps}; nothing when already recording. */
+    synchronized void record() {
+        if (recording == null) {
+            recording = new WalkSteps(tickMs, decimals);
+        }
+    }
+
+    /** Forgets the steps recorded: nothing is matched against them any more. */
+    synchronized void stopRecording() {
+        recording = null;
     }
 
     /** Starts recording candles of {@code timeframe} from every step, from {@code epochMs} on. */

@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An exchange inside the process: random-walk prices per symbol, market orders filled at once at the current price
- * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders and prices
- * are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet consistent with the bot's
- * positions. Its candles are made from every step of the walk, so they are as exact as a real exchange's (without
+ * plus slippage, a fee in the quote currency, and a paper wallet ({@link PaperWallet}). Its wallet, orders (resting
+ * ones too) and prices are kept in the bot's database, so a restart (even after {@code kill -9}) finds the wallet
+ * consistent with the bot's positions. Limit orders and stops rest in the wallet and are matched, at each order call
+ * ({@link #placeOrder}, {@link #findOrder}, {@link #cancelOrder}, {@link #match}), against every step of the walk
+ * since they were last matched: while an order rests, the walk records its steps whoever moves it, one per tick
+ * until the next order call, so a dip between two reads triggers a stop as it would on a real exchange. After a
+ * restart they are matched from the walk's saved tick on. Its candles are made from every step of the walk, so they are as exact as a real exchange's (without
  * volume), and strategies see the same kind of candle here as on Binance.
  *
  * <p>Fill arithmetic: see {@link PaperWallet}.
@@ -53,6 +57,8 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     private final PaperWallet wallet;
     private final Map<Symbol, BigDecimal> priceTicks = new HashMap<>();
     private final long orderLatencyMs;
+    /** Held while orders are matched and placed, so the walk's steps are matched in their order. */
+    private final Object orders = new Object();
 
     /**
      * @param settings      the simulator's configuration
@@ -80,6 +86,10 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
                     : new RandomWalk(symbol, market, settings.tickIntervalMs(), settings.seed(), resume.price(),
                             resume.tick()));
             priceTicks.put(symbol, BigDecimal.ONE.movePointLeft(market.priceDecimals()));
+            if (wallet.hasResting(symbol)) {
+                // Orders rested when it stopped: they are matched against the walk from its saved tick on.
+                walks.get(symbol).record();
+            }
         }
     }
 
@@ -138,25 +148,79 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
                 throw new ExchangeException("interrupted while the simulated exchange was answering");
             }
         }
-        BigDecimal price = walk.priceAt(clock.millis());
-        ExecutionReport report = wallet.fill(request, price, priceTicks.get(request.symbol()), null);
-        savePrice(request.symbol(), walk);
-        return report;
+        synchronized (orders) {
+            long now = clock.millis();
+            matchSteps(request.symbol(), walk, now);
+            BigDecimal price = walk.priceAt(now);
+            ExecutionReport report = wallet.place(request, price, priceTicks.get(request.symbol()), null);
+            if (!wallet.hasResting(request.symbol())) {
+                walk.stopRecording();
+            }
+            savePrice(request.symbol(), walk);
+            return report;
+        }
     }
 
     @Override
     public Optional<ExecutionReport> findOrder(OrderRequest request) throws ExchangeException {
-        return wallet.find(request.clientOrderId());
+        synchronized (orders) {
+            matchIfResting(request);
+            return wallet.find(request.clientOrderId());
+        }
     }
 
     @Override
     public Optional<ExecutionReport> cancelOrder(OrderRequest request) throws ExchangeException {
-        return findOrder(request);
+        synchronized (orders) {
+            // The walk may have filled it already: the cancel then comes too late, as it would on an exchange.
+            matchIfResting(request);
+            return wallet.cancel(request.clientOrderId());
+        }
+    }
+
+    /**
+     * Matches the resting orders of a market against every step of its walk since they were last matched, up to
+     * now: the simulator sees every trade, so a dip between two reads triggers a stop as it would on an exchange.
+     *
+     * @param symbol the market
+     * @return the orders that filled
+     * @throws ExchangeException for an unknown market, or when the wallet's ledger cannot be written
+     */
+    public List<ExecutionReport> match(Symbol symbol) throws ExchangeException {
+        RandomWalk walk = walk(symbol);
+        synchronized (orders) {
+            if (!wallet.hasResting(symbol)) {
+                return List.of();
+            }
+            List<ExecutionReport> fills = matchSteps(symbol, walk, clock.millis());
+            if (!wallet.hasResting(symbol)) {
+                walk.stopRecording();
+            }
+            savePrice(symbol, walk);
+            return fills;
+        }
+    }
+
+    private void matchIfResting(OrderRequest request) throws ExchangeException {
+        if (wallet.isResting(request.clientOrderId())) {
+            match(request.symbol());
+        }
+    }
+
+    private List<ExecutionReport> matchSteps(Symbol symbol, RandomWalk walk, long now) throws ExchangeException {
+        // Taking the steps keeps the walk recording, so a step taken by another reader before the wallet is done
+        // is matched next time instead of lost.
+        return wallet.match(symbol, walk.takeSteps(now), priceTicks.get(symbol));
     }
 
     @Override
     public Map<String, BigDecimal> balances() {
         return wallet.balances();
+    }
+
+    /** @return per currency, what the resting orders lock (not in {@link #balances()}); empty when none rests. */
+    public Map<String, BigDecimal> lockedBalances() {
+        return wallet.lockedBalances();
     }
 
     @Override
