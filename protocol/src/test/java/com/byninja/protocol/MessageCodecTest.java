@@ -156,7 +156,7 @@ class MessageCodecTest {
                 "backtest", "health", "logs", "version", "balance", "profit", "daily", "weekly", "monthly",
                 "performance", "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy",
                 "disablebuy", "enablesell", "disablesell", "pause", "reload", "forcebuy", "forcesell", "panic",
-                "breakeven");
+                "breakeven", "cancel");
         for (Command c : forBots) {
             assertThat(CommandCatalogue.STANDARD.find(c.name().toUpperCase(Locale.ROOT))).contains(c);
         }

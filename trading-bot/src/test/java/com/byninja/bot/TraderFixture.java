@@ -79,7 +79,10 @@ public final class TraderFixture implements AutoCloseable {
         for (MarketRules r : rules) {
             this.rules.put(r.symbol(), r);
         }
-        this.config = TestConfigs.config(dir, yaml);
+        // The bot's own stops are what most tests are about: a stop resting on the exchange (placed after every entry,
+        // cancelled before every sell) only where the test's YAML asks for it.
+        BotConfig loaded = TestConfigs.config(dir, yaml);
+        this.config = yaml.contains("stopLossOnExchange") ? loaded : loaded.withoutStopsOnExchange();
         this.db = Database.open(config.databaseFile());
         this.store = new TradingStore(db);
         this.trader = newTrader(store);

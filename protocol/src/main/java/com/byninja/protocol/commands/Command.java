@@ -120,6 +120,9 @@ public final class Command {
     public static final Command BREAKEVEN = forBot("breakeven", Group.ORDERS, Role.TRADER,
             "raise a position's stop-loss to its break-even price, fees included; never lowers a stop, kept until "
                     + "the position closes", Argument.symbol());
+    public static final Command CANCEL = forBot("cancel", Group.ORDERS, Role.TRADER,
+            "cancel a symbol's limit buy resting on the exchange; what filled of it stays as the position",
+            Argument.symbol());
     public static final Command BOTS = forServer("bots", Group.LINK, Role.VIEWER,
             "the connected trading bots, with address and uptime");
     public static final Command USE = forServer("use", Group.LINK, Role.VIEWER,

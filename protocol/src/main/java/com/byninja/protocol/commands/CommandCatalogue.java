@@ -31,7 +31,7 @@ public final class CommandCatalogue {
             Command.ENABLESELL, Command.DISABLESELL, Command.FORCEBUY, Command.FORCESELL, Command.BOTS, Command.USE,
             Command.NOTIFY, Command.HELP, Command.PANIC, Command.AUDIT, Command.BALANCE, Command.PROFIT, Command.DAILY,
             Command.WEEKLY, Command.MONTHLY, Command.PERFORMANCE, Command.POSITIONS, Command.TRADES, Command.ORDERS,
-            Command.BREAKEVEN)
+            Command.BREAKEVEN, Command.CANCEL)
             .with(Command.HEALTH).with(Command.LOGS).with(Command.VERSION)
             .with(Command.PAUSE).with(Command.RELOAD);
 

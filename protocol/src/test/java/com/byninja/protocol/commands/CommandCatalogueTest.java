@@ -195,6 +195,8 @@ class CommandCatalogueTest {
                 sells are done
                 /breakeven SYMBOL - raise a position's stop-loss to its break-even price, fees included; never \
                 lowers a stop, kept until the position closes
+                /cancel SYMBOL - cancel a symbol's limit buy resting on the exchange; what filled of it stays as the \
+                position
 
                 Link
                 /bots - the connected trading bots, with address and uptime
@@ -260,6 +262,8 @@ class CommandCatalogueTest {
                         + "follows when the sells are done"),
                 new MenuEntry("breakeven", "SYMBOL - raise a position's stop-loss to its break-even price, fees "
                         + "included; never lowers a stop, kept until the position closes"),
+                new MenuEntry("cancel", "SYMBOL - cancel a symbol's limit buy resting on the exchange; what filled of "
+                        + "it stays as the position"),
                 new MenuEntry("bots", "the connected trading bots, with address and uptime"),
                 new MenuEntry("use", "[NAME|all] - pick the bot your commands go to (alone: show it), several as "
                         + "NAME,NAME, or all of them; a dangerous command asks once for all of them"),

@@ -42,6 +42,7 @@ class CommandTest {
                 "/forcesell SYMBOL|all",
                 "/panic",
                 "/breakeven SYMBOL",
+                "/cancel SYMBOL",
                 "/bots",
                 "/use [NAME|all]",
                 "/notify [TOPIC|quiet|digest] [VALUE]",
@@ -57,7 +58,8 @@ class CommandTest {
                         "trades", "orders", "bots", "use", "notify", "help");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.TRADER)
                 .extracting(Command::name).containsExactly("backtest", "starttrading", "stoptrading", "enablebuy",
-                        "disablebuy", "enablesell", "disablesell", "pause", "forcebuy", "forcesell", "breakeven");
+                        "disablebuy", "enablesell", "disablesell", "pause", "forcebuy", "forcesell", "breakeven",
+                        "cancel");
         assertThat(CommandCatalogue.STANDARD.commands()).filteredOn(c -> c.role() == Role.ADMIN)
                 .extracting(Command::name).containsExactly("reload", "panic", "audit");
     }

@@ -150,7 +150,9 @@ public final class Backtest {
             gateway = new ReplayGateway(execution);
             trader = Trader.restore(config, time, strategy,
                     new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of()),
-                    new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time), Journals.of(journal),
+                    // Resting limit orders are asked about at every step: at each point of the price path.
+                    new OrderManager(journal, gateway, new ClientOrderIds(time, "bt"), time, 0, 0),
+                    Journals.of(journal),
                     CollectedAlerts.counted(), prices, execution.balances(), () -> false, "backtest");
             trader.stopPublishing();
             balances = execution.balances();
@@ -166,7 +168,7 @@ public final class Backtest {
         /** Replays one candle period: {@code now} holds each symbol's candle of it. */
         void period(List<Candle> now) {
             Instant open = now.get(0).start();
-            boolean guarded = guarded(trader, now);
+            boolean guarded = guarded(trader, now) || resting(trader);
             long today = Math.floorDiv(open.getEpochSecond(), 86_400L);
             // A step at the open when something can happen there: orders of the last close fill, a stop the open
             // gapped through sells, or a new UTC day starts (the live bot rolls its day over within a second).
@@ -178,11 +180,12 @@ public final class Backtest {
                 }
                 gateway.fillWaiting();
                 settle(trader, gateway, open);
-                guarded = guarded(trader, now);
+                guarded = guarded(trader, now) || resting(trader);
                 day = today;
             }
             boolean holding = !trader.positions().all().isEmpty();
-            // Within the candle only a position's protective exits can happen; without one, nothing is to decide.
+            // Within the candle only a position's protective exits, and limit orders resting, can happen; without them,
+            // nothing is to decide.
             if (guarded) {
                 inside(now, open.plusMillis(1), true);
                 inside(now, open.plusMillis(2), false);
@@ -223,6 +226,11 @@ public final class Backtest {
             }
             settle(trader, gateway, at);
         }
+    }
+
+    /** @return whether a limit order rests, to be matched against the candles' lows and highs */
+    private static boolean resting(Trader trader) {
+        return !trader.orders().resting().isEmpty();
     }
 
     /** Steps at {@code now}, and fills at once what that step sold, until nothing waits. */

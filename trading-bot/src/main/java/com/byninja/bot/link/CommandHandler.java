@@ -160,6 +160,7 @@ public final class CommandHandler {
                 Map.entry(Command.TRADES, (m, c, s) -> reply(m, trades.trades(s, count(c)))),
                 Map.entry(Command.ORDERS, (m, c, s) -> reply(m, orders.orders())),
                 Map.entry(Command.BREAKEVEN, (m, c, s) -> reply(m, positions.breakEven(s))),
+                Map.entry(Command.CANCEL, (m, c, s) -> cancelEntry(m, s)),
                 Map.entry(Command.HEALTH, (m, c, s) -> reply(m, operations.health().health())),
                 Map.entry(Command.LOGS, (m, c, s) -> reply(m, operations.logs().logs(c.count().isPresent()
                         ? c.count().getAsInt() : null))),
@@ -446,6 +447,23 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, String.join("\n", lines), data);
+    }
+
+    private Message cancelEntry(Message m, Symbol symbol) {
+        Optional<Order> cancelled = trader.cancelEntry(symbol);
+        if (cancelled.isEmpty()) {
+            ObjectNode data = Money.object();
+            data.put("symbol", symbol.toString());
+            data.put("cancelling", false);
+            return reply(m, "No limit buy of " + symbol + " rests on the exchange: nothing to cancel.", data);
+        }
+        Order o = cancelled.get();
+        ObjectNode data = orderData(o);
+        data.put("cancelling", true);
+        return reply(m, "Cancelling the limit buy of " + symbol + " (order " + o.clientOrderId() + ", "
+                + Money.quote(o.quoteAmount()) + " " + symbol.quote() + " at " + Money.price(o.limitPrice(),
+                trader.priceTick(symbol)) + "). What filled of it before the cancel stays as the position, "
+                + "announced as an alert.", data);
     }
 
     /** @return what a sell that waits for the cancel of its stop on the exchange says */

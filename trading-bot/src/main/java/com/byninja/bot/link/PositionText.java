@@ -61,7 +61,7 @@ final class PositionText {
             t.append(": no price yet");
         }
         t.append("\n  ").append(protection(protective, ps.protection(), tick, pd)).append('\n');
-        String onExchange = onExchange(ps, tick, pd.with("protection"));
+        String onExchange = onExchange(ps, tick, (ObjectNode) pd.get("protection"));
         if (onExchange != null) {
             t.append("  ").append(onExchange).append('\n');
         }

@@ -83,8 +83,9 @@ public final class Replay {
         ReplayGateway gateway = new ReplayGateway(execution);
         OrderManager orders = new OrderManager(journals.orders(), gateway, new ClientOrderIds(time, instance), time);
         RiskManager risk = new RiskManager(config.risk(), config.quoteCurrency(), execution.feePct(), Map.of());
-        Trader trader = Trader.restore(config, time, Strategies.create(config.strategy()), risk, orders, journals,
-                alerts, prices, execution.balances(), () -> false, prices.exchangeName());
+        // History has no exchange to rest a stop on: the stop-loss sells at its level, as a resting stop would.
+        Trader trader = Trader.restore(config.withoutStopsOnExchange(), time, Strategies.create(config.strategy()),
+                risk, orders, journals, alerts, prices, execution.balances(), () -> false, prices.exchangeName());
         return new Replay(clock, prices, gateway, trader);
     }
 

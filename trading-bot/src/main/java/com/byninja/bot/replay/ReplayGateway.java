@@ -42,6 +42,10 @@ public final class ReplayGateway implements OrderGateway {
     public boolean lookup(Order order) {
         try {
             Optional<ExecutionReport> found = execution.findOrder(order.toRequest());
+            if (found.isPresent() && found.get().status().isFinal() && order.rests()) {
+                // A resting order the lookup found filled or ended moved the wallet.
+                executed++;
+            }
             results.add(found.<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
                     .orElseGet(() -> new GatewayResult.NotFound(order)));
         } catch (ExchangeException e) {
@@ -59,6 +63,8 @@ public final class ReplayGateway implements OrderGateway {
         }
         try {
             Optional<ExecutionReport> found = execution.cancelOrder(order.toRequest());
+            // What the order held comes back to the wallet.
+            executed++;
             results.add(found.<GatewayResult>map(r -> new GatewayResult.Executed(order, r))
                     .orElseGet(() -> new GatewayResult.NotFound(order)));
         } catch (ExchangeException e) {
@@ -94,7 +100,10 @@ public final class ReplayGateway implements OrderGateway {
         return List.copyOf(waiting);
     }
 
-    /** @return orders executed since start: when it has not moved, the wallet has not either. */
+    /**
+     * @return orders executed, resting orders found ended and cancels, since start: when it has not moved, the wallet
+     *         has not either
+     */
     public long executed() {
         return executed;
     }

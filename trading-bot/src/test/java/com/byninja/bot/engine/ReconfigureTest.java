@@ -84,7 +84,7 @@ class ReconfigureTest {
         assertThat(f.trader.protection(BTC).orElseThrow().stopLoss()).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("98"));
 
-        f.trader.reconfigure(reload("", "risk:\n  stopLossPct: 5\n  stakeAmount: 40\n"));
+        f.trader.reconfigure(reload("", "risk:\n  stopLossPct: 5\n  stakeAmount: 40\n  stopLossOnExchange: false\n"));
 
         assertThat(f.trader.protection(BTC).orElseThrow().stopLoss()).hasValueSatisfying(
                 v -> assertThat(v).isEqualByComparingTo("95"));

@@ -443,7 +443,7 @@ class CommandHandlerTest {
                 + "\"backtest\",\"health\",\"logs\",\"version\",\"balance\",\"profit\",\"daily\",\"weekly\","
                 + "\"monthly\",\"performance\",\"positions\",\"trades\",\"orders\",\"starttrading\","
                 + "\"stoptrading\",\"enablebuy\",\"disablebuy\",\"enablesell\",\"disablesell\",\"pause\","
-                + "\"reload\",\"forcebuy\",\"forcesell\",\"panic\",\"breakeven\"]");
+                + "\"reload\",\"forcebuy\",\"forcesell\",\"panic\",\"breakeven\",\"cancel\"]");
         assertThat(handler.handle(new Message(Tag.COMMAND, "/stauts", 0, "x2", null, null, null, null)).message())
                 .isEqualTo("Unknown command /stauts. Did you mean /status or /stats? Send /help for the list.");
     }

@@ -179,7 +179,9 @@ class BinanceTradingBotTest {
             assertThat(opened.message()).contains("0.00166");
             assertThat(alerts.indexOf(reconciliation)).isLessThan(alerts.indexOf(awaitAlert("bot_started", null)));
         }
-        assertThat(stub.requests("POST", "/api/v3/order")).isEmpty();
+        // Nothing was bought or sold again; the position found got its stop-loss on binance.
+        assertThat(stub.requests("POST", "/api/v3/order")).allSatisfy(r -> assertThat(r.params())
+                .containsEntry("type", "STOP_LOSS_LIMIT").containsEntry("quantity", "0.00166"));
         try (Database db = Database.open(config.databaseFile())) {
             assertThat(new TradingStore(db).order("bn-left-1")).get()
                     .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
@@ -189,7 +191,9 @@ class BinanceTradingBotTest {
     @Test
     void theDustOfTwoLiveRoundTripsIsNoDifferenceAtTheNextStartButARealExtraIsReportedWithBothFigures()
             throws Exception {
-        BotConfig config = StubConfigs.live(dir, stub, link() + "control:\n  tradingOnFirstStart: false\n");
+        // About the dust a sell leaves: without a stop on binance, each sell is the only one of its position.
+        BotConfig config = StubConfigs.live(dir, stub, link() + "control:\n  tradingOnFirstStart: false\n"
+                + "risk:\n  stopLossOnExchange: false\n");
         stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
         stub.settles = true;
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
@@ -272,7 +276,8 @@ class BinanceTradingBotTest {
 
     @Test
     void aLiveSellAsksOnlyForWhatTheAccountHoldsWhenTheBuysFeeInTheCoinIsNotKnownYet() throws Exception {
-        BotConfig config = StubConfigs.live(dir, stub, 300, link());
+        // About one sell's size: without a stop on binance, the forcesell is the only sell of the position.
+        BotConfig config = StubConfigs.live(dir, stub, 300, link() + "risk:\n  stopLossOnExchange: false\n");
         stub.feeCharge = BinanceStub.FeeCharge.RECEIVED;
         stub.settles = true;
         try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
