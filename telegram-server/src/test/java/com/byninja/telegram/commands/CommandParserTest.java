@@ -130,7 +130,7 @@ class CommandParserTest {
                 "chart", "equity", "backtest", "health", "logs", "version", "balance", "profit", "daily", "weekly",
                 "monthly", "performance", "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy",
                 "disablebuy", "enablesell", "disablesell", "pause", "reload", "forcebuy", "forcesell", "panic",
-                "breakeven", "bots", "use", "notify", "audit", "help");
+                "breakeven", "cancel", "bots", "use", "notify", "audit", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
         assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "

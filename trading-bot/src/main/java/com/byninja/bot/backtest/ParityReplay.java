@@ -55,7 +55,7 @@ final class ParityReplay {
 
     /** Orders the strategy did not make, which the replay takes from the live bot. */
     private static final Set<Purpose> APPLIED = Set.of(Purpose.STOP_LOSS, Purpose.TAKE_PROFIT, Purpose.TRAILING_STOP,
-            Purpose.MINIMAL_ROI, Purpose.FORCE_BUY, Purpose.FORCE_SELL);
+            Purpose.MINIMAL_ROI, Purpose.FORCE_BUY, Purpose.FORCE_SELL, Purpose.STOP_ON_EXCHANGE);
 
     /**
      * One live session to replay.

@@ -416,4 +416,29 @@ class BinanceTradingBotTest {
                 .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("type", "STOP_LOSS_LIMIT"));
         assertThat(stub.requests("DELETE", "/api/v3/order")).isEmpty();
     }
+
+    @Test
+    void onPaperTheEmulatedStopClosesThePositionWhenBinancesPriceFallsThroughIt() throws Exception {
+        BotConfig config = StubConfigs.paper(dir, stub, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            awaitAlert("position_opened", forceBuy100());
+            // Bought 0.00166 at 60,030 (60,000 plus 0.05 % slippage): the stop 2 % below, 58,829.40, its limit
+            // 0.5 % lower, 58,535.253 rounded down to 58,535.25. It rests in the paper wallet, holding the coins.
+            await().atMost(Duration.ofSeconds(5)).until(() -> request(Message.command("s-" + (++ids),
+                    Command.STATUS, null)).message().contains("Open orders on the exchange (1):\n  BTC/USDT stop-loss "
+                    + "on exchange: sell 0.00166 BTC, stop 58829.40, limit 58535.25"));
+
+            stub.movePrice("BTCUSDT", new BigDecimal("58700"));
+
+            // Triggered at 58,700, it sells there less the slippage: 58,670.65, above its limit.
+            await().atMost(Duration.ofSeconds(10)).until(() -> alerts.stream().anyMatch(m ->
+                    is(m, "position_closed", null)));
+            Message closed = alerts.stream().filter(m -> is(m, "position_closed", null)).findFirst().orElseThrow();
+            assertThat(closed.message()).startsWith("Closed by the stop-loss on the exchange: sold 0.00166 BTC at "
+                    + "58670.65");
+        }
+        assertThat(stub.requests("POST", "/api/v3/order")).isEmpty();
+    }
 }
