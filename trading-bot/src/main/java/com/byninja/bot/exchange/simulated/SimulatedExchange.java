@@ -4,6 +4,7 @@ import com.byninja.bot.config.BotConfig.MarketSettings;
 import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ExecutionReport;
+import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
@@ -96,6 +97,18 @@ public final class SimulatedExchange implements Exchange, MarketData, Execution 
     @Override
     public String exchangeName() {
         return "simulated";
+    }
+
+    /**
+     * Each market's price tick, from its {@code priceDecimals}, and no size limits: stop and limit prices are rounded
+     * to the tick as on a real exchange, and prices read to it.
+     */
+    @Override
+    public Map<Symbol, MarketRules> rules() {
+        Map<Symbol, MarketRules> rules = new HashMap<>();
+        priceTicks.forEach((s, tick) -> rules.put(s, new MarketRules(s, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, tick, BigDecimal.ZERO)));
+        return rules;
     }
 
     @Override
