@@ -109,6 +109,11 @@ final class Fills {
             ctx.orders.persist(r.order(), List.of());
             if (r.order().purpose() == Purpose.STOP_ON_EXCHANGE) {
                 stops.onResting(r.order(), r.placed());
+            } else if (r.placed()) {
+                Order o = r.order();
+                LOG.info("{} limit {} {} rests on {} at {}{}", o.symbol(), o.side().name().toLowerCase(java.util.Locale.ROOT),
+                        o.clientOrderId(), ctx.exchangeName, Money.exact(o.limitPrice()), o.hasFill() ? ", "
+                        + Money.exact(o.filledQuantity()) + " filled at once" : "");
             }
         } else if (resolved.get() instanceof Resolution.Done done) {
             if (unknownOrdersAlerted) {
@@ -143,8 +148,8 @@ final class Fills {
             // The stops and limit orders say what follows: a stop's refusal is retried and alerted there, a cancel
             // lets the sell that waited for it go, a limit order's timeout may send the rest at market.
             ctx.orders.persist(order, List.of());
-            LOG.info("stop-loss order {} ({}) {}: {}", order.clientOrderId(), s, order.status().label(),
-                    order.reason());
+            LOG.info("{} order {} ({}) {}: {}", order.purpose().label(), order.clientOrderId(), s,
+                    order.status().label(), order.reason());
             return;
         }
         List<OutboxAlert> raised = new ArrayList<>();

@@ -193,11 +193,19 @@ final class OrderDesk {
     }
 
     /**
-     * @return the free quote balance plus every open position at its last price (however old; at its entry cost
-     *         before any price): what the stake modes size on
+     * @return the free quote balance, what resting buys hold (their unfilled amount and its fee), and every open
+     *         position at its last price (however old; at its entry cost before any price): what the stake modes size
+     *         on
      */
     BigDecimal equity() {
         BigDecimal sum = ctx.balances.free(ctx.config.quoteCurrency());
+        for (Order o : ctx.orders.resting()) {
+            // What a resting buy holds is not in the free balance, and still the account's.
+            if (o.side() == Side.BUY) {
+                BigDecimal held = o.quoteAmount().subtract(o.quoteFilled()).max(BigDecimal.ZERO);
+                sum = sum.add(held).add(ctx.risk.feeOf(held));
+            }
+        }
         for (Position p : ctx.positions.all().values()) {
             Optional<Ticker> last = ctx.prices.last(p.symbol());
             sum = sum.add(last.isPresent() ? last.get().price().multiply(p.quantity()) : p.entryCost());

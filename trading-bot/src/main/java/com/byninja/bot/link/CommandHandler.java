@@ -336,7 +336,7 @@ public final class CommandHandler {
                 ld.put("until", l.until().toString());
             }
             return reply(m, "Buying " + symbol + " for " + Money.quote(o.quoteAmount()) + " " + symbol.quote()
-                    + " at market (order " + o.clientOrderId() + ")" + (despite.isEmpty() ? ""
+                    + how(o) + " (order " + o.clientOrderId() + ")" + (despite.isEmpty() ? ""
                     : " despite the " + String.join(" and the ", despite)) + "; the fill follows as an alert."
                     + (sent.note() == null ? "" : " Note: " + sent.note() + "."), data);
         }
@@ -348,7 +348,7 @@ public final class CommandHandler {
         if (result instanceof Submission.Sent sent) {
             Order o = sent.order();
             return reply(m, "Selling " + Money.exact(o.quantity()) + " " + symbol.base() + " of " + symbol
-                    + " at market (order " + o.clientOrderId() + "); the fill follows as an alert.", orderData(o));
+                    + how(o) + " (order " + o.clientOrderId() + "); the fill follows as an alert.", orderData(o));
         }
         if (result instanceof Submission.Cancelling c) {
             return reply(m, cancellingFirst(c) + " The fill follows as an alert.", orderData(c.stop()));
@@ -369,7 +369,8 @@ public final class CommandHandler {
             Submission r = trader.forceSell(p.symbol());
             if (r instanceof Submission.Sent s) {
                 sent.add(orderData(s.order()));
-                lines.add("Selling " + Money.exact(s.order().quantity()) + " " + p.symbol() + " (order "
+                lines.add("Selling " + Money.exact(s.order().quantity()) + " " + p.symbol()
+                        + (s.order().limitPrice() == null ? "" : how(s.order())) + " (order "
                         + s.order().clientOrderId() + ")");
             } else if (r instanceof Submission.Cancelling c) {
                 sent.add(orderData(c.stop()));
@@ -447,6 +448,16 @@ public final class CommandHandler {
             afterReply.add(() -> alerts.raise(alert));
         }
         return reply(m, String.join("\n", lines), data);
+    }
+
+    /** @return {@code " at market"}, or for a limit order {@code " with a limit order at 2992.29, resting up to 60 s"} */
+    private String how(Order o) {
+        if (o.limitPrice() == null) {
+            return " at market";
+        }
+        return " with a limit order at " + Money.price(o.limitPrice(), trader.priceTick(o.symbol()))
+                + (o.postOnly() ? " (post-only)" : "") + ", resting up to "
+                + com.byninja.bot.config.Durations.words(trader.config().orders().limitTimeoutMs());
     }
 
     private Message cancelEntry(Message m, Symbol symbol) {

@@ -8,6 +8,7 @@ import com.byninja.bot.link.StatusReport.Report;
 import com.byninja.bot.orders.OrderManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,8 +20,9 @@ import java.util.Locale;
 
 /**
  * The {@code orders} answer: the orders waiting for the exchange (a market order waits for its answer only; one whose
- * answer was lost is looked up until the exchange tells), those given up on for this run (looked up again at the next
- * start), and the filled ones whose fees are still being looked up. Runs on the trading thread, which owns the order
+ * answer was lost is looked up until the exchange tells), those resting on it (a stop-loss, a limit order), those
+ * given up on for this run (looked up again at the next start), and the filled ones whose fees are still being looked
+ * up. Runs on the trading thread, which owns the order
  * manager.
  */
 public final class OrdersReport {
@@ -46,7 +48,8 @@ public final class OrdersReport {
         ArrayNode inFlight = data.putArray("inFlight");
         Layout layout = new Layout();
         if (waiting.isEmpty()) {
-            layout.text("No orders waiting for the exchange.");
+            layout.text(manager.resting().isEmpty() ? "No orders waiting for the exchange."
+                    : "No orders waiting for the exchange's answer.");
         } else {
             layout.text("Orders waiting for the exchange: " + waiting.size());
             List<String> lines = new ArrayList<>();
@@ -58,6 +61,30 @@ public final class OrdersReport {
                 lines.add(" " + o.clientOrderId() + " at " + time(o.createdAt(), now));
                 lines.add(" placed " + o.purpose().why());
                 lines.add(unknown ? " outcome unknown: asking the exchange" : " waiting for the answer");
+            }
+            layout.table(lines);
+        }
+        ArrayNode restingList = data.putArray("resting");
+        List<Order> resting = List.copyOf(manager.resting());
+        if (!resting.isEmpty()) {
+            layout.text("Resting on the exchange: " + resting.size());
+            List<String> lines = new ArrayList<>();
+            for (Order o : resting) {
+                ObjectNode n = order(restingList.addObject(), o);
+                n.put("type", o.type().name());
+                n.put("limitPrice", Money.exact(o.limitPrice()));
+                if (o.stopPrice() != null) {
+                    n.put("stopPrice", Money.exact(o.stopPrice()));
+                }
+                n.put("filledQuantity", Money.exact(o.filledQuantity()));
+                n.put("cancelling", manager.cancelling(o));
+                BigDecimal tick = trader.priceTick(o.symbol());
+                lines.add(what(o));
+                lines.add(" " + o.clientOrderId() + " at " + time(o.createdAt(), now));
+                lines.add(" " + o.purpose().label() + (o.stopPrice() == null ? "" : ", stop "
+                        + Money.price(o.stopPrice(), tick)) + ", limit " + Money.price(o.limitPrice(), tick));
+                lines.add(manager.cancelling(o) ? " being cancelled" : o.hasFill() ? " "
+                        + Money.exact(o.filledQuantity()) + " " + o.symbol().base() + " filled so far" : " resting");
             }
             layout.table(lines);
         }

@@ -361,7 +361,7 @@ public final class OrderManager {
         }
         cancelling.add(id);
         inFlight.put(current.symbol(), current);
-        LOG.info("cancelling order {} ({} {} {})", id, current.side(), current.symbol(), current.purpose().label());
+        LOG.debug("cancelling order {} ({} {} {})", id, current.side(), current.symbol(), current.purpose().label());
         return true;
     }
 

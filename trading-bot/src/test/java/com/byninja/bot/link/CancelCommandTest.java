@@ -56,5 +56,12 @@ class CancelCommandTest {
                 .isEqualTo("No limit buy of BTC/USDT rests on the exchange: nothing to cancel.");
         assertThat(handler.handle(Message.command("c3", Command.CANCEL, null)).message())
                 .startsWith("/cancel needs a symbol. Usage: /cancel SYMBOL");
+
+        // A forcebuy with orders.forced: limit says how it buys.
+        com.fasterxml.jackson.databind.node.ObjectNode amount = Money.object();
+        amount.put(com.byninja.protocol.commands.ArgumentKind.AMOUNT.field(), "100");
+        Message bought = handler.handle(Message.command("c4", Command.FORCEBUY, "BTC/USDT").withData(amount));
+        assertThat(bought.message()).startsWith("Buying BTC/USDT for 100.00 USDT with a limit order at 49950.00, "
+                + "resting up to 60 s (order ");
     }
 }

@@ -63,6 +63,12 @@ class ExchangeStopReportTest {
                 + "sell 0.002 BTC, stop 49000.00, limit 48755.00 (order " + stop.clientOrderId() + ")\n");
         assertThat(status.data().at("/openOrders/0/type").asText()).isEqualTo("STOP_LOSS_LIMIT");
         assertThat(status.data().at("/openOrders/0/stopPrice").asText()).isEqualTo("49000");
+
+        Report orders = new OrdersReport(f.trader).orders();
+        assertThat(orders.text()).startsWith("No orders waiting for the exchange's answer.\nResting on the exchange: 1")
+                .contains("BTC/USDT sell 0.002 BTC", " stop-loss on exchange, stop 49000.00, limit 48755.00",
+                        " resting");
+        assertThat(orders.data().at("/resting/0/type").asText()).isEqualTo("STOP_LOSS_LIMIT");
     }
 
     @Test
