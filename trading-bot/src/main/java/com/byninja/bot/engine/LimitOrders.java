@@ -104,20 +104,25 @@ final class LimitOrders {
             return;
         }
         boolean stop = o.purpose() == Purpose.STOP_LOSS || o.purpose() == Purpose.TRAILING_STOP;
-        if (!settings().marketAfterTimeout() && !stop) {
+        boolean rest = settings().marketAfterTimeout() || stop;
+        if (o.purpose() == Purpose.FORCE_BUY || o.purpose() == Purpose.FORCE_SELL) {
+            // A person waits for the fill the reply promised.
+            ctx.alerts.limitTimedOut(o, settings().limitTimeoutMs(), rest);
+        }
+        if (!rest) {
             LOG.info("{} limit {} timed out with {} filled; the rest is not sent", o.symbol(), o.clientOrderId(),
                     Money.exact(o.filledQuantity()));
             return;
         }
         Symbol s = o.symbol();
         if (o.side() == Side.BUY) {
-            BigDecimal rest = o.quoteAmount().subtract(o.quoteFilled());
-            if (rest.signum() <= 0 || rest.compareTo(ctx.config.riskFor(s).minOrderAmount()) < 0) {
+            BigDecimal unfilled = o.quoteAmount().subtract(o.quoteFilled());
+            if (unfilled.signum() <= 0 || unfilled.compareTo(ctx.config.riskFor(s).minOrderAmount()) < 0) {
                 return;
             }
             LOG.info("{} limit buy {} timed out: the rest, {} {}, at market", s, o.clientOrderId(),
-                    Money.quote(rest), s.quote());
-            desk.submitAtMarket(s, o.purpose(), rest);
+                    Money.quote(unfilled), s.quote());
+            desk.submitAtMarket(s, o.purpose(), unfilled);
         } else if (ctx.positions.get(s).isPresent()) {
             LOG.info("{} limit sell {} timed out: the rest of the position at market", s, o.clientOrderId());
             desk.sellAtMarket(s, o.purpose());

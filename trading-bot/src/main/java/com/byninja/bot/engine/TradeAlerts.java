@@ -306,6 +306,29 @@ final class TradeAlerts {
      * An order that never reached the exchange: cut off by a crash or a restart, or lost and never seen. A person's
      * order must be sent again by that person; the bot decides again on its own.
      */
+    /**
+     * A person's limit order was cancelled at its timeout: what filled of it (its own alert says so) is kept.
+     *
+     * @param restAtMarket whether the unfilled rest goes at market now
+     */
+    void limitTimedOut(Order order, long timeoutMs, boolean restAtMarket) {
+        AlertKind kind = AlertKind.ORDER_NOT_PLACED;
+        Symbol s = order.symbol();
+        ObjectNode data = facts(s);
+        data.put("orderId", order.clientOrderId());
+        data.put("purpose", order.purpose().label());
+        data.put("limitPrice", Money.exact(order.limitPrice()));
+        data.put("filledQuantity", Money.exact(order.filledQuantity()));
+        data.put("timedOut", true);
+        String side = order.side().name().toLowerCase(Locale.ROOT);
+        String filled = order.hasFill() ? Money.exact(order.filledQuantity()) + " " + s.base() + " of it filled and "
+                + "is kept" : "nothing of it filled";
+        raise(kind, "The limit " + side + " at " + price(s, order.limitPrice()) + " (order " + order.clientOrderId()
+                + ", " + order.purpose().why() + ") did not fill within " + Durations.words(timeoutMs)
+                + " and was cancelled: " + filled + (restAtMarket ? "; the rest goes at market now."
+                : ". Send /force" + side + " " + s + " again if you still want it."), s, data);
+    }
+
     OutboxAlert notPlaced(Order order, boolean recovered) {
         AlertKind kind = AlertKind.ORDER_NOT_PLACED;
         ObjectNode data = facts(order.symbol());

@@ -101,8 +101,11 @@ class LimitOrdersTest {
             assertThat(p.quantity()).isEqualByComparingTo("0.001");
             assertThat(p.entryCost()).isEqualByComparingTo("50");
         });
-        // orders.marketAfterTimeout is off: the unfilled 50 USDT are not bought.
+        // orders.marketAfterTimeout is off: the unfilled 50 USDT are not bought, and the person is told.
         assertThat(f.gateway.placed).hasSize(1);
+        assertThat(f.alerts.last("order_not_placed").text()).isEqualTo("The limit buy at 50000.00 (order "
+                + buy.clientOrderId() + ", by /forcebuy) did not fill within 60 s and was cancelled: 0.001 BTC of it "
+                + "filled and is kept. Send /forcebuy BTC/USDT again if you still want it.");
     }
 
     @Test
