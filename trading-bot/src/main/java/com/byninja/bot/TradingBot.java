@@ -14,6 +14,7 @@ import com.byninja.bot.domain.Position;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.domain.Ticker;
 import com.byninja.bot.engine.AlertIds;
+import com.byninja.bot.engine.OpenOrdersWatch;
 import com.byninja.bot.engine.Reconciliation;
 import com.byninja.bot.engine.StepClock;
 import com.byninja.bot.engine.Trader;
@@ -96,6 +97,8 @@ public final class TradingBot implements AutoCloseable {
     private final RecentLogs recentLogs = new RecentLogs();
     /** Null for a bot given its configuration directly, which has no file to read again. */
     private final ConfigReloader reloader;
+    /** Null without a real account. */
+    private final OpenOrdersWatch openOrders;
     private final AlertOutbox alerts;
     /** Drops and failures for {@code status}, over Micrometer. */
     private final Counters counters = new Counters();
@@ -125,7 +128,14 @@ public final class TradingBot implements AutoCloseable {
             Optional<AccountView> account = exchange.account();
             if (account.isPresent()) {
                 // Before any command or trade: what the database says against what the exchange says.
-                new Reconciliation(account.get(), exchange.rules(), store, store, alerts).run(traded.symbols());
+                Reconciliation reconciliation = new Reconciliation(account.get(), exchange.rules(), store, store,
+                        alerts);
+                reconciliation.run(traded.symbols());
+                // And while it runs: open orders someone else placed are reported as they appear.
+                this.openOrders = new OpenOrdersWatch(account.get(), store, alerts,
+                        config.orders().openOrdersCheckMs(), reconciliation.strangers(), threadErrors);
+            } else {
+                this.openOrders = null;
             }
             this.executor = new OrderExecutor(exchange.execution(), traded.symbols(),
                     config.engine().orderQueueCapacity(), config.engine().balanceRefreshMs());
@@ -229,6 +239,9 @@ public final class TradingBot implements AutoCloseable {
         monitors.values().forEach(MarketMonitor::start);
         if (reloader != null) {
             reloader.start();
+        }
+        if (openOrders != null) {
+            openOrders.start();
         }
         attachLogForwarder();
         ObjectNode data = Money.object();
@@ -375,6 +388,9 @@ public final class TradingBot implements AutoCloseable {
         monitors.values().forEach(MarketMonitor::requestStop);
         if (reloader != null) {
             reloader.close();
+        }
+        if (openOrders != null) {
+            openOrders.close();
         }
         engine.close();
         executor.requestStop();

@@ -349,11 +349,12 @@ public record BotConfig(
      * @param stopMoveStepPct    a stop on the exchange follows a rising stop level (trailing stop, break-even) only when
      *                           the level has risen by more than this, in percent of the resting stop price
      * @param stopMoveIntervalMs and at most this often, per position
+     * @param openOrdersCheckMs  how often a live account's open orders are read for orders the bot did not place
      */
     public record OrderSettings(OrderKind entry, OrderKind exit, OrderKind stopExit, OrderKind forced,
                                 BigDecimal limitOffsetPct, boolean postOnly, long limitTimeoutMs,
                                 boolean marketAfterTimeout, long statusPollMs, BigDecimal stopLimitOffsetPct,
-                                BigDecimal stopMoveStepPct, long stopMoveIntervalMs) {
+                                BigDecimal stopMoveStepPct, long stopMoveIntervalMs, long openOrdersCheckMs) {
 
         /** @return how an order of {@code purpose} goes out; {@code forced} for the forced orders */
         public OrderKind kindOf(com.byninja.bot.domain.Purpose purpose) {

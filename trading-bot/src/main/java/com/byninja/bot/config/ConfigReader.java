@@ -151,7 +151,8 @@ final class ConfigReader {
                 config.bool("orders.marketAfterTimeout"), config.whole("orders.statusPollMs", 200, 3_600_000),
                 config.decimal("orders.stopLimitOffsetPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
                 config.decimal("orders.stopMoveStepPct", BigDecimal.ZERO, BigDecimal.valueOf(50)),
-                config.whole("orders.stopMoveIntervalMs", 0, 86_400_000));
+                config.whole("orders.stopMoveIntervalMs", 0, 86_400_000),
+                config.whole("orders.openOrdersCheckMs", 1_000, 86_400_000));
     }
 
     private OrderKind orderKind(String key) {

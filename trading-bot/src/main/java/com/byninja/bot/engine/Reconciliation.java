@@ -61,6 +61,7 @@ public final class Reconciliation {
     private final OrderJournal orders;
     private final PositionJournal positions;
     private final Alerts alerts;
+    private final List<OpenOrder> strangers = new ArrayList<>();
 
     /**
      * @param account   the real account
@@ -131,6 +132,9 @@ public final class Reconciliation {
                 // Resting as the bot left it: a stop-loss, a limit order.
                 continue;
             }
+            if (known.isEmpty()) {
+                strangers.add(o);
+            }
             differences.add((known.isPresent() ? "order " + o.clientOrderId() + " is still open on " + exchange
                     + (known.get().status().isFinal() ? ", though the bot recorded it as "
                     + known.get().status().label() : "")
@@ -187,6 +191,11 @@ public final class Reconciliation {
         if (!r.feesKnown()) {
             h.feesUnknown.add(o.clientOrderId());
         }
+    }
+
+    /** @return the open orders of the account the bot did not place, found by the last {@link #run}: reported already */
+    public List<OpenOrder> strangers() {
+        return List.copyOf(strangers);
     }
 
     private Holding holding(Map<String, Holding> holdings, Symbol s) {

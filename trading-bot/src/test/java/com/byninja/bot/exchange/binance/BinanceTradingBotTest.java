@@ -441,4 +441,25 @@ class BinanceTradingBotTest {
         }
         assertThat(stub.requests("POST", "/api/v3/order")).isEmpty();
     }
+
+    @Test
+    void anOrderPlacedByHandWhileTheLiveBotRunsIsReportedOnceAndLeftAlone() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link() + "orders:\n  openOrdersCheckMs: 1000\n");
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitAlert("bot_started", null);
+            stub.addOrder("ETHUSDT", "web_9", "SELL", "0.5", "3500", "NEW");
+
+            Message found = awaitAlert("reconciliation", null);
+            assertThat(found.message()).isEqualTo("binance has an open order the bot did not place; left alone, and "
+                    + "the coins they hold are not the bot's:\n- SELL 0.5 ETHUSDT (LIMIT at 3500, client order id "
+                    + "web_9, id " + stub.order("web_9").orderId() + ")");
+            // Two more checks later, it has not been reported again.
+            int reads = stub.requests("GET", "/api/v3/openOrders").size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stub.requests("GET", "/api/v3/openOrders").size()
+                    >= reads + 2);
+            assertThat(alerts.stream().filter(m -> is(m, "reconciliation", null))).hasSize(1);
+        }
+        assertThat(stub.order("web_9").status()).isEqualTo("NEW");
+        assertThat(stub.requests("DELETE", "/api/v3/order")).isEmpty();
+    }
 }
