@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.byninja.bot.config.ConfigLoader;
+import com.byninja.bot.domain.OrderStatus;
+import com.byninja.bot.domain.Purpose;
+import com.byninja.bot.store.Database;
+import com.byninja.bot.store.TradingStore;
 import com.byninja.protocol.LinkSecret;
 import com.byninja.protocol.LinkServer;
 import com.byninja.protocol.Message;
@@ -111,6 +115,19 @@ class KillRecoveryTest {
             assertThat(status.data().path("positions").get(0).path("symbol").asText()).isEqualTo("BTC/USDT");
             assertThat(status.data().path("symbols").path("ETH/USDT").path("flags").path("buy").asBoolean()).isFalse();
             assertThat(status.data().path("global").path("trading").asBoolean()).isFalse();
+            // The stop-loss the killed bot placed on the simulated exchange rests there still, and is the only one: the
+            // restart takes it over rather than placing a second.
+            java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                String id = "k4-" + asks.incrementAndGet();
+                send(Message.command(id, Command.STATUS, null));
+                return awaitFrame(Tag.REPLY, id).data().path("openOrders").size() == 1;
+            });
+            try (Database db = Database.openReadOnly(loaded.config().databaseFile())) {
+                assertThat(new TradingStore(db).ordersWithStatus(OrderStatus.OPEN)).singleElement()
+                        .satisfies(o -> assertThat(o.purpose()).isEqualTo(Purpose.STOP_ON_EXCHANGE));
+                assertThat(new TradingStore(db).ordersWithStatus(OrderStatus.NEW)).isEmpty();
+            }
             // The paper wallet paid for the position before the kill, and still has.
             assertThat(status.data().path("freeQuote").decimalValue()).isLessThan(new BigDecimal("9900"));
             assertThat(reply.data().path("orderId").asText()).isNotBlank();

@@ -69,6 +69,8 @@ final class ExchangeStops {
         boolean exitAtMarket;
         /** Whether the stop is cancelled to be placed again, at a new level or for a new quantity. */
         boolean replaceAfterCancel;
+        /** Whether a sell waits for the stop on its way to the exchange: cancelled as soon as it rests. */
+        boolean cancelWhenResting;
         Instant placedAt = Instant.MIN;
         final Backoff backoff = Backoff.of(FIRST_RETRY_MS, MAX_RETRY_MS);
         Instant retryAt = Instant.MIN;
@@ -192,11 +194,22 @@ final class ExchangeStops {
      */
     Optional<Submission> beforeSell(Symbol s, Purpose purpose, boolean atMarket) {
         Optional<Order> resting = restingSell(s);
+        Guard g = guards.computeIfAbsent(s, x -> new Guard());
+        Optional<Order> placing = ctx.orders.inFlight(s).filter(o -> o.purpose() == Purpose.STOP_ON_EXCHANGE
+                && o.status() == OrderStatus.NEW);
+        if (resting.isEmpty() && placing.isPresent()) {
+            // The stop is on its way: it is cancelled as soon as it rests, then the sell goes (at once if refused).
+            g.cancelWhenResting = true;
+            if (g.exitAfterCancel == null) {
+                g.exitAfterCancel = purpose;
+            }
+            g.exitAtMarket |= atMarket;
+            return Optional.of(new Submission.Cancelling(placing.get(), g.exitAfterCancel));
+        }
         if (resting.isEmpty()) {
             return Optional.empty();
         }
         Order o = resting.get();
-        Guard g = guards.computeIfAbsent(s, x -> new Guard());
         if (o.purpose() != Purpose.STOP_ON_EXCHANGE && !g.cancelling && !overrides(purpose)) {
             return Optional.of(new Submission.Refused(Rejection.of(RejectReason.ORDER_IN_FLIGHT, "a limit sell of "
                     + s + " rests on " + ctx.exchangeName + " already (order " + o.clientOrderId() + ")")));
@@ -247,6 +260,10 @@ final class ExchangeStops {
         LOG.info("{}: stop-loss {} rests on {}: stop {}, limit {}, {} {}", stop.symbol(), stop.clientOrderId(),
                 ctx.exchangeName, Money.exact(stop.stopPrice()), Money.exact(stop.limitPrice()),
                 Money.exact(stop.quantity()), stop.symbol().base());
+        if (g.cancelWhenResting) {
+            g.cancelWhenResting = false;
+            cancel(stop, g, false);
+        }
         if (g.alerted) {
             ctx.alerts.stopPlaced(stop, g.failures);
         }
@@ -264,13 +281,19 @@ final class ExchangeStops {
     void onDone(Order done) {
         Symbol s = done.symbol();
         Guard g = guards.computeIfAbsent(s, x -> new Guard());
+        if (g.cancelWhenResting && done.purpose() == Purpose.STOP_ON_EXCHANGE) {
+            // The stop a sell waited for ended before it rested (refused, say): the sell goes now.
+            g.cancelWhenResting = false;
+            g.cancelling = true;
+            g.cancellingId = done.clientOrderId();
+        }
         boolean ours = g.cancelling && done.clientOrderId().equals(g.cancellingId);
         if (!ours && done.purpose() != Purpose.STOP_ON_EXCHANGE) {
             limits.onDone(done);
             return;
         }
         Order stop = done;
-        if (stop.status() == OrderStatus.REJECTED) {
+        if (stop.status() == OrderStatus.REJECTED && !ours) {
             failed(s, stop.stopPrice(), stop.reason(), stop.refusal(), g);
             return;
         }

@@ -283,4 +283,62 @@ class ExchangeStopsTest {
         assertThat(sell.type()).isEqualTo(OrderRequest.Type.MARKET);
         assertThat(sell.quantity()).isEqualByComparingTo("0.002");
     }
+
+    @Test
+    void aSellDuringTheStopsPlacementWaitsForItToRestCancelsItThenSells() throws Exception {
+        start("");
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        f.trader.periodicChecks();
+        Order stop = f.gateway.last();
+        f.price(BTC, "50100");
+
+        // The stop is on its way, unanswered: the sell waits rather than being refused.
+        assertThat(f.trader.forceSell(BTC)).isInstanceOf(Submission.Cancelling.class);
+        assertThat(f.gateway.cancels).isEmpty();
+
+        f.gateway.rest(stop, now());
+        f.drain();
+        assertThat(f.gateway.cancels).extracting(Order::clientOrderId).containsExactly(stop.clientOrderId());
+        f.gateway.cancelled(f.gateway.cancels.get(0), "cancelled by the bot", now());
+        f.drain();
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.FORCE_SELL);
+        assertThat(f.gateway.last().quantity()).isEqualByComparingTo("0.002");
+    }
+
+    @Test
+    void aSellWaitingForAStopTheExchangeRefusesGoesAtOnceWithoutAnAlert() throws Exception {
+        start("");
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        f.trader.periodicChecks();
+        Order stop = f.gateway.last();
+        f.price(BTC, "50100");
+        f.trader.forceSell(BTC);
+
+        f.gateway.reject(stop, "Filter failure: PERCENT_PRICE_BY_SIDE", now());
+        f.drain();
+
+        assertThat(f.gateway.last().purpose()).isEqualTo(Purpose.FORCE_SELL);
+        assertThat(f.gateway.cancels).isEmpty();
+        assertThat(f.alerts.events()).doesNotContain("stop_not_placed");
+    }
+
+    @Test
+    void aPanicCancelsTheStopsFirstAndItsSummaryCountsTheSellsThatFollowed() throws Exception {
+        start("");
+        Order stop = openWithRestingStop();
+        f.price(BTC, "50100");
+
+        f.trader.panic();
+        assertThat(f.gateway.cancels).extracting(Order::clientOrderId).containsExactly(stop.clientOrderId());
+        f.gateway.cancelled(f.gateway.cancels.get(0), "cancelled by the bot", now());
+        f.drain();
+        Order sell = f.gateway.last();
+        assertThat(sell.purpose()).isEqualTo(Purpose.FORCE_SELL);
+        assertThat(sell.type()).isEqualTo(OrderRequest.Type.MARKET);
+        f.gateway.fill(sell, "0.002", "50100", "0.1002", now());
+        f.drain();
+
+        assertThat(f.alerts.last("panic_done").text()).startsWith("Panic over after 0 ms: 1 of 1 position closed at "
+                + "market");
+    }
 }
