@@ -106,6 +106,11 @@ final class ExchangeStops {
         return ctx.config.riskFor(s).stopLossOnExchange() && ctx.config.risk().protectiveExits();
     }
 
+    /** @return whether {@code p} should have a stop on the exchange: they are on, and it has a stop level */
+    boolean wanted(Position p) {
+        return enabled(p.symbol()) && level(p).isPresent();
+    }
+
     /** @return the stop resting on the exchange for {@code s}, as last seen */
     Optional<Order> resting(Symbol s) {
         List<Order> open = ctx.orders.resting(s);

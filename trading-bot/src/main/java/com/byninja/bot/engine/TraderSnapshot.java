@@ -84,7 +84,7 @@ public record TraderSnapshot(Instant at, String strategyName, String strategyDes
             Optional<Order> stop = stops.resting(s).or(() -> ctx.orders.inFlight(s)
                     .filter(o -> o.purpose() == Purpose.STOP_ON_EXCHANGE));
             open.add(new PositionState(p, !ctx.unconfigured.contains(s), ctx.mark(p), ctx.protection(p),
-                    stops.enabled(s), stop));
+                    stops.wanted(p), stop));
         }
         return new TraderSnapshot(ctx.clock.instant(), ctx.strategy.name(), ctx.strategy.description(),
                 runner.candlesRead(), runner.signals(), ctx.control.global(), ctx.config.risk().protectiveExits(),

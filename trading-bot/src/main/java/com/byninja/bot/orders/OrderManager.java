@@ -55,6 +55,8 @@ public final class OrderManager {
     private static final long MAX_LOOKUP_DELAY_MS = 60_000;
     private static final long FIRST_FEE_LOOKUP_DELAY_MS = 5_000;
     private static final long MAX_FEE_LOOKUP_DELAY_MS = 600_000;
+    /** A resting order the price has reached is asked about at most this often. */
+    static final long MIN_POLL_GAP_MS = 1_000;
 
     /** An order to ask the exchange about, and when. */
     private record Lookup(Order order, Instant at, long delayMs) {
@@ -71,6 +73,8 @@ public final class OrderManager {
     private final Map<String, Order> resting = new LinkedHashMap<>();
     /** When each resting order is next asked about; {@link Instant#MAX} while a question is on its way. */
     private final Map<String, Lookup> polls = new LinkedHashMap<>();
+    /** When each resting order's last answer came, by client order id. */
+    private final Map<String, Instant> answeredAt = new HashMap<>();
     /** Resting orders being cancelled, by client order id. */
     private final Set<String> cancelling = new HashSet<>();
     /** Cancels the exchange did not confirm, to send again. */
@@ -313,6 +317,7 @@ public final class OrderManager {
         }
         Order before = resting.put(id, open);
         polls.put(id, new Lookup(open, now.plusMillis(pollIntervalMs), pollIntervalMs));
+        answeredAt.put(id, now);
         boolean placed = before == null;
         if (placed) {
             unknown.remove(id);
@@ -365,12 +370,21 @@ public final class OrderManager {
         return true;
     }
 
-    /** Asks about the resting orders of {@code symbol} at the next {@link #lookUpDue}, such as a stop just reached. */
+    /**
+     * Asks about the resting orders of {@code symbol} at the next {@link #lookUpDue}, such as a stop just reached; an
+     * order is asked about at most once per {@value #MIN_POLL_GAP_MS} ms however often this is called.
+     */
     public void pollNow(Symbol symbol) {
         Instant now = clock.instant();
         for (Lookup l : List.copyOf(polls.values())) {
-            if (l.order().symbol().equals(symbol) && !l.at().equals(Instant.MAX) && l.at().isAfter(now)) {
-                polls.put(l.order().clientOrderId(), new Lookup(l.order(), now, l.delayMs()));
+            if (!l.order().symbol().equals(symbol) || l.at().equals(Instant.MAX) || !l.at().isAfter(now)) {
+                continue;
+            }
+            Instant soonest = answeredAt.getOrDefault(l.order().clientOrderId(), Instant.MIN)
+                    .plusMillis(MIN_POLL_GAP_MS);
+            Instant at = soonest.isAfter(now) ? soonest : now;
+            if (at.isBefore(l.at())) {
+                polls.put(l.order().clientOrderId(), new Lookup(l.order(), at, l.delayMs()));
             }
         }
     }
@@ -438,6 +452,7 @@ public final class OrderManager {
         givenUp.remove(done.clientOrderId());
         resting.remove(done.clientOrderId());
         polls.remove(done.clientOrderId());
+        answeredAt.remove(done.clientOrderId());
         cancels.remove(done.clientOrderId());
         cancelling.remove(done.clientOrderId());
         boolean wasRecovered = recovered.contains(done.clientOrderId());

@@ -265,14 +265,32 @@ class ExchangeStopsTest {
         start("");
         Order stop = openWithRestingStop();
 
-        // 48,400: the stop has triggered on the exchange, whose limit 48,257.50 can still be met: asked about, no sell.
+        // 48,400: the stop has triggered on the exchange, whose limit 48,257.50 can still be met: asked about (at
+        // most once a second), no sell.
+        f.price(BTC, "48400");
+        f.trader.periodicChecks();
+        assertThat(f.gateway.lookups).isEmpty();
+        f.clock.advance(Duration.ofSeconds(1));
         f.price(BTC, "48400");
         f.trader.periodicChecks();
         assertThat(f.gateway.lookups).extracting(Order::clientOrderId).containsExactly(stop.clientOrderId());
+        // Still resting, the exchange says; the next question waits a second after that answer.
+        f.clock.advance(Duration.ofMillis(250));
+        f.gateway.rest(f.gateway.lookups.get(0), now());
+        f.drain();
+        f.price(BTC, "48400");
+        f.trader.periodicChecks();
+        assertThat(f.gateway.lookups).hasSize(1);
+        f.clock.advance(Duration.ofMillis(1_000));
+        f.price(BTC, "48400");
+        f.trader.periodicChecks();
+        assertThat(f.gateway.lookups).hasSize(2);
         assertThat(f.gateway.placed).hasSize(2);
         assertThat(f.gateway.cancels).isEmpty();
 
         // 48,200: below the limit, the stop may never fill: cancel it, then sell at market.
+        f.gateway.rest(f.gateway.lookups.get(1), now());
+        f.drain();
         f.price(BTC, "48200");
         f.trader.periodicChecks();
         assertThat(f.gateway.cancels).extracting(Order::clientOrderId).containsExactly(stop.clientOrderId());

@@ -72,6 +72,17 @@ class ExchangeStopReportTest {
     }
 
     @Test
+    void aPositionWithoutAStopLevelIsNotSaidToLackAStopOnTheExchange() throws Exception {
+        f = TraderFixture.withRules(dir, "risk:\n  stopLossPct: 0\n  stopLossOnExchange: true\n", "0.1",
+                PositionsReportTest.tick(BTC));
+        f.openPosition(BTC, "0.002", "50000", "0.1");
+        f.trader.periodicChecks();
+
+        assertThat(f.gateway.placed).hasSize(1);
+        assertThat(new PositionsReport(f.trader).positions(BTC).text()).doesNotContain("on exchange");
+    }
+
+    @Test
     void withoutStopsOnTheExchangeNothingIsSaidOfThem() throws Exception {
         f = TraderFixture.withRules(dir, "risk:\n  stopLossPct: 2\n  stopLossOnExchange: false\n", "0.1",
                 PositionsReportTest.tick(BTC));
