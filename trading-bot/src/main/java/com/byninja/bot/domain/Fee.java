@@ -43,6 +43,13 @@ public record Fee(BigDecimal amount, String currency) {
                 .map(e -> new Fee(e.getValue(), e.getKey())).toList();
     }
 
+    /** @return {@code fees} less {@code taken}, currency by currency, one entry each; zeros left out. */
+    public static List<Fee> minus(Collection<Fee> fees, Collection<Fee> taken) {
+        List<Fee> all = new java.util.ArrayList<>(fees);
+        taken.forEach(f -> all.add(new Fee(f.amount().negate(), f.currency())));
+        return merge(all);
+    }
+
     /** @return {@code "0.1 USDT"}: the exact amount and its currency. */
     @Override
     public String toString() {

@@ -103,6 +103,37 @@ public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purp
                 stopPrice, postOnly);
     }
 
+    /**
+     * A slice of this resting order: what executed of it since its slices before, booked as an order of its own with
+     * the client order id {@code <id>/<n>}, so that a partial fill counts at once, and once.
+     *
+     * @param n        the slice's number, from 1
+     * @param quantity base quantity executed since the slices before
+     * @param quote    quote amount executed since then, fees excluded
+     * @param sliceFees fees charged for it
+     * @param at       when the exchange reported it
+     */
+    public Order slice(int n, BigDecimal quantity, BigDecimal quote, List<Fee> sliceFees, Instant at) {
+        return new Order(sliceId(clientOrderId, n), symbol, side, purpose, side == Side.BUY ? quote : null,
+                side == Side.SELL ? quantity : null, OrderStatus.FILLED, exchangeOrderId, quantity, quote, sliceFees,
+                true, null, null, createdAt, at, type, limitPrice, stopPrice, postOnly);
+    }
+
+    /** @return the client order id of slice {@code n} of the order {@code clientOrderId} */
+    public static String sliceId(String clientOrderId, int n) {
+        return clientOrderId + "/" + n;
+    }
+
+    /**
+     * @return this order, in its final state, with only what its slices did not book: what its own row applies when
+     *         it ends
+     */
+    public Order lessBooked(BigDecimal quantity, BigDecimal quote, List<Fee> bookedFees) {
+        return new Order(clientOrderId, symbol, side, purpose, quoteAmount, this.quantity, status, exchangeOrderId,
+                filledQuantity.subtract(quantity), quoteFilled.subtract(quote), Fee.minus(fees, bookedFees),
+                feesKnown, refusal, reason, createdAt, updatedAt, type, limitPrice, stopPrice, postOnly);
+    }
+
     /** @return whether this order may rest on the exchange: a limit or stop-loss order */
     public boolean rests() {
         return type.rests();

@@ -165,7 +165,7 @@ final class ExchangeStops {
                 LOG.info("{}: no stop level any more (risk.stopLossOnExchange or the stop-loss turned off); "
                         + "cancelling the stop on {}", s, ctx.exchangeName);
                 cancel(resting, g, false);
-            } else if (resting.quantity().compareTo(p.quantity()) != 0) {
+            } else if (resting.quantity().subtract(resting.filledQuantity()).compareTo(p.quantity()) != 0) {
                 LOG.info("{}: the position is {} now, its stop on {} sells {}; moving it", s,
                         Money.exact(p.quantity()), ctx.exchangeName, Money.exact(resting.quantity()));
                 cancel(resting, g, true);

@@ -51,12 +51,15 @@ final class Fills {
     private static final class Unrecorded {
         final Order order;
         final boolean recovered;
+        /** Whether it is a slice of a resting order ({@link Order#slice}), inserted as it is recorded. */
+        final boolean slice;
         final Backoff backoff = Backoff.of(FIRST_STORE_RETRY_MS, MAX_STORE_RETRY_MS);
         Instant nextTry;
 
-        Unrecorded(Order order, boolean recovered, Instant now) {
+        Unrecorded(Order order, boolean recovered, boolean slice, Instant now) {
             this.order = order;
             this.recovered = recovered;
+            this.slice = slice;
             this.nextTry = now.plusMillis(backoff.next());
         }
     }
@@ -67,6 +70,8 @@ final class Fills {
     private final Panic panic;
     private final ExchangeStops stops;
     private final Map<Symbol, Unrecorded> unrecorded = new LinkedHashMap<>();
+    /** Per symbol, news of its orders that came while a fill of it waited for the store: handled after, in order. */
+    private final Map<Symbol, List<Resolution>> deferred = new HashMap<>();
     /**
      * Per symbol, base quantity a sell took off the position to match the account before the fee that explains it
      * was known; a fee found later is not taken off twice. Kept in memory: after a restart such a fee is taken off
@@ -101,12 +106,37 @@ final class Fills {
             }
             return;
         }
+        Symbol s = symbolOf(resolved.get());
+        if (isPaused(s) || deferred.containsKey(s)) {
+            // Booked in the order it came: after the fill that waits for the store.
+            deferred.computeIfAbsent(s, k -> new ArrayList<>()).add(resolved.get());
+            LOG.info("{}: news of an order waits until the fill before it is recorded", s);
+            return;
+        }
+        handle(resolved.get());
+    }
+
+    private static Symbol symbolOf(Resolution r) {
+        if (r instanceof Resolution.Resting x) {
+            return x.order().symbol();
+        } else if (r instanceof Resolution.Done x) {
+            return x.order().symbol();
+        } else if (r instanceof Resolution.GaveUp x) {
+            return x.order().symbol();
+        }
+        return ((Resolution.FeesFound) r).order().symbol();
+    }
+
+    private void handle(Resolution resolution) {
+        Optional<Resolution> resolved = Optional.of(resolution);
         if (resolved.get() instanceof Resolution.Resting r) {
             if (unknownOrdersAlerted) {
                 unknownOrdersAlerted = false;
                 ctx.alerts.ordersAnswered();
             }
             ctx.orders.persist(r.order(), List.of());
+            // What executed of it so far is booked now, not when it ends.
+            ctx.orders.nextSlice(r.order()).ifPresent(slice -> applyFill(slice, false, true));
             if (r.order().purpose() == Purpose.STOP_ON_EXCHANGE) {
                 stops.onResting(r.order(), r.placed());
             } else if (r.placed()) {
@@ -120,10 +150,14 @@ final class Fills {
                 unknownOrdersAlerted = false;
                 ctx.alerts.ordersAnswered();
             }
-            if (done.order().hasFill()) {
-                applyFill(done.order(), done.recovered());
+            // A resting order booked in slices applies, with its own row, only what they did not book.
+            Order own = ctx.orders.lessBooked(done.order());
+            if (own.hasFill()) {
+                applyFill(own, done.recovered(), false);
+            } else if (own != done.order() && done.order().hasFill()) {
+                bookedWhole(own);
             } else {
-                finishedWithoutFill(done.order(), done.recovered());
+                finishedWithoutFill(own, done.recovered());
             }
             if (done.order().rests()) {
                 stops.onDone(done.order());
@@ -188,11 +222,22 @@ final class Fills {
                 : "the sell never reached " + ctx.exchangeName);
     }
 
-    private void applyFill(Order order, boolean recovered) {
+    /** A resting order ended with everything it executed booked by its slices: its row records its end. */
+    private void bookedWhole(Order own) {
+        ctx.orders.persist(own, List.of());
+        LOG.info("{} order {} ({}) {}: every fill booked as it came", own.purpose().label(), own.clientOrderId(),
+                own.symbol(), own.status().label());
+        if (own.side() == Side.SELL) {
+            panic.filled(own, null, ctx.positions.get(own.symbol()).isEmpty());
+        }
+    }
+
+    /** @param slice whether {@code order} is a slice of a resting order, inserted as it is recorded */
+    private void applyFill(Order order, boolean recovered, boolean slice) {
         Symbol s = order.symbol();
         if (order.side() == Side.SELL && ctx.positions.get(s).isEmpty()) {
             if (record(order, new FillOutcome(s, null, null, null, BigDecimal.ZERO),
-                    List.of(ctx.alerts.soldWithoutPosition(order, recovered)), recovered)) {
+                    List.of(ctx.alerts.soldWithoutPosition(order, recovered)), recovered, slice)) {
                 panic.filled(order, null, false);
             }
             return;
@@ -215,8 +260,11 @@ final class Fills {
                 raised.add(ctx.alerts.dailyLossLimit(today, ctx.risk.dailyLossLimit()));
             }
         }
-        if (!record(order, outcome, raised, recovered)) {
+        if (!record(order, outcome, raised, recovered, slice)) {
             return;
+        }
+        if (slice) {
+            ctx.orders.sliceBooked(order);
         }
         ctx.positions.apply(outcome);
         if (outcome.after() == null) {
@@ -253,15 +301,17 @@ final class Fills {
      *
      * @return whether this call applied it, so the book may follow
      */
-    private boolean record(Order order, FillOutcome outcome, List<OutboxAlert> raised, boolean recovered) {
+    private boolean record(Order order, FillOutcome outcome, List<OutboxAlert> raised, boolean recovered,
+                           boolean slice) {
         Symbol s = order.symbol();
         boolean applied;
         try {
-            applied = ctx.journals.orders().recordFill(order, outcome, raised);
+            applied = slice ? ctx.journals.orders().recordSlice(order, outcome, raised)
+                    : ctx.journals.orders().recordFill(order, outcome, raised);
         } catch (SQLException e) {
             Unrecorded u = unrecorded.get(s);
             if (u == null) {
-                unrecorded.put(s, new Unrecorded(order, recovered, ctx.clock.instant()));
+                unrecorded.put(s, new Unrecorded(order, recovered, slice, ctx.clock.instant()));
                 LOG.error(Alerts.ALERTED, "could not record the fill of {}; {} is paused until it is recorded",
                         order.clientOrderId(), s, e);
                 ctx.alerts.fillNotRecorded(order, String.valueOf(e.getMessage()));
@@ -294,8 +344,24 @@ final class Fills {
         Instant now = ctx.clock.instant();
         for (Unrecorded u : List.copyOf(unrecorded.values())) {
             if (!now.isBefore(u.nextTry)) {
-                applyFill(u.order, u.recovered);
+                applyFill(u.order, u.recovered, u.slice);
+                handleDeferred(u.order.symbol());
             }
+        }
+    }
+
+    /** Handles the news that waited for {@code s}'s fill, in order, until one waits for the store again. */
+    private void handleDeferred(Symbol s) {
+        List<Resolution> waiting = isPaused(s) ? null : deferred.remove(s);
+        if (waiting == null) {
+            return;
+        }
+        for (int i = 0; i < waiting.size(); i++) {
+            if (isPaused(s)) {
+                deferred.put(s, new ArrayList<>(waiting.subList(i, waiting.size())));
+                return;
+            }
+            handle(waiting.get(i));
         }
     }
 

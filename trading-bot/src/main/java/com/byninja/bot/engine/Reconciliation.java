@@ -156,7 +156,7 @@ public final class Reconciliation {
      * An order the bot left resting: still resting is no difference; one that executed, was cancelled or vanished
      * while the bot was down is reported (the order manager records it at its first poll) and its fill counted.
      */
-    private Optional<String> resting(String exchange, Order o, Map<String, Holding> holdings) {
+    private Optional<String> resting(String exchange, Order o, Map<String, Holding> holdings) throws SQLException {
         String what = (o.purpose() == com.byninja.bot.domain.Purpose.STOP_ON_EXCHANGE ? "stop-loss order "
                 : "resting order ") + o.clientOrderId() + " (" + o.side() + " " + o.symbol() + ")";
         Optional<ExecutionReport> found;
@@ -172,7 +172,14 @@ public final class Reconciliation {
         if (r.status() == ExecutionReport.Status.OPEN && r.filledQuantity().signum() == 0) {
             return Optional.empty();
         }
-        executed(holding(holdings, o.symbol()), o, r);
+        // What its slices booked is in the positions already.
+        Holding h = holding(holdings, o.symbol());
+        for (Order slice : orders.slicesOf(o.clientOrderId())) {
+            BigDecimal baseFee = slice.fee(o.symbol().base());
+            h.positions = h.positions.subtract(o.side() == Side.BUY ? slice.filledQuantity().subtract(baseFee)
+                    : slice.filledQuantity().add(baseFee).negate());
+        }
+        executed(h, o, r);
         if (r.filledQuantity().signum() == 0) {
             return Optional.of(what + " was cancelled on " + exchange + " while the bot was down; it is recorded now");
         }

@@ -1,5 +1,6 @@
 package com.byninja.bot.orders;
 
+import com.byninja.bot.domain.Fee;
 import com.byninja.bot.domain.Order;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.OrderStatus;
@@ -62,6 +63,18 @@ public final class OrderManager {
     private record Lookup(Order order, Instant at, long delayMs) {
     }
 
+    /** What the slices of a resting order booked: how many, and their sums. */
+    private record Booked(int slices, BigDecimal quantity, BigDecimal quote, List<Fee> fees) {
+        static final Booked NONE = new Booked(0, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+
+        Booked plus(Order slice) {
+            List<Fee> all = new java.util.ArrayList<>(fees);
+            all.addAll(slice.fees());
+            return new Booked(slices + 1, quantity.add(slice.filledQuantity()), quote.add(slice.quoteFilled()),
+                    Fee.merge(all));
+        }
+    }
+
     private final OrderJournal store;
     private final OrderGateway gateway;
     private final ClientOrderIds ids;
@@ -73,6 +86,8 @@ public final class OrderManager {
     private final Map<String, Order> resting = new LinkedHashMap<>();
     /** When each resting order is next asked about; {@link Instant#MAX} while a question is on its way. */
     private final Map<String, Lookup> polls = new LinkedHashMap<>();
+    /** What the slices of each resting order booked so far, by its client order id; none booked: absent. */
+    private final Map<String, Booked> booked = new HashMap<>();
     /** When each resting order's last answer came, by client order id. */
     private final Map<String, Instant> answeredAt = new HashMap<>();
     /** Resting orders being cancelled, by client order id. */
@@ -129,6 +144,13 @@ public final class OrderManager {
             n++;
         }
         for (Order order : store.ordersWithStatus(OrderStatus.OPEN)) {
+            Booked b = Booked.NONE;
+            for (Order slice : store.slicesOf(order.clientOrderId())) {
+                b = b.plus(slice);
+            }
+            if (b.slices() > 0) {
+                booked.put(order.clientOrderId(), b);
+            }
             resting.put(order.clientOrderId(), order);
             polls.put(order.clientOrderId(), new Lookup(order, now, pollIntervalMs));
             recovered.add(order.clientOrderId());
@@ -498,6 +520,34 @@ public final class OrderManager {
     /** @return every order waiting for the exchange, its outcome unknown ones included. */
     public Collection<Order> inFlight() {
         return Collections.unmodifiableCollection(inFlight.values());
+    }
+
+    /**
+     * @return the next slice of a resting order: what it executed beyond its slices so far, to be booked now; empty
+     *         when nothing more executed, or its fees are not known yet (it waits for them, or for the order's end)
+     */
+    public Optional<Order> nextSlice(Order open) {
+        Booked b = booked.getOrDefault(open.clientOrderId(), Booked.NONE);
+        if (!open.feesKnown() || open.filledQuantity().compareTo(b.quantity()) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(open.slice(b.slices() + 1, open.filledQuantity().subtract(b.quantity()),
+                open.quoteFilled().subtract(b.quote()), Fee.minus(open.fees(), b.fees()), open.updatedAt()));
+    }
+
+    /** A slice of a resting order is recorded: the next one starts from it. */
+    public void sliceBooked(Order slice) {
+        String parent = slice.clientOrderId().substring(0, slice.clientOrderId().lastIndexOf('/'));
+        booked.merge(parent, Booked.NONE.plus(slice), (was, one) -> was.plus(slice));
+    }
+
+    /**
+     * @return {@code done}, an order that reached its final state, less what its slices booked: what its own row
+     *         records and applies
+     */
+    public Order lessBooked(Order done) {
+        Booked b = booked.remove(done.clientOrderId());
+        return b == null ? done : done.lessBooked(b.quantity(), b.quote(), b.fees());
     }
 
     /** @return the orders resting on {@code symbol}'s market, as last seen */

@@ -170,6 +170,21 @@ public final class InMemoryJournal implements OrderJournal, PositionJournal, Con
     }
 
     @Override
+    public boolean recordSlice(Order slice, FillOutcome outcome, List<OutboxAlert> raised) throws SQLException {
+        if (orders.containsKey(slice.clientOrderId())) {
+            return false;
+        }
+        insertOrder(slice);
+        try {
+            return recordFill(slice, outcome, raised);
+        } catch (SQLException e) {
+            // As the store's transaction: nothing of it stays.
+            orders.remove(slice.clientOrderId());
+            throw e;
+        }
+    }
+
+    @Override
     public void recordFees(Order order, Position position, BigDecimal sellFee) throws SQLException {
         Row row = row(order);
         row.order = updated(row.order, order);

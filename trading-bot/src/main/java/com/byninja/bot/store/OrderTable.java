@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * The {@code orders} table: an order's row from its decision to the exchange's final answer, the flag that its fill
- * has been applied, and the fees its fills paid. Works inside the caller's transaction.
+ * has been applied, and the fees its fills paid. A resting order whose fills were booked as they came has a row per
+ * slice ({@code <id>/1}, {@code <id>/2}, ...), and its own row applies, when it ends, only what they did not book: the
+ * rows' fills and fees add up to the order's once. Works inside the caller's transaction.
  */
 final class OrderTable {
 

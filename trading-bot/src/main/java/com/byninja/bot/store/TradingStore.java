@@ -21,6 +21,7 @@ import com.byninja.bot.engine.port.LockJournal;
 import com.byninja.bot.engine.port.OrderJournal;
 import com.byninja.bot.engine.port.PositionJournal;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -64,28 +65,42 @@ public final class TradingStore implements OrderJournal, PositionJournal, Contro
 
     @Override
     public boolean recordFill(Order order, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException {
+        return db.inTransaction(c -> apply(c, order, outcome, alerts));
+    }
+
+    @Override
+    public boolean recordSlice(Order slice, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException {
         return db.inTransaction(c -> {
-            if (!OrderTable.markApplied(c, order.clientOrderId())) {
+            if (!OrderTable.select(c, "WHERE client_order_id = ?", slice.clientOrderId()).isEmpty()) {
                 return false;
             }
-            OrderTable.update(c, order);
-            if (outcome.after() == null) {
-                BookTables.deletePosition(c, order.symbol());
-                BookTables.deleteOwnerStop(c, order.symbol());
-            } else {
-                BookTables.upsertPosition(c, outcome.after());
-            }
-            if (outcome.closedTrade() != null) {
-                BookTables.insertTrade(c, outcome.closedTrade());
-            }
-            if (outcome.dust().signum() != 0) {
-                String asset = order.symbol().base();
-                BookTables.upsertDust(c, asset,
-                        BookTables.dust(c).getOrDefault(asset, BigDecimal.ZERO).add(outcome.dust()));
-            }
-            OutboxTable.insert(c, alerts);
-            return true;
+            OrderTable.insert(c, slice);
+            return apply(c, slice, outcome, alerts);
         });
+    }
+
+    private static boolean apply(Connection c, Order order, FillOutcome outcome, List<OutboxAlert> alerts)
+            throws SQLException {
+        if (!OrderTable.markApplied(c, order.clientOrderId())) {
+            return false;
+        }
+        OrderTable.update(c, order);
+        if (outcome.after() == null) {
+            BookTables.deletePosition(c, order.symbol());
+            BookTables.deleteOwnerStop(c, order.symbol());
+        } else {
+            BookTables.upsertPosition(c, outcome.after());
+        }
+        if (outcome.closedTrade() != null) {
+            BookTables.insertTrade(c, outcome.closedTrade());
+        }
+        if (outcome.dust().signum() != 0) {
+            String asset = order.symbol().base();
+            BookTables.upsertDust(c, asset,
+                    BookTables.dust(c).getOrDefault(asset, BigDecimal.ZERO).add(outcome.dust()));
+        }
+        OutboxTable.insert(c, alerts);
+        return true;
     }
 
     @Override

@@ -359,4 +359,36 @@ class ExchangeStopsTest {
         assertThat(f.alerts.last("panic_done").text()).startsWith("Panic over after 0 ms: 1 of 1 position closed at "
                 + "market");
     }
+
+    @Test
+    void whatAStopSellsInPartsIsBookedAsItComesAndTheStopIsNotMovedForIt() throws Exception {
+        start("");
+        Order stop = openWithRestingStop();
+        f.clock.advance(Duration.ofSeconds(5));
+        f.trader.periodicChecks();
+
+        // Half sold at 48,500: 48.5 USDT, fee 0.0485. The position is reduced at once, the trade recorded.
+        f.gateway.answer(new com.byninja.bot.orders.GatewayResult.Executed(f.gateway.lookups.get(0),
+                com.byninja.bot.domain.ExecutionReport.open(stop.clientOrderId(), "X", new BigDecimal("0.001"),
+                        new BigDecimal("48.5"), List.of(new com.byninja.bot.domain.Fee(new BigDecimal("0.0485"),
+                                "USDT")), now())));
+        f.drain();
+        assertThat(f.trader.positions().get(BTC)).hasValueSatisfying(p ->
+                assertThat(p.quantity()).isEqualByComparingTo("0.001"));
+        assertThat(f.alerts.last("position_reduced").text()).startsWith("Reduced by the stop-loss on the exchange: "
+                + "sold 0.001 BTC at 48500");
+        // The stop still covers what is left: 0.002 less the 0.001 sold. It is not moved.
+        f.clock.advance(Duration.ofSeconds(1));
+        f.trader.periodicChecks();
+        assertThat(f.gateway.cancels).isEmpty();
+
+        f.gateway.fill(f.gateway.lookups.get(0), "0.002", "48500", "0.097", now());
+        f.drain();
+        assertThat(f.trader.positions().get(BTC)).isEmpty();
+        // Two trades: 0.001 each. 48.5 - 0.0485 - 50.05 = -1.5985 each, the cost basis of 100.1 halved.
+        assertThat(f.store.recentTrades(BTC, 5)).extracting(ClosedTrade::realisedPnl)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("-1.5985"), new BigDecimal("-1.5985"));
+        assertThat(stopsPlaced()).hasSize(1);
+    }
 }

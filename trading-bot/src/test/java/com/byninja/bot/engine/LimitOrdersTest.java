@@ -209,4 +209,54 @@ class LimitOrdersTest {
         f.trader.periodicChecks();
         assertThat(f.gateway.placed).filteredOn(o -> o.purpose() == Purpose.STOP_ON_EXCHANGE).hasSize(2);
     }
+
+    /** The exchange's answer about resting {@code order}: {@code qty} of it filled so far for {@code quote}. */
+    void openWith(Order order, String qty, String quote, String fee) {
+        f.gateway.answer(new GatewayResult.Executed(order, ExecutionReport.open(order.clientOrderId(), "X",
+                new BigDecimal(qty), new BigDecimal(quote), List.of(new Fee(new BigDecimal(fee), "USDT")), now())));
+    }
+
+    @Test
+    void aRestingBuysPartialFillsAreBookedAsTheyComeOnceEachEvenAcrossARestart() throws Exception {
+        start("  forced: limit\n");
+        Order buy = restingForceBuy("50000");
+
+        // 0.0006 BTC filled for 30 USDT, fee 0.03: the position opens with it at once.
+        f.clock.advance(Duration.ofSeconds(5));
+        f.trader.periodicChecks();
+        openWith(f.gateway.lookups.get(0), "0.0006", "30", "0.03");
+        f.drain();
+        assertThat(f.trader.positions().get(BTC)).hasValueSatisfying(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("0.0006");
+            assertThat(p.entryCost()).isEqualByComparingTo("30");
+        });
+        assertThat(f.store.order(buy.clientOrderId() + "/1")).hasValueSatisfying(o ->
+                assertThat(o.filledQuantity()).isEqualByComparingTo("0.0006"));
+        assertThat(f.alerts.last("position_opened").text()).startsWith("Opened by /forcebuy: bought 0.0006 BTC");
+
+        // A restart reads what was booked; the next answer, 0.0014 for 70, books 0.0008 for 40 more.
+        f.restart();
+        f.trader.periodicChecks();
+        openWith(f.gateway.lookups.get(1), "0.0014", "70", "0.07");
+        f.drain();
+        assertThat(f.trader.positions().get(BTC)).hasValueSatisfying(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("0.0014");
+            assertThat(p.entryCost()).isEqualByComparingTo("70");
+            assertThat(p.entryFees()).isEqualByComparingTo("0.07");
+        });
+
+        // It fills: 0.002 for 100, fee 0.1. The order's own row books the 0.0006 for 30 its slices did not.
+        f.clock.advance(Duration.ofSeconds(5));
+        f.trader.periodicChecks();
+        f.gateway.fill(f.gateway.lookups.get(2), "0.002", "50000", "0.1", now());
+        f.drain();
+        assertThat(f.trader.positions().get(BTC)).hasValueSatisfying(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("0.002");
+            assertThat(p.entryCost()).isEqualByComparingTo("100");
+            assertThat(p.entryFees()).isEqualByComparingTo("0.1");
+        });
+        assertThat(f.store.order(buy.clientOrderId()).orElseThrow().filledQuantity()).isEqualByComparingTo("0.0006");
+        // Every fee counted once: 0.03 + 0.04 + 0.03.
+        assertThat(f.store.feesPaid(null, null)).containsExactly(java.util.Map.entry("USDT", new BigDecimal("0.1")));
+    }
 }

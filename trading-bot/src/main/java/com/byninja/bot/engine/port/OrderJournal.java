@@ -38,6 +38,27 @@ public interface OrderJournal {
     boolean recordFill(Order order, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException;
 
     /**
+     * Records what a resting order executed since its last slice ({@link Order#slice}), as an order of its own that
+     * is inserted and applied together, atomically, with its effect and alerts as {@link #recordFill} records them; a
+     * slice recorded before is left as it is. The resting order's own row keeps what the exchange says of it.
+     *
+     * @return whether this call recorded it; false when a slice of that client order id exists already
+     */
+    boolean recordSlice(Order slice, FillOutcome outcome, List<OutboxAlert> alerts) throws SQLException;
+
+    /** @return the slices recorded of the resting order {@code clientOrderId}, in order */
+    default List<Order> slicesOf(String clientOrderId) throws SQLException {
+        List<Order> slices = new java.util.ArrayList<>();
+        for (int n = 1; ; n++) {
+            java.util.Optional<Order> slice = order(Order.sliceId(clientOrderId, n));
+            if (slice.isEmpty()) {
+                return slices;
+            }
+            slices.add(slice.get());
+        }
+    }
+
+    /**
      * Records the fees of an executed order that were not known when its fill was applied, and what they change: a
      * fee in the coin bought makes the position smaller; a sell's fee lowers the PnL of the trade it closed.
      *

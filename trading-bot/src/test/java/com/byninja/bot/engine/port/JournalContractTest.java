@@ -228,6 +228,33 @@ class JournalContractTest {
         }
 
         @Test
+        void aSliceOfARestingOrderIsInsertedAndAppliedOnceAndListedWithItsOrder() throws Exception {
+            Order limit = insert(Order.newOrder(OrderRequest.limitBuy("l1", BTC, new BigDecimal("100"),
+                    new BigDecimal("50000"), false), Purpose.ENTRY, T0));
+            Order slice = limit.slice(1, new BigDecimal("0.0006"), new BigDecimal("30"),
+                    List.of(new Fee(new BigDecimal("0.03"), "USDT")), T0.plusSeconds(5));
+            assertThat(slice.clientOrderId()).isEqualTo("l1/1");
+
+            assertThat(journal.recordSlice(slice, book.apply(slice), List.of(alert("a-1")))).isTrue();
+            assertThat(journal.recordSlice(slice, book.outcomeOf(slice), List.of(alert("a-2")))).isFalse();
+
+            assertThat(journal.isApplied("l1/1")).isTrue();
+            assertThat(journal.isApplied("l1")).isFalse();
+            assertThat(journal.slicesOf("l1")).containsExactly(slice);
+            assertThat(journal.loadPositions()).singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("0.0006"));
+            assertThat(journal.feesPaid(null, null)).containsExactly(entry("USDT", new BigDecimal("0.03")));
+
+            // A slice whose alert cannot be written leaves nothing: not even its row.
+            Order second = limit.slice(2, new BigDecimal("0.0004"), new BigDecimal("20"), List.of(),
+                    T0.plusSeconds(9));
+            assertThatThrownBy(() -> journal.recordSlice(second, book.outcomeOf(second), List.of(alert("a-1"))))
+                    .isInstanceOf(SQLException.class);
+            assertThat(journal.order("l1/2")).isEmpty();
+            assertThat(journal.slicesOf("l1")).hasSize(1);
+        }
+
+        @Test
         void aFillWhoseAlertCannotBeWrittenIsNotApplied() throws Exception {
             Order bought = filled(insert(buy("b1", BTC, "100", T0)), "0.002", "50000", "0.1", "USDT",
                     T0.plusSeconds(1));
