@@ -165,6 +165,8 @@ public final class BinanceStub implements AutoCloseable {
     volatile FeeCharge feeCharge = FeeCharge.QUOTE;
     volatile boolean settles;
     volatile boolean answersWithoutFills;
+    /** How many of the next stop-loss orders are refused, as Binance refuses one its price filters reject (-1013). */
+    final AtomicInteger stopsToRefuse = new AtomicInteger();
     volatile Clock clock = Clock.systemUTC();
     volatile long klineLagMs;
     final Map<String, StubKline> klines = new ConcurrentHashMap<>();
@@ -531,7 +533,10 @@ public final class BinanceStub implements AutoCloseable {
                 case "GET /api/v3/klines" -> klines(ex, params);
                 case "GET /api/v3/ticker/24hr" -> send(ex, 200, ticker24h(params.get("symbol")));
                 case "POST /api/v3/order" -> {
-                    if ("MARKET".equals(params.get("type"))) {
+                    if ("STOP_LOSS_LIMIT".equals(params.get("type")) && stopsToRefuse.getAndUpdate(n -> Math.max(0,
+                            n - 1)) > 0) {
+                        send(ex, 400, "{\"code\":-1013,\"msg\":\"Filter failure: PERCENT_PRICE_BY_SIDE\"}");
+                    } else if ("MARKET".equals(params.get("type"))) {
                         placeOrder(ex, params);
                     } else {
                         placeResting(ex, params);

@@ -462,4 +462,107 @@ class BinanceTradingBotTest {
         assertThat(stub.order("web_9").status()).isEqualTo("NEW");
         assertThat(stub.requests("DELETE", "/api/v3/order")).isEmpty();
     }
+
+    @Test
+    void theStopOnBinanceFollowsATrailingStopByCancelThenReplaceNeverTwoAtOnce() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link() + "risk:\n  stopLossPct: 0\n  trailingStopPct: 1\n"
+                + "  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n  stopMoveIntervalMs: 0\n");
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            awaitAlert("position_opened", forceBuy100());
+            // 1 % below the entry of 60,000: 59,400.00, its limit 59,103.00.
+            BinanceStub.StubOrder first = awaitRestingStop();
+            assertThat(first.stopPrice()).isEqualByComparingTo("59400.00");
+
+            // 61,000: the trailing level 60,390 is 990 above the stop, past its step of 0.25 % (148.50).
+            stub.movePrice("BTCUSDT", new BigDecimal("61000"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> stub.orders.stream().anyMatch(o ->
+                    o.type().equals("STOP_LOSS_LIMIT") && o.status().equals("NEW")
+                            && o.stopPrice().compareTo(new BigDecimal("60390")) == 0));
+        }
+        assertThat(stub.order(stub.orders.stream().filter(o -> o.type().equals("STOP_LOSS_LIMIT")).findFirst()
+                .orElseThrow().clientOrderId()).status()).isEqualTo("CANCELED");
+        // Each stop went out after the one before was cancelled: a cancel between the two placements.
+        List<String> sequence = stub.requests.stream().filter(r -> r.path().equals("/api/v3/order")
+                && !r.method().equals("GET")).map(r -> r.method() + " " + r.params().getOrDefault("type", "")
+                + " " + r.params().getOrDefault("stopPrice", "")).toList();
+        assertThat(sequence).containsExactly("POST MARKET ", "POST STOP_LOSS_LIMIT 59400.00", "DELETE  ",
+                "POST STOP_LOSS_LIMIT 60390.00");
+        assertThat(stub.locked.get("BTC")).isEqualByComparingTo("0.00166");
+    }
+
+    @Test
+    void aStopBinanceRefusesIsAlertedOnceAndPlacedOnTheNextTry() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            // The first stop is refused as Binance refuses an order its filters reject.
+            stub.stopsToRefuse.set(1);
+            String buyId = forceBuy100();
+            awaitAlert("position_opened", buyId);
+
+            Message refused = awaitAlert("stop_not_placed", null);
+            assertThat(refused.message()).startsWith("The stop-loss at 58800.00 could not be placed on the exchange: ")
+                    .contains("PERCENT_PRICE_BY_SIDE", "tries again in 5 s");
+            Message placed = awaitAlert("stop_placed", null);
+            assertThat(placed.message()).startsWith("The stop-loss rests on the exchange now: stop 58800.00, limit "
+                    + "58506.00").contains("after 1 failed attempt");
+            assertThat(alerts.stream().filter(m -> is(m, "stop_not_placed", null))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLimitBuyThatFillsInPartsIsBookedAsItFillsAndItsRestCancelledAtItsTimeout() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link() + "risk:\n  stopLossOnExchange: false\n"
+                + "orders:\n  forced: limit\n  limitOffsetPct: 0.5\n  limitTimeoutMs: 3000\n  statusPollMs: 200\n");
+        stub.settles = true;
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            // 0.5 % below 60,000: 59,700.00; 100 USDT buy 0.00167 there, rounded down to the step.
+            String buyId = forceBuy100();
+            await().atMost(Duration.ofSeconds(5)).until(() -> stub.orders.stream().anyMatch(o ->
+                    o.clientOrderId().equals(buyId) && o.status().equals("NEW")));
+            assertThat(stub.order(buyId).price()).isEqualByComparingTo("59700.00");
+            assertThat(stub.order(buyId).quantity()).isEqualByComparingTo("0.00167");
+
+            stub.fillPart(buyId, "0.001");
+            // Booked as it came, as the order's first slice.
+            Message opened = awaitAlert("position_opened", buyId + "/1");
+            assertThat(opened.message()).startsWith("Opened by /forcebuy: bought 0.001 BTC at 59700.00 for 59.70 USDT");
+
+            // Three seconds after it was placed, the rest is cancelled; the position stays what filled.
+            await().atMost(Duration.ofSeconds(10)).until(() -> stub.order(buyId).status().equals("CANCELED"));
+            Message timedOut = awaitAlert("order_not_placed", buyId);
+            assertThat(timedOut.message()).contains("did not fill within 3 s and was cancelled: 0.001 BTC of it filled "
+                    + "and is kept");
+            await().atMost(Duration.ofSeconds(5)).until(() -> request(Message.command("p-" + (++ids),
+                    Command.POSITIONS, null)).message().contains("BTC/USDT 0.001 BTC"));
+        }
+        assertThat(stub.requests("DELETE", "/api/v3/order")).singleElement()
+                .satisfies(r -> assertThat(r.params()).containsEntry("origClientOrderId",
+                        stub.order(stub.orders.get(0).clientOrderId()).clientOrderId()));
+    }
+
+    @Test
+    void aStopSomeoneCancelsOnBinanceIsAlertedAndPlacedAgain() throws Exception {
+        BotConfig config = StubConfigs.live(dir, stub, 300, link()
+                + "risk:\n  stopLossPct: 2\n  stopLossOnExchange: true\norders:\n  statusPollMs: 200\n");
+        try (TradingBot bot = TradingBot.start(config, Clock.systemUTC())) {
+            awaitStartedWithPrices();
+            awaitAlert("position_opened", forceBuy100());
+            String first = awaitRestingStop().clientOrderId();
+
+            stub.cancelOnExchange(first);
+
+            Message cancelled = awaitAlert("stop_cancelled", first);
+            assertThat(cancelled.message()).isEqualTo("The stop-loss on the exchange (order " + first + ", stop "
+                    + "58800.00) was cancelled, not by the bot; it is placed again.");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stub.orders.stream().anyMatch(o ->
+                    o.type().equals("STOP_LOSS_LIMIT") && o.status().equals("NEW")
+                            && !o.clientOrderId().equals(first)));
+        }
+        assertThat(stub.requests("DELETE", "/api/v3/order")).isEmpty();
+    }
 }
