@@ -38,7 +38,7 @@ class IsolationIT {
             d.awaitChat(chatBefore, "alpha connected");
             assertThat(Duration.ofNanos(System.nanoTime() - restartedAt)).as("reconnected within a few seconds")
                     .isLessThan(Duration.ofSeconds(8));
-            String closed = d.awaitChat(chatBefore, "alpha BTC/USDT: Closed by the [a-z-]+: sold [0-9.]+ BTC at "
+            String closed = d.awaitChat(chatBefore, "alpha BTC/USDT: Closed by the [a-z -]+: sold [0-9.]+ BTC at "
                     + "[0-9.]+, PnL");
             assertThat(closed).containsIgnoringCase(exit.replace('_', '-').split("-")[0]);
             d.ask("/stats", "All time: 1 trades?, ");

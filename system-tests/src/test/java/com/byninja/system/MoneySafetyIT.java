@@ -29,7 +29,8 @@ class MoneySafetyIT {
         // A price moving about 0.56 % per 100 ms tick, a stop-loss and a take-profit each 0.01 % away: the first tick
         // after the fill crosses one of them. With the take-profit alone the test waited for a random walk to rise,
         // which it may not do for 20 s (about one run in twenty).
-        try (Deployment d = new Deployment(dir, bot("stopLossPct: 0.01\ntakeProfitPct: 0.01",
+        // The bot's own exits are what this is about: no stop resting on the simulated exchange to sell first.
+        try (Deployment d = new Deployment(dir, bot("stopLossPct: 0.01\ntakeProfitPct: 0.01\nstopLossOnExchange: false",
                 "slippagePct: 0\nmarkets:\n  BTC/USDT:\n    volatilityPct: 10000", ""))) {
             d.startBoth();
             String stopped = d.confirm("/stoptrading", "Trading stopped globally");

@@ -111,11 +111,12 @@ public final class Command {
             "read the configuration file again: apply risk, protections and strategy settings now, list what needs "
                     + "a restart");
     public static final Command FORCEBUY = forBot("forcebuy", Group.ORDERS, Role.TRADER,
-            "buy now at market, bypassing the strategy but not the hard risk limits", Argument.symbol(),
+            "buy now, bypassing the strategy but not the hard risk limits; at market unless orders.forced is "
+                    + "limit", Argument.symbol(),
             Argument.amount().optional())
             .dangerous(Danger.ABOVE_AMOUNT);
     public static final Command FORCESELL = forBot("forcesell", Group.ORDERS, Role.TRADER,
-            "close a position at market (a symbol, or all)", Argument.symbolOrAll())
+            "close a position (a symbol, or all); at market unless orders.forced is limit", Argument.symbolOrAll())
             .dangerous(Danger.FOR_ALL);
     public static final Command BREAKEVEN = forBot("breakeven", Group.ORDERS, Role.TRADER,
             "raise a position's stop-loss to its break-even price, fees included; never lowers a stop, kept until "

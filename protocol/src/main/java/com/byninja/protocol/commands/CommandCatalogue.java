@@ -245,7 +245,7 @@ public final class CommandCatalogue {
 
     /**
      * @return the help text, plain: what the placeholders mean, then each heading followed by its commands, one line
-     *         each, such as {@code /forcebuy SYMBOL [AMOUNT] - buy now at market, ...}
+     *         each, such as {@code /forcebuy SYMBOL [AMOUNT] - buy now, ...}
      */
     public String help() {
         Set<String> legends = new LinkedHashSet<>();

@@ -189,8 +189,9 @@ class CommandCatalogueTest {
                 what needs a restart
 
                 Orders
-                /forcebuy SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the hard risk limits
-                /forcesell SYMBOL|all - close a position at market (a symbol, or all)
+                /forcebuy SYMBOL [AMOUNT] - buy now, bypassing the strategy but not the hard risk limits; at market \
+                unless orders.forced is limit
+                /forcesell SYMBOL|all - close a position (a symbol, or all); at market unless orders.forced is limit
                 /panic - stop trading globally and sell every open position at market; one summary follows when the \
                 sells are done
                 /breakeven SYMBOL - raise a position's stop-loss to its break-even price, fees included; never \
@@ -255,9 +256,10 @@ class CommandCatalogueTest {
                         + "symbol, then buying resumes by itself; exits go on"),
                 new MenuEntry("reload", "read the configuration file again: apply risk, protections and strategy "
                         + "settings now, list what needs a restart"),
-                new MenuEntry("forcebuy", "SYMBOL [AMOUNT] - buy now at market, bypassing the strategy but not the "
-                        + "hard risk limits"),
-                new MenuEntry("forcesell", "SYMBOL|all - close a position at market (a symbol, or all)"),
+                new MenuEntry("forcebuy", "SYMBOL [AMOUNT] - buy now, bypassing the strategy but not the hard risk "
+                        + "limits; at market unless orders.forced is limit"),
+                new MenuEntry("forcesell", "SYMBOL|all - close a position (a symbol, or all); at market unless "
+                        + "orders.forced is limit"),
                 new MenuEntry("panic", "stop trading globally and sell every open position at market; one summary "
                         + "follows when the sells are done"),
                 new MenuEntry("breakeven", "SYMBOL - raise a position's stop-loss to its break-even price, fees "

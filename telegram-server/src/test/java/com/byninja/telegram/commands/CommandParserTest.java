@@ -133,7 +133,7 @@ class CommandParserTest {
                 "breakeven", "cancel", "bots", "use", "notify", "audit", "help");
         Optional<BotCommand> forcebuy = Usage.menu().stream().filter(c -> c.getCommand().equals("forcebuy"))
                 .findFirst();
-        assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now at market, "
-                + "bypassing the strategy but not the hard risk limits");
+        assertThat(forcebuy).map(BotCommand::getDescription).contains("SYMBOL [AMOUNT] - buy now, bypassing the "
+                + "strategy but not the hard risk limits; at market unless orders.forced is limit");
     }
 }

@@ -52,11 +52,17 @@ public record MarketRules(Symbol symbol, BigDecimal minQuantity, BigDecimal maxQ
      * @return {@code price} on the price tick, at the tick's scale; unchanged when the tick is free
      */
     public BigDecimal roundPrice(BigDecimal price, RoundingMode mode) {
-        if (priceTick.signum() <= 0) {
-            return price;
-        }
-        BigDecimal ticks = price.divide(priceTick, 0, mode);
-        return ticks.multiply(priceTick).setScale(Math.max(0, priceTick.stripTrailingZeros().scale()),
+        return priceTick.signum() <= 0 ? price : onTick(price, priceTick, mode);
+    }
+
+    /**
+     * @param tick a positive price tick
+     * @return {@code price} as a whole number of ticks, rounded the given way, at the tick's scale (exact:
+     *         {@code 1.0005} on a {@code 0.01} tick is {@code 1.01} rounded up and {@code 1.00} rounded down)
+     */
+    public static BigDecimal onTick(BigDecimal price, BigDecimal tick, RoundingMode mode) {
+        BigDecimal ticks = price.divide(tick, 0, mode);
+        return ticks.multiply(tick).setScale(Math.max(0, tick.stripTrailingZeros().scale()),
                 RoundingMode.UNNECESSARY);
     }
 

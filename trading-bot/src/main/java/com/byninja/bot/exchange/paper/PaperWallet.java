@@ -4,6 +4,7 @@ import com.byninja.bot.config.BotConfig.SimulatorSettings;
 import com.byninja.bot.domain.ExecutionReport.Refusal;
 import com.byninja.bot.domain.ExecutionReport;
 import com.byninja.bot.domain.Fee;
+import com.byninja.bot.domain.MarketRules;
 import com.byninja.bot.domain.OrderRequest;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.exchange.ExchangeException;
@@ -362,13 +363,9 @@ public final class PaperWallet {
         return quantity;
     }
 
-    /**
-     * @return {@code price} as a whole number of ticks, rounded the given way (exact: {@code 1.0005} on a
-     *         {@code 0.01} tick is {@code 1.01} rounded up and {@code 1.00} rounded down)
-     */
+    /** @return {@code price} as a whole number of ticks, rounded the given way: {@link MarketRules#onTick} */
     static BigDecimal toTick(BigDecimal price, BigDecimal tick, RoundingMode rounding) {
-        BigDecimal ticks = price.divide(tick, 0, rounding);
-        return ticks.multiply(tick).setScale(Math.max(0, tick.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+        return MarketRules.onTick(price, tick, rounding);
     }
 
     private BigDecimal fee(BigDecimal value) {
