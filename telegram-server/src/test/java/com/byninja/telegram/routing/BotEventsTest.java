@@ -173,9 +173,9 @@ class BotEventsTest {
                         "🔻 <b>alpha</b> <code>BTC/USDT</code>: Closed by the stop-loss: sold 0.00052 BTC at 94800.00, "
                                 + "PnL -0.70 USDT (-1.40%) after 0.10 USDT fees"),
                 Arguments.of("position_reduced", "BTC/USDT", "0", "Reduced by /forcesell: sold 0.001 BTC at 100, "
-                        + "PnL +0.00 USDT (+0.00%) after 0.20 USDT fees",
+                        + "PnL 0.00 USDT (0.00%) after 0.20 USDT fees",
                         "⚪ <b>alpha</b> <code>BTC/USDT</code>: Reduced by /forcesell: sold 0.001 BTC at 100, PnL "
-                                + "+0.00 USDT (+0.00%) after 0.20 USDT fees"),
+                                + "0.00 USDT (0.00%) after 0.20 USDT fees"),
                 Arguments.of("stop_loss_hit", "BTC/USDT", null, "Stop-loss hit at 94800.00 (entry 96153.85); "
                         + "selling 0.00052 BTC",
                         "🛑 <b>alpha</b> <code>BTC/USDT</code>: Stop-loss hit at 94800.00 (entry 96153.85); selling "

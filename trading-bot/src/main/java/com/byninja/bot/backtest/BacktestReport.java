@@ -2,6 +2,7 @@ package com.byninja.bot.backtest;
 
 import com.byninja.bot.domain.Candle;
 import com.byninja.bot.domain.ClosedTrade;
+import com.byninja.bot.domain.Money;
 import com.byninja.bot.domain.Symbol;
 import com.byninja.bot.positions.TradeStats;
 import java.math.BigDecimal;
@@ -42,7 +43,6 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
                              BigDecimal profitFactor, BigDecimal exposurePct, BigDecimal buyAndHoldPct,
                              Map<Symbol, SymbolFigures> perSymbol, long candlesPerSecond) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One symbol's share. */
     public record SymbolFigures(int trades, int wins, int losses, BigDecimal realisedPnl, BigDecimal buyAndHoldPct) {
@@ -86,7 +86,7 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_EVEN);
+        return Money.pct(part, whole);
     }
 
     /** @return the wallet's return of each UTC day, from the last close of one day to the last close of the next. */

@@ -191,7 +191,7 @@ public final class ChatBacktests implements BacktestRequests, AutoCloseable {
             t.append(", won ").append(r.stats().wins()).append(", lost ").append(r.stats().losses())
                     .append(" (win rate ").append(r.stats().winRatePct().toPlainString()).append(" %)");
         }
-        t.append("; net ").append(Money.signed(r.netProfit())).append(' ').append(quote).append(" (")
+        t.append("; net ").append(Money.signedDown(r.netProfit())).append(' ').append(quote).append(" (")
                 .append(signed(r.netProfitPct())).append(" %) from ").append(Money.quote(r.startBalance()))
                 .append("; max drawdown ").append(r.maxDrawdownPct().toPlainString()).append(" %; buy and hold ")
                 .append(signed(r.buyAndHoldPct())).append(" %. ")

@@ -1,6 +1,7 @@
 package com.byninja.bot.backtest;
 
 import com.byninja.charts.EquityPoint;
+import com.byninja.bot.domain.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -88,7 +89,7 @@ final class EquityCurve {
         // The percentage rounded can only pass the deepest so far when the exact one does: divide only then.
         if (peak.signum() > 0 && fall.signum() > 0
                 && fall.multiply(HUNDRED).compareTo(worstPct.multiply(peak)) > 0) {
-            worstPct = worstPct.max(fall.multiply(HUNDRED).divide(peak, 2, RoundingMode.HALF_EVEN));
+            worstPct = worstPct.max(Money.pctUp(fall, peak));
         }
     }
 

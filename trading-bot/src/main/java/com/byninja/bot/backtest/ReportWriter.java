@@ -33,7 +33,7 @@ public final class ReportWriter {
         t.append(String.format(Locale.ROOT, "Candles: %,d (%,d per second)%n", r.candles(), r.candlesPerSecond()));
         t.append(String.format(Locale.ROOT, "Trades: %,d, won %,d, lost %,d (win rate %s %%)%n", r.stats().trades(),
                 r.stats().wins(), r.stats().losses(), r.stats().winRatePct().toPlainString()));
-        t.append("Net profit: ").append(Money.signed(r.netProfit())).append(' ').append(quote).append(" (")
+        t.append("Net profit: ").append(Money.signedDown(r.netProfit())).append(' ').append(quote).append(" (")
                 .append(signedPct(r.netProfitPct())).append("), from ").append(Money.quote(r.startBalance()))
                 .append(" to ").append(Money.quote(r.endBalance())).append(' ').append(quote).append('\n');
         t.append("Fees: ").append(Money.quote(r.stats().fees())).append(' ').append(quote).append('\n');
@@ -46,7 +46,7 @@ public final class ReportWriter {
         for (Map.Entry<Symbol, BacktestReport.SymbolFigures> e : r.perSymbol().entrySet()) {
             BacktestReport.SymbolFigures f = e.getValue();
             t.append("  ").append(e.getKey()).append(": ").append(f.trades()).append(" trades, won ").append(f.wins())
-                    .append(", lost ").append(f.losses()).append(", realised ").append(Money.signed(f.realisedPnl()))
+                    .append(", lost ").append(f.losses()).append(", realised ").append(Money.signedDown(f.realisedPnl()))
                     .append(' ').append(quote).append("; buy and hold ").append(signedPct(f.buyAndHoldPct()))
                     .append('\n');
         }

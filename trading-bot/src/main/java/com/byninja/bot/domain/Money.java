@@ -14,15 +14,13 @@ public final class Money {
     private Money() {
     }
 
-    /** @return an amount of quote currency for people: two decimals, such as {@code 99.99}. */
+    /**
+     * @return an amount of quote currency for people that is neither had nor spent (a limit, an amount asked for):
+     *         two decimals, such as {@code 99.99}; what the trader has or made reads {@link #down}, what was spent
+     *         {@link #up}
+     */
     public static String quote(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    /** @return a profit or loss for people, signed: {@code +1.52} or {@code -0.40}. */
-    public static String signed(BigDecimal amount) {
-        String s = quote(amount);
-        return amount.signum() >= 0 && !s.startsWith("-") ? "+" + s : s;
     }
 
     /**
@@ -54,6 +52,15 @@ public final class Money {
      */
     public static BigDecimal pct(BigDecimal part, BigDecimal whole) {
         return part.movePointRight(2).divide(whole, 2, RoundingMode.FLOOR);
+    }
+
+    /**
+     * @param whole a positive amount
+     * @return {@code part} in percent of {@code whole}, two decimals rounded up: for a fall or a drawdown, so that it
+     *         never reads smaller than it is
+     */
+    public static BigDecimal pctUp(BigDecimal part, BigDecimal whole) {
+        return part.movePointRight(2).divide(whole, 2, RoundingMode.CEILING);
     }
 
     /** @return a percentage of two decimals for people, signed as {@link #signedDown}: {@code +0.78} */
@@ -110,7 +117,7 @@ public final class Money {
         if (fees.isEmpty()) {
             return "0";
         }
-        return fees.stream().map(f -> (f.currency().equals(quote) ? quote(f.amount()) : exact(f.amount())) + " "
+        return fees.stream().map(f -> (f.currency().equals(quote) ? up(f.amount()) : exact(f.amount())) + " "
                 + f.currency()).collect(Collectors.joining(" + "));
     }
 

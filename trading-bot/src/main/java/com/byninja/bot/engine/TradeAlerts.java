@@ -18,7 +18,6 @@ import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +82,7 @@ final class TradeAlerts {
         data.put("recovered", recovered);
         return outbox(kind, (opened ? "Opened " : "Added to the position ") + order.purpose().why() + ": bought "
                 + Money.exact(order.filledQuantity()) + " " + s.base() + " at " + price(s, order.averagePrice())
-                + " for " + Money.quote(order.filledValue()) + " " + s.quote() + ", fee "
+                + " for " + Money.up(order.filledValue()) + " " + s.quote() + ", fee "
                 + Money.fees(order.fees(), order.feesKnown(), s.quote()) + (recovered ? AFTER_RESTART : ""), s, data);
     }
 
@@ -93,8 +92,7 @@ final class TradeAlerts {
             return unread(closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED, s);
         }
         BigDecimal basis = t.entryCost().add(t.entryFees());
-        BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO
-                : t.realisedPnl().multiply(BigDecimal.valueOf(100)).divide(basis, 2, RoundingMode.HALF_EVEN);
+        BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO.setScale(2) : Money.pct(t.realisedPnl(), basis);
         AlertKind kind = closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED;
         ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());
@@ -108,8 +106,8 @@ final class TradeAlerts {
         data.put("recovered", recovered);
         return outbox(kind, (closed ? "Closed " : "Reduced ") + order.purpose().why() + ": sold "
                 + Money.exact(t.quantity()) + " " + s.base() + " at " + price(s, t.exitPrice()) + ", PnL "
-                + Money.signed(t.realisedPnl()) + " " + s.quote() + " (" + (pct.signum() >= 0 ? "+" : "")
-                + pct.toPlainString() + "%) after " + Money.quote(t.fees()) + " " + s.quote() + " fees"
+                + Money.signedDown(t.realisedPnl()) + " " + s.quote() + " (" + Money.signedPct(pct) + "%) after "
+                + Money.up(t.fees()) + " " + s.quote() + " fees"
                 + (order.feesKnown() ? "" : " (the sell's fee is not known yet)") + (recovered ? AFTER_RESTART : ""),
                 s, data);
     }
@@ -123,7 +121,7 @@ final class TradeAlerts {
         data.put("quantity", Money.exact(order.filledQuantity()));
         data.put("proceeds", Money.exact(order.filledValue()));
         return outbox(kind, "Sell " + order.clientOrderId() + " of " + Money.exact(order.filledQuantity()) + " "
-                + s.base() + " filled for " + Money.quote(order.filledValue()) + " " + s.quote()
+                + s.base() + " filled for " + Money.down(order.filledValue()) + " " + s.quote()
                 + (recovered ? AFTER_RESTART : "") + ", but the bot holds no position here (closed meanwhile?). "
                 + "It is recorded without a trade; compare the account with /status.", s, data);
     }
@@ -223,7 +221,7 @@ final class TradeAlerts {
         ObjectNode data = facts(null);
         data.put("realisedToday", Money.exact(realisedToday));
         data.put("limit", Money.exact(limit));
-        return outbox(kind, "Daily loss limit reached: " + Money.signed(realisedToday) + " " + quote
+        return outbox(kind, "Daily loss limit reached: " + Money.signedDown(realisedToday) + " " + quote
                 + " realised today (limit " + Money.quote(limit) + "); buying stops until 00:00 UTC", null, data);
     }
 
@@ -442,7 +440,7 @@ final class TradeAlerts {
             } else {
                 total = total.add(s.trade().realisedPnl());
                 d.put("realisedPnl", Money.exact(s.trade().realisedPnl()));
-                line += ", PnL " + Money.signed(s.trade().realisedPnl()) + " " + symbol.quote();
+                line += ", PnL " + Money.signedDown(s.trade().realisedPnl()) + " " + symbol.quote();
             }
             if (s.closed()) {
                 closed++;
@@ -464,7 +462,7 @@ final class TradeAlerts {
         long tookMs = Duration.between(startedAt, clock.instant()).toMillis();
         raise(kind, "Panic over after " + Durations.words(tookMs) + ": " + closed + " of "
                 + Money.count(positions, "position", "positions") + " closed at market, realised PnL "
-                + Money.signed(total) + " " + quote + ".\n" + String.join("\n", lines)
+                + Money.signedDown(total) + " " + quote + ".\n" + String.join("\n", lines)
                 + "\nTrading stays stopped globally; /starttrading starts it again.", null, data);
     }
 

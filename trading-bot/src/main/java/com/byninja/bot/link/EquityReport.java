@@ -7,7 +7,6 @@ import com.byninja.bot.link.StatusReport.Report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,7 @@ public final class EquityReport {
                     + ").");
         }
         BigDecimal current = trader.equity();
-        String nowText = "Equity " + Money.quote(current) + " " + quote + " now.";
+        String nowText = "Equity " + Money.down(current) + " " + quote + " now.";
         if (samples.isEmpty()) {
             long every = sampleMinutes * 60_000L;
             Instant first = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), every) * every + every);
@@ -91,17 +90,15 @@ public final class EquityReport {
             highest = highest.max(s.equity());
             peak = peak.max(s.equity());
             if (peak.signum() > 0) {
-                deepest = deepest.max(peak.subtract(s.equity()).movePointRight(2).divide(peak, 2,
-                        RoundingMode.HALF_EVEN));
+                deepest = deepest.max(Money.pctUp(peak.subtract(s.equity()), peak));
             }
         }
         BigDecimal change = current.subtract(start);
-        String pct = start.signum() > 0 ? " (" + Money.signed(change.movePointRight(2).divide(start, 2,
-                RoundingMode.HALF_EVEN)) + " %)" : "";
+        String pct = start.signum() > 0 ? " (" + Money.signedPct(Money.pct(change, start)) + " %)" : "";
         int written = samples.size() - 1;
         return new Report(nowText + " Since " + DAY.format(samples.get(0).at()) + " " + TIME.format(samples.get(0).at())
-                + " UTC: " + Money.signed(change) + " " + quote + pct + " from " + Money.quote(start) + "; highest "
-                + Money.quote(highest) + ", deepest drawdown " + deepest.toPlainString() + " %; " + written
+                + " UTC: " + Money.signedDown(change) + " " + quote + pct + " from " + Money.down(start) + "; highest "
+                + Money.down(highest) + ", deepest drawdown " + deepest.toPlainString() + " %; " + written
                 + (written == 1 ? " sample" : " samples") + ", every " + sampleMinutes + " min.", data);
     }
 

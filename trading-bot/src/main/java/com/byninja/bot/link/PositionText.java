@@ -12,7 +12,6 @@ import com.byninja.bot.engine.TraderSnapshot;
 import com.byninja.bot.risk.RiskManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,16 +45,16 @@ final class PositionText {
         Optional<Mark> mark = ps.mark();
         if (mark.isPresent()) {
             Mark m = mark.get();
-            BigDecimal pct = p.costBasis().signum() == 0 ? BigDecimal.ZERO : m.unrealisedPnl()
-                    .multiply(BigDecimal.valueOf(100)).divide(p.costBasis(), 2, RoundingMode.HALF_EVEN);
+            BigDecimal pct = p.costBasis().signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                    : Money.pct(m.unrealisedPnl(), p.costBasis());
             pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
             pd.put("unrealisedPnlPct", pct.toPlainString());
             pd.put("markPrice", Money.exact(m.price()));
             pd.put("markPriceStale", m.stale());
             t.append(", now ").append(Money.price(m.price(), tick))
                     .append(m.stale() ? " (STALE, " + age(m.ageMs()) + " old)" : "").append(": ")
-                    .append(Money.signed(m.unrealisedPnl())).append(' ').append(quote).append(" (")
-                    .append(pct.signum() >= 0 ? "+" : "").append(pct.toPlainString()).append("%)");
+                    .append(Money.signedDown(m.unrealisedPnl())).append(' ').append(quote).append(" (")
+                    .append(Money.signedPct(pct)).append("%)");
         } else {
             pd.putNull("unrealisedPnl");
             t.append(": no price yet");

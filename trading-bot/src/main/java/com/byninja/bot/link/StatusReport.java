@@ -22,7 +22,6 @@ import com.byninja.bot.positions.TradeStats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,7 +159,7 @@ public final class StatusReport {
         BigDecimal free = snap.balances().getOrDefault(quote, BigDecimal.ZERO);
         data.put("freeQuote", Money.exact(free));
         data.put("quoteCurrency", quote);
-        t.append("Free ").append(Money.quote(free)).append(' ').append(quote).append('\n');
+        t.append("Free ").append(Money.down(free)).append(' ').append(quote).append('\n');
         t.append(budget(snap, quote, data));
         data.put("dailyLossLimitReached", snap.dailyLossLimitReached());
         if (snap.dailyLossLimitReached()) {
@@ -297,7 +296,7 @@ public final class StatusReport {
         BigDecimal now = trader.equity();
         ObjectNode e = data.putObject("equityToday");
         e.put("now", Money.exact(now));
-        StringBuilder t = new StringBuilder("Equity ").append(Money.quote(now)).append(' ').append(quote);
+        StringBuilder t = new StringBuilder("Equity ").append(Money.down(now)).append(' ').append(quote);
         Optional<EquitySample> first = dayStart(snap.todayStart());
         if (first.isEmpty()) {
             e.putNull("dayStart");
@@ -305,15 +304,15 @@ public final class StatusReport {
         }
         EquitySample start = first.get();
         BigDecimal change = now.subtract(start.equity());
-        BigDecimal pct = start.equity().signum() == 0 ? BigDecimal.ZERO
-                : change.multiply(BigDecimal.valueOf(100)).divide(start.equity(), 2, RoundingMode.HALF_EVEN);
+        BigDecimal pct = start.equity().signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                : Money.pct(change, start.equity());
         ObjectNode d = e.putObject("dayStart");
         d.put("at", start.at().toString());
         d.put("equity", Money.exact(start.equity()));
         e.put("change", Money.exact(change));
         e.put("changePct", pct.toPlainString());
-        return t.append(", ").append(Money.signed(change)).append(' ').append(quote).append(" (")
-                .append(pct.signum() >= 0 ? "+" : "").append(pct.toPlainString()).append("%) since ")
+        return t.append(", ").append(Money.signedDown(change)).append(' ').append(quote).append(" (")
+                .append(Money.signedPct(pct)).append("%) since ")
                 .append(EntryLock.time(start.at(), snap.at())).append('\n').toString();
     }
 
@@ -383,7 +382,7 @@ public final class StatusReport {
         String text = "Stats for " + (symbol == null ? "all symbols" : symbol) + " (" + quote + ")\n"
                 + "Today: " + statsText(today, quote) + "\n"
                 + "All time: " + statsText(allTime, quote) + "\n"
-                + "Unrealised: " + Money.signed(unrealised) + " " + quote + " on "
+                + "Unrealised: " + Money.signedDown(unrealised) + " " + quote + " on "
                 + Money.count(open, "open position", "open positions") + ", after exit fees"
                 + (stale.isEmpty() ? "" : "; STALE prices: " + String.join(", ", stale))
                 + (unpriced.isEmpty() ? "" : "; no price yet: " + String.join(", ", unpriced));
@@ -408,9 +407,9 @@ public final class StatusReport {
         // No win rate without a trade: 0 % would read as every trade lost.
         return Money.count(s.trades(), "trade", "trades") + (s.trades() == 0 ? "" : ", " + s.wins() + " won, "
                 + s.losses() + " lost (win rate " + s.winRatePct().toPlainString() + "%)") + ", realised "
-                + Money.signed(s.realisedPnl()) + " " + quote
-                + ", fees " + Money.quote(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown "
-                + Money.quote(s.maxDrawdown()) + " " + quote;
+                + Money.signedDown(s.realisedPnl()) + " " + quote
+                + ", fees " + Money.up(s.fees()) + " " + quote + otherFeesText(s) + ", max drawdown "
+                + Money.up(s.maxDrawdown()) + " " + quote;
     }
 
     /**
@@ -426,8 +425,8 @@ public final class StatusReport {
         }
         BigDecimal left = snap.budget().subtract(snap.inPositions()).max(BigDecimal.ZERO);
         b.put("left", Money.exact(left));
-        return "Budget: " + Money.quote(snap.inPositions()) + " of " + Money.quote(snap.budget()) + " " + quote
-                + " in positions (risk.budget), " + Money.quote(left) + " left\n";
+        return "Budget: " + Money.up(snap.inPositions()) + " of " + Money.quote(snap.budget()) + " " + quote
+                + " in positions (risk.budget), " + Money.down(left) + " left\n";
     }
 
     private static String otherFeesText(TradeStats s) {

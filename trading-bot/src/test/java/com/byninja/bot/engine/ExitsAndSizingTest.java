@@ -176,10 +176,11 @@ class ExitsAndSizingTest {
         f.gateway.fill(sell, "1", "102.21", "0.10221", f.clock.instant());
         f.drain();
 
-        // 102.21 - 0.10221 - 100 - 0.1 = 2.00779
+        // 102.21 - 0.10221 - 100 - 0.1 = 2.00779, 2.0058 % of the 100.1 it cost; both rounded down, the fees of
+        // 0.20221 up
         assertThat(f.alerts.events()).endsWith("position_closed");
         assertThat(f.alerts.last("position_closed").text())
-                .isEqualTo("Closed at the minimal ROI: sold 1 BTC at 102.21, PnL +2.01 USDT (+2.01%) after 0.20 "
+                .isEqualTo("Closed at the minimal ROI: sold 1 BTC at 102.21, PnL +2.00 USDT (+2.00%) after 0.21 "
                         + "USDT fees");
         assertThat(f.store.closedTrades(null, null)).singleElement().satisfies(t -> {
             assertThat(t.exitPurpose()).isEqualTo(Purpose.MINIMAL_ROI);

@@ -65,7 +65,8 @@ class PanicTest {
         assertThat(f.trader.panicRunning()).isTrue();
 
         f.clock.advance(Duration.ofSeconds(5));
-        // BTC: 0.002 at 51000 = 102 less 0.102 fee, less 100.1: +1.798.
+        // BTC: 0.002 at 51000 = 102 less 0.102 fee, less 100.1: +1.798, which reads +1.79:
+        // profits and losses read rounded down, against the trader.
         f.gateway.fill(placedFor(BTC), "0.002", "51000", "0.102", f.clock.instant());
         f.drain();
         assertThat(f.alerts.events().subList(alertsBefore, f.alerts.alerts.size()))
@@ -79,7 +80,7 @@ class PanicTest {
         RecordingAlerts.Alert summary = f.alerts.last("panic_done");
         assertThat(summary.text()).isEqualTo("""
                 Panic over after 5 s: 2 of 2 positions closed at market, realised PnL -3.40 USDT.
-                BTC/USDT: sold 0.002 BTC at 51000, PnL +1.80 USDT
+                BTC/USDT: sold 0.002 BTC at 51000, PnL +1.79 USDT
                 ETH/USDT: sold 0.05 ETH at 1900, PnL -5.20 USDT
                 Trading stays stopped globally; /starttrading starts it again.""");
         assertThat(summary.symbol()).isNull();
@@ -115,8 +116,8 @@ class PanicTest {
         f.drain();
 
         assertThat(f.alerts.last("panic_done").text()).isEqualTo("""
-                Panic over after 0 ms: 1 of 2 positions closed at market, realised PnL +4.80 USDT.
-                ETH/USDT: sold 0.05 ETH at 2100, PnL +4.80 USDT
+                Panic over after 0 ms: 1 of 2 positions closed at market, realised PnL +4.79 USDT.
+                ETH/USDT: sold 0.05 ETH at 2100, PnL +4.79 USDT
                 Not sold: BTC/USDT: simulated rejected the sell: insufficient funds
                 Trading stays stopped globally; /starttrading starts it again.""");
         assertThat(f.trader.positions().get(BTC)).as("still held, still protected by its stops").isPresent();

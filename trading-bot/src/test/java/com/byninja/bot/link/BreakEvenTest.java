@@ -69,8 +69,8 @@ class BreakEvenTest {
         assertThat(moved.data().path("before").asText()).isEqualTo("49000");
         OwnerStop saved = new OwnerStop(BTC, TraderFixture.T0, new BigDecimal("50100.11"), TraderFixture.T0);
         assertThat(f.store.ownerStops()).containsExactly(saved);
-        assertThat(send(Command.STATUS, null).message()).contains("BTC/USDT 0.002 @ 50000.00, now 51000.00: +1.80 "
-                + "USDT (+1.80%)\n  protected: stop-loss 50100.11, take-profit 52000.00");
+        assertThat(send(Command.STATUS, null).message()).contains("BTC/USDT 0.002 @ 50000.00, now 51000.00: +1.79 "
+                + "USDT (+1.79%)\n  protected: stop-loss 50100.11, take-profit 52000.00");
         Message positions = send(Command.POSITIONS, null);
         assertThat(positions.message()).contains("\n stop-loss   50100.11 (your break-even)\n");
         assertThat(positions.data().path("buttons").toString()).doesNotContain("/breakeven");

@@ -320,7 +320,7 @@ class CommandHandlerTest {
                 Stats for all symbols (USDT)
                 Today: 1 trade, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
                 All time: 1 trade, 1 won, 0 lost (win rate 100.00%), realised +9.79 USDT, fees 0.21 USDT, max drawdown 0.00 USDT
-                Unrealised: +0.00 USDT on 0 open positions, after exit fees""");
+                Unrealised: 0.00 USDT on 0 open positions, after exit fees""");
         assertThat(reply.data().path("allTime").path("realisedPnl").asText()).isEqualTo("9.79");
         assertThat(send(Command.STATS, "ETH/USDT").data().path("allTime").path("trades").asInt()).isZero();
     }
@@ -383,11 +383,12 @@ class CommandHandlerTest {
                 Positions (1):
                 BTC/USDT 0.002 @ 50000.00, now 60000.00 (STALE, 20 s old): +19.90 USDT (+19.88%)
                   protected: stop-loss 49000.00, take-profit 52000.00
-                Equity 10019.90 USDT, +19.90 USDT (+0.20%) since 00:00 UTC
+                Equity 10019.90 USDT, +19.90 USDT (+0.19%) since 00:00 UTC
                 Free 9899.90 USDT""");
         assertThat(reply.data().path("equityToday").path("dayStart").path("equity").asText()).isEqualTo("10000");
         assertThat(reply.data().path("equityToday").path("change").asText()).isEqualTo("19.9");
-        assertThat(reply.data().path("equityToday").path("changePct").asText()).isEqualTo("0.20");
+        // 19.9 of 10,000 is 0.199 %: rounded down, against the trader.
+        assertThat(reply.data().path("equityToday").path("changePct").asText()).isEqualTo("0.19");
         assertThat(reply.data().path("symbols").path("BTC/USDT").path("stale").asBoolean()).isTrue();
     }
 
@@ -607,7 +608,7 @@ class CommandHandlerTest {
 
         Message status = send(Command.STATUS, null);
         assertThat(status.message()).contains("Positions (1):\nBTC/USDT 0.002 @ 50000.00, now 51000.00: +1.90 USDT "
-                + "(+1.90%)",
+                + "(+1.89%)",
                 "\nBTC/USDT: NOT CONFIGURED: kept for its position (priced, protected, /forcesell only)\n");
         assertThat(status.data().path("positions").get(0).path("configured").asBoolean()).isFalse();
 

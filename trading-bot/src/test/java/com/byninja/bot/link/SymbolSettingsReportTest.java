@@ -69,7 +69,7 @@ class SymbolSettingsReportTest {
                 .startsWith("Paper on simulated, sma-cross on 1m candles\n")
                 .contains("\nETH/USDT: runs rsi (RSI 7 below 30 / above 70); own risk: stakeAmount 50, stopLossPct 2\n")
                 // 2 % below 3,000 for ETH, with the global take-profit of 6 %.
-                .contains("\nETH/USDT 0.0166 @ 3000.00, now 3000.00: +0.00 USDT (+0.00%)\n"
+                .contains("\nETH/USDT 0.0166 @ 3000.00, now 3000.00: 0.00 USDT (0.00%)\n"
                         + "  protected: stop-loss 2940.00, take-profit 3180.00\n");
         // BTC/USDT runs the global strategy and risk: only its order waiting for the exchange is worth a word.
         assertThat(status.message().lines().filter(l -> l.startsWith("BTC/USDT:")).findFirst().orElseThrow())
