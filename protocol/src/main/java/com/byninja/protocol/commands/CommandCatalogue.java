@@ -248,12 +248,24 @@ public final class CommandCatalogue {
      *         each, such as {@code /forcebuy SYMBOL [AMOUNT] - buy now, ...}
      */
     public String help() {
+        return help(Role.ADMIN);
+    }
+
+    /**
+     * The help for someone whose role is {@code role}: the commands it may run, as {@link #help()} lists them; a
+     * command whose dangerous form needs more says so on its line, and the commands left out are counted at the end,
+     * so that nobody is shown what would only be refused.
+     *
+     * @return the help text for {@code role}, plain
+     */
+    public String help(Role role) {
+        List<Command> shown = commands.stream().filter(c -> c.role().compareTo(role) <= 0).toList();
         Set<String> legends = new LinkedHashSet<>();
-        commands.forEach(c -> c.arguments().forEach(a -> a.legend().ifPresent(legends::add)));
+        shown.forEach(c -> c.arguments().forEach(a -> a.legend().ifPresent(legends::add)));
         StringBuilder help = new StringBuilder("ByNinja commands");
         help.append(legends.isEmpty() ? ":" : " (" + String.join("; ", legends) + "):");
         Group group = null;
-        for (Command command : commands) {
+        for (Command command : shown) {
             if (command.group() != group) {
                 group = command.group();
                 help.append("\n\n").append(group.title());
@@ -264,8 +276,28 @@ public final class CommandCatalogue {
                         .collect(Collectors.joining(", ", " (or ", ")")));
             }
             help.append(" - ").append(command.description());
+            if (command.dangerRole().compareTo(role) > 0) {
+                help.append(" (").append(dangerousForm(command)).append(": the ")
+                        .append(command.dangerRole().name().toLowerCase(Locale.ROOT)).append(" role)");
+            }
+        }
+        int hidden = commands.size() - shown.size();
+        if (hidden > 0) {
+            help.append("\n\n").append(hidden).append(hidden == 1 ? " more command needs" : " more commands need")
+                    .append(" a role above yours (").append(role.name().toLowerCase(Locale.ROOT))
+                    .append("); an admin can change it in telegram.users.");
         }
         return help.toString();
+    }
+
+    /** @return how the help names the form of a command that needs a higher role, such as "without a symbol" */
+    private static String dangerousForm(Command command) {
+        return switch (command.danger()) {
+            case WITHOUT_SYMBOL -> "without a symbol";
+            case FOR_ALL -> "with all";
+            case ABOVE_AMOUNT -> "above the confirmed amount";
+            case ALWAYS, NEVER -> "always";
+        };
     }
 
     /** @return the menu for a chat app, every command in the order of {@link #help()}, aliases left out */

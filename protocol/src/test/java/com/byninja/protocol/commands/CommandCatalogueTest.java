@@ -213,6 +213,35 @@ class CommandCatalogueTest {
     }
 
     @Test
+    void aViewersHelpListsOnlyWhatAViewerMayRunAndCountsTheRest() {
+        String help = COMMANDS.help(Role.VIEWER);
+
+        assertThat(help.lines().filter(line -> line.startsWith("/")).map(line -> line.split("[ -]")[0]))
+                .containsExactly("/status", "/stats", "/chart", "/equity", "/health", "/logs", "/version",
+                        "/balance", "/profit", "/daily", "/weekly", "/monthly", "/performance", "/positions",
+                        "/trades", "/orders", "/bots", "/use", "/notify", "/help");
+        assertThat(help).doesNotContain("Trading control", "Orders\n", "AMOUNT in the quote currency")
+                .endsWith("\n\n15 more commands need a role above yours (viewer); an admin can change it in "
+                        + "telegram.users.");
+        assertThat(COMMANDS.commands()).hasSize(35);
+    }
+
+    @Test
+    void aTradersHelpSaysWhichFormOfACommandNeedsAnAdmin() {
+        String help = COMMANDS.help(Role.TRADER);
+
+        assertThat(help).contains("\n/stoptrading [SYMBOL] - stop the strategy's entries and exits, globally or for "
+                        + "one symbol; stop-loss, take-profit and trailing stop keep protecting positions (without a "
+                        + "symbol: the admin role)\n",
+                "\n/forcebuy SYMBOL [AMOUNT] - buy now, bypassing the strategy but not the hard risk limits; at "
+                        + "market unless orders.forced is limit\n")
+                .doesNotContain("/panic", "/reload", "/audit")
+                .endsWith("\n\n3 more commands need a role above yours (trader); an admin can change it in "
+                        + "telegram.users.");
+        assertThat(COMMANDS.help(Role.ADMIN)).isEqualTo(COMMANDS.help()).doesNotContain("role");
+    }
+
+    @Test
     void theMenuHasEveryCommandInTheOrderOfTheHelpWithItsArgumentsButNotTheAlias() {
         assertThat(COMMANDS.menu()).containsExactly(
                 new MenuEntry("status", "mode, switches, positions with PnL and stops, equity and its change today"),

@@ -1,6 +1,7 @@
 package com.byninja.telegram.commands;
 
 import com.byninja.protocol.commands.CommandCatalogue;
+import com.byninja.protocol.commands.Role;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
@@ -13,6 +14,11 @@ public final class Usage {
     /** @return the help text, plain (the caller escapes it), grouped under headings */
     public static String helpText() {
         return CommandCatalogue.STANDARD.help();
+    }
+
+    /** @return the help text for someone whose role is {@code role}: only what it may run, the rest counted */
+    public static String helpText(Role role) {
+        return CommandCatalogue.STANDARD.help(role);
     }
 
     /** @return the menu for {@code setMyCommands}: every command with its arguments and what it does */

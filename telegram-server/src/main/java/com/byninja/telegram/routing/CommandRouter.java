@@ -208,7 +208,7 @@ public final class CommandRouter implements ChatInput, AutoCloseable {
         if (input instanceof Input.ForBot command) {
             route(source, command.command(), bot.map(this::only).orElseGet(() -> targets.resolve(chatId)));
         } else if (input instanceof Input.Help) {
-            answered(source, text, Html.escape(Usage.helpText()));
+            answered(source, text, Html.escape(Usage.helpText(roles.of(source.who().userId()).orElse(Role.VIEWER))));
         } else if (input instanceof Input.ListBots) {
             answered(source, text, listBots(chatId) + chatDrops());
         } else if (input instanceof Input.Use use) {

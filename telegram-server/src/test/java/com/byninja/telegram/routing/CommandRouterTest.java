@@ -662,6 +662,25 @@ class CommandRouterTest {
     }
 
     @Test
+    void helpListsWhatThePersonsRoleMayRun() {
+        CommandRouter withRoles = router(Roles.of(Map.of(OWNER.userId(), Role.ADMIN, VIEWER.userId(), Role.VIEWER,
+                TRADER.userId(), Role.TRADER)));
+
+        withRoles.typed(CHAT, VIEWER, "/help", NOW);
+        withRoles.typed(CHAT, TRADER, "/help", NOW);
+        withRoles.typed(CHAT, OWNER, "/help", NOW);
+
+        assertThat(said).hasSize(3);
+        assertThat(said.get(0)).contains("/status", "/positions", "/notify").doesNotContain("/forcebuy", "/panic")
+                .endsWith("15 more commands need a role above yours (viewer); an admin can change it in "
+                        + "telegram.users.");
+        assertThat(said.get(1)).contains("/forcebuy", "(without a symbol: the admin role)").doesNotContain("/panic")
+                .endsWith("3 more commands need a role above yours (trader); an admin can change it in "
+                        + "telegram.users.");
+        assertThat(said.get(2)).contains("/panic", "/audit", "/reload").doesNotContain("more command");
+    }
+
+    @Test
     void aCommandButtonRunsWithThePressersRole() {
         FakeBot alpha = connect("alpha");
         CommandRouter withRoles = router(Roles.of(Map.of(OWNER.userId(), Role.ADMIN, VIEWER.userId(), Role.VIEWER)));
