@@ -22,8 +22,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -93,9 +95,9 @@ public final class LiveParity {
     /** @return the sessions from the first to the last that decided a candle in {@code range}, empty when none did */
     private static List<ParityReplay.Session> read(TradingStore store, DateRange range) throws SQLException {
         List<DecisionSession> all = store.decisionSessions();
-        List<Order> orders = new ArrayList<>(store.ordersWithStatus(OrderStatus.FILLED));
-        orders.addAll(store.ordersWithStatus(OrderStatus.PARTIALLY_FILLED));
-        orders.sort(Comparator.comparing(Order::createdAt));
+        List<Order> rows = new ArrayList<>(store.ordersWithStatus(OrderStatus.FILLED));
+        rows.addAll(store.ordersWithStatus(OrderStatus.PARTIALLY_FILLED));
+        List<Order> orders = executed(rows, store::order);
         List<ParityReplay.Session> out = new ArrayList<>();
         int kept = 0;
         for (int i = 0; i < all.size(); i++) {
@@ -112,6 +114,35 @@ public final class LiveParity {
         }
         // From the first session that decided a candle in the range to the last one.
         return out.subList(0, kept);
+    }
+
+    /** Reads an order by its client order id. */
+    @FunctionalInterface
+    interface OrderLookup {
+        Optional<Order> order(String clientOrderId) throws SQLException;
+    }
+
+    /**
+     * @param rows   the order rows that executed, wholly or in part, in any order
+     * @param lookup reads an order whose slices executed while it still rested, which no row of {@code rows} is
+     * @return each order that executed once, as it was made, oldest first: an order booked in slices ({@code <id>/1},
+     *         ...) as a single order, as the replay makes it
+     */
+    static List<Order> executed(List<Order> rows, OrderLookup lookup) throws SQLException {
+        Map<String, Order> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.put(row.clientOrderId(), row));
+        Map<String, Order> made = new LinkedHashMap<>();
+        for (Order row : rows) {
+            String id = Order.parentId(row.clientOrderId());
+            if (made.containsKey(id)) {
+                continue;
+            }
+            Order parent = byId.get(id);
+            made.put(id, parent != null ? parent : lookup.order(id).orElse(row));
+        }
+        List<Order> orders = new ArrayList<>(made.values());
+        orders.sort(Comparator.comparing(Order::createdAt));
+        return orders;
     }
 
     private static boolean within(DateRange range, CandleDecision d) {

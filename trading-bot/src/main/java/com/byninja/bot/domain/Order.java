@@ -125,6 +125,15 @@ public record Order(String clientOrderId, Symbol symbol, Side side, Purpose purp
     }
 
     /**
+     * @return the client order id of the order a slice ({@code <id>/<n>}) was booked from; an order's own id for an
+     *         order that is no slice
+     */
+    public static String parentId(String clientOrderId) {
+        int slash = clientOrderId.lastIndexOf('/');
+        return slash < 0 ? clientOrderId : clientOrderId.substring(0, slash);
+    }
+
+    /**
      * @return this order, in its final state, with only what its slices did not book: what its own row applies when
      *         it ends
      */

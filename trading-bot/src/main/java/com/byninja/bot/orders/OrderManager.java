@@ -537,7 +537,7 @@ public final class OrderManager {
 
     /** A slice of a resting order is recorded: the next one starts from it. */
     public void sliceBooked(Order slice) {
-        String parent = slice.clientOrderId().substring(0, slice.clientOrderId().lastIndexOf('/'));
+        String parent = Order.parentId(slice.clientOrderId());
         booked.merge(parent, Booked.NONE.plus(slice), (was, one) -> was.plus(slice));
     }
 
