@@ -303,7 +303,7 @@ class LinkTest {
         for (int i = 0; i < bots; i++) {
             clients.add(closeLater(TestLinks.client("bot-" + i, server.port()).router(answering()).start()));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().size() == bots);
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.sessions().size() == bots);
         for (LinkSession s : server.sessions()) {
             s.send(Message.command(s.peerName(), Command.STATS, null));
         }
