@@ -1,8 +1,7 @@
 package com.byninja.telegram.routing;
 
 import com.byninja.protocol.commands.ParsedCommand;
-import com.byninja.runtime.Agent;
-import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.DueTimer;
 import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.audit.AuditLog;
 import com.byninja.telegram.telegram.ChatInput.ButtonPress;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +82,6 @@ final class Confirmations implements AutoCloseable {
     private final Clock clock;
     private final String run;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final Map<String, Asked> open = new LinkedHashMap<>();
     private final Map<String, Asked> answered = new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
@@ -94,9 +91,8 @@ final class Confirmations implements AutoCloseable {
             return size() > REMEMBERED;
         }
     };
-    private final AgentRunner timer;
+    private final DueTimer timer;
     private long next;
-    private boolean stopping;
 
     /**
      * @param timeout how long a question waits for its answer
@@ -113,7 +109,7 @@ final class Confirmations implements AutoCloseable {
         this.timeout = timeout;
         this.clock = clock;
         this.run = run;
-        this.timer = new AgentRunner(new Timer(), errors);
+        this.timer = new DueTimer("confirmations", lock, clock, this::firstExpiry, this::expireDue, errors);
     }
 
     /** @return a mark no other run has, in practice: 40 random bits */
@@ -148,7 +144,7 @@ final class Confirmations implements AutoCloseable {
             asked = new Asked(new Question(id, chatId, asker, command, bots, html,
                     clock.instant().plus(timeout)));
             open.put(id, asked);
-            changed.signalAll();
+            timer.changed();
         } finally {
             lock.unlock();
         }
@@ -283,7 +279,7 @@ final class Confirmations implements AutoCloseable {
         asked.answeredAt = at;
         open.remove(asked.question.id());
         answered.put(asked.question.id(), asked);
-        changed.signalAll();
+        timer.changed();
     }
 
     /** Shows the question with what became of it in place of its buttons. */
@@ -334,48 +330,9 @@ final class Confirmations implements AutoCloseable {
         }
     }
 
-    /** Waits for the next question to run out, and runs it out. */
-    private final class Timer implements Agent {
-        @Override
-        public String roleName() {
-            return "confirmations";
-        }
-
-        @Override
-        public int doWork() throws InterruptedException {
-            lock.lock();
-            try {
-                if (stopping) {
-                    return 0;
-                }
-                Optional<Instant> first = open.values().stream().map(a -> a.question.expiresAt())
-                        .min(Instant::compareTo);
-                if (first.isEmpty()) {
-                    changed.await();
-                    return 0;
-                }
-                long waitNanos = Duration.between(clock.instant(), first.get()).toNanos();
-                if (waitNanos > 0) {
-                    changed.awaitNanos(waitNanos);
-                    return 0;
-                }
-            } finally {
-                lock.unlock();
-            }
-            expireDue();
-            return 1;
-        }
-
-        @Override
-        public void onStopRequested() {
-            lock.lock();
-            try {
-                stopping = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
+    /** @return when the first question waiting runs out; read with the lock held */
+    private Optional<Instant> firstExpiry() {
+        return open.values().stream().map(a -> a.question.expiresAt()).min(Instant::compareTo);
     }
 
     /** Stops the thread; questions waiting are left as they are, and a press of one says it is from before. */

@@ -1,16 +1,12 @@
 package com.byninja.telegram.routing;
 
-import com.byninja.runtime.Agent;
-import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.DueTimer;
 import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.telegram.ChatMessage;
 import com.byninja.telegram.telegram.ChatOutput;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,9 +20,7 @@ public final class ConnectionNotices implements AutoCloseable {
     private final Clock clock;
     private final Flapping flapping;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final AgentRunner timer;
-    private boolean stopping;
+    private final DueTimer timer;
 
     /**
      * @param window a drop within this time of a bot's last change belongs to the same episode; zero announces every
@@ -38,7 +32,7 @@ public final class ConnectionNotices implements AutoCloseable {
         this.output = output;
         this.clock = clock;
         this.flapping = new Flapping(window);
-        this.timer = new AgentRunner(new Timer(), errors);
+        this.timer = new DueTimer("connection-notices", lock, clock, flapping::nextDue, this::tellDue, errors);
     }
 
     /** Starts the thread that tells the episodes that end by the passing of time. */
@@ -51,7 +45,7 @@ public final class ConnectionNotices implements AutoCloseable {
         lock.lock();
         try {
             tell(flapping.connected(bot, address, clock.instant()));
-            changed.signalAll();
+            timer.changed();
         } finally {
             lock.unlock();
         }
@@ -67,7 +61,7 @@ public final class ConnectionNotices implements AutoCloseable {
         lock.lock();
         try {
             tell(flapping.disconnected(bot, why, stopped, replaced, clock.instant()));
-            changed.signalAll();
+            timer.changed();
         } finally {
             lock.unlock();
         }
@@ -81,49 +75,13 @@ public final class ConnectionNotices implements AutoCloseable {
         said.forEach(html -> output.broadcast(new ChatMessage.Text(html), ChatOutput.Priority.NOTICE));
     }
 
-    /** Waits for the next episode due, tells what it says, and waits again. */
-    private final class Timer implements Agent {
-        @Override
-        public String roleName() {
-            return "connection-notices";
-        }
-
-        @Override
-        public int doWork() throws InterruptedException {
-            List<String> said;
-            lock.lock();
-            try {
-                if (stopping) {
-                    return 0;
-                }
-                Optional<Instant> next = flapping.nextDue();
-                Instant now = clock.instant();
-                if (next.isEmpty()) {
-                    changed.await();
-                    return 0;
-                }
-                long waitNanos = Duration.between(now, next.get()).toNanos();
-                if (waitNanos > 0) {
-                    changed.awaitNanos(waitNanos);
-                    return 0;
-                }
-                said = flapping.due(now);
-                tell(said);
-            } finally {
-                lock.unlock();
-            }
-            return said.size();
-        }
-
-        @Override
-        public void onStopRequested() {
-            lock.lock();
-            try {
-                stopping = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+    /** Tells the episodes due now; the {@code connection-notices} thread's work. */
+    private void tellDue() {
+        lock.lock();
+        try {
+            tell(flapping.due(clock.instant()));
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,8 +1,7 @@
 package com.byninja.telegram.watchdog;
 
 import com.byninja.protocol.Message;
-import com.byninja.runtime.Agent;
-import com.byninja.runtime.AgentRunner;
+import com.byninja.runtime.DueTimer;
 import com.byninja.runtime.ErrorHandler;
 import com.byninja.telegram.config.TelegramServerConfig;
 import com.byninja.telegram.routing.AlertLook;
@@ -14,11 +13,9 @@ import com.byninja.telegram.telegram.ChatOutput.Priority;
 import com.byninja.telegram.telegram.CommandButtons;
 import com.byninja.telegram.telegram.Html;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,9 +43,7 @@ public final class Watchdog implements BotWatch, AutoCloseable {
     private final Clock clock;
     private final Escalations escalations;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final AgentRunner timer;
-    private boolean stopping;
+    private final DueTimer timer;
 
     /**
      * @param settings {@code watchdog.*}
@@ -65,7 +60,7 @@ public final class Watchdog implements BotWatch, AutoCloseable {
         this.output = output;
         this.clock = clock;
         this.escalations = new Escalations(settings, run);
-        this.timer = new AgentRunner(new Timer(), errors);
+        this.timer = new DueTimer("watchdog", lock, clock, escalations::nextDue, this::sayDue, errors);
     }
 
     /** Starts the thread that says what comes by the passing of time. */
@@ -117,7 +112,7 @@ public final class Watchdog implements BotWatch, AutoCloseable {
         try {
             result = escalations.acknowledge(press.data());
             tell(result.said());
-            changed.signalAll();
+            timer.changed();
         } finally {
             lock.unlock();
         }
@@ -150,7 +145,7 @@ public final class Watchdog implements BotWatch, AutoCloseable {
         lock.lock();
         try {
             tell(change.apply(clock.instant()));
-            changed.signalAll();
+            timer.changed();
         } finally {
             lock.unlock();
         }
@@ -173,50 +168,6 @@ public final class Watchdog implements BotWatch, AutoCloseable {
     private static InlineKeyboardMarkup keyboard(String data) {
         return CommandButtons.keyboard(List.of(List.of(InlineKeyboardButton.builder().text(BUTTON_LABEL)
                 .callbackData(data).build())));
-    }
-
-    /** Waits for the next escalation or reminder due, says it, and waits again. */
-    private final class Timer implements Agent {
-        @Override
-        public String roleName() {
-            return "watchdog";
-        }
-
-        @Override
-        public int doWork() throws InterruptedException {
-            lock.lock();
-            try {
-                if (stopping) {
-                    return 0;
-                }
-                Optional<Instant> next = escalations.nextDue();
-                if (next.isEmpty()) {
-                    changed.await();
-                    return 0;
-                }
-                long waitNanos = Duration.between(clock.instant(), next.get()).toNanos();
-                if (waitNanos > 0) {
-                    changed.awaitNanos(waitNanos);
-                    return 0;
-                }
-                List<Escalations.Said> said = escalations.due(clock.instant());
-                tell(said);
-                return said.size();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public void onStopRequested() {
-            lock.lock();
-            try {
-                stopping = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
     }
 
     /** Stops the thread; escalations going on are forgotten. */
