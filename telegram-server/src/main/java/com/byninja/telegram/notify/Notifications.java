@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -34,9 +35,8 @@ public final class Notifications {
     private final Map<Long, ChatSettings> chats = new ConcurrentHashMap<>();
     /** Whether the file on disk could not be read, so that the first save keeps it aside. */
     private volatile boolean badFile;
-    /** Per topic, messages a chat's settings kept from it since the start. */
-    private final java.util.concurrent.atomic.AtomicLongArray heldBack =
-            new java.util.concurrent.atomic.AtomicLongArray(Topic.values().length);
+    /** Per chat and topic, messages the chat's settings kept from it since the start. */
+    private final Map<Long, AtomicLongArray> heldBack = new ConcurrentHashMap<>();
 
     private Notifications(NotificationStore store, ZoneId zone, Clock clock) {
         this.store = store;
@@ -93,14 +93,29 @@ public final class Notifications {
         return new TopicOutput(out, this, topic);
     }
 
-    /** Counts a message of {@code topic} a chat's settings kept from it. */
-    void heldBack(Topic topic) {
-        heldBack.incrementAndGet(topic.ordinal());
+    /** Counts a message of {@code topic} that {@code chat}'s settings kept from it. */
+    void heldBack(long chat, Topic topic) {
+        heldBack.computeIfAbsent(chat, c -> new AtomicLongArray(Topic.values().length))
+                .incrementAndGet(topic.ordinal());
     }
 
-    /** @return messages of {@code topic} that chats' settings kept from them since the start */
-    public long heldBackCount(Topic topic) {
-        return heldBack.get(topic.ordinal());
+    /** @return messages of {@code topic} that {@code chat}'s settings kept from it since the start */
+    public long heldBackCount(long chat, Topic topic) {
+        AtomicLongArray counts = heldBack.get(chat);
+        return counts == null ? 0 : counts.get(topic.ordinal());
+    }
+
+    /** @return what {@code chat}'s settings kept from it since the start, such as {@code logs 12, connections 3} */
+    private String heldBackText(long chat) {
+        List<String> kept = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            long n = heldBackCount(chat, t);
+            if (n > 0) {
+                kept.add(t.word() + " " + n);
+            }
+        }
+        return kept.isEmpty() ? "" : "\nKept from this chat since the server started: " + String.join(", ", kept)
+                + ".";
     }
 
     /** @return {@code chat}'s settings */
@@ -236,7 +251,8 @@ public final class Notifications {
             rows.add(List.of(CommandButtons.button(NotifyText.capitalised(t.word()) + ": " + s.mode(t).word() + " → "
                     + next.word(), "/notify " + t.word() + " " + next.word())));
         }
-        return new ChatMessage.TextWithKeyboard(Html.escape(before + NotifyText.describe(s, zone)),
+        return new ChatMessage.TextWithKeyboard(Html.escape(before + NotifyText.describe(s, zone)
+                + heldBackText(chat)),
                 CommandButtons.keyboard(rows));
     }
 

@@ -28,7 +28,7 @@ final class TopicOutput implements ChatOutput {
     public void send(long chatId, ChatMessage message, Priority priority, Consumer<Outcome> whenDone) {
         Optional<ChatMessage> shaped = notifications.shape(chatId, topic, message);
         if (shaped.isEmpty()) {
-            notifications.heldBack(topic);
+            notifications.heldBack(chatId, topic);
             whenDone.accept(new Outcome(Delivery.SENT, OptionalInt.empty()));
             return;
         }

@@ -170,6 +170,11 @@ class NotificationsTest {
         assertThat(sent).containsExactly("7 Silent[message=Text[html=alpha connected]]",
                 "99 Text[html=alpha connected]");
         assertThat(ended).containsExactly(ChatOutput.Delivery.SENT);
-        assertThat(n.heldBackCount(Topic.CONNECTIONS)).isEqualTo(1);
+        assertThat(n.heldBackCount(CHAT, Topic.CONNECTIONS)).isEqualTo(1);
+        assertThat(n.heldBackCount(OTHER, Topic.CONNECTIONS)).isZero();
+        // The chat whose settings kept it is told so when it looks at them; the one that heard it silently is not.
+        assertThat(((ChatMessage.TextWithKeyboard) n.answer(CHAT, null, null)).html())
+                .endsWith("\nKept from this chat since the server started: connections 1.");
+        assertThat(((ChatMessage.TextWithKeyboard) n.answer(OTHER, null, null)).html()).doesNotContain("Kept from");
     }
 }
