@@ -20,6 +20,7 @@ import org.jfree.data.xy.DefaultXYDataset;
  * stood below its highest value so far. The drawdown is computed from every point; only the drawing is thinned.
  */
 final class EquityChart {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private EquityChart() {
     }
@@ -55,7 +56,7 @@ final class EquityChart {
             ChartStyle.hideScale(equityPlot, equityPlot.getRangeAxis(), plot.getDomainAxis());
             ChartStyle.hideScale(drawdownPlot, drawdownPlot.getRangeAxis());
         }
-        return ChartStyle.chart(title, subtitle(quoteCurrency, equity, deepest), plot, false);
+        return ChartStyle.chart(title, subtitle(quoteCurrency, equity), plot, false);
     }
 
     private static XYPlot equityPlot(String quoteCurrency, MinMaxDownsampler.Points points) {
@@ -88,24 +89,48 @@ final class EquityChart {
         return plot;
     }
 
-    private static String subtitle(String quoteCurrency, List<EquityPoint> equity, double deepest) {
+    /**
+     * The figures above the picture, rounded as the bot's texts round them, against the trader: the end and the change
+     * down, the deepest drawdown up, each computed exactly from the points, so that the picture and the report beside
+     * it say the same numbers.
+     */
+    private static String subtitle(String quoteCurrency, List<EquityPoint> equity) {
         if (equity.isEmpty()) {
             return "no data";
         }
         EquityPoint first = equity.get(0);
         EquityPoint last = equity.get(equity.size() - 1);
         NumberFormat money = ChartStyle.numbers(2, 2);
+        money.setRoundingMode(RoundingMode.FLOOR);
         NumberFormat percent = ChartStyle.numbers(0, 2);
         StringBuilder text = new StringBuilder()
                 .append(ChartStyle.when(first.time())).append(" to ").append(ChartStyle.when(last.time()))
                 .append(" UTC     start ").append(money.format(first.equity()))
                 .append(", end ").append(money.format(last.equity())).append(' ').append(quoteCurrency);
         if (first.equity().signum() > 0) {
-            BigDecimal change = last.equity().subtract(first.equity()).multiply(BigDecimal.valueOf(100))
-                    .divide(first.equity(), 2, RoundingMode.HALF_EVEN);
+            BigDecimal change = last.equity().subtract(first.equity()).multiply(HUNDRED)
+                    .divide(first.equity(), 2, RoundingMode.FLOOR);
             text.append(" (").append(change.signum() > 0 ? "+" : "").append(percent.format(change)).append(" %)");
         }
-        text.append("     max drawdown ").append(percent.format(deepest)).append(" %");
+        text.append("     max drawdown ").append(percent.format(deepestPct(equity).negate())).append(" %");
         return text.toString();
+    }
+
+    /** @return the deepest fall below a high so far, in percent of that high, two decimals rounded up */
+    private static BigDecimal deepestPct(List<EquityPoint> equity) {
+        BigDecimal peak = null;
+        BigDecimal worstFall = BigDecimal.ZERO;
+        BigDecimal worstPeak = BigDecimal.ONE;
+        for (EquityPoint point : equity) {
+            BigDecimal value = point.equity();
+            if (peak == null || value.compareTo(peak) > 0) {
+                peak = value;
+            } else if (peak.signum() > 0
+                    && peak.subtract(value).multiply(worstPeak).compareTo(worstFall.multiply(peak)) > 0) {
+                worstFall = peak.subtract(value);
+                worstPeak = peak;
+            }
+        }
+        return worstFall.multiply(HUNDRED).divide(worstPeak, 2, RoundingMode.CEILING);
     }
 }

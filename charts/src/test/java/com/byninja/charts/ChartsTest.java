@@ -169,6 +169,19 @@ class ChartsTest {
     }
 
     @Test
+    void equitySubtitleRoundsAgainstTheTraderAsTheReportsDo() {
+        List<EquityPoint> equity = List.of(
+                point(0, "10000"), point(1, "10003.01"), point(2, "9987.54"), point(3, "9988.4699"));
+
+        JFreeChart chart = EquityChart.build("Backtest", "USDT", equity);
+
+        // The end, 9,988.4699, reads down; -11.5301 of 10,000 is -0.115301 %, down to -0.12; the fall of 15.47 from
+        // 10,003.01 is 0.154653... % of it, up to 0.16.
+        assertThat(subtitle(chart)).isEqualTo("2025-01-01 00:00 to 2025-01-01 00:03 UTC     start 10,000.00, "
+                + "end 9,988.46 USDT (-0.12 %)     max drawdown -0.16 %");
+    }
+
+    @Test
     void aYearOfMinutesIsDrawn() throws IOException {
         List<EquityPoint> equity = SyntheticRun.equity(YEAR_OF_MINUTES, MINUTE);
         List<Bar> candles = SyntheticRun.candles(YEAR_OF_MINUTES, MINUTE);

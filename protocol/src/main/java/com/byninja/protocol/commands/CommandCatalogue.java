@@ -278,13 +278,13 @@ public final class CommandCatalogue {
             help.append(" - ").append(command.description());
             if (command.dangerRole().compareTo(role) > 0) {
                 help.append(" (").append(dangerousForm(command)).append(": the ")
-                        .append(command.dangerRole().name().toLowerCase(Locale.ROOT)).append(" role)");
+                        .append(command.dangerRole().word()).append(" role)");
             }
         }
         int hidden = commands.size() - shown.size();
         if (hidden > 0) {
             help.append("\n\n").append(hidden).append(hidden == 1 ? " more command needs" : " more commands need")
-                    .append(" a role above yours (").append(role.name().toLowerCase(Locale.ROOT))
+                    .append(" a role above yours (").append(role.word())
                     .append("); an admin can change it in telegram.users.");
         }
         return help.toString();

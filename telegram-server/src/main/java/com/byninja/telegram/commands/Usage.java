@@ -11,11 +11,6 @@ public final class Usage {
     private Usage() {
     }
 
-    /** @return the help text, plain (the caller escapes it), grouped under headings */
-    public static String helpText() {
-        return CommandCatalogue.STANDARD.help();
-    }
-
     /** @return the help text for someone whose role is {@code role}: only what it may run, the rest counted */
     public static String helpText(Role role) {
         return CommandCatalogue.STANDARD.help(role);

@@ -1,7 +1,6 @@
 package com.byninja.telegram.routing;
 
 import com.byninja.protocol.commands.Role;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +40,6 @@ public final class Roles {
 
     /** @return how a message names a role: {@code viewer}, {@code trader} or {@code admin} */
     public static String name(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return role.word();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.byninja.protocol.commands.Command;
 import com.byninja.protocol.commands.CommandCatalogue;
 import com.byninja.protocol.commands.HandledBy;
+import com.byninja.protocol.commands.Role;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class CommandParserTest {
 
     @Test
     void theHelpIsTheCataloguesAndTheMenuListsEveryCommandButTheAlias() {
-        assertThat(Usage.helpText()).isEqualTo(CommandCatalogue.STANDARD.help());
+        assertThat(Usage.helpText(Role.ADMIN)).isEqualTo(CommandCatalogue.STANDARD.help());
         assertThat(Usage.menu()).extracting(BotCommand::getCommand).containsExactly("status", "stats",
                 "chart", "equity", "backtest", "health", "logs", "version", "balance", "profit", "daily", "weekly",
                 "monthly", "performance", "positions", "trades", "orders", "starttrading", "stoptrading", "enablebuy",

@@ -43,6 +43,7 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
                              BigDecimal profitFactor, BigDecimal exposurePct, BigDecimal buyAndHoldPct,
                              Map<Symbol, SymbolFigures> perSymbol, long candlesPerSecond) {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One symbol's share. */
     public record SymbolFigures(int trades, int wins, int losses, BigDecimal realisedPnl, BigDecimal buyAndHoldPct) {
@@ -75,7 +76,8 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
         }
         double seconds = r.elapsedNanos() / 1e9;
         return new BacktestReport(from, to, r.candleCount(), stats, r.startBalance(), r.endBalance(), net,
-                r.startBalance().signum() == 0 ? BigDecimal.ZERO : pct(net, r.startBalance()), r.equity().maxDrawdown(),
+                r.startBalance().signum() == 0 ? BigDecimal.ZERO : Money.pct(net, r.startBalance()),
+                r.equity().maxDrawdown(),
                 r.equity().maxDrawdownPct(),
                 sharpe(daily), sortino(daily), profitFactor(r.trades()),
                 r.slots() == 0 ? BigDecimal.ZERO.setScale(2)
@@ -85,8 +87,9 @@ public record BacktestReport(Instant from, Instant to, long candles, TradeStats 
                 per, seconds <= 0 ? 0 : Math.round(r.candleCount() / seconds));
     }
 
+    /** @return a benchmark's percentage, such as buy and hold's: neither had nor spent, so rounded to the nearest */
     private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-        return Money.pct(part, whole);
+        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_EVEN);
     }
 
     /** @return the wallet's return of each UTC day, from the last close of one day to the last close of the next. */

@@ -35,9 +35,9 @@ public final class ReportWriter {
                 r.stats().wins(), r.stats().losses(), r.stats().winRatePct().toPlainString()));
         t.append("Net profit: ").append(Money.signedDown(r.netProfit())).append(' ').append(quote).append(" (")
                 .append(signedPct(r.netProfitPct())).append("), from ").append(Money.quote(r.startBalance()))
-                .append(" to ").append(Money.quote(r.endBalance())).append(' ').append(quote).append('\n');
-        t.append("Fees: ").append(Money.quote(r.stats().fees())).append(' ').append(quote).append('\n');
-        t.append("Max drawdown: ").append(Money.quote(r.maxDrawdown())).append(' ').append(quote).append(" (")
+                .append(" to ").append(Money.down(r.endBalance())).append(' ').append(quote).append('\n');
+        t.append("Fees: ").append(Money.up(r.stats().fees())).append(' ').append(quote).append('\n');
+        t.append("Max drawdown: ").append(Money.up(r.maxDrawdown())).append(' ').append(quote).append(" (")
                 .append(r.maxDrawdownPct().toPlainString()).append(" %)\n");
         t.append("Sharpe ").append(ratio(r.sharpe())).append(", Sortino ").append(ratio(r.sortino()))
                 .append(" (daily returns), profit factor ").append(ratio(r.profitFactor())).append('\n');
@@ -46,9 +46,9 @@ public final class ReportWriter {
         for (Map.Entry<Symbol, BacktestReport.SymbolFigures> e : r.perSymbol().entrySet()) {
             BacktestReport.SymbolFigures f = e.getValue();
             t.append("  ").append(e.getKey()).append(": ").append(f.trades()).append(" trades, won ").append(f.wins())
-                    .append(", lost ").append(f.losses()).append(", realised ").append(Money.signedDown(f.realisedPnl()))
-                    .append(' ').append(quote).append("; buy and hold ").append(signedPct(f.buyAndHoldPct()))
-                    .append('\n');
+                    .append(", lost ").append(f.losses()).append(", realised ")
+                    .append(Money.signedDown(f.realisedPnl())).append(' ').append(quote).append("; buy and hold ")
+                    .append(signedPct(f.buyAndHoldPct())).append('\n');
         }
         return t.toString();
     }

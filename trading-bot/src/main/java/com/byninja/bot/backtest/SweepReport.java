@@ -74,8 +74,8 @@ final class SweepReport {
             List<String> row = new ArrayList<>(List.of(String.valueOf(++n)));
             o.settings().values().forEach(v -> row.add(v.toPlainString()));
             row.addAll(List.of(String.valueOf(r.stats().trades()), r.stats().winRatePct().toPlainString(),
-                    Money.signedDown(r.netProfit()), r.netProfitPct().toPlainString(), r.maxDrawdownPct().toPlainString(),
-                    text(r.sharpe()), text(r.profitFactor())));
+                    Money.signedDown(r.netProfit()), r.netProfitPct().toPlainString(),
+                    r.maxDrawdownPct().toPlainString(), text(r.sharpe()), text(r.profitFactor())));
             rows.add(row);
         }
         int[] width = new int[head.size()];

@@ -46,12 +46,13 @@ public final class Money {
     }
 
     /**
-     * @param whole a positive amount
      * @return {@code part} in percent of {@code whole}, two decimals rounded down (against the trader): 1 of 3 is
-     *         {@code 33.33}, -1 of 3 is {@code -33.34}
+     *         {@code 33.33}, -1 of 3 is {@code -33.34}; {@code 0.00} of a {@code whole} that is not positive (a
+     *         position that cost nothing, an account that held nothing)
      */
     public static BigDecimal pct(BigDecimal part, BigDecimal whole) {
-        return part.movePointRight(2).divide(whole, 2, RoundingMode.FLOOR);
+        return whole.signum() > 0 ? part.movePointRight(2).divide(whole, 2, RoundingMode.FLOOR)
+                : BigDecimal.ZERO.setScale(2);
     }
 
     /**

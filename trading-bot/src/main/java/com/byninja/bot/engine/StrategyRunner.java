@@ -207,7 +207,8 @@ final class StrategyRunner {
         }
         String line = "holding " + Money.exact(p.get().quantity()) + " " + s.base();
         Optional<Mark> m = ctx.mark(p.get());
-        return m.isEmpty() ? line : line + ", unrealised " + Money.signedDown(m.get().unrealisedPnl()) + " " + s.quote();
+        return m.isEmpty() ? line
+                : line + ", unrealised " + Money.signedDown(m.get().unrealisedPnl()) + " " + s.quote();
     }
 
     /** @return what the strategy sees on the last candle, whose close is {@code close} (null if none is held) */

@@ -92,7 +92,7 @@ final class TradeAlerts {
             return unread(closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED, s);
         }
         BigDecimal basis = t.entryCost().add(t.entryFees());
-        BigDecimal pct = basis.signum() == 0 ? BigDecimal.ZERO.setScale(2) : Money.pct(t.realisedPnl(), basis);
+        BigDecimal pct = Money.pct(t.realisedPnl(), basis);
         AlertKind kind = closed ? AlertKind.POSITION_CLOSED : AlertKind.POSITION_REDUCED;
         ObjectNode data = facts(s);
         data.put("orderId", order.clientOrderId());

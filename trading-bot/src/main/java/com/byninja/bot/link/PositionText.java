@@ -45,8 +45,7 @@ final class PositionText {
         Optional<Mark> mark = ps.mark();
         if (mark.isPresent()) {
             Mark m = mark.get();
-            BigDecimal pct = p.costBasis().signum() == 0 ? BigDecimal.ZERO.setScale(2)
-                    : Money.pct(m.unrealisedPnl(), p.costBasis());
+            BigDecimal pct = Money.pct(m.unrealisedPnl(), p.costBasis());
             pd.put("unrealisedPnl", Money.exact(m.unrealisedPnl()));
             pd.put("unrealisedPnlPct", pct.toPlainString());
             pd.put("markPrice", Money.exact(m.price()));

@@ -81,8 +81,7 @@ public final class PositionsReport {
             Optional<Mark> mark = ps.mark();
             if (mark.isPresent()) {
                 Mark m = mark.get();
-                BigDecimal pct = p.costBasis().signum() > 0 ? Money.pct(m.unrealisedPnl(), p.costBasis())
-                        : BigDecimal.ZERO.setScale(2);
+                BigDecimal pct = Money.pct(m.unrealisedPnl(), p.costBasis());
                 pd.put("lastPrice", Money.exact(m.price()));
                 pd.put("priceAgeMs", m.ageMs());
                 pd.put("priceStale", m.stale());

@@ -159,8 +159,7 @@ public final class ProfitReport {
 
     /** @return the trade's PnL in percent of what it cost, fees included */
     static BigDecimal pctOfCost(ClosedTrade t) {
-        BigDecimal cost = t.entryCost().add(t.entryFees());
-        return cost.signum() > 0 ? Money.pct(t.realisedPnl(), cost) : BigDecimal.ZERO.setScale(2);
+        return Money.pct(t.realisedPnl(), t.entryCost().add(t.entryFees()));
     }
 
     private static void trade(ObjectNode node, ClosedTrade t) {

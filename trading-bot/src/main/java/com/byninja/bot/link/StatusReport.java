@@ -304,8 +304,7 @@ public final class StatusReport {
         }
         EquitySample start = first.get();
         BigDecimal change = now.subtract(start.equity());
-        BigDecimal pct = start.equity().signum() == 0 ? BigDecimal.ZERO.setScale(2)
-                : Money.pct(change, start.equity());
+        BigDecimal pct = Money.pct(change, start.equity());
         ObjectNode d = e.putObject("dayStart");
         d.put("at", start.at().toString());
         d.put("equity", Money.exact(start.equity()));
